@@ -1,0 +1,339 @@
+//! `haalbaar`: lint SAFe portfolio plan files, locally and in CI.
+//!
+//! Exit codes: 0 no errors, 1 a file has errors, 2 usage or I/O failure.
+
+mod render;
+mod tables;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use haalbaar::report::{self, DiagnosticRecord, Summary};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(
+    name = "haalbaar",
+    version,
+    about = "Is this portfolio plan feasible? Checks plan files and explains every finding."
+)]
+struct Cli {
+    /// When to use colour: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    color: Color,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum TableFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check plan files and report every mistake with its place and a fix.
+    Check {
+        /// Plan files (`*.plan`).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
+    Explain {
+        /// The code, such as E0201; omit to list every code.
+        code: Option<String>,
+    },
+    /// Show the PIs and iterations with their dates, IP iterations and holidays.
+    Calendar {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Show the capacity of every team per iteration and per PI.
+    Capacity {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let result = match cli.command {
+        Command::Check { files, format } => check(&files, format, color),
+        Command::Explain { code } => explain(code.as_deref()),
+        Command::Calendar { file, format } => calendar(&file, format, color),
+        Command::Capacity { file, format } => capacity(&file, format, color),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("haalbaar: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a plan file as UTF-8, with a one-line message on failure.
+fn read(path: &PathBuf) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ if path.is_dir() => "it is a directory".to_string(),
+            _ => e.to_string().to_lowercase(),
+        };
+        format!("cannot read {}: {why}", path.display())
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn print(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`| head`) is not a failure of the check.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The JSON report of `check`.
+#[derive(Serialize)]
+struct CheckReport {
+    version: u32,
+    summary: Summary,
+    files: Vec<FileEntry>,
+    diagnostics: Vec<DiagnosticRecord>,
+}
+
+#[derive(Serialize)]
+struct FileEntry {
+    file: String,
+    summary: Summary,
+}
+
+fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode, String> {
+    let mut all = Vec::new();
+    let mut entries = Vec::new();
+    let mut human = String::new();
+    let mut io_error = None;
+    for path in files {
+        let name = path.display().to_string();
+        let source = match read(path) {
+            Ok(s) => s,
+            Err(e) => {
+                io_error.get_or_insert(e);
+                continue;
+            }
+        };
+        let checked = haalbaar::check(&source);
+        let records = report::records(&name, &source, &checked.diagnostics);
+        entries.push(FileEntry {
+            file: name.clone(),
+            summary: Summary::of(records.iter().map(|r| &r.severity)),
+        });
+        if format == CheckFormat::Human {
+            human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
+        }
+        all.extend(records);
+    }
+    let summary = Summary::of(all.iter().map(|r| &r.severity));
+    match format {
+        CheckFormat::Json => {
+            let report = CheckReport {
+                version: report::REPORT_VERSION,
+                summary,
+                files: entries,
+                diagnostics: all,
+            };
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            ))?;
+        }
+        CheckFormat::Human => {
+            human.push_str(&render::summary(
+                summary.errors,
+                summary.warnings,
+                entries.len(),
+                color,
+            ));
+            human.push('\n');
+            print(&human)?;
+        }
+    }
+    if let Some(e) = io_error {
+        return Err(e);
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn explain(code: Option<&str>) -> Result<ExitCode, String> {
+    let Some(code) = code else {
+        let mut out = String::new();
+        for c in haalbaar::codes::ALL {
+            out.push_str(&format!(
+                "{}  {:<7}  {}\n",
+                c.as_str(),
+                c.severity().as_str(),
+                c.title()
+            ));
+        }
+        print(&out)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match haalbaar::Code::parse(code) {
+        Some(c) => {
+            print(&format!(
+                "{} ({}): {}\n\n{}\n",
+                c.as_str(),
+                c.severity().as_str(),
+                c.title(),
+                c.explanation()
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(format!(
+            "unknown code `{code}`; `haalbaar explain` lists every code"
+        )),
+    }
+}
+
+/// Reads and checks a file for the table commands; errors end the command with the
+/// diagnostics, as `check` would show them.
+fn checked(
+    path: &PathBuf,
+    color: bool,
+) -> Result<Result<(haalbaar::Checked, String), ExitCode>, String> {
+    let source = read(path)?;
+    let checked = haalbaar::check(&source);
+    let name = path.display().to_string();
+    if checked.calendar.is_none() || checked.has_errors() {
+        let mut text = render::human(&name, &source, &checked.diagnostics, color);
+        let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
+        text.push_str(&render::summary(s.errors, s.warnings, 1, color));
+        eprintln!("{text}");
+        return Ok(Err(ExitCode::from(1)));
+    }
+    Ok(Ok((checked, name)))
+}
+
+fn calendar(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {
+    let (checked, _) = match checked(path, color)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
+    };
+    let Some(cal) = &checked.calendar else {
+        return Ok(ExitCode::from(1));
+    };
+    let rows = report::calendar_rows(cal);
+    let text = match format {
+        TableFormat::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        ),
+        TableFormat::Csv => {
+            let mut s = String::from("iteration,pi,start,end,working_days,ip,holidays\n");
+            for r in &rows {
+                s.push_str(&format!(
+                    "{},{},{},{},{},{},\"{}\"\n",
+                    r.iteration,
+                    r.pi,
+                    r.start,
+                    r.end,
+                    r.working_days,
+                    r.ip,
+                    r.holidays.join("; ").replace('"', "\"\"")
+                ));
+            }
+            s
+        }
+        TableFormat::Table => {
+            let title = checked.plan.title.clone().unwrap_or_default();
+            format!(
+                "{title}\n{} to {}: {} iterations of {} days, {} PIs, {} IP iteration(s) per PI\n\n{}",
+                cal.start,
+                cal.last_day,
+                cal.len(),
+                cal.iteration_days,
+                cal.pi_count(),
+                cal.innovation,
+                tables::calendar(&rows)
+            )
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {
+    let (checked, _) = match checked(path, color)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
+    };
+    let (Some(cal), Some(table)) = (&checked.calendar, &checked.capacity) else {
+        return Ok(ExitCode::from(1));
+    };
+    let r = report::capacity_report(&checked.plan, cal, table);
+    let text = match format {
+        TableFormat::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+        ),
+        TableFormat::Csv => tables::capacity_csv(&r),
+        TableFormat::Table => {
+            let unit = match r.unit {
+                haalbaar::model::Unit::Days => "person-days",
+                haalbaar::model::Unit::Points => "points",
+            };
+            format!(
+                "capacity in {unit}, per iteration\n\n{}\nper PI\n\n{}",
+                tables::capacity_iterations(&r),
+                tables::capacity_pis(&r)
+            )
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

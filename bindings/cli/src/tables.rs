@@ -1,0 +1,164 @@
+//! Aligned text tables and CSV for the `calendar` and `capacity` commands.
+
+use haalbaar::report::{CalendarRow, CapacityReport};
+
+/// Left-aligned first columns, right-aligned numbers, two spaces between.
+pub fn aligned(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(c.chars().count());
+            if i > 0 {
+                s.push_str("  ");
+            }
+            if right.contains(&i) {
+                s.push_str(&" ".repeat(pad));
+                s.push_str(c);
+            } else {
+                s.push_str(c);
+                if i + 1 < cells.len() {
+                    s.push_str(&" ".repeat(pad));
+                }
+            }
+        }
+        s.trim_end().to_string()
+    };
+    let mut out = line(header.to_vec());
+    out.push('\n');
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn calendar(rows: &[CalendarRow]) -> String {
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut marks = Vec::new();
+            if r.ip {
+                marks.push("IP".to_string());
+            }
+            marks.extend(r.holidays.iter().cloned());
+            vec![
+                r.iteration.clone(),
+                r.start.to_string(),
+                r.end.to_string(),
+                r.working_days.to_string(),
+                marks.join(", "),
+            ]
+        })
+        .collect();
+    aligned(&["iteration", "start", "end", "days", "notes"], &body, &[3])
+}
+
+pub fn capacity_iterations(r: &CapacityReport) -> String {
+    let body: Vec<Vec<String>> = r
+        .iterations
+        .iter()
+        .map(|c| {
+            vec![
+                c.team.clone(),
+                c.iteration.clone(),
+                c.start.to_string(),
+                c.working_days.to_string(),
+                c.fte.map_or_else(|| "-".into(), |f| f.to_string()),
+                c.capacity.to_string(),
+                c.plannable.to_string(),
+                if c.ip {
+                    "IP".into()
+                } else {
+                    source_word(c.source).into()
+                },
+            ]
+        })
+        .collect();
+    let load = format!("at load {}%", r.load);
+    aligned(
+        &[
+            "team",
+            "iteration",
+            "start",
+            "days",
+            "fte",
+            "capacity",
+            &load,
+            "from",
+        ],
+        &body,
+        &[3, 4, 5, 6],
+    )
+}
+
+pub fn capacity_pis(r: &CapacityReport) -> String {
+    let body: Vec<Vec<String>> = r
+        .increments
+        .iter()
+        .map(|c| {
+            vec![
+                c.team.clone(),
+                format!("PI{}", c.pi),
+                c.iterations.to_string(),
+                c.capacity.to_string(),
+                c.plannable.to_string(),
+            ]
+        })
+        .collect();
+    let load = format!("at load {}%", r.load);
+    aligned(
+        &["team", "PI", "iterations", "capacity", &load],
+        &body,
+        &[2, 3, 4],
+    )
+}
+
+fn source_word(s: haalbaar::capacity::Source) -> &'static str {
+    use haalbaar::capacity::Source;
+    match s {
+        Source::People => "people",
+        Source::Velocity => "velocity",
+        Source::Fixed => "fixed",
+        Source::PiOverride => "PI override",
+        Source::IterationOverride => "override",
+        Source::Innovation => "IP",
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn capacity_csv(r: &CapacityReport) -> String {
+    let mut out =
+        String::from("team,iteration,pi,start,working_days,ip,fte,capacity,plannable,source\n");
+    for c in &r.iterations {
+        let cells = [
+            csv_field(&c.team),
+            c.iteration.clone(),
+            c.pi.to_string(),
+            c.start.to_string(),
+            c.working_days.to_string(),
+            c.ip.to_string(),
+            c.fte.map(|f| f.to_string()).unwrap_or_default(),
+            c.capacity.to_string(),
+            c.plannable.to_string(),
+            source_word(c.source).replace(' ', "_"),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}

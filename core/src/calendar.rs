@@ -1,0 +1,427 @@
+//! The calendar: iterations cut from `start`, grouped in PIs, the last `innovation` of each
+//! PI marked IP, working days counted per iteration, and periods bound to iterations.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::model::{Horizon, Length, Period, Settings};
+
+/// Horizons longer than this many iterations are refused (about 40 years of 2-week ones).
+pub const MAX_ITERATIONS: usize = 1000;
+
+/// One iteration of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Iteration {
+    /// 0-based position in the horizon.
+    pub index: usize,
+    /// 1-based PI number.
+    pub pi: u32,
+    /// 1-based position in its PI.
+    pub number: u32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// An innovation and planning iteration: no planned work.
+    pub ip: bool,
+    /// Working days (workweek, less holidays).
+    pub working_days: u32,
+    /// Working days lost to holidays, by holiday name.
+    pub holidays: Vec<(String, u32)>,
+}
+
+impl Iteration {
+    /// `PI3.2`.
+    pub fn label(&self) -> String {
+        format!("PI{}.{}", self.pi, self.number)
+    }
+}
+
+/// The calendar of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Calendar {
+    pub start: NaiveDate,
+    /// The horizon's last day.
+    pub last_day: NaiveDate,
+    pub iteration_days: u32,
+    pub per_pi: u32,
+    pub innovation: u32,
+    pub workweek: u32,
+    /// Working days in an iteration without holidays.
+    pub nominal_days: u32,
+    pub iterations: Vec<Iteration>,
+}
+
+/// Why a calendar cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CalendarError {
+    /// Iteration length unusable (zero, months, iterations).
+    BadIteration(String),
+    /// Increment length unusable.
+    BadIncrement(String),
+    /// The iteration does not divide the increment: (increment days, iteration days).
+    NotDividing(u32, u32),
+    /// Innovation takes every iteration of a PI.
+    NoPlannedIteration,
+    /// The horizon holds no whole iteration, ends before start, or is absurdly long.
+    BadHorizon(String),
+    /// Workweek outside 1..=7.
+    BadWorkweek,
+}
+
+/// Why a period cannot be bound to an iteration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BindError {
+    /// Before `start` or after the horizon, or a PI that does not (wholly) exist in it.
+    Outside(String),
+    /// A deadline before the first iteration ends.
+    BeforeFirstIteration,
+    /// A PI or iteration number, or quarter, that cannot exist (`PI0`, `PI3.9`, `Q5`).
+    NoSuch(String),
+}
+
+pub fn length_days(len: Length, iteration_days: u32) -> Option<u32> {
+    match len {
+        Length::Days(n) => Some(n),
+        Length::Weeks(n) => n.checked_mul(7),
+        Length::Iterations(n) => n.checked_mul(iteration_days),
+        Length::Months(_) => None,
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+impl Calendar {
+    pub fn new(s: &Settings) -> Result<Calendar, CalendarError> {
+        let iteration_days = match s.iteration {
+            Length::Days(n) | Length::Weeks(n) if n > 0 => length_days(s.iteration, 0).unwrap_or(0),
+            Length::Months(_) => {
+                return Err(CalendarError::BadIteration(
+                    "an iteration is given in weeks or days, not months".into(),
+                ));
+            }
+            Length::Iterations(_) => {
+                return Err(CalendarError::BadIteration(
+                    "an iteration cannot be measured in iterations".into(),
+                ));
+            }
+            _ => {
+                return Err(CalendarError::BadIteration(
+                    "an iteration must be longer than zero".into(),
+                ));
+            }
+        };
+        if iteration_days > 366 {
+            return Err(CalendarError::BadIteration(
+                "an iteration of more than a year is not an iteration".into(),
+            ));
+        }
+        let increment_days = match s.increment {
+            Length::Months(_) => {
+                return Err(CalendarError::BadIncrement(
+                    "a PI is given in weeks, days or iterations, not months".into(),
+                ));
+            }
+            len => match length_days(len, iteration_days) {
+                Some(n) if n > 0 => n,
+                _ => {
+                    return Err(CalendarError::BadIncrement(
+                        "a PI must be longer than zero".into(),
+                    ));
+                }
+            },
+        };
+        if increment_days % iteration_days != 0 {
+            return Err(CalendarError::NotDividing(increment_days, iteration_days));
+        }
+        let per_pi = increment_days / iteration_days;
+        if s.innovation >= per_pi {
+            return Err(CalendarError::NoPlannedIteration);
+        }
+        if !(1..=7).contains(&s.workweek) {
+            return Err(CalendarError::BadWorkweek);
+        }
+        let too_long = || CalendarError::BadHorizon("the horizon is too long to plan".into());
+        let last_day = match s.horizon {
+            Horizon::End(d) => d,
+            Horizon::Length(Length::Months(m)) => {
+                if m == 0 {
+                    return Err(CalendarError::BadHorizon(
+                        "the horizon must be longer than zero".into(),
+                    ));
+                }
+                s.start
+                    .checked_add_months(Months::new(m))
+                    .and_then(|d| d.pred_opt())
+                    .ok_or_else(too_long)?
+            }
+            Horizon::Length(len) => {
+                let days = length_days(len, iteration_days).ok_or_else(too_long)?;
+                if days == 0 {
+                    return Err(CalendarError::BadHorizon(
+                        "the horizon must be longer than zero".into(),
+                    ));
+                }
+                add_days(s.start, i64::from(days) - 1).ok_or_else(too_long)?
+            }
+        };
+        if last_day < s.start {
+            return Err(CalendarError::BadHorizon(format!(
+                "the horizon ends on {last_day}, before the start on {}",
+                s.start
+            )));
+        }
+        let span_days = (last_day - s.start).num_days() + 1;
+        let count = usize::try_from(span_days / i64::from(iteration_days)).unwrap_or(usize::MAX);
+        if count == 0 {
+            return Err(CalendarError::BadHorizon(format!(
+                "the horizon ({span_days} days) holds no whole iteration of {iteration_days} days"
+            )));
+        }
+        if count > MAX_ITERATIONS {
+            return Err(CalendarError::BadHorizon(format!(
+                "the horizon holds {count} iterations; at most {MAX_ITERATIONS} can be planned"
+            )));
+        }
+        let weeks = iteration_days / 7;
+        let rest = iteration_days % 7;
+        let nominal_days = weeks * s.workweek + rest.min(s.workweek);
+        let mut iterations = Vec::with_capacity(count);
+        for index in 0..count {
+            let start = add_days(s.start, (index as i64) * i64::from(iteration_days))
+                .ok_or_else(too_long)?;
+            let end = add_days(start, i64::from(iteration_days) - 1).ok_or_else(too_long)?;
+            let number = (index as u32) % per_pi + 1;
+            let mut working_days = 0;
+            let mut holidays: Vec<(String, u32)> = Vec::new();
+            let mut day = start;
+            while day <= end {
+                if day.weekday().num_days_from_monday() < s.workweek {
+                    match s.holidays.iter().find(|h| h.from <= day && day <= h.to) {
+                        Some(h) => match holidays.iter_mut().find(|(n, _)| *n == h.name) {
+                            Some((_, c)) => *c += 1,
+                            None => holidays.push((h.name.clone(), 1)),
+                        },
+                        None => working_days += 1,
+                    }
+                }
+                day = match day.succ_opt() {
+                    Some(d) => d,
+                    None => break,
+                };
+            }
+            iterations.push(Iteration {
+                index,
+                pi: (index as u32) / per_pi + 1,
+                number,
+                start,
+                end,
+                ip: number > per_pi - s.innovation,
+                working_days,
+                holidays,
+            });
+        }
+        Ok(Calendar {
+            start: s.start,
+            last_day,
+            iteration_days,
+            per_pi,
+            innovation: s.innovation,
+            workweek: s.workweek,
+            nominal_days,
+            iterations,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.iterations.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.iterations.is_empty()
+    }
+    /// Number of PIs with at least one iteration in the horizon.
+    pub fn pi_count(&self) -> u32 {
+        self.iterations.last().map_or(0, |i| i.pi)
+    }
+    /// Indices of the iterations of PI `pi` within the horizon (may be fewer than a whole PI).
+    pub fn pi_iterations(&self, pi: u32) -> std::ops::Range<usize> {
+        let per = self.per_pi as usize;
+        let first = (pi.saturating_sub(1) as usize)
+            .saturating_mul(per)
+            .min(self.len());
+        let last = first.saturating_add(per).min(self.len());
+        first..last
+    }
+
+    fn pi_index(&self, pi: u32, iteration: Option<u32>, last: bool) -> Result<usize, BindError> {
+        if pi == 0 {
+            return Err(BindError::NoSuch("PIs are counted from PI1".into()));
+        }
+        if let Some(k) = iteration
+            && (k == 0 || k > self.per_pi)
+        {
+            return Err(BindError::NoSuch(format!(
+                "a PI has {} iterations, so PI{pi}.{k} does not exist",
+                self.per_pi
+            )));
+        }
+        let per = self.per_pi as usize;
+        let base = (pi as usize - 1).saturating_mul(per);
+        let idx = match iteration {
+            Some(k) => base + k as usize - 1,
+            None if last => base + per - 1,
+            None => base,
+        };
+        if idx >= self.len() {
+            let shown = match iteration {
+                Some(k) => format!("PI{pi}.{k}"),
+                None => format!("PI{pi}"),
+            };
+            return Err(BindError::Outside(format!(
+                "{shown} ends after the horizon, which holds PI1 to PI{}{} (up to {})",
+                self.pi_count(),
+                if !self.len().is_multiple_of(per) {
+                    " in part"
+                } else {
+                    ""
+                },
+                self.last_day
+            )));
+        }
+        Ok(idx)
+    }
+
+    /// The last day a period stands for as a deadline (a quarter's last day).
+    fn deadline_date(p: &Period) -> Result<NaiveDate, BindError> {
+        match *p {
+            Period::Date { date } => Ok(date),
+            Period::Quarter { year, quarter } => quarter_bounds(year, quarter).map(|(_, e)| e),
+            Period::Pi { .. } => Err(BindError::NoSuch("not a date".into())),
+        }
+    }
+
+    /// The iteration a deadline binds to: the last iteration of a PI, the iteration itself,
+    /// or the last iteration that ends on or before a date or a quarter's last day.
+    pub fn deadline(&self, p: &Period) -> Result<usize, BindError> {
+        if let Period::Pi { pi, iteration } = *p {
+            return self.pi_index(pi, iteration, true);
+        }
+        let date = Self::deadline_date(p)?;
+        if date > self.last_day {
+            return Err(BindError::Outside(format!(
+                "{p} is after the horizon, which ends on {}",
+                self.last_day
+            )));
+        }
+        self.iterations
+            .iter()
+            .rposition(|it| it.end <= date)
+            .ok_or(BindError::BeforeFirstIteration)
+    }
+
+    /// The first iteration a `not before` (or the start of a range) allows: the first
+    /// iteration of a PI, the iteration itself, or the first that starts on or after a date.
+    pub fn earliest(&self, p: &Period) -> Result<usize, BindError> {
+        let date = match *p {
+            Period::Pi { pi, iteration } => return self.pi_index(pi, iteration, false),
+            Period::Date { date } => date,
+            Period::Quarter { year, quarter } => quarter_bounds(year, quarter)?.0,
+        };
+        if date > self.last_day {
+            return Err(BindError::Outside(format!(
+                "{p} is after the horizon, which ends on {}",
+                self.last_day
+            )));
+        }
+        self.iterations
+            .iter()
+            .position(|it| it.start >= date)
+            .ok_or_else(|| {
+                BindError::Outside(format!(
+                    "no whole iteration starts on or after {p} within the horizon"
+                ))
+            })
+    }
+
+    /// The iterations a range covers: from `earliest(from)` to `deadline(until)`.
+    pub fn range(
+        &self,
+        from: &Period,
+        until: &Period,
+    ) -> Result<std::ops::RangeInclusive<usize>, BindError> {
+        let a = self.earliest(from)?;
+        let b = self.deadline(until)?;
+        Ok(a..=b)
+    }
+}
+
+/// First and last day of a calendar quarter.
+pub fn quarter_bounds(year: i32, quarter: u32) -> Result<(NaiveDate, NaiveDate), BindError> {
+    if !(1..=4).contains(&quarter) {
+        return Err(BindError::NoSuch(format!(
+            "a year has quarters Q1 to Q4, not Q{quarter}"
+        )));
+    }
+    let first = NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)
+        .ok_or_else(|| BindError::NoSuch(format!("{year}-Q{quarter} is not on the calendar")))?;
+    let last = first
+        .checked_add_months(Months::new(3))
+        .and_then(|d| d.pred_opt())
+        .ok_or_else(|| BindError::NoSuch(format!("{year}-Q{quarter} is not on the calendar")))?;
+    Ok((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn eighteen_months_of_ten_week_pis() {
+        let cal =
+            Calendar::new(&Settings::new(date(2024, 1, 8))).unwrap_or_else(|e| panic!("{e:?}"));
+        // 2024-01-08 + 18 months - 1 day = 2025-07-07: 547 days, 39 whole iterations.
+        assert_eq!(cal.last_day, date(2025, 7, 7));
+        assert_eq!(cal.len(), 39);
+        assert_eq!(cal.pi_count(), 8);
+        assert!(cal.iterations[4].ip && !cal.iterations[3].ip);
+        assert_eq!(
+            cal.deadline(&Period::Pi {
+                pi: 4,
+                iteration: None
+            }),
+            Ok(19)
+        );
+        assert_eq!(
+            cal.earliest(&Period::Pi {
+                pi: 2,
+                iteration: None
+            }),
+            Ok(5)
+        );
+        // 2025-Q2 ends 2025-06-30; iteration 37 ends 2025-06-29.
+        assert_eq!(
+            cal.deadline(&Period::Quarter {
+                year: 2025,
+                quarter: 2
+            }),
+            Ok(37)
+        );
+        assert!(matches!(
+            cal.deadline(&Period::Pi {
+                pi: 8,
+                iteration: None
+            }),
+            Err(BindError::Outside(_))
+        ));
+        assert_eq!(
+            cal.deadline(&Period::Date {
+                date: date(2024, 1, 12)
+            }),
+            Err(BindError::BeforeFirstIteration)
+        );
+    }
+}

@@ -1,0 +1,471 @@
+//! The one registry of diagnostic codes. A code is never reused or deleted: when a check
+//! goes away its code stays here, marked as retired. Ranges: E01xx syntax, E02xx names,
+//! E03xx calendar, E04xx capacity and teams, W05xx warnings, E06xx verdicts, I06xx notes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Severity;
+
+macro_rules! codes {
+    ($( $code:ident, $sev:ident, $title:literal, $text:literal; )*) => {
+        /// A stable diagnostic code such as `E0201`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum Code { $( $code, )* }
+
+        /// Every code, in order.
+        pub const ALL: &[Code] = &[ $( Code::$code, )* ];
+
+        impl Code {
+            /// `"E0201"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$code => stringify!($code), )* }
+            }
+            pub fn severity(self) -> Severity {
+                match self { $( Code::$code => Severity::$sev, )* }
+            }
+            /// One line: what the code is about.
+            pub fn title(self) -> &'static str {
+                match self { $( Code::$code => $title, )* }
+            }
+            /// The long explanation shown by `haalbaar explain`: What, Why, Example, Fix.
+            pub fn explanation(self) -> &'static str {
+                match self { $( Code::$code => $text, )* }
+            }
+        }
+    };
+}
+
+impl Code {
+    /// Looks a code up by name, ignoring case (`e0201` finds `E0201`).
+    pub fn parse(name: &str) -> Option<Code> {
+        ALL.iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+codes! {
+E0101, Error, "unknown statement",
+"What: a line inside a block is not a statement of the plan language.
+Why: a misspelt keyword would otherwise be silently ignored, and the plan would mean less
+than you wrote.
+Example:
+    team toegang {
+      peple 12
+    }
+Fix: use one of the statements the block holds (the help lists them):
+    team toegang {
+      people 12
+    }";
+
+E0102, Error, "malformed statement",
+"What: the statement is known but written in a form the language does not have.
+Why: guessing what was meant could change the plan; the engine reads only what is exact.
+Example:
+    hire 2 2024-04-01
+Fix: write it as the help shows:
+    hire 2 on 2024-04-01 ramp 8 weeks";
+
+E0103, Error, "statement in the wrong kind of block",
+"What: a statement that belongs in one kind of block stands in another, such as `effort`
+in a team block.
+Why: effort belongs to work, people to teams; mixing them has no meaning.
+Example:
+    team toegang {
+      effort 40
+    }
+Fix: move the line into the block it is about:
+    item digid-api {
+      team toegang
+      effort 40
+    }";
+
+E0104, Error, "not a block",
+"What: at the top level of a file there are only blocks: `plan`, `team`, `epic` and `item`.
+A line there that opens no block, or a block with a misspelt keyword, cannot be read.
+Why: every statement must belong to something.
+Example:
+    effort 40
+    tem toegang {
+Fix: put statements inside a block and spell the block keyword right:
+    team toegang {
+    }";
+
+E0105, Error, "block not closed",
+"What: a block's closing `}` is missing before the next block or the end of the file.
+Why: without it, it is unclear where the block ends.
+Example:
+    team toegang {
+      people 12
+    team berichten {
+Fix: close every block on a line of its own:
+    team toegang {
+      people 12
+    }";
+
+E0106, Error, "text after a closing brace",
+"What: something follows `}` on the same line.
+Why: statements end at the end of their line; text after `}` belongs to nothing.
+Example:
+    } people 3
+Fix: put `}` on its own line and the statement inside the block.";
+
+E0107, Error, "invalid id",
+"What: an id holds a capital or a character ids cannot hold.
+Why: ids are written in one way so that references are easy to type and never ambiguous.
+Ids start with a lower-case letter and hold lower-case letters, digits, `-` and `_`.
+Example:
+    team Toegang {
+Fix: keep the display name in the title:
+    team toegang \"Domein Toegang\" {";
+
+E0108, Error, "file too large",
+"What: the file is larger than the engine reads in one go.
+Why: to keep a check fast and bounded, even on a shared CI runner or in a browser.
+Example: a generated plan of hundreds of megabytes.
+Fix: split the portfolio into several plan files, for instance one per release train.";
+
+E0109, Error, "statement given twice",
+"What: a statement that may appear once in its block appears more than once.
+Why: with two values it is unclear which one holds.
+Example:
+    team toegang {
+      people 12
+      people 14
+    }
+Fix: keep one of them.";
+
+E0110, Error, "no plan block",
+"What: the file has no `plan { ... }` block, or more than one.
+Why: the plan block sets the calendar (start, horizon, PIs) that everything else is read against.
+Example: a file with only teams and items.
+Fix: add exactly one plan block:
+    plan \"Portfolio 2025\" {
+      start 2025-01-06
+      horizon 18 months
+    }";
+
+E0111, Error, "missing start or horizon",
+"What: the plan block lacks `start`, or lacks both `horizon` and `end`, or gives both.
+Why: without a first day and a last day there is no calendar to plan on.
+Example:
+    plan \"Portfolio 2025\" {
+      start 2025-01-06
+    }
+Fix: give `start` and one of `horizon` or `end`:
+      horizon 18 months";
+
+E0112, Error, "number cannot be used",
+"What: a number has more than three decimals, or is too large.
+Why: effort and capacity are computed exactly in thousandths; a number that cannot be held
+exactly would make the verdict depend on rounding.
+Example:
+    effort 12.3456
+Fix: round it to at most three decimals:
+    effort 12.346";
+
+E0201, Error, "unknown team",
+"What: a reference names a team that the plan does not define.
+Why: work assigned to a team that does not exist can never be planned.
+Example:
+    item digid-api {
+      team toegng
+    }
+Fix: use the id of a team block (the help suggests the closest), or add the team.";
+
+E0202, Error, "unknown item",
+"What: an `after` names an item that the plan does not define.
+Why: a dependency on nothing cannot be checked; it is usually a typo or a removed item.
+Example:
+    after digid-ap
+Fix: use the id of an item block, or remove the line.";
+
+E0203, Error, "unknown epic",
+"What: an item's `epic` names an epic that the plan does not define.
+Why: the epic's commitment would silently not apply to the item.
+Example:
+    epic stelse
+Fix: use the id of an epic block, or add the epic.";
+
+E0204, Error, "duplicate id",
+"What: two blocks have the same id. Teams, items and epics share one namespace.
+Why: a reference to that id would be ambiguous.
+Example:
+    team toegang { ... }
+    item toegang { ... }
+Fix: rename one of them.";
+
+E0205, Error, "dependency cycle",
+"What: items depend on each other in a circle through `after`.
+Why: each must finish before the next starts, so none can ever start.
+Example:
+    item a { after b }
+    item b { after a }
+Fix: remove one `after` of the cycle; the diagnostic shows every edge of it.";
+
+E0206, Error, "item without team",
+"What: an item has no `team`.
+Why: work is done by a team; without one it cannot be placed in anybody's capacity.
+Example:
+    item digid-api {
+      effort 60
+    }
+Fix: add the team that does the work:
+      team toegang";
+
+E0207, Error, "item without effort",
+"What: an item has no `effort`.
+Why: the check weighs effort against capacity; without it the item cannot be planned.
+Example:
+    item digid-api {
+      team toegang
+    }
+Fix: add an estimate, a single figure or a range:
+      effort 60..90";
+
+E0301, Error, "iteration does not divide the increment",
+"What: the PI length is not a whole number of iterations.
+Why: a PI is a whole number of iterations; otherwise PI boundaries fall mid-iteration.
+Example:
+    increment 10 weeks
+    iteration 3 weeks
+Fix: choose lengths that divide:
+    increment 12 weeks
+    iteration 3 weeks";
+
+E0302, Error, "date does not exist",
+"What: a date is not on the calendar, such as 2024-02-30 or 2024-13-01.
+Why: the engine cannot guess which day was meant.
+Example:
+    start 2024-02-30
+Fix: write a real date:
+    start 2024-02-26";
+
+E0303, Error, "outside the horizon",
+"What: a date, quarter or PI lies outside the plan's horizon (before `start` or after its
+last day), or a PI or iteration number does not exist.
+Why: nothing can be planned, committed or changed where the plan has no iterations.
+Example:
+    horizon 18 months   # PI1..PI7 with 10-week PIs
+    commit PI9
+Fix: use a period within the horizon, or lengthen the horizon.";
+
+E0304, Error, "deadline before the first iteration ends",
+"What: a deadline falls before the end of the first iteration.
+Why: deadlines bind to the last iteration that ends on or before them; there is none.
+Example:
+    start 2024-01-08
+    commit 2024-01-12
+Fix: commit to the end of an iteration or later:
+    commit PI1";
+
+E0305, Error, "not before is later than the deadline",
+"What: an item may not start before a period that is later than its own deadline.
+Why: it could never be done in time; this is a contradiction in the plan, not a capacity problem.
+Example:
+    not before PI4
+    commit PI3
+Fix: move the start earlier or the deadline later.";
+
+E0306, Error, "placement contradicts commitment or start",
+"What: an `in PIx` placement lies outside what the item's `commit`/`not before` allow.
+Why: the board says one thing and the commitment another.
+Example:
+    in PI4
+    commit PI3
+Fix: make the placement and the commitment agree.";
+
+E0307, Error, "placed before a prerequisite",
+"What: an item is placed `in PIx`, but an item it depends on can only finish later.
+Why: work starts only after its prerequisites are done, so the placement cannot hold.
+Example:
+    item b { in PI2  after a }
+    item a { in PI3 }
+Fix: place the item later, or its prerequisite earlier.";
+
+E0308, Error, "invalid duration",
+"What: a duration is zero, negative, fractional where whole iterations are needed, or in a
+unit that does not fit (months for an iteration).
+Why: the calendar is cut in whole iterations and whole days.
+Example:
+    iteration 0 weeks
+Fix:
+    iteration 2 weeks";
+
+E0309, Error, "no planned iteration in a PI",
+"What: `innovation` takes every iteration of the PI, or the horizon holds no whole iteration.
+Why: then no work can be planned at all.
+Example:
+    increment 4 weeks
+    iteration 2 weeks
+    innovation 2 iterations
+Fix: leave at least one planned iteration per PI, and make the horizon at least one iteration long.";
+
+E0310, Error, "invalid calendar setting",
+"What: a calendar setting is out of range: a `workweek` outside 1 to 7 days, or a holiday
+that ends before it starts.
+Why: working days are counted from these settings.
+Example:
+    workweek 8 days
+Fix:
+    workweek 5 days";
+
+E0401, Error, "effort must be more than zero",
+"What: an effort, or the low end of a range, is zero or negative.
+Why: an item without work is not an item; negative work has no meaning.
+Example:
+    effort 0
+Fix: give the estimate, or remove the item.";
+
+E0402, Error, "range out of order",
+"What: an effort range is not low..high or low..likely..high in rising order.
+Why: the likely value is read from the range; reversed ends are usually a typo.
+Example:
+    effort 90..60
+Fix:
+    effort 60..90";
+
+E0403, Error, "percentage outside 0-100",
+"What: a percentage (focus, reserve, load, chance) is below 0% or above 100%.
+Why: a share of a working day cannot be more than the whole day.
+Example:
+    focus 120%
+Fix:
+    focus 80%";
+
+E0404, Error, "lending more people than the team has",
+"What: a team lends out more people than it has in the lending period (after leavers and
+other loans).
+Why: capacity would become negative: the hole is bigger than the team.
+Example:
+    people 3
+    lend 4 to berichten PI2
+Fix: lend fewer people, or check the headcount.";
+
+E0405, Error, "lending to itself",
+"What: a team lends people to itself.
+Why: it changes nothing and is almost always the wrong id.
+Example:
+    team toegang {
+      lend 2 to toegang PI3
+    }
+Fix: name the team that receives the people.";
+
+E0406, Error, "`max N people` has no meaning here",
+"What: an item caps its work in people, but its team's capacity is not counted in people
+(a fixed capacity in points, or no headcount to scale a velocity by).
+Why: a cap in people must be turned into the plan's unit, and there is no figure per person.
+Example:
+    unit points
+    team berichten { capacity 40 per iteration }
+    item x { team berichten  max 2 people }
+Fix: cap in the plan's unit:
+      max 16 per iteration";
+
+E0407, Error, "negative or zero amount",
+"What: a headcount, capacity, cap, hire, leaver, loan or count is negative, or zero where
+it must be positive.
+Why: capacity counts people and days; negative amounts have no meaning.
+Example:
+    people -2
+Fix: give a positive figure.";
+
+E0408, Error, "conflicting capacity sources",
+"What: a team gives both a fixed `capacity N per iteration` and `people` or `velocity`.
+Why: a fixed capacity replaces what people would give, so one of the two is ignored.
+Example:
+    people 6
+    capacity 40 per iteration
+Fix: keep one. Use `capacity PIx N` to override a single PI.";
+
+E0409, Error, "velocity without points",
+"What: a team gives a `velocity` while the plan counts effort in days.
+Why: velocity is a figure in story points per iteration; it has no meaning in days.
+Example:
+    unit days
+    velocity 30 per iteration
+Fix: use `unit points` in the plan block, or remove the velocity.";
+
+E0410, Error, "more people leave than the team has",
+"What: leavers and loans take the team's headcount below zero.
+Why: a team cannot have negative people.
+Example:
+    people 2
+    leave 3 on 2024-06-01
+Fix: check the headcount and the leavers.";
+
+W0501, Warning, "team without capacity",
+"What: a team has no capacity in any iteration of the horizon.
+Why: any work given to it can never be done; usually `people` or `capacity` is missing.
+Example:
+    team berichten { }
+Fix: add `people`, or `capacity N per iteration`.";
+
+W0502, Warning, "feature larger than a PI",
+"What: an item's likely effort exceeds what its team can do in any single PI.
+Why: in SAFe a feature must fit in one PI. A larger one is an epic or needs splitting, and
+its estimate is less reliable.
+Example:
+    effort 400    # the team does 150 per PI
+Fix: split the item into smaller items linked with `after`, grouped in an epic.";
+
+W0503, Warning, "epic without items",
+"What: no item names this epic.
+Why: an empty epic's commitment promises nothing that the check can test.
+Example:
+    epic stelsel { commit 2025-Q2 }
+Fix: add `epic stelsel` to the items that make up the epic, or remove it.";
+
+W0504, Warning, "date has no effect within the horizon",
+"What: a hire, leaver, vacancy or holiday falls after the horizon's last day.
+Why: it changes no capacity in the plan; it may be a typo in the year.
+Example:
+    hire 2 on 2027-04-01
+Fix: check the date, or remove the line.";
+
+W0505, Warning, "lag rounded up to whole iterations",
+"What: a lag in days or weeks is not a whole number of iterations.
+Why: work is planned per iteration, so the lag is rounded up.
+Example:
+    after fbs-core + 1 week   # with 2-week iterations
+Fix: write the lag in iterations to say exactly what is meant:
+    after fbs-core + 1 iteration";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_explained_in_four_parts() {
+        for code in ALL {
+            let text = code.explanation();
+            for part in ["What:", "Why:", "Example", "Fix"] {
+                assert!(text.contains(part), "{code} lacks {part}");
+            }
+            let prefix = match code.severity() {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+                Severity::Note => 'I',
+            };
+            assert!(
+                code.as_str().starts_with(prefix),
+                "{code} has the wrong letter"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_parse_back() {
+        for code in ALL {
+            assert_eq!(Code::parse(&code.as_str().to_lowercase()), Some(*code));
+        }
+        assert_eq!(Code::parse("E9999"), None);
+    }
+}

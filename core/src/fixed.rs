@@ -1,0 +1,294 @@
+//! Exact arithmetic for effort and capacity: [`Fixed`] holds thousandths in an `i64`, so
+//! sums and comparisons are exact and a certificate checks to the last digit. Intermediate
+//! capacity sums (ramps, percentages) are carried as an exact [`Ratio`] and rounded once,
+//! half away from zero, to a thousandth.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+
+/// A decimal with three fraction digits, exact. Serialised as a JSON number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fixed(i64);
+
+/// Thousandths in one unit.
+pub const SCALE: i64 = 1000;
+
+impl Fixed {
+    pub const ZERO: Fixed = Fixed(0);
+    pub const ONE: Fixed = Fixed(SCALE);
+    pub const HUNDRED: Fixed = Fixed(100 * SCALE);
+
+    pub const fn from_millis(m: i64) -> Self {
+        Fixed(m)
+    }
+    pub const fn millis(self) -> i64 {
+        self.0
+    }
+    pub const fn from_int(n: i64) -> Self {
+        Fixed(n.saturating_mul(SCALE))
+    }
+    pub fn is_positive(self) -> bool {
+        self.0 > 0
+    }
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+    /// Whole part, rounded towards zero.
+    pub fn trunc(self) -> i64 {
+        self.0 / SCALE
+    }
+    pub fn is_integer(self) -> bool {
+        self.0 % SCALE == 0
+    }
+    pub fn min(self, o: Fixed) -> Fixed {
+        Fixed(self.0.min(o.0))
+    }
+    pub fn max(self, o: Fixed) -> Fixed {
+        Fixed(self.0.max(o.0))
+    }
+    /// Exact value as a ratio.
+    pub fn ratio(self) -> Ratio {
+        Ratio::new(i128::from(self.0), i128::from(SCALE))
+    }
+    /// `self × num / den`, rounded half away from zero; `None` on overflow or `den == 0`.
+    pub fn mul_div(self, num: i64, den: i64) -> Option<Fixed> {
+        Ratio::new(i128::from(self.0) * i128::from(num), i128::from(den))
+            .round_millis_raw()
+            .map(Fixed)
+    }
+    /// A percentage taken as a fraction: `70%` of `self`.
+    pub fn percent_of(self, pct: Fixed) -> Fixed {
+        self.mul_div(pct.0, 100 * SCALE).unwrap_or(self)
+    }
+
+    /// Reads a decimal as written in a plan (`12`, `12.5`, `-3`). Errors say what is wrong.
+    pub fn parse(text: &str) -> Result<Fixed, FixedError> {
+        let (neg, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        if int.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(FixedError::NotANumber);
+        }
+        if frac.trim_end_matches('0').len() > 3 {
+            return Err(FixedError::TooPrecise);
+        }
+        let int: i64 = int.parse().map_err(|_| FixedError::TooLarge)?;
+        if int > 1_000_000_000_000 {
+            return Err(FixedError::TooLarge);
+        }
+        let mut f: i64 = 0;
+        for (i, b) in frac.bytes().take(3).enumerate() {
+            f += i64::from(b - b'0') * 10_i64.pow(2 - i as u32);
+        }
+        let v = int * SCALE + f;
+        Ok(Fixed(if neg { -v } else { v }))
+    }
+}
+
+/// Why a written number cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum FixedError {
+    #[error("not a number")]
+    NotANumber,
+    #[error("more than three decimals")]
+    TooPrecise,
+    #[error("too large")]
+    TooLarge,
+}
+
+impl fmt::Display for Fixed {
+    /// `75`, `52.5`, `41.067`: no trailing zeros.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let a = self.0.unsigned_abs();
+        let int = a / SCALE as u64;
+        let frac = a % SCALE as u64;
+        if frac == 0 {
+            write!(f, "{sign}{int}")
+        } else {
+            let s = format!("{frac:03}");
+            write!(f, "{sign}{int}.{}", s.trim_end_matches('0'))
+        }
+    }
+}
+
+impl Serialize for Fixed {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_integer() {
+            s.serialize_i64(self.trunc())
+        } else {
+            // Exact: the shortest decimal of a thousandth round-trips through f64.
+            s.serialize_f64(self.0 as f64 / SCALE as f64)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fixed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if !v.is_finite() || v.abs() > 1e15 {
+            return Err(serde::de::Error::custom("number out of range"));
+        }
+        Ok(Fixed((v * SCALE as f64).round() as i64))
+    }
+}
+
+impl Add for Fixed {
+    type Output = Fixed;
+    fn add(self, o: Fixed) -> Fixed {
+        Fixed(self.0.saturating_add(o.0))
+    }
+}
+impl Sub for Fixed {
+    type Output = Fixed;
+    fn sub(self, o: Fixed) -> Fixed {
+        Fixed(self.0.saturating_sub(o.0))
+    }
+}
+impl AddAssign for Fixed {
+    fn add_assign(&mut self, o: Fixed) {
+        *self = *self + o;
+    }
+}
+impl SubAssign for Fixed {
+    fn sub_assign(&mut self, o: Fixed) {
+        *self = *self - o;
+    }
+}
+impl Neg for Fixed {
+    type Output = Fixed;
+    fn neg(self) -> Fixed {
+        Fixed(-self.0)
+    }
+}
+impl std::iter::Sum for Fixed {
+    fn sum<I: Iterator<Item = Fixed>>(iter: I) -> Fixed {
+        iter.fold(Fixed::ZERO, Add::add)
+    }
+}
+
+/// An exact fraction, kept reduced. Used while summing capacity over days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+impl Ratio {
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    pub fn new(num: i128, den: i128) -> Ratio {
+        if den == 0 {
+            return Ratio::ZERO;
+        }
+        let g = gcd(num, den);
+        let s = if den < 0 { -1 } else { 1 };
+        Ratio {
+            num: s * num / g,
+            den: s * den / g,
+        }
+    }
+    pub fn int(n: i64) -> Ratio {
+        Ratio::new(i128::from(n), 1)
+    }
+    pub fn plus(self, o: Ratio) -> Ratio {
+        let g = gcd(self.den, o.den);
+        let den = self.den / g * o.den;
+        Ratio::new(
+            self.num
+                .saturating_mul(den / self.den)
+                .saturating_add(o.num.saturating_mul(den / o.den)),
+            den,
+        )
+    }
+    pub fn times(self, o: Ratio) -> Ratio {
+        let g1 = gcd(self.num, o.den);
+        let g2 = gcd(o.num, self.den);
+        Ratio::new(
+            (self.num / g1).saturating_mul(o.num / g2),
+            (self.den / g2).saturating_mul(o.den / g1),
+        )
+    }
+    pub fn over(self, o: Ratio) -> Ratio {
+        if o.num == 0 {
+            return Ratio::ZERO;
+        }
+        self.times(Ratio::new(o.den, o.num))
+    }
+    pub fn is_negative(self) -> bool {
+        self.num < 0
+    }
+    fn round_millis_raw(self) -> Option<i64> {
+        if self.den == 0 {
+            return None;
+        }
+        let scaled = self.num.checked_mul(i128::from(SCALE))?;
+        let q = scaled / self.den;
+        let r = scaled % self.den;
+        let q = if 2 * r.abs() >= self.den {
+            q + scaled.signum()
+        } else {
+            q
+        };
+        i64::try_from(q).ok()
+    }
+    /// Rounded half away from zero to a thousandth (saturating).
+    pub fn to_fixed(self) -> Fixed {
+        Fixed(
+            self.round_millis_raw()
+                .unwrap_or(if self.num < 0 { i64::MIN } else { i64::MAX }),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_exactly() {
+        for (text, shown) in [
+            ("12", "12"),
+            ("12.5", "12.5"),
+            ("0.125", "0.125"),
+            ("-3", "-3"),
+            ("7.250", "7.25"),
+        ] {
+            assert_eq!(
+                Fixed::parse(text).map(|f| f.to_string()),
+                Ok(shown.to_string())
+            );
+        }
+        assert_eq!(Fixed::parse("1.2345"), Err(FixedError::TooPrecise));
+        assert_eq!(
+            Fixed::parse("99999999999999999999"),
+            Err(FixedError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn ratio_rounds_half_away_from_zero() {
+        assert_eq!(Ratio::new(1, 3).to_fixed(), Fixed::from_millis(333));
+        assert_eq!(Ratio::new(2, 3).to_fixed(), Fixed::from_millis(667));
+        assert_eq!(Ratio::new(1, 2000).to_fixed(), Fixed::from_millis(1));
+        assert_eq!(Ratio::new(-1, 2000).to_fixed(), Fixed::from_millis(-1));
+        assert_eq!(
+            Ratio::new(1, 7).plus(Ratio::new(6, 7)).to_fixed(),
+            Fixed::ONE
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! **haalbaar** ("feasible"): a planning-horizon rules engine for SAFe portfolios.
+//!
+//! A plan file describes the calendar (horizon, PIs, iterations, holidays), teams and their
+//! capacity, work items with estimates and dependencies, and commitments. This crate reads
+//! it into a validated [`Plan`], computes the [`calendar`] and the [`capacity`] of every team
+//! in every iteration, and reports every mistake as a [`Diagnostic`] with a stable code.
+//!
+//! ```
+//! let source = r#"
+//! plan "Demo" {
+//!   start 2025-01-06
+//!   horizon 6 months
+//! }
+//! team api {
+//!   people 4
+//!   focus 75%
+//! }
+//! item login "Inloggen" {
+//!   team api
+//!   effort 30..50
+//!   commit PI2
+//! }
+//! "#;
+//! let checked = haalbaar::check(source);
+//! assert!(checked.diagnostics.iter().all(|d| !d.is_error()));
+//! let capacity = checked.capacity.expect("a valid calendar");
+//! // 4 people × 10 working days × 75% = 30 days in the first iteration.
+//! assert_eq!(capacity.teams[0].iterations[0].capacity.to_string(), "30");
+//! ```
+//!
+//! The crate does no I/O and reads no clock: it runs the same natively and in a browser.
+
+pub mod builder;
+pub mod calendar;
+pub mod capacity;
+pub mod codes;
+pub mod diagnostic;
+pub mod fixed;
+pub mod lower;
+pub mod model;
+pub mod report;
+pub mod source;
+pub mod validate;
+
+pub use builder::PlanBuilder;
+pub use calendar::Calendar;
+pub use capacity::CapacityTable;
+/// Dates in the model are `chrono` dates; re-exported so embedders need not pin chrono.
+pub use chrono::NaiveDate;
+pub use codes::Code;
+pub use diagnostic::{Diagnostic, Label, Severity};
+pub use fixed::Fixed;
+pub use model::Plan;
+
+pub use haalbaar_grammar as grammar;
+
+/// The outcome of reading and checking one plan.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The plan as far as it could be read (also when it has errors).
+    pub plan: Plan,
+    /// The calendar, when the plan block describes a valid one.
+    pub calendar: Option<Calendar>,
+    /// Capacity per team per iteration, when the calendar is valid.
+    pub capacity: Option<CapacityTable>,
+    /// Every finding, in reading order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads and checks a plan file's text: syntax, names, calendar, capacity and the warnings
+/// that need no schedule.
+pub fn check(source: &str) -> Checked {
+    let file = grammar::parse(source);
+    let mut diagnostics = lower::syntax_diagnostics(&file);
+    let (lowered, more) = lower::lower(&file);
+    diagnostics.extend(more);
+    finish(lowered.plan, lowered.calendar, diagnostics)
+}
+
+/// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
+pub fn check_plan(plan: Plan) -> Checked {
+    let mut diagnostics = Vec::new();
+    let calendar = match Calendar::new(&plan.settings) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            diagnostics.push(lower::calendar_error(e, &plan.settings, |_| None));
+            None
+        }
+    };
+    finish(plan, calendar, diagnostics)
+}
+
+fn finish(plan: Plan, calendar: Option<Calendar>, mut diagnostics: Vec<Diagnostic>) -> Checked {
+    let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
+    diagnostics.extend(validate::validate(
+        &plan,
+        calendar.as_ref(),
+        capacity.as_ref(),
+    ));
+    diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    Checked {
+        plan,
+        calendar,
+        capacity,
+        diagnostics,
+    }
+}

@@ -1,0 +1,217 @@
+//! Reports as data, ready to serialise: diagnostics resolved to file, line and column, and
+//! the calendar and capacity tables. Renderers (CLI, browser) only format these.
+
+use haalbaar_grammar::Span;
+use serde::Serialize;
+
+use crate::calendar::Calendar;
+use crate::capacity::CapacityTable;
+use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fixed::Fixed;
+use crate::source::SourceMap;
+
+/// Version of the JSON report format. Raised only when a field changes meaning or goes.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LabelRecord {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub span: Span,
+}
+
+/// One diagnostic as the JSON report shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DiagnosticRecord {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub file: String,
+    /// 1-based line of the primary span's start (1 for the file as a whole).
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// 1-based column in UTF-16 code units, as browsers count.
+    pub column_utf16: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte offsets of the primary span.
+    pub span: Span,
+    /// What is said under the primary span.
+    pub label: Option<String>,
+    pub labels: Vec<LabelRecord>,
+    pub help: Option<String>,
+}
+
+/// Resolves diagnostics of one file to lines and columns.
+pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<DiagnosticRecord> {
+    let map = SourceMap::new(source);
+    diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.span.unwrap_or_default();
+            let start = map.locate(span.start);
+            let end = map.locate(span.end);
+            DiagnosticRecord {
+                code: d.code,
+                severity: d.severity,
+                message: d.message.clone(),
+                file: file.to_string(),
+                line: start.line,
+                column: start.column,
+                column_utf16: start.column_utf16,
+                end_line: end.line,
+                end_column: end.column,
+                span,
+                label: d.label.clone(),
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let at = map.locate(l.span.start);
+                        LabelRecord {
+                            message: l.message.clone(),
+                            line: at.line,
+                            column: at.column,
+                            span: l.span,
+                        }
+                    })
+                    .collect(),
+                help: d.help.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Counts per severity.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn of<'a>(severities: impl IntoIterator<Item = &'a Severity>) -> Summary {
+        let mut s = Summary::default();
+        for sev in severities {
+            match sev {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+            }
+        }
+        s
+    }
+}
+
+/// One row of the calendar report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CalendarRow {
+    pub iteration: String,
+    pub index: usize,
+    pub pi: u32,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+    pub ip: bool,
+    pub working_days: u32,
+    pub holidays: Vec<String>,
+}
+
+pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
+    cal.iterations
+        .iter()
+        .map(|it| CalendarRow {
+            iteration: it.label(),
+            index: it.index,
+            pi: it.pi,
+            start: it.start,
+            end: it.end,
+            ip: it.ip,
+            working_days: it.working_days,
+            holidays: it
+                .holidays
+                .iter()
+                .map(|(n, d)| format!("{n} ({d} days)"))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Capacity of one team in one iteration, for the capacity report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CapacityRow {
+    pub team: String,
+    pub iteration: String,
+    pub pi: u32,
+    pub start: chrono::NaiveDate,
+    pub working_days: u32,
+    pub ip: bool,
+    pub fte: Option<Fixed>,
+    pub capacity: Fixed,
+    pub plannable: Fixed,
+    pub source: crate::capacity::Source,
+}
+
+/// Capacity of one team in one PI.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PiCapacityRow {
+    pub team: String,
+    pub pi: u32,
+    /// Iterations of this PI within the horizon.
+    pub iterations: usize,
+    pub capacity: Fixed,
+    pub plannable: Fixed,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CapacityReport {
+    pub unit: crate::model::Unit,
+    /// `load` in percent.
+    pub load: Fixed,
+    pub iterations: Vec<CapacityRow>,
+    pub increments: Vec<PiCapacityRow>,
+}
+
+pub fn capacity_report(
+    plan: &crate::Plan,
+    cal: &Calendar,
+    table: &CapacityTable,
+) -> CapacityReport {
+    let mut iterations = Vec::new();
+    let mut increments = Vec::new();
+    for tc in &table.teams {
+        for (it, cell) in cal.iterations.iter().zip(&tc.iterations) {
+            iterations.push(CapacityRow {
+                team: tc.team.clone(),
+                iteration: it.label(),
+                pi: it.pi,
+                start: it.start,
+                working_days: it.working_days,
+                ip: it.ip,
+                fte: cell.fte,
+                capacity: cell.capacity,
+                plannable: cell.plannable,
+                source: cell.source,
+            });
+        }
+        for pi in 1..=cal.pi_count() {
+            let (capacity, plannable) = tc.pi_total(cal, pi);
+            increments.push(PiCapacityRow {
+                team: tc.team.clone(),
+                pi,
+                iterations: cal.pi_iterations(pi).len(),
+                capacity,
+                plannable,
+            });
+        }
+    }
+    CapacityReport {
+        unit: plan.settings.unit,
+        load: plan.settings.load,
+        iterations,
+        increments,
+    }
+}

@@ -1,0 +1,87 @@
+//! Byte offsets to lines and columns. One map per file, shared by every renderer, so the
+//! terminal, JSON, SARIF and the browser all point at the same place.
+
+use serde::Serialize;
+
+/// A position for people: 1-based line, 1-based column in characters, and the column in
+/// UTF-16 code units as browsers count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+    pub column_utf16: usize,
+}
+
+/// Line starts of one source text.
+#[derive(Debug, Clone)]
+pub struct SourceMap<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> SourceMap<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceMap { text, line_starts }
+    }
+
+    /// Where byte `offset` is (clamped to the text, and to a character boundary).
+    pub fn locate(&self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let before = &self.text[start..offset];
+        LineCol {
+            line,
+            column: before.chars().count() + 1,
+            column_utf16: before.encode_utf16().count() + 1,
+        }
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_characters_and_utf16_units() {
+        let map = SourceMap::new("ab\n\"Één 😀\" x\n");
+        assert_eq!(
+            map.locate(0),
+            LineCol {
+                line: 1,
+                column: 1,
+                column_utf16: 1
+            }
+        );
+        let x = "ab\n\"Één 😀\" ".len();
+        assert_eq!(
+            map.locate(x),
+            LineCol {
+                line: 2,
+                column: 9,
+                column_utf16: 10
+            }
+        );
+        assert_eq!(map.line_text(2), "\"Één 😀\" x");
+    }
+}

@@ -1,0 +1,17 @@
+//! Syntax of the haalbaar plan language: a pest grammar (`plan.pest`) and a typed syntax
+//! tree in which every node carries its byte span.
+//!
+//! ```
+//! let file = haalbaar_grammar::parse("team toegang \"Domein Toegang\" {\n  people 12\n}\n");
+//! assert!(file.errors.is_empty());
+//! assert_eq!(file.blocks[0].id.as_ref().map(|id| id.value.as_str()), Some("toegang"));
+//! ```
+//!
+//! Parsing never fails as a whole: [`parse`] returns every block it could read together
+//! with one [`SyntaxError`] per line it could not. No pest type is part of this API.
+
+mod parse;
+mod tree;
+
+pub use parse::{MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, parse};
+pub use tree::*;

@@ -1,0 +1,864 @@
+//! From text to [`SourceFile`]: runs the pest grammar and walks its pairs into the typed tree.
+//! The grammar's catch-all rules turn broken lines into [`SyntaxError`]s; this module then
+//! re-reads each broken line alone to say precisely what was expected and where.
+
+use pest::Parser;
+use pest::iterators::Pair;
+use pest_derive::Parser;
+
+use crate::tree::*;
+
+#[derive(Parser)]
+#[grammar = "plan.pest"]
+struct PlanParser;
+
+/// Files larger than this are refused with one error instead of being read.
+pub const MAX_SOURCE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads a plan file. Never fails as a whole: the tree holds every block that could be
+/// read and `errors` one entry per line that could not.
+pub fn parse(source: &str) -> SourceFile {
+    if source.len() > MAX_SOURCE_BYTES {
+        return SourceFile {
+            blocks: Vec::new(),
+            errors: vec![SyntaxError {
+                kind: SyntaxErrorKind::TooLarge,
+                span: Span::new(0, 0),
+                line: Span::new(0, 0),
+                message: format!(
+                    "the file is {} MB; plan files are read up to {} MB",
+                    source.len() / (1024 * 1024),
+                    MAX_SOURCE_BYTES / (1024 * 1024)
+                ),
+                help: Some("split the portfolio into several plan files".into()),
+            }],
+        };
+    }
+    let mut out = SourceFile::default();
+    let pairs = match PlanParser::parse(Rule::file, source) {
+        Ok(pairs) => pairs,
+        Err(err) => {
+            // The grammar has catch-alls everywhere; reaching this is a grammar bug, but the
+            // user still gets a located error instead of a crash.
+            let pos = error_pos(&err);
+            out.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::Malformed,
+                span: Span::new(pos, pos),
+                line: line_around(source, pos),
+                message: "this file cannot be read from here on".into(),
+                help: None,
+            });
+            return out;
+        }
+    };
+    for pair in pairs.flatten().take(1) {
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::plan_block => block(source, child, BlockKind::Plan, &mut out),
+                Rule::team_block => block(source, child, BlockKind::Team, &mut out),
+                Rule::epic_block => block(source, child, BlockKind::Epic, &mut out),
+                Rule::item_block => block(source, child, BlockKind::Item, &mut out),
+                Rule::bad_block => out.errors.push(explain_bad_block(source, &child)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn span_of(pair: &Pair<'_, Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+fn block(source: &str, pair: Pair<'_, Rule>, kind: BlockKind, out: &mut SourceFile) {
+    let span = span_of(&pair);
+    let mut b = Block {
+        kind,
+        id: None,
+        title: None,
+        statements: Vec::new(),
+        span,
+        header: span,
+    };
+    let mut header_end = None;
+    for child in pair.into_inner() {
+        let cspan = span_of(&child);
+        match child.as_rule() {
+            Rule::ident => b.id = Some(Spanned::new(child.as_str().to_string(), cspan)),
+            Rule::string => b.title = Some(Spanned::new(unescape(&child), cspan)),
+            Rule::bad_line => {
+                header_end.get_or_insert(cspan.start);
+                out.errors.push(explain_bad_line(source, &child, kind));
+            }
+            Rule::close => {
+                header_end.get_or_insert(cspan.start);
+                close(source, child, &b, out);
+            }
+            _ => {
+                header_end.get_or_insert(cspan.start);
+                if let Some(stmt) = statement(child) {
+                    b.statements.push(Spanned::new(stmt, cspan));
+                }
+            }
+        }
+    }
+    // The header runs to the end of its first line.
+    let first_line_end = source[span.start..]
+        .find('\n')
+        .map_or(span.end, |i| span.start + i);
+    b.header = Span::new(
+        span.start + leading_ws(&source[span.start..]),
+        header_end.unwrap_or(first_line_end).min(first_line_end),
+    );
+    b.header.end = trim_end(source, b.header);
+    b.span.start = b.header.start;
+    b.span.end = trim_end(source, b.span);
+    out.blocks.push(b);
+}
+
+fn close(source: &str, pair: Pair<'_, Rule>, b: &Block, out: &mut SourceFile) {
+    for child in pair.into_inner() {
+        let cspan = span_of(&child);
+        match child.as_rule() {
+            Rule::trailing => out.errors.push(SyntaxError {
+                kind: SyntaxErrorKind::TrailingText,
+                span: cspan,
+                line: line_around(source, cspan.start),
+                message: "unexpected text after `}`".into(),
+                help: Some("a closing brace stands on a line of its own".into()),
+            }),
+            Rule::missing_close => {
+                let name = match &b.id {
+                    Some(id) => format!("{} `{}`", b.kind.keyword(), id.value),
+                    None => b.kind.keyword().to_string(),
+                };
+                let header =
+                    line_around(source, b.span.start + leading_ws(&source[b.span.start..]));
+                out.errors.push(SyntaxError {
+                    kind: SyntaxErrorKind::Unclosed,
+                    span: header,
+                    line: header,
+                    message: format!("block {name} is not closed"),
+                    help: Some("add a line with `}` after its last statement".into()),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn leading_ws(s: &str) -> usize {
+    s.len() - s.trim_start_matches([' ', '\t']).len()
+}
+
+fn trim_end(source: &str, span: Span) -> usize {
+    let text = &source[span.start..span.end];
+    span.start + text.trim_end().len()
+}
+
+/// The line holding `pos`, without its line break.
+fn line_around(source: &str, pos: usize) -> Span {
+    let pos = pos.min(source.len());
+    let start = source[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[pos..].find('\n').map_or(source.len(), |i| pos + i);
+    let end = if end > start && source.as_bytes().get(end - 1) == Some(&b'\r') {
+        end - 1
+    } else {
+        end
+    };
+    Span::new(start, end.max(start))
+}
+
+fn error_pos(err: &pest::error::Error<Rule>) -> usize {
+    if let Some(attempts) = err.parse_attempts() {
+        return attempts.max_position;
+    }
+    match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    }
+}
+
+fn unescape(pair: &Pair<'_, Rule>) -> String {
+    let raw = pair.as_str();
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(raw);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+// ---- statements ------------------------------------------------------------------------
+
+fn sp<T>(pair: &Pair<'_, Rule>, value: T) -> Spanned<T> {
+    Spanned::new(value, span_of(pair))
+}
+
+fn number(pair: &Pair<'_, Rule>) -> Spanned<Number> {
+    sp(pair, Number(pair.as_str().to_string()))
+}
+
+fn int(s: &str) -> u32 {
+    s.parse().unwrap_or(u32::MAX)
+}
+
+fn date(pair: &Pair<'_, Rule>) -> Spanned<Date> {
+    let mut parts = pair.clone().into_inner().map(|p| int(p.as_str()));
+    let d = Date {
+        year: parts.next().unwrap_or(0),
+        month: parts.next().unwrap_or(0),
+        day: parts.next().unwrap_or(0),
+    };
+    sp(pair, d)
+}
+
+fn period(pair: &Pair<'_, Rule>) -> Spanned<Period> {
+    let span = span_of(pair);
+    let inner = pair.clone().into_inner().next();
+    let value = match inner {
+        Some(p) if p.as_rule() == Rule::quarter => {
+            let mut parts = p.into_inner().map(|x| int(x.as_str()));
+            Period::Quarter {
+                year: parts.next().unwrap_or(0),
+                quarter: parts.next().unwrap_or(0),
+            }
+        }
+        Some(p) if p.as_rule() == Rule::date => Period::Date {
+            date: date(&p).value,
+        },
+        Some(p) if p.as_rule() == Rule::pi_ref => pi_ref(&p),
+        _ => Period::Pi {
+            pi: 0,
+            iteration: None,
+        },
+    };
+    Spanned::new(value, span)
+}
+
+fn pi_ref(pair: &Pair<'_, Rule>) -> Period {
+    let mut parts = pair.clone().into_inner().map(|x| int(x.as_str()));
+    Period::Pi {
+        pi: parts.next().unwrap_or(0),
+        iteration: parts.next(),
+    }
+}
+
+fn period_range(pair: &Pair<'_, Rule>) -> Spanned<PeriodRange> {
+    let mut periods = pair.clone().into_inner().map(|p| period(&p));
+    let from = periods.next().unwrap_or_else(|| {
+        Spanned::new(
+            Period::Pi {
+                pi: 0,
+                iteration: None,
+            },
+            span_of(pair),
+        )
+    });
+    sp(
+        pair,
+        PeriodRange {
+            from,
+            to: periods.next(),
+        },
+    )
+}
+
+fn duration(pair: &Pair<'_, Rule>) -> Spanned<Duration> {
+    let mut amount = Spanned::new(Number("0".into()), span_of(pair));
+    let mut unit = DurationUnit::Days;
+    for p in pair.clone().into_inner() {
+        match p.as_rule() {
+            Rule::number => amount = number(&p),
+            Rule::unit_days => unit = DurationUnit::Days,
+            Rule::unit_weeks => unit = DurationUnit::Weeks,
+            Rule::unit_months => unit = DurationUnit::Months,
+            Rule::unit_iterations => unit = DurationUnit::Iterations,
+            _ => {}
+        }
+    }
+    sp(pair, Duration { amount, unit })
+}
+
+fn percent(pair: &Pair<'_, Rule>) -> Spanned<Number> {
+    let n = pair
+        .clone()
+        .into_inner()
+        .next()
+        .map_or_else(|| "0".to_string(), |p| p.as_str().to_string());
+    sp(pair, Number(n))
+}
+
+/// Converts one statement pair. Returns `None` only for pairs that are not statements.
+fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
+    let rule = pair.as_rule();
+    let kids: Vec<Pair<'_, Rule>> = pair.clone().into_inner().collect();
+    let first = |r: Rule| kids.iter().find(|p| p.as_rule() == r);
+    let nth = |r: Rule, n: usize| kids.iter().filter(|p| p.as_rule() == r).nth(n);
+    let num = |n: usize| nth(Rule::number, n).map(number);
+    let zero = || Spanned::new(Number("0".into()), span_of(&pair));
+    let string = |n: usize| nth(Rule::string, n).map(|p| sp(p, unescape(p)));
+    let ident = || first(Rule::ident).map(|p| sp(p, p.as_str().to_string()));
+    let no_ident = || Spanned::new(String::new(), span_of(&pair));
+    let the_date = |n: usize| nth(Rule::date, n).map(date);
+    let no_date = || {
+        Spanned::new(
+            Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            },
+            span_of(&pair),
+        )
+    };
+    let the_percent = || first(Rule::percent).map(percent).unwrap_or_else(zero);
+    let the_duration = || first(Rule::duration).map(duration);
+    let the_period = || first(Rule::period).map(period);
+    let the_range = || first(Rule::period_range).map(period_range);
+    Some(match rule {
+        Rule::start => Statement::Start(the_date(0).unwrap_or_else(no_date)),
+        Rule::end => Statement::End(the_date(0).unwrap_or_else(no_date)),
+        Rule::horizon => Statement::Horizon(the_duration()?),
+        Rule::increment => Statement::Increment(the_duration()?),
+        Rule::iteration => Statement::Iteration(the_duration()?),
+        Rule::innovation => Statement::Innovation(num(0).unwrap_or_else(zero)),
+        Rule::unit => Statement::Unit(sp(
+            kids.first()?,
+            if first(Rule::unit_points).is_some() {
+                UnitName::Points
+            } else {
+                UnitName::Days
+            },
+        )),
+        Rule::workweek => Statement::Workweek(num(0).unwrap_or_else(zero)),
+        Rule::holiday => Statement::Holiday {
+            name: string(0).unwrap_or_else(no_ident),
+            from: the_date(0).unwrap_or_else(no_date),
+            to: the_date(1),
+        },
+        Rule::load => Statement::Load(the_percent()),
+        Rule::uncertainty => Statement::Uncertainty(the_percent()),
+        Rule::firm => Statement::Firm(num(0).unwrap_or_else(zero)),
+        Rule::people => Statement::People(num(0).unwrap_or_else(zero)),
+        Rule::focus => Statement::Focus(the_percent()),
+        Rule::reserve => Statement::Reserve {
+            percent: the_percent(),
+            reason: string(0),
+        },
+        Rule::hire => Statement::Hire {
+            count: num(0).unwrap_or_else(zero),
+            date: the_date(0).unwrap_or_else(no_date),
+            ramp: the_duration(),
+        },
+        Rule::leave => Statement::Leave {
+            count: num(0).unwrap_or_else(zero),
+            date: the_date(0).unwrap_or_else(no_date),
+        },
+        Rule::vacancy => Statement::Vacancy {
+            count: num(0).unwrap_or_else(zero),
+            date: the_date(0).unwrap_or_else(no_date),
+            chance: first(Rule::percent).map(percent),
+        },
+        Rule::lend => Statement::Lend {
+            count: num(0).unwrap_or_else(zero),
+            to: ident().unwrap_or_else(no_ident),
+            periods: the_range()?,
+        },
+        Rule::capacity_fixed => Statement::CapacityPerIteration(num(0).unwrap_or_else(zero)),
+        Rule::capacity_override => {
+            let p = first(Rule::pi_ref)?;
+            Statement::CapacityOverride {
+                period: sp(p, pi_ref(p)),
+                amount: num(0).unwrap_or_else(zero),
+            }
+        }
+        Rule::velocity => Statement::Velocity(num(0).unwrap_or_else(zero)),
+        Rule::commit => Statement::Commit {
+            period: the_period()?,
+            hard: first(Rule::hard).is_some(),
+        },
+        Rule::owner => Statement::Owner(string(0).unwrap_or_else(no_ident)),
+        Rule::note => Statement::Note(string(0).unwrap_or_else(no_ident)),
+        Rule::priority => Statement::Priority(num(0).unwrap_or_else(zero)),
+        Rule::team_ref => Statement::Team(ident().unwrap_or_else(no_ident)),
+        Rule::epic_ref => Statement::Epic(ident().unwrap_or_else(no_ident)),
+        Rule::effort => Statement::Effort(
+            kids.iter()
+                .filter(|p| p.as_rule() == Rule::number)
+                .map(number)
+                .collect(),
+        ),
+        Rule::max_people => Statement::MaxPeople(num(0).unwrap_or_else(zero)),
+        Rule::max_per_iteration => Statement::MaxPerIteration(num(0).unwrap_or_else(zero)),
+        Rule::not_before => Statement::NotBefore(the_period()?),
+        Rule::placed_in => Statement::In(the_range()?),
+        Rule::after => Statement::After {
+            item: ident().unwrap_or_else(no_ident),
+            lag: the_duration(),
+        },
+        Rule::target => Statement::Target(the_period()?),
+        Rule::wsjf => Statement::Wsjf(
+            kids.iter()
+                .filter(|p| p.as_rule() == Rule::wsjf_part)
+                .filter_map(|part| {
+                    let mut it = part.clone().into_inner();
+                    let key = it.next()?;
+                    let value = it.next()?;
+                    let k = match key.as_str() {
+                        "value" => WsjfKey::Value,
+                        "urgency" => WsjfKey::Urgency,
+                        "risk" => WsjfKey::Risk,
+                        _ => WsjfKey::Size,
+                    };
+                    Some((sp(&key, k), number(&value)))
+                })
+                .collect(),
+        ),
+        _ => return None,
+    })
+}
+
+// ---- explaining broken lines -----------------------------------------------------------
+
+/// The statements of each block and how each is written, for help texts.
+pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
+    (BlockKind::Plan, "start", "start 2024-01-08"),
+    (BlockKind::Plan, "horizon", "horizon 18 months"),
+    (BlockKind::Plan, "end", "end 2025-07-06"),
+    (BlockKind::Plan, "increment", "increment 10 weeks"),
+    (BlockKind::Plan, "iteration", "iteration 2 weeks"),
+    (BlockKind::Plan, "innovation", "innovation 1 iteration"),
+    (BlockKind::Plan, "unit", "unit days   (or: unit points)"),
+    (BlockKind::Plan, "workweek", "workweek 5 days"),
+    (
+        BlockKind::Plan,
+        "holiday",
+        "holiday \"Kerstreces\" 2024-12-23 .. 2025-01-03",
+    ),
+    (BlockKind::Plan, "load", "load 85%"),
+    (
+        BlockKind::Plan,
+        "uncertainty",
+        "uncertainty grows 10% per PI",
+    ),
+    (BlockKind::Plan, "firm", "firm 2 PIs"),
+    (BlockKind::Team, "people", "people 12"),
+    (BlockKind::Team, "focus", "focus 70%"),
+    (
+        BlockKind::Team,
+        "reserve",
+        "reserve 20% \"beheer en storingen\"",
+    ),
+    (BlockKind::Team, "hire", "hire 2 on 2024-04-01 ramp 8 weeks"),
+    (BlockKind::Team, "leave", "leave 1 on 2024-09-01"),
+    (
+        BlockKind::Team,
+        "vacancy",
+        "vacancy 3 on 2024-06-01 chance 40%",
+    ),
+    (BlockKind::Team, "lend", "lend 2 to berichten PI4..PI5"),
+    (
+        BlockKind::Team,
+        "capacity",
+        "capacity 40 per iteration   (or: capacity PI3 150, capacity PI6.2 0)",
+    ),
+    (BlockKind::Team, "velocity", "velocity 30 per iteration"),
+    (
+        BlockKind::Epic,
+        "commit",
+        "commit 2025-Q2   (or: commit PI4, commit 2025-03-31; add `hard` if fixed by law or contract)",
+    ),
+    (BlockKind::Epic, "owner", "owner \"DG Digitalisering\""),
+    (BlockKind::Epic, "priority", "priority 1"),
+    (BlockKind::Epic, "note", "note \"free text\""),
+    (BlockKind::Item, "team", "team toegang"),
+    (BlockKind::Item, "epic", "epic stelsel"),
+    (
+        BlockKind::Item,
+        "effort",
+        "effort 75   (or a range: effort 60..90, effort 60..70..90)",
+    ),
+    (
+        BlockKind::Item,
+        "max",
+        "max 3 people   (or: max 30 per iteration)",
+    ),
+    (
+        BlockKind::Item,
+        "not",
+        "not before 2024-03-01   (or: not before PI2)",
+    ),
+    (BlockKind::Item, "in", "in PI2   (or: in PI2..PI3)"),
+    (
+        BlockKind::Item,
+        "after",
+        "after digid-api   (or with a lag: after fbs-core + 1 iteration)",
+    ),
+    (
+        BlockKind::Item,
+        "commit",
+        "commit PI4   (or: commit 2025-Q2, commit 2025-03-31; add `hard` if fixed by law or contract)",
+    ),
+    (BlockKind::Item, "target", "target PI5"),
+    (BlockKind::Item, "wsjf", "wsjf value 8 urgency 5 risk 3"),
+    (BlockKind::Item, "priority", "priority 1"),
+    (BlockKind::Item, "owner", "owner \"DG Digitalisering\""),
+    (BlockKind::Item, "note", "note \"free text\""),
+];
+
+fn usage(kind: BlockKind, keyword: &str) -> Option<&'static str> {
+    STATEMENTS
+        .iter()
+        .find(|(k, w, _)| *k == kind && *w == keyword)
+        .map(|(_, _, u)| *u)
+}
+
+fn first_word(text: &str) -> &str {
+    let t = text.trim_start();
+    let end = t
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(t.len());
+    &t[..end]
+}
+
+/// The closest known word, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&lower, c), c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn line_text(source: &str, pair: &Pair<'_, Rule>) -> Span {
+    let s = span_of(pair);
+    let text = &source[s.start..s.end];
+    let lead = leading_ws(text);
+    let body = text.trim_end_matches(['\n', '\r']);
+    Span::new(s.start + lead, s.start + body.len().max(lead))
+}
+
+fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> SyntaxError {
+    let line = line_text(source, pair);
+    let text = &source[line.start..line.end];
+    let word = first_word(text);
+    let word_span = Span::new(line.start, line.start + word.len());
+    let known_here = usage(kind, word).is_some();
+    if known_here {
+        let probe = match kind {
+            BlockKind::Plan => Rule::probe_plan,
+            BlockKind::Team => Rule::probe_team,
+            BlockKind::Epic => Rule::probe_epic,
+            BlockKind::Item => Rule::probe_item,
+        };
+        pest::set_error_detail(true);
+        let (offset, expected) = match PlanParser::parse(probe, text) {
+            Ok(_) => (text.len(), String::new()),
+            Err(e) => (error_pos(&e).min(text.len()), expected_of(&e)),
+        };
+        let mut at = line.start + offset;
+        // Point at the whole word the reader stopped in (`hardd`, not `d`).
+        while at > line.start
+            && source[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            at -= source[..at].chars().next_back().map_or(1, char::len_utf8);
+        }
+        let end = source[at..line.end]
+            .find([' ', '\t'])
+            .map_or(line.end, |i| at + i)
+            .max(at);
+        let found = &source[at..end];
+        let found = if found.is_empty() {
+            "the end of the line".to_string()
+        } else {
+            format!("`{found}`")
+        };
+        let message = if expected.is_empty() {
+            format!("cannot read this `{word}` statement")
+        } else {
+            format!("expected {expected}, found {found}")
+        };
+        return SyntaxError {
+            kind: SyntaxErrorKind::Malformed,
+            span: Span::new(at, end),
+            line,
+            message,
+            help: usage(kind, word).map(|u| format!("write it as: {u}")),
+        };
+    }
+    let elsewhere: Vec<BlockKind> = STATEMENTS
+        .iter()
+        .filter(|(_, w, _)| *w == word)
+        .map(|(k, _, _)| *k)
+        .collect();
+    if let Some(other) = elsewhere.first() {
+        return SyntaxError {
+            kind: SyntaxErrorKind::WrongBlock,
+            span: word_span,
+            line,
+            message: format!(
+                "`{word}` belongs in {} block, not in {} block",
+                article(*other),
+                article(kind)
+            ),
+            help: Some(format!("move it to the {} it is about", other.keyword())),
+        };
+    }
+    let here = STATEMENTS
+        .iter()
+        .filter(|(k, _, _)| *k == kind)
+        .map(|(_, w, _)| *w);
+    let help = match did_you_mean(word, here.clone()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => {
+            let all: Vec<&str> = here.collect();
+            format!("{} block holds: {}", article(kind), all.join(", "))
+        }
+    };
+    let span = if word.is_empty() { line } else { word_span };
+    let shown = if word.is_empty() { text } else { word };
+    SyntaxError {
+        kind: SyntaxErrorKind::UnknownStatement,
+        span,
+        line,
+        message: format!("unknown statement `{shown}` in {} block", article(kind)),
+        help: Some(help),
+    }
+}
+
+fn article(kind: BlockKind) -> String {
+    match kind {
+        BlockKind::Item => "an item".into(),
+        BlockKind::Epic => "an epic".into(),
+        k => format!("a {}", k.keyword()),
+    }
+}
+
+fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
+    let line = line_text(source, pair);
+    let line = Span::new(
+        line.start,
+        source[line.start..line.end]
+            .find('\n')
+            .map_or(line.end, |i| line.start + i)
+            .min(line.end),
+    );
+    let line = Span::new(line.start, trim_end(source, line));
+    let text = &source[line.start..line.end];
+    let word = first_word(text);
+    let word_span = Span::new(line.start, line.start + word.len());
+    let is_header = text.trim_end().ends_with('{') || text.contains('{');
+    let blocks = ["plan", "team", "epic", "item"];
+    if blocks.contains(&word) {
+        // A block keyword with a broken header: an id with capitals, a missing id, ...
+        let after = text[word.len()..].trim_start();
+        let id = first_word(after);
+        let id_at = line.start + (text.len() - after.len());
+        if !id.is_empty()
+            && word != "plan"
+            && (id.chars().any(|c| c.is_uppercase())
+                || !id.starts_with(|c: char| c.is_ascii_lowercase())
+                || id
+                    .chars()
+                    .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')))
+        {
+            let fixed: String = id.to_lowercase();
+            return SyntaxError {
+                kind: SyntaxErrorKind::BadIdent,
+                span: Span::new(id_at, id_at + id.len()),
+                line,
+                message: format!("`{id}` is not a valid id"),
+                help: Some(format!(
+                    "ids start with a lower-case letter and hold only lower-case letters, digits, `-` and `_`; for example `{}`",
+                    sanitize_id(&fixed)
+                )),
+            };
+        }
+        pest::set_error_detail(true);
+        let (offset, expected) = match PlanParser::parse(Rule::probe_header, text) {
+            Ok(_) => (text.len(), String::new()),
+            Err(e) => (error_pos(&e).min(text.len()), expected_of(&e)),
+        };
+        let at = line.start + offset;
+        let example = match word {
+            "plan" => "plan \"Programmeringsplan 2024\" {",
+            "team" => "team toegang \"Domein Toegang\" {",
+            "epic" => "epic stelsel \"Stelsel Toegang\" {",
+            _ => "item digid-api \"DigiD koppelvlak v5\" {",
+        };
+        return SyntaxError {
+            kind: SyntaxErrorKind::Malformed,
+            span: Span::new(at, at),
+            line,
+            message: if expected.is_empty() {
+                format!("cannot read this `{word}` block header")
+            } else {
+                format!("expected {expected} in this `{word}` block header")
+            },
+            help: Some(format!(
+                "write it as: {example}   (its statements follow, one per line, then `}}` on a line of its own)"
+            )),
+        };
+    }
+    if is_header {
+        let help = match did_you_mean(word, blocks) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "a plan file holds blocks: plan, team, epic and item".to_string(),
+        };
+        return SyntaxError {
+            kind: SyntaxErrorKind::NotABlock,
+            span: if word.is_empty() { line } else { word_span },
+            line,
+            message: format!(
+                "unknown block `{}`",
+                if word.is_empty() { text } else { word }
+            ),
+            help: Some(help),
+        };
+    }
+    let owner = STATEMENTS
+        .iter()
+        .find(|(_, w, _)| *w == word)
+        .map(|(k, _, _)| *k);
+    let (message, help) = match owner {
+        Some(k) => (
+            format!("`{word}` stands outside any block"),
+            format!("move it into {} block", article(k)),
+        ),
+        None if text.trim() == "}" => (
+            "this `}` closes no block".to_string(),
+            "remove it, or check the block above for a `}` too many".to_string(),
+        ),
+        None => (
+            "expected a block: `plan`, `team`, `epic` or `item`".to_string(),
+            "a plan file holds blocks such as: team toegang \"Domein Toegang\" { ... }".to_string(),
+        ),
+    };
+    SyntaxError {
+        kind: SyntaxErrorKind::NotABlock,
+        span: if word.is_empty() { line } else { word_span },
+        line,
+        message,
+        help: Some(help),
+    }
+}
+
+fn sanitize_id(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while out.starts_with(|c: char| !c.is_ascii_lowercase()) && !out.is_empty() {
+        out.remove(0);
+    }
+    if out.is_empty() { "my-id".into() } else { out }
+}
+
+/// What the grammar wanted where it stopped, in words a planner reads.
+fn expected_of(err: &pest::error::Error<Rule>) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut literals: Vec<String> = Vec::new();
+    if let Some(attempts) = err.parse_attempts() {
+        for token in attempts.expected_tokens() {
+            let t = token.to_string();
+            // Whitespace, character ranges and built-in rules say nothing a planner can use.
+            if t.trim().is_empty()
+                || t == "BUILTIN_RULE"
+                || (t.chars().count() == 4 && t.contains(".."))
+            {
+                continue;
+            }
+            literals.push(t);
+        }
+    }
+    if let pest::error::ErrorVariant::ParsingError { positives, .. } = &err.variant {
+        for rule in positives {
+            if let Some(w) = rule_words(*rule) {
+                let w = w.to_string();
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+        }
+    }
+    // A literal that a described rule already names (`days` in "a unit (days, ...)") is noise.
+    for t in literals {
+        let named = words.iter().any(|w| w.contains(t.as_str()));
+        let w = format!("`{t}`");
+        if !named && !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    if words.len() > 1 {
+        words.retain(|w| !matches!(w.as_str(), "`.`" | "`-`" | "`\"`"));
+    }
+    match words.len() {
+        0 => String::new(),
+        1 => words.remove(0),
+        _ => {
+            let last = words.pop().unwrap_or_default();
+            format!("{} or {}", words.join(", "), last)
+        }
+    }
+}
+
+fn rule_words(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::number | Rule::int => "a number",
+        Rule::percent => "a percentage like 70%",
+        Rule::date | Rule::year | Rule::month | Rule::day => "a date like 2024-01-08",
+        Rule::quarter => "a quarter like 2024-Q3",
+        Rule::pi_ref => "a PI like PI3 or PI3.2",
+        Rule::period | Rule::period_range => "a period (PI3, PI3.2, 2024-Q3 or a date)",
+        Rule::duration => "a duration like 2 weeks",
+        Rule::unit_days | Rule::unit_weeks | Rule::unit_months | Rule::unit_iterations => {
+            "a unit (days, weeks, months or iterations)"
+        }
+        Rule::unit_points => "`points`",
+        Rule::ident => "an id like `toegang`",
+        Rule::string | Rule::str_body => "a quoted text",
+        Rule::hard => "`hard`",
+        Rule::wsjf_part | Rule::wsjf_key => "`value`, `urgency`, `risk` or `size` with a number",
+        Rule::EOI => "the end of the line",
+        _ => return None,
+    })
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace on a fresh machine: installs what is missing (idempotent),
+# then format, lints, and the test suites. The last lines are cargo's test summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_component() {
+  rustup component list --installed 2>/dev/null | grep -q "^$1" || rustup component add "$1"
+}
+need_component rustfmt
+need_component clippy
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== examples"
+cargo run -q --locked -p haalbaar --example build_in_code > /dev/null
+echo "== cargo test"
+mkdir -p target
+set +e
+cargo test --workspace --locked > target/test.log 2>&1
+status=$?
+set -e
+# Show everything but the long list of passing test names.
+grep -Ev '^test .* \.\.\. ok$' target/test.log || true
+# One plain closing line that sums every suite.
+awk -F'[ ;]+' '/^test result:/ { p += $4; f += $6; s += $8 } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' target/test.log
+exit "$status"
