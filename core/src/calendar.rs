@@ -277,14 +277,13 @@ impl Calendar {
                 Some(k) => format!("PI{pi}.{k}"),
                 None => format!("PI{pi}"),
             };
+            let last = self
+                .iterations
+                .last()
+                .map(|i| i.label())
+                .unwrap_or_default();
             return Err(BindError::Outside(format!(
-                "{shown} ends after the horizon, which holds PI1 to PI{}{} (up to {})",
-                self.pi_count(),
-                if !self.len().is_multiple_of(per) {
-                    " in part"
-                } else {
-                    ""
-                },
+                "{shown} ends after the horizon, which ends on {} in {last}",
                 self.last_day
             )));
         }

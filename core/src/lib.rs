@@ -80,7 +80,12 @@ pub fn check(source: &str) -> Checked {
     let mut diagnostics = lower::syntax_diagnostics(&file);
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
-    finish(lowered.plan, lowered.calendar, diagnostics)
+    finish(
+        lowered.plan,
+        lowered.calendar,
+        &lowered.incomplete,
+        diagnostics,
+    )
 }
 
 /// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
@@ -93,15 +98,21 @@ pub fn check_plan(plan: Plan) -> Checked {
             None
         }
     };
-    finish(plan, calendar, diagnostics)
+    finish(plan, calendar, &Default::default(), diagnostics)
 }
 
-fn finish(plan: Plan, calendar: Option<Calendar>, mut diagnostics: Vec<Diagnostic>) -> Checked {
+fn finish(
+    plan: Plan,
+    calendar: Option<Calendar>,
+    incomplete: &std::collections::BTreeSet<String>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Checked {
     let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
     diagnostics.extend(validate::validate(
         &plan,
         calendar.as_ref(),
         capacity.as_ref(),
+        incomplete,
     ));
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();

@@ -17,6 +17,9 @@ use crate::model::*;
 #[derive(Debug, Clone)]
 pub struct Lowered {
     pub plan: Plan,
+    /// Ids of blocks with a line that could not be read: checks that something is missing
+    /// or zero skip them, so one mistake gives one diagnostic.
+    pub incomplete: std::collections::BTreeSet<String>,
     /// The calendar, when the plan block describes one without errors.
     pub calendar: Option<Calendar>,
 }
@@ -69,7 +72,13 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
     let mut settings = Settings::new(placeholder);
     let mut title = None;
     let mut calendar = None;
+    let unread = file
+        .errors
+        .iter()
+        .any(|e| e.kind == syn::SyntaxErrorKind::TooLarge);
     match plans.as_slice() {
+        // A file too large to read has no blocks; that is said once already.
+        [] if unread => {}
         [] => l.diags.push(
             Diagnostic::new(Code::E0110, "this file has no `plan` block", None)
                 .with_help("add a block such as: plan \"Portfolio 2025\" { start 2025-01-06  horizon 18 months }, one statement per line"),
@@ -104,7 +113,24 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
             syn::BlockKind::Item => plan.items.push(l.item(b, id)),
         }
     }
-    (Lowered { plan, calendar }, l.diags)
+    let inside = |b: &syn::Block, at: Span| b.span.start <= at.start && at.start <= b.span.end;
+    let incomplete = file
+        .blocks
+        .iter()
+        .filter(|b| {
+            file.errors.iter().any(|e| inside(b, e.span))
+                || l.diags.iter().any(|d| d.span.is_some_and(|s| inside(b, s)))
+        })
+        .filter_map(|b| b.id.as_ref().map(|i| i.value.clone()))
+        .collect();
+    (
+        Lowered {
+            plan,
+            incomplete,
+            calendar,
+        },
+        l.diags,
+    )
 }
 
 /// Remembers which single-valued statements a block has seen.
@@ -628,6 +654,7 @@ impl Lower {
                 continue;
             }
             match &st.value {
+                syn::Statement::Team(r) if r.value.is_empty() => {}
                 syn::Statement::Team(r) => {
                     it.team = Some(Ref {
                         id: r.value.clone(),
@@ -640,7 +667,14 @@ impl Lower {
                         loc: r.span.into(),
                     })
                 }
-                syn::Statement::Effort(points) => it.effort = self.effort(points, span),
+                syn::Statement::Effort(points) => {
+                    // A broken estimate is reported once; the item keeps an empty one so it
+                    // does not also read as "no effort".
+                    it.effort = Some(self.effort(points, span).unwrap_or(At {
+                        value: Effort::exact(Fixed::ZERO),
+                        loc: span.into(),
+                    }))
+                }
                 syn::Statement::MaxPeople(n) => {
                     it.max = self.amount(n, "the cap", true).map(|v| At {
                         value: Max::People(v),

@@ -2,7 +2,7 @@
 //! against the calendar, lending and headcount, and the warnings a planner wants before the
 //! feasibility check (teams without capacity, features larger than a PI, empty epics).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use haalbaar_grammar::{Span, did_you_mean};
@@ -17,21 +17,24 @@ use crate::fixed::Fixed;
 use crate::model::*;
 
 /// Runs every check on a lowered plan. `cal` is `None` when the plan block had errors; then
-/// the checks that need dates are skipped (the plan block's errors say why).
+/// the checks that need dates are skipped (the plan block's errors say why). `incomplete`
+/// holds the ids of blocks with a line that could not be read; checks that something is
+/// missing or zero skip them, so one mistake gives one diagnostic.
 pub fn validate(
     plan: &Plan,
     cal: Option<&Calendar>,
     capacity: Option<&CapacityTable>,
+    incomplete: &BTreeSet<String>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     duplicate_ids(plan, &mut out);
-    references(plan, &mut out);
+    references(plan, incomplete, &mut out);
     cycles(plan, &mut out);
     teams(plan, cal, &mut out);
     if let Some(cal) = cal {
         periods(plan, cal, &mut out);
         if let Some(cap) = capacity {
-            capacity_warnings(plan, cal, cap, &mut out);
+            capacity_warnings(plan, cal, cap, incomplete, &mut out);
         }
     }
     for epic in &plan.epics {
@@ -85,13 +88,14 @@ fn suggest<'a>(word: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<Str
     did_you_mean(word, ids).map(|s| format!("did you mean `{s}`?"))
 }
 
-fn references(plan: &Plan, out: &mut Vec<Diagnostic>) {
+fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
     let team_ids = || plan.teams.iter().map(|t| t.id.as_str());
     let item_ids = || plan.items.iter().map(|t| t.id.as_str());
     let epic_ids = || plan.epics.iter().map(|t| t.id.as_str());
     for item in &plan.items {
+        let whole = !incomplete.contains(&item.id);
         match &item.team {
-            None => out.push(
+            None if whole => out.push(
                 Diagnostic::new(
                     Code::E0206,
                     format!("item `{}` has no team", item.id),
@@ -114,7 +118,7 @@ fn references(plan: &Plan, out: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
-        if item.effort.is_none() {
+        if item.effort.is_none() && whole {
             out.push(
                 Diagnostic::new(
                     Code::E0207,
@@ -398,13 +402,15 @@ fn headcount_checks(cal: &Calendar, team: &Team, out: &mut Vec<Diagnostic>) {
 
 fn bind_error(e: BindError, what: &str, span: Option<Span>) -> Diagnostic {
     match e {
-        BindError::Outside(m) => Diagnostic::new(Code::E0303, format!("{what}: {m}"), span)
+        BindError::Outside(m) => Diagnostic::new(Code::E0303, m, span)
+            .with_label(what.to_string())
             .with_help("use a period within the horizon, or lengthen the horizon"),
-        BindError::NoSuch(m) => Diagnostic::new(Code::E0303, format!("{what}: {m}"), span)
+        BindError::NoSuch(m) => Diagnostic::new(Code::E0303, m, span)
+            .with_label(what.to_string())
             .with_help("use a period that exists in the plan's calendar"),
         BindError::BeforeFirstIteration => Diagnostic::new(
             Code::E0304,
-            format!("{what} is before the first iteration ends"),
+            format!("this {what} is before the first iteration ends"),
             span,
         )
         .with_help(
@@ -466,7 +472,7 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
         }
         for lend in &team.lends {
             if let Err(e) = cal.range(&lend.from, &lend.until) {
-                out.push(bind_error(e, "the lending period", lend.loc.0));
+                out.push(bind_error(e, "lending period", lend.loc.0));
             }
         }
         for o in &team.overrides {
@@ -475,7 +481,7 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                 iteration: o.iteration,
             };
             if let Err(e) = cal.deadline(&p) {
-                out.push(bind_error(e, "the capacity override", o.loc.0));
+                out.push(bind_error(e, "capacity override", o.loc.0));
             }
         }
     }
@@ -499,26 +505,26 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             .as_ref()
             .map(|c| (cal.deadline(&c.period), c.loc.0));
         if let Some((Err(e), span)) = &commit_dl {
-            out.push(bind_error(e.clone(), "the deadline", *span));
+            out.push(bind_error(e.clone(), "deadline", *span));
         }
         if let Some(t) = &item.target
             && let Err(e) = cal.deadline(&t.value)
         {
-            out.push(bind_error(e, "the target", t.loc.0));
+            out.push(bind_error(e, "target", t.loc.0));
         }
         let nb = item
             .not_before
             .as_ref()
             .map(|p| (cal.earliest(&p.value), p.loc.0));
         if let Some((Err(e), span)) = &nb {
-            out.push(bind_error(e.clone(), "`not before`", *span));
+            out.push(bind_error(e.clone(), "earliest start", *span));
         }
         let placed = item
             .placed
             .as_ref()
             .map(|p| (cal.range(&p.value.0, &p.value.1), p.loc.0));
         if let Some((Err(e), span)) = &placed {
-            out.push(bind_error(e.clone(), "the placement", *span));
+            out.push(bind_error(e.clone(), "placement", *span));
         }
         // The deadline that binds: the earliest of the item's, its epic's and its placement's end.
         let epic_dl = epic_commit.and_then(|c| cal.deadline(&c.period).ok().map(|d| (d, c.loc.0)));
@@ -618,8 +624,11 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::E0307,
                         format!(
-                            "item `{}` is placed before `{}`, which it waits for, can be done",
-                            item.id, other.id
+                            "item `{}` is placed to end by {}, but it waits for `{}`, which cannot start before {}",
+                            item.id,
+                            cal.iterations[*range.end()].label(),
+                            other.id,
+                            cal.iterations[own_earliest[j]].label()
                         ),
                         dep.loc.0,
                     )
@@ -647,10 +656,13 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             Code::W0505,
-                            format!(
-                                "a lag of {days} days is rounded up to {} iteration(s)",
-                                lag_iterations(l, cal)
-                            ),
+                            {
+                                let n = lag_iterations(l, cal);
+                                format!(
+                                    "a lag of {days} days is rounded up to {n} iteration{}",
+                                    if n == 1 { "" } else { "s" }
+                                )
+                            },
                             dep.loc.0,
                         )
                         .with_help("write the lag in iterations, such as: + 1 iteration"),
@@ -671,8 +683,14 @@ pub fn lag_iterations(l: Length, cal: &Calendar) -> usize {
     days.div_ceil(cal.iteration_days.max(1)) as usize
 }
 
-fn capacity_warnings(plan: &Plan, cal: &Calendar, cap: &CapacityTable, out: &mut Vec<Diagnostic>) {
-    for team in &plan.teams {
+fn capacity_warnings(
+    plan: &Plan,
+    cal: &Calendar,
+    cap: &CapacityTable,
+    incomplete: &BTreeSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for team in plan.teams.iter().filter(|t| !incomplete.contains(&t.id)) {
         let Some(tc) = cap.team(&team.id) else {
             continue;
         };

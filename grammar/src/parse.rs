@@ -26,8 +26,7 @@ pub fn parse(source: &str) -> SourceFile {
                 span: Span::new(0, 0),
                 line: Span::new(0, 0),
                 message: format!(
-                    "the file is {} MB; plan files are read up to {} MB",
-                    source.len() / (1024 * 1024),
+                    "the file is larger than {} MB, the most a plan file may be",
                     MAX_SOURCE_BYTES / (1024 * 1024)
                 ),
                 help: Some("split the portfolio into several plan files".into()),
@@ -540,24 +539,10 @@ pub fn did_you_mean<'a>(
     let lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (levenshtein(&lower, c), c))
+        .map(|c| (strsim::levenshtein(&lower, c), c))
         .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn line_text(source: &str, pair: &Pair<'_, Rule>) -> Span {

@@ -1,0 +1,68 @@
+//! The bundled examples: the valid ones check clean, and `mistakes.plan` gives exactly the
+//! output recorded in `examples/mistakes.expected` (set UPDATE_EXPECTED=1 to rewrite it).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8"),
+    )
+}
+
+#[test]
+fn valid_examples_check_clean() {
+    for file in ["examples/gdi-2024.plan", "examples/release-train.plan"] {
+        let (status, out) = run(&["check", file]);
+        assert_eq!(status, 0, "{out}");
+        assert_eq!(out, "0 errors, 0 warnings in 1 file\n");
+    }
+}
+
+#[test]
+fn mistakes_example_gives_its_expected_output() {
+    let (status, out) = run(&["check", "examples/mistakes.plan"]);
+    assert_eq!(status, 1);
+    let expected = root().join("examples/mistakes.expected");
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&expected, &out).unwrap();
+    }
+    let want = std::fs::read_to_string(&expected).unwrap();
+    assert_eq!(out, want, "examples/mistakes.expected is out of date");
+}
+
+#[test]
+fn calendar_and_capacity_tables() {
+    let (status, cal) = run(&["calendar", "examples/gdi-2024.plan"]);
+    assert_eq!(status, 0);
+    insta::assert_snapshot!("calendar-gdi-2024", cal);
+    let (status, cap) = run(&["capacity", "examples/release-train.plan"]);
+    assert_eq!(status, 0);
+    insta::assert_snapshot!("capacity-release-train", cap);
+    let (_, csv) = run(&["capacity", "--format", "csv", "examples/gdi-2024.plan"]);
+    insta::assert_snapshot!("capacity-gdi-2024-csv", csv);
+    let (_, json) = run(&["capacity", "--format", "json", "examples/gdi-2024.plan"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // toegang, PI2.2: 12 people plus 2 hires on their ramp's first 55/56 person-days.
+    let row = v["iterations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["team"] == "toegang" && r["iteration"] == "PI2.2")
+        .unwrap();
+    assert_eq!(row["capacity"].as_f64(), Some(68.3));
+    let (status, _) = run(&["capacity", "examples/mistakes.plan"]);
+    assert_eq!(status, 1);
+}
