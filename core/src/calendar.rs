@@ -401,7 +401,7 @@ mod tests {
             }),
             Ok(5)
         );
-        // 2025-Q2 ends 2025-06-30; iteration 37 ends 2025-06-29.
+        // 2025-Q2 ends 2025-06-30; iteration 37 (PI8.3) ends 2025-06-22, PI8.4 on 2025-07-06.
         assert_eq!(
             cal.deadline(&Period::Quarter {
                 year: 2025,

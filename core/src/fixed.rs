@@ -53,8 +53,11 @@ impl Fixed {
     }
     /// `self × num / den`, rounded half away from zero; `None` on overflow or `den == 0`.
     pub fn mul_div(self, num: i64, den: i64) -> Option<Fixed> {
+        if den == 0 {
+            return None;
+        }
         Ratio::new(i128::from(self.0) * i128::from(num), i128::from(den))
-            .round_millis_raw()
+            .round_int()
             .map(Fixed)
     }
     /// A percentage taken as a fraction: `70%` of `self`.
@@ -232,6 +235,10 @@ impl Ratio {
     pub fn is_negative(self) -> bool {
         self.num < 0
     }
+    /// Rounded half away from zero to a whole number.
+    fn round_int(self) -> Option<i64> {
+        Ratio::new(self.num, self.den.checked_mul(i128::from(SCALE))?).round_millis_raw()
+    }
     fn round_millis_raw(self) -> Option<i64> {
         if self.den == 0 {
             return None;
@@ -278,6 +285,15 @@ mod tests {
             Fixed::parse("99999999999999999999"),
             Err(FixedError::TooLarge)
         );
+    }
+
+    #[test]
+    fn mul_div_and_percentages() {
+        let f = |s: &str| Fixed::parse(s).unwrap_or_default();
+        assert_eq!(f("16").mul_div(1000, 120_000), Some(f("0.133")));
+        assert_eq!(f("67.2").percent_of(f("85")), f("57.12"));
+        assert_eq!(f("10").mul_div(1, 3), Some(f("3.333")));
+        assert_eq!(f("1").mul_div(1, 0), None);
     }
 
     #[test]

@@ -113,13 +113,20 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
             syn::BlockKind::Item => plan.items.push(l.item(b, id)),
         }
     }
-    let inside = |b: &syn::Block, at: Span| b.span.start <= at.start && at.start <= b.span.end;
+    // Blocks holding the start of a syntax error or a lowering diagnostic.
+    let mut problems: Vec<usize> = file
+        .errors
+        .iter()
+        .map(|e| e.span.start)
+        .chain(l.diags.iter().filter_map(|d| d.span.map(|s| s.start)))
+        .collect();
+    problems.sort_unstable();
     let incomplete = file
         .blocks
         .iter()
         .filter(|b| {
-            file.errors.iter().any(|e| inside(b, e.span))
-                || l.diags.iter().any(|d| d.span.is_some_and(|s| inside(b, s)))
+            let i = problems.partition_point(|&p| p < b.span.start);
+            problems.get(i).is_some_and(|&p| p <= b.span.end)
         })
         .filter_map(|b| b.id.as_ref().map(|i| i.value.clone()))
         .collect();

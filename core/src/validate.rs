@@ -2,7 +2,7 @@
 //! against the calendar, lending and headcount, and the warnings a planner wants before the
 //! feasibility check (teams without capacity, features larger than a PI, empty epics).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use haalbaar_grammar::{Span, did_you_mean};
@@ -30,19 +30,21 @@ pub fn validate(
     duplicate_ids(plan, &mut out);
     references(plan, incomplete, &mut out);
     cycles(plan, &mut out);
-    teams(plan, cal, &mut out);
+    let by_team = by_team(plan);
+    teams(plan, cal, &by_team, &mut out);
     if let Some(cal) = cal {
         periods(plan, cal, &mut out);
         if let Some(cap) = capacity {
-            capacity_warnings(plan, cal, cap, incomplete, &mut out);
+            capacity_warnings(plan, cal, cap, incomplete, &by_team, &mut out);
         }
     }
+    let used: HashSet<&str> = plan
+        .items
+        .iter()
+        .filter_map(|i| i.epic.as_ref().map(|e| e.id.as_str()))
+        .collect();
     for epic in &plan.epics {
-        if !plan
-            .items
-            .iter()
-            .any(|i| i.epic.as_ref().is_some_and(|e| e.id == epic.id))
-        {
+        if !used.contains(epic.id.as_str()) {
             out.push(
                 Diagnostic::new(
                     Code::W0503,
@@ -89,6 +91,9 @@ fn suggest<'a>(word: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<Str
 }
 
 fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
+    let teams: HashSet<&str> = plan.teams.iter().map(|t| t.id.as_str()).collect();
+    let items: HashSet<&str> = plan.items.iter().map(|t| t.id.as_str()).collect();
+    let epics: HashSet<&str> = plan.epics.iter().map(|t| t.id.as_str()).collect();
     let team_ids = || plan.teams.iter().map(|t| t.id.as_str());
     let item_ids = || plan.items.iter().map(|t| t.id.as_str());
     let epic_ids = || plan.epics.iter().map(|t| t.id.as_str());
@@ -106,7 +111,7 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
                     None => "add a team block and name it in the item: team toegang".into(),
                 }),
             ),
-            Some(r) if plan.team(&r.id).is_none() => {
+            Some(r) if !teams.contains(r.id.as_str()) => {
                 let mut d =
                     Diagnostic::new(Code::E0201, format!("unknown team `{}`", r.id), r.loc.0)
                         .with_label("no team has this id");
@@ -129,7 +134,7 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
             );
         }
         if let Some(r) = &item.epic
-            && plan.epic(&r.id).is_none()
+            && !epics.contains(r.id.as_str())
         {
             let d = Diagnostic::new(Code::E0203, format!("unknown epic `{}`", r.id), r.loc.0)
                 .with_label("no epic has this id");
@@ -139,7 +144,7 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
             });
         }
         for dep in &item.after {
-            if plan.item(&dep.item.id).is_none() {
+            if !items.contains(dep.item.id.as_str()) {
                 let d = Diagnostic::new(
                     Code::E0202,
                     format!("unknown item `{}`", dep.item.id),
@@ -166,7 +171,7 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
                     )
                     .with_help("name the team that receives the people"),
                 );
-            } else if plan.team(&lend.to.id).is_none() {
+            } else if !teams.contains(lend.to.id.as_str()) {
                 let d = Diagnostic::new(
                     Code::E0201,
                     format!("unknown team `{}`", lend.to.id),
@@ -276,7 +281,7 @@ fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn teams(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagnostic>) {
+fn teams(plan: &Plan, cal: Option<&Calendar>, by_team: &ByTeam<'_>, out: &mut Vec<Diagnostic>) {
     for team in &plan.teams {
         if team.fixed.is_some() && (team.people.is_some() || team.velocity.is_some()) {
             out.push(
@@ -297,11 +302,7 @@ fn teams(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagnostic>) {
                 .with_help("add `unit points` to the plan block, or remove the velocity"),
             );
         }
-        for item in plan
-            .items
-            .iter()
-            .filter(|i| i.team.as_ref().is_some_and(|t| t.id == team.id))
-        {
+        for item in by_team.get(team.id.as_str()).into_iter().flatten() {
             if let Some(max) = &item.max
                 && matches!(max.value, Max::People(_))
                 && !people_cap_has_meaning(plan, team)
@@ -688,6 +689,7 @@ fn capacity_warnings(
     cal: &Calendar,
     cap: &CapacityTable,
     incomplete: &BTreeSet<String>,
+    by_team: &ByTeam<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     for team in plan.teams.iter().filter(|t| !incomplete.contains(&t.id)) {
@@ -717,11 +719,7 @@ fn capacity_warnings(
         let Some((best, best_at)) = best_pi else {
             continue;
         };
-        for item in plan
-            .items
-            .iter()
-            .filter(|i| i.team.as_ref().is_some_and(|t| t.id == team.id))
-        {
+        for item in by_team.get(team.id.as_str()).into_iter().flatten() {
             let Some(effort) = &item.effort else { continue };
             let likely = effort.value.likely();
             // With a cap, an item can do no more in a PI than its caps allow.
@@ -769,4 +767,17 @@ fn capacity_warnings(
             }
         }
     }
+}
+
+/// Items per team id, in file order: built once so per-team checks stay linear.
+type ByTeam<'a> = HashMap<&'a str, Vec<&'a Item>>;
+
+fn by_team(plan: &Plan) -> ByTeam<'_> {
+    let mut map: ByTeam<'_> = HashMap::new();
+    for item in &plan.items {
+        if let Some(t) = &item.team {
+            map.entry(t.id.as_str()).or_default().push(item);
+        }
+    }
+    map
 }
