@@ -27,20 +27,9 @@ fn main() {
             Item::new("api-gateway")
                 .team("platform")
                 .effort(Fixed::from_int(90))
-                .commit(
-                    Period::Pi {
-                        pi: 2,
-                        iteration: None,
-                    },
-                    false,
-                ),
+                .commit(Period::Pi { pi: 2, iteration: None }, false),
         )
-        .item(
-            Item::new("self-service")
-                .team("portaal")
-                .effort(Fixed::from_int(60))
-                .after("api-gateway", None),
-        )
+        .item(Item::new("self-service").team("portaal").effort(Fixed::from_int(60)).after("api-gateway", None))
         .check();
 
     for d in &checked.diagnostics {
@@ -50,10 +39,7 @@ fn main() {
         println!("the plan has no valid calendar");
         return;
     };
-    println!(
-        "{:<10} {:>4} {:>10} {:>12}",
-        "team", "PI", "capacity", "plannable"
-    );
+    println!("{:<10} {:>4} {:>10} {:>12}", "team", "PI", "capacity", "plannable");
     for team in &table.teams {
         for pi in 1..=cal.pi_count() {
             let (capacity, plannable) = team.pi_total(cal, pi);

@@ -8,12 +8,8 @@ fn parse_and_check(c: &mut Criterion) {
     for n in [100usize, 1_000] {
         let plan = haalbaar_benches::generate(n, 7);
         group.throughput(Throughput::Bytes(plan.len() as u64));
-        group.bench_function(format!("parse/{n}"), |b| {
-            b.iter(|| haalbaar::grammar::parse(black_box(&plan)))
-        });
-        group.bench_function(format!("check/{n}"), |b| {
-            b.iter(|| haalbaar::check(black_box(&plan)))
-        });
+        group.bench_function(format!("parse/{n}"), |b| b.iter(|| haalbaar::grammar::parse(black_box(&plan))));
+        group.bench_function(format!("check/{n}"), |b| b.iter(|| haalbaar::check(black_box(&plan))));
     }
     group.finish();
 }

@@ -70,12 +70,7 @@ impl PlanBuilder {
         self
     }
     pub fn holiday(mut self, name: impl Into<String>, from: NaiveDate, to: NaiveDate) -> Self {
-        self.plan.settings.holidays.push(Holiday {
-            name: name.into(),
-            from,
-            to,
-            loc: Loc(None),
-        });
+        self.plan.settings.holidays.push(Holiday { name: name.into(), from, to, loc: Loc(None) });
         self
     }
     /// `load P%`.
@@ -125,31 +120,15 @@ impl Team {
         self
     }
     pub fn hire(mut self, count: Fixed, date: NaiveDate, ramp_days: u32) -> Self {
-        self.hires.push(Change {
-            count,
-            date,
-            ramp_days,
-            loc: Loc(None),
-        });
+        self.hires.push(Change { count, date, ramp_days, loc: Loc(None) });
         self
     }
     pub fn leave(mut self, count: Fixed, date: NaiveDate) -> Self {
-        self.leaves.push(Change {
-            count,
-            date,
-            ramp_days: 0,
-            loc: Loc(None),
-        });
+        self.leaves.push(Change { count, date, ramp_days: 0, loc: Loc(None) });
         self
     }
     pub fn lend(mut self, count: Fixed, to: &str, from: Period, until: Period) -> Self {
-        self.lends.push(Lend {
-            count,
-            to: Ref::new(to),
-            from,
-            until,
-            loc: Loc(None),
-        });
+        self.lends.push(Lend { count, to: Ref::new(to), from, until, loc: Loc(None) });
         self
     }
     pub fn fixed_capacity(mut self, per_iteration: Fixed) -> Self {
@@ -161,12 +140,7 @@ impl Team {
         self
     }
     pub fn capacity_override(mut self, pi: u32, iteration: Option<u32>, amount: Fixed) -> Self {
-        self.overrides.push(Override {
-            pi,
-            iteration,
-            amount,
-            loc: Loc(None),
-        });
+        self.overrides.push(Override { pi, iteration, amount, loc: Loc(None) });
         self
     }
 }
@@ -193,19 +167,11 @@ impl Item {
         self
     }
     pub fn after(mut self, item: &str, lag: Option<Length>) -> Self {
-        self.after.push(Dependency {
-            item: Ref::new(item),
-            lag,
-            loc: Loc(None),
-        });
+        self.after.push(Dependency { item: Ref::new(item), lag, loc: Loc(None) });
         self
     }
     pub fn commit(mut self, period: Period, hard: bool) -> Self {
-        self.commit = Some(Commit {
-            period,
-            hard,
-            loc: Loc(None),
-        });
+        self.commit = Some(Commit { period, hard, loc: Loc(None) });
         self
     }
     pub fn not_before(mut self, period: Period) -> Self {

@@ -96,25 +96,17 @@ impl Calendar {
         let iteration_days = match s.iteration {
             Length::Days(n) | Length::Weeks(n) if n > 0 => length_days(s.iteration, 0).unwrap_or(0),
             Length::Months(_) => {
-                return Err(CalendarError::BadIteration(
-                    "an iteration is given in weeks or days, not months".into(),
-                ));
+                return Err(CalendarError::BadIteration("an iteration is given in weeks or days, not months".into()));
             }
             Length::Iterations(_) => {
-                return Err(CalendarError::BadIteration(
-                    "an iteration cannot be measured in iterations".into(),
-                ));
+                return Err(CalendarError::BadIteration("an iteration cannot be measured in iterations".into()));
             }
             _ => {
-                return Err(CalendarError::BadIteration(
-                    "an iteration must be longer than zero".into(),
-                ));
+                return Err(CalendarError::BadIteration("an iteration must be longer than zero".into()));
             }
         };
         if iteration_days > 366 {
-            return Err(CalendarError::BadIteration(
-                "an iteration of more than a year is not an iteration".into(),
-            ));
+            return Err(CalendarError::BadIteration("an iteration of more than a year is not an iteration".into()));
         }
         let increment_days = match s.increment {
             Length::Months(_) => {
@@ -125,9 +117,7 @@ impl Calendar {
             len => match length_days(len, iteration_days) {
                 Some(n) if n > 0 => n,
                 _ => {
-                    return Err(CalendarError::BadIncrement(
-                        "a PI must be longer than zero".into(),
-                    ));
+                    return Err(CalendarError::BadIncrement("a PI must be longer than zero".into()));
                 }
             },
         };
@@ -146,21 +136,14 @@ impl Calendar {
             Horizon::End(d) => d,
             Horizon::Length(Length::Months(m)) => {
                 if m == 0 {
-                    return Err(CalendarError::BadHorizon(
-                        "the horizon must be longer than zero".into(),
-                    ));
+                    return Err(CalendarError::BadHorizon("the horizon must be longer than zero".into()));
                 }
-                s.start
-                    .checked_add_months(Months::new(m))
-                    .and_then(|d| d.pred_opt())
-                    .ok_or_else(too_long)?
+                s.start.checked_add_months(Months::new(m)).and_then(|d| d.pred_opt()).ok_or_else(too_long)?
             }
             Horizon::Length(len) => {
                 let days = length_days(len, iteration_days).ok_or_else(too_long)?;
                 if days == 0 {
-                    return Err(CalendarError::BadHorizon(
-                        "the horizon must be longer than zero".into(),
-                    ));
+                    return Err(CalendarError::BadHorizon("the horizon must be longer than zero".into()));
                 }
                 add_days(s.start, i64::from(days) - 1).ok_or_else(too_long)?
             }
@@ -188,8 +171,7 @@ impl Calendar {
         let nominal_days = weeks * s.workweek + rest.min(s.workweek);
         let mut iterations = Vec::with_capacity(count);
         for index in 0..count {
-            let start = add_days(s.start, (index as i64) * i64::from(iteration_days))
-                .ok_or_else(too_long)?;
+            let start = add_days(s.start, (index as i64) * i64::from(iteration_days)).ok_or_else(too_long)?;
             let end = add_days(start, i64::from(iteration_days) - 1).ok_or_else(too_long)?;
             let number = (index as u32) % per_pi + 1;
             let mut working_days = 0;
@@ -246,9 +228,7 @@ impl Calendar {
     /// Indices of the iterations of PI `pi` within the horizon (may be fewer than a whole PI).
     pub fn pi_iterations(&self, pi: u32) -> std::ops::Range<usize> {
         let per = self.per_pi as usize;
-        let first = (pi.saturating_sub(1) as usize)
-            .saturating_mul(per)
-            .min(self.len());
+        let first = (pi.saturating_sub(1) as usize).saturating_mul(per).min(self.len());
         let last = first.saturating_add(per).min(self.len());
         first..last
     }
@@ -277,11 +257,7 @@ impl Calendar {
                 Some(k) => format!("PI{pi}.{k}"),
                 None => format!("PI{pi}"),
             };
-            let last = self
-                .iterations
-                .last()
-                .map(|i| i.label())
-                .unwrap_or_default();
+            let last = self.iterations.last().map(|i| i.label()).unwrap_or_default();
             return Err(BindError::Outside(format!(
                 "{shown} ends after the horizon, which ends on {} in {last}",
                 self.last_day
@@ -307,15 +283,9 @@ impl Calendar {
         }
         let date = Self::deadline_date(p)?;
         if date > self.last_day {
-            return Err(BindError::Outside(format!(
-                "{p} is after the horizon, which ends on {}",
-                self.last_day
-            )));
+            return Err(BindError::Outside(format!("{p} is after the horizon, which ends on {}", self.last_day)));
         }
-        self.iterations
-            .iter()
-            .rposition(|it| it.end <= date)
-            .ok_or(BindError::BeforeFirstIteration)
+        self.iterations.iter().rposition(|it| it.end <= date).ok_or(BindError::BeforeFirstIteration)
     }
 
     /// The first iteration a `not before` (or the start of a range) allows: the first
@@ -327,27 +297,16 @@ impl Calendar {
             Period::Quarter { year, quarter } => quarter_bounds(year, quarter)?.0,
         };
         if date > self.last_day {
-            return Err(BindError::Outside(format!(
-                "{p} is after the horizon, which ends on {}",
-                self.last_day
-            )));
+            return Err(BindError::Outside(format!("{p} is after the horizon, which ends on {}", self.last_day)));
         }
         self.iterations
             .iter()
             .position(|it| it.start >= date)
-            .ok_or_else(|| {
-                BindError::Outside(format!(
-                    "no whole iteration starts on or after {p} within the horizon"
-                ))
-            })
+            .ok_or_else(|| BindError::Outside(format!("no whole iteration starts on or after {p} within the horizon")))
     }
 
     /// The iterations a range covers: from `earliest(from)` to `deadline(until)`.
-    pub fn range(
-        &self,
-        from: &Period,
-        until: &Period,
-    ) -> Result<std::ops::RangeInclusive<usize>, BindError> {
+    pub fn range(&self, from: &Period, until: &Period) -> Result<std::ops::RangeInclusive<usize>, BindError> {
         let a = self.earliest(from)?;
         let b = self.deadline(until)?;
         Ok(a..=b)
@@ -357,9 +316,7 @@ impl Calendar {
 /// First and last day of a calendar quarter.
 pub fn quarter_bounds(year: i32, quarter: u32) -> Result<(NaiveDate, NaiveDate), BindError> {
     if !(1..=4).contains(&quarter) {
-        return Err(BindError::NoSuch(format!(
-            "a year has quarters Q1 to Q4, not Q{quarter}"
-        )));
+        return Err(BindError::NoSuch(format!("a year has quarters Q1 to Q4, not Q{quarter}")));
     }
     let first = NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)
         .ok_or_else(|| BindError::NoSuch(format!("{year}-Q{quarter} is not on the calendar")))?;
@@ -380,47 +337,17 @@ mod tests {
 
     #[test]
     fn eighteen_months_of_ten_week_pis() {
-        let cal =
-            Calendar::new(&Settings::new(date(2024, 1, 8))).unwrap_or_else(|e| panic!("{e:?}"));
+        let cal = Calendar::new(&Settings::new(date(2024, 1, 8))).unwrap_or_else(|e| panic!("{e:?}"));
         // 2024-01-08 + 18 months - 1 day = 2025-07-07: 547 days, 39 whole iterations.
         assert_eq!(cal.last_day, date(2025, 7, 7));
         assert_eq!(cal.len(), 39);
         assert_eq!(cal.pi_count(), 8);
         assert!(cal.iterations[4].ip && !cal.iterations[3].ip);
-        assert_eq!(
-            cal.deadline(&Period::Pi {
-                pi: 4,
-                iteration: None
-            }),
-            Ok(19)
-        );
-        assert_eq!(
-            cal.earliest(&Period::Pi {
-                pi: 2,
-                iteration: None
-            }),
-            Ok(5)
-        );
+        assert_eq!(cal.deadline(&Period::Pi { pi: 4, iteration: None }), Ok(19));
+        assert_eq!(cal.earliest(&Period::Pi { pi: 2, iteration: None }), Ok(5));
         // 2025-Q2 ends 2025-06-30; iteration 37 (PI8.3) ends 2025-06-22, PI8.4 on 2025-07-06.
-        assert_eq!(
-            cal.deadline(&Period::Quarter {
-                year: 2025,
-                quarter: 2
-            }),
-            Ok(37)
-        );
-        assert!(matches!(
-            cal.deadline(&Period::Pi {
-                pi: 8,
-                iteration: None
-            }),
-            Err(BindError::Outside(_))
-        ));
-        assert_eq!(
-            cal.deadline(&Period::Date {
-                date: date(2024, 1, 12)
-            }),
-            Err(BindError::BeforeFirstIteration)
-        );
+        assert_eq!(cal.deadline(&Period::Quarter { year: 2025, quarter: 2 }), Ok(37));
+        assert!(matches!(cal.deadline(&Period::Pi { pi: 8, iteration: None }), Err(BindError::Outside(_))));
+        assert_eq!(cal.deadline(&Period::Date { date: date(2024, 1, 12) }), Err(BindError::BeforeFirstIteration));
     }
 }

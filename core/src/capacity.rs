@@ -45,9 +45,7 @@ impl TeamCapacity {
     pub fn pi_total(&self, cal: &Calendar, pi: u32) -> (Fixed, Fixed) {
         cal.pi_iterations(pi)
             .filter_map(|i| self.iterations.get(i))
-            .fold((Fixed::ZERO, Fixed::ZERO), |(c, p), cell| {
-                (c + cell.capacity, p + cell.plannable)
-            })
+            .fold((Fixed::ZERO, Fixed::ZERO), |(c, p), cell| (c + cell.capacity, p + cell.plannable))
     }
     pub fn total_plannable(&self) -> Fixed {
         self.iterations.iter().map(|c| c.plannable).sum()
@@ -72,11 +70,7 @@ fn ramp_weight(day: NaiveDate, hired: NaiveDate, ramp: u32) -> Ratio {
         return Ratio::ZERO;
     }
     let since = (day - hired).num_days();
-    if ramp == 0 || since >= i64::from(ramp) {
-        Ratio::int(1)
-    } else {
-        Ratio::new(i128::from(since), i128::from(ramp))
-    }
+    if ramp == 0 || since >= i64::from(ramp) { Ratio::int(1) } else { Ratio::new(i128::from(since), i128::from(ramp)) }
 }
 
 /// People lent out by `team` (negative) and lent in to it (positive) in iteration `it`,
@@ -93,11 +87,7 @@ fn lending(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio, 
         if other.id == team.id {
             continue;
         }
-        for lend in other
-            .lends
-            .iter()
-            .filter(|l| l.to.id == team.id && covers(cal, l, it.index))
-        {
+        for lend in other.lends.iter().filter(|l| l.to.id == team.id && covers(cal, l, it.index)) {
             if team.fixed.is_some() {
                 // A fixed-capacity team has no people to add to: the lender's capacity per
                 // person moves instead.
@@ -115,8 +105,7 @@ fn lending(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio, 
 }
 
 fn covers(cal: &Calendar, lend: &crate::model::Lend, index: usize) -> bool {
-    cal.range(&lend.from, &lend.until)
-        .is_ok_and(|r| r.contains(&index))
+    cal.range(&lend.from, &lend.until).is_ok_and(|r| r.contains(&index))
 }
 
 fn pct(p: Fixed) -> Ratio {
@@ -125,22 +114,14 @@ fn pct(p: Fixed) -> Ratio {
 
 /// SAFe normalised points: 8 points per person per 10 working days.
 fn points_factor(plan: &Plan, team: &Team) -> Ratio {
-    if plan.settings.unit == Unit::Points && team.velocity.is_none() {
-        Ratio::new(8, 10)
-    } else {
-        Ratio::int(1)
-    }
+    if plan.settings.unit == Unit::Points && team.velocity.is_none() { Ratio::new(8, 10) } else { Ratio::int(1) }
 }
 
 /// Effective headcount on a working day, without lending.
 fn headcount(team: &Team, day: NaiveDate) -> Ratio {
     let mut h = team.people.unwrap_or(Fixed::ZERO).ratio();
     for hire in &team.hires {
-        h = h.plus(
-            hire.count
-                .ratio()
-                .times(ramp_weight(day, hire.date, hire.ramp_days)),
-        );
+        h = h.plus(hire.count.ratio().times(ramp_weight(day, hire.date, hire.ramp_days)));
     }
     for leave in team.leaves.iter().filter(|l| l.date <= day) {
         h = h.plus(leave.count.ratio().times(Ratio::int(-1)));
@@ -150,11 +131,7 @@ fn headcount(team: &Team, day: NaiveDate) -> Ratio {
 
 fn is_working_day(plan: &Plan, cal: &Calendar, day: NaiveDate) -> bool {
     day.weekday().num_days_from_monday() < cal.workweek
-        && !plan
-            .settings
-            .holidays
-            .iter()
-            .any(|h| h.from <= day && day <= h.to)
+        && !plan.settings.holidays.iter().any(|h| h.from <= day && day <= h.to)
 }
 
 /// Computed capacity of a people-based team in one iteration (before overrides and load):
@@ -193,11 +170,7 @@ fn computed(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio,
             };
             (basis.times(per_person_day), person_days, Source::Velocity)
         }
-        _ => (
-            person_days.times(net).times(points_factor(plan, team)),
-            person_days,
-            Source::People,
-        ),
+        _ => (person_days.times(net).times(points_factor(plan, team)), person_days, Source::People),
     }
 }
 
@@ -221,24 +194,13 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                         };
                     }
                     let (cap, person_days, source) = computed(plan, cal, team, it);
-                    let fte = (source != Source::Fixed && it.working_days > 0).then(|| {
-                        person_days
-                            .over(Ratio::int(i64::from(it.working_days)))
-                            .to_fixed()
-                    });
-                    Cell {
-                        capacity: cap.to_fixed(),
-                        plannable: cap.times(load).to_fixed(),
-                        fte,
-                        source,
-                    }
+                    let fte = (source != Source::Fixed && it.working_days > 0)
+                        .then(|| person_days.over(Ratio::int(i64::from(it.working_days))).to_fixed());
+                    Cell { capacity: cap.to_fixed(), plannable: cap.times(load).to_fixed(), fte, source }
                 })
                 .collect();
             apply_overrides(team, cal, load, &mut cells);
-            TeamCapacity {
-                team: team.id.clone(),
-                iterations: cells,
-            }
+            TeamCapacity { team: team.id.clone(), iterations: cells }
         })
         .collect();
     CapacityTable { teams }
@@ -261,10 +223,7 @@ fn apply_overrides(team: &Team, cal: &Calendar, load: Ratio, cells: &mut [Cell])
             .filter(|i| {
                 let number = (i - first) as u32 + 1;
                 number <= cal.per_pi - cal.innovation
-                    && !team
-                        .overrides
-                        .iter()
-                        .any(|x| x.pi == o.pi && x.iteration == Some(number))
+                    && !team.overrides.iter().any(|x| x.pi == o.pi && x.iteration == Some(number))
             })
             .collect();
         if own.is_empty() {
@@ -310,16 +269,12 @@ pub fn item_cap(plan: &Plan, cal: &Calendar, item: &Item, it: &Iteration) -> Opt
                 (Unit::Points, _) if team.fixed.is_some() => return None,
                 (Unit::Points, Some(v)) => {
                     let p = team.people.filter(|p| p.is_positive())?;
-                    n.ratio().times(v.ratio()).times(days).over(
-                        p.ratio()
-                            .times(Ratio::int(i64::from(cal.nominal_days.max(1)))),
-                    )
+                    n.ratio()
+                        .times(v.ratio())
+                        .times(days)
+                        .over(p.ratio().times(Ratio::int(i64::from(cal.nominal_days.max(1)))))
                 }
-                _ => n
-                    .ratio()
-                    .times(days)
-                    .times(pct(team.focus))
-                    .times(points_factor(plan, team)),
+                _ => n.ratio().times(days).times(pct(team.focus)).times(points_factor(plan, team)),
             };
             Some(cap.to_fixed())
         }
@@ -331,8 +286,7 @@ pub fn people_cap_has_meaning(plan: &Plan, team: &Team) -> bool {
     match plan.settings.unit {
         Unit::Days => true,
         Unit::Points => {
-            team.fixed.is_none()
-                && (team.velocity.is_none() || team.people.is_some_and(Fixed::is_positive))
+            team.fixed.is_none() && (team.velocity.is_none() || team.people.is_some_and(Fixed::is_positive))
         }
     }
 }

@@ -38,9 +38,7 @@ macro_rules! codes {
 impl Code {
     /// Looks a code up by name, ignoring case (`e0201` finds `E0201`).
     pub fn parse(name: &str) -> Option<Code> {
-        ALL.iter()
-            .copied()
-            .find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
+        ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
     }
 }
 
@@ -454,10 +452,7 @@ mod tests {
                 Severity::Warning => 'W',
                 Severity::Note => 'I',
             };
-            assert!(
-                code.as_str().starts_with(prefix),
-                "{code} has the wrong letter"
-            );
+            assert!(code.as_str().starts_with(prefix), "{code} has the wrong letter");
         }
     }
 

@@ -64,10 +64,7 @@ impl Diagnostic {
     }
     pub fn with_secondary(mut self, span: Option<Span>, message: impl Into<String>) -> Self {
         if let Some(span) = span {
-            self.labels.push(Label {
-                span,
-                message: message.into(),
-            });
+            self.labels.push(Label { span, message: message.into() });
         }
         self
     }
@@ -82,11 +79,5 @@ impl Diagnostic {
 
 /// Sorts diagnostics into reading order: by place in the file, then by code.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| {
-        (
-            d.span.map_or(0, |s| s.start),
-            d.code,
-            d.span.map_or(0, |s| s.end),
-        )
-    });
+    diagnostics.sort_by_key(|d| (d.span.map_or(0, |s| s.start), d.code, d.span.map_or(0, |s| s.end)));
 }

@@ -56,9 +56,7 @@ impl Fixed {
         if den == 0 {
             return None;
         }
-        Ratio::new(i128::from(self.0) * i128::from(num), i128::from(den))
-            .round_int()
-            .map(Fixed)
+        Ratio::new(i128::from(self.0) * i128::from(num), i128::from(den)).round_int().map(Fixed)
     }
     /// A percentage taken as a fraction: `70%` of `self`.
     pub fn percent_of(self, pct: Fixed) -> Fixed {
@@ -72,10 +70,7 @@ impl Fixed {
             None => (false, text),
         };
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-        if int.is_empty()
-            || !int.bytes().all(|b| b.is_ascii_digit())
-            || !frac.bytes().all(|b| b.is_ascii_digit())
-        {
+        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return Err(FixedError::NotANumber);
         }
         if frac.trim_end_matches('0').len() > 3 {
@@ -200,10 +195,7 @@ impl Ratio {
         }
         let g = gcd(num, den);
         let s = if den < 0 { -1 } else { 1 };
-        Ratio {
-            num: s * num / g,
-            den: s * den / g,
-        }
+        Ratio { num: s * num / g, den: s * den / g }
     }
     pub fn int(n: i64) -> Ratio {
         Ratio::new(i128::from(n), 1)
@@ -211,20 +203,12 @@ impl Ratio {
     pub fn plus(self, o: Ratio) -> Ratio {
         let g = gcd(self.den, o.den);
         let den = self.den / g * o.den;
-        Ratio::new(
-            self.num
-                .saturating_mul(den / self.den)
-                .saturating_add(o.num.saturating_mul(den / o.den)),
-            den,
-        )
+        Ratio::new(self.num.saturating_mul(den / self.den).saturating_add(o.num.saturating_mul(den / o.den)), den)
     }
     pub fn times(self, o: Ratio) -> Ratio {
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
-        Ratio::new(
-            (self.num / g1).saturating_mul(o.num / g2),
-            (self.den / g2).saturating_mul(o.den / g1),
-        )
+        Ratio::new((self.num / g1).saturating_mul(o.num / g2), (self.den / g2).saturating_mul(o.den / g1))
     }
     pub fn over(self, o: Ratio) -> Ratio {
         if o.num == 0 {
@@ -246,19 +230,12 @@ impl Ratio {
         let scaled = self.num.checked_mul(i128::from(SCALE))?;
         let q = scaled / self.den;
         let r = scaled % self.den;
-        let q = if 2 * r.abs() >= self.den {
-            q + scaled.signum()
-        } else {
-            q
-        };
+        let q = if 2 * r.abs() >= self.den { q + scaled.signum() } else { q };
         i64::try_from(q).ok()
     }
     /// Rounded half away from zero to a thousandth (saturating).
     pub fn to_fixed(self) -> Fixed {
-        Fixed(
-            self.round_millis_raw()
-                .unwrap_or(if self.num < 0 { i64::MIN } else { i64::MAX }),
-        )
+        Fixed(self.round_millis_raw().unwrap_or(if self.num < 0 { i64::MIN } else { i64::MAX }))
     }
 }
 
@@ -268,23 +245,11 @@ mod tests {
 
     #[test]
     fn parses_and_prints_exactly() {
-        for (text, shown) in [
-            ("12", "12"),
-            ("12.5", "12.5"),
-            ("0.125", "0.125"),
-            ("-3", "-3"),
-            ("7.250", "7.25"),
-        ] {
-            assert_eq!(
-                Fixed::parse(text).map(|f| f.to_string()),
-                Ok(shown.to_string())
-            );
+        for (text, shown) in [("12", "12"), ("12.5", "12.5"), ("0.125", "0.125"), ("-3", "-3"), ("7.250", "7.25")] {
+            assert_eq!(Fixed::parse(text).map(|f| f.to_string()), Ok(shown.to_string()));
         }
         assert_eq!(Fixed::parse("1.2345"), Err(FixedError::TooPrecise));
-        assert_eq!(
-            Fixed::parse("99999999999999999999"),
-            Err(FixedError::TooLarge)
-        );
+        assert_eq!(Fixed::parse("99999999999999999999"), Err(FixedError::TooLarge));
     }
 
     #[test]
@@ -302,9 +267,6 @@ mod tests {
         assert_eq!(Ratio::new(2, 3).to_fixed(), Fixed::from_millis(667));
         assert_eq!(Ratio::new(1, 2000).to_fixed(), Fixed::from_millis(1));
         assert_eq!(Ratio::new(-1, 2000).to_fixed(), Fixed::from_millis(-1));
-        assert_eq!(
-            Ratio::new(1, 7).plus(Ratio::new(6, 7)).to_fixed(),
-            Fixed::ONE
-        );
+        assert_eq!(Ratio::new(1, 7).plus(Ratio::new(6, 7)).to_fixed(), Fixed::ONE);
     }
 }

@@ -80,12 +80,7 @@ pub fn check(source: &str) -> Checked {
     let mut diagnostics = lower::syntax_diagnostics(&file);
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
-    finish(
-        lowered.plan,
-        lowered.calendar,
-        &lowered.incomplete,
-        diagnostics,
-    )
+    finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics)
 }
 
 /// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
@@ -108,18 +103,8 @@ fn finish(
     mut diagnostics: Vec<Diagnostic>,
 ) -> Checked {
     let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
-    diagnostics.extend(validate::validate(
-        &plan,
-        calendar.as_ref(),
-        capacity.as_ref(),
-        incomplete,
-    ));
+    diagnostics.extend(validate::validate(&plan, calendar.as_ref(), capacity.as_ref(), incomplete));
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
-    Checked {
-        plan,
-        calendar,
-        capacity,
-        diagnostics,
-    }
+    Checked { plan, calendar, capacity, diagnostics }
 }

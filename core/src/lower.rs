@@ -59,23 +59,13 @@ struct Lower {
 pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
     // A plan block with broken lines may hold the statement that seems to be missing:
     // then "missing" is not said, so one mistake gives one diagnostic.
-    let mut l = Lower {
-        diags: Vec::new(),
-        iteration_days: 14,
-    };
-    let plans: Vec<&syn::Block> = file
-        .blocks
-        .iter()
-        .filter(|b| b.kind == syn::BlockKind::Plan)
-        .collect();
+    let mut l = Lower { diags: Vec::new(), iteration_days: 14 };
+    let plans: Vec<&syn::Block> = file.blocks.iter().filter(|b| b.kind == syn::BlockKind::Plan).collect();
     let placeholder = NaiveDate::from_ymd_opt(2000, 1, 3).unwrap_or_default();
     let mut settings = Settings::new(placeholder);
     let mut title = None;
     let mut calendar = None;
-    let unread = file
-        .errors
-        .iter()
-        .any(|e| e.kind == syn::SyntaxErrorKind::TooLarge);
+    let unread = file.errors.iter().any(|e| e.kind == syn::SyntaxErrorKind::TooLarge);
     match plans.as_slice() {
         // A file too large to read has no blocks; that is said once already.
         [] if unread => {}
@@ -97,13 +87,7 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
             calendar = l.settings(first, &mut settings, broken);
         }
     }
-    let mut plan = Plan {
-        title,
-        settings,
-        teams: Vec::new(),
-        epics: Vec::new(),
-        items: Vec::new(),
-    };
+    let mut plan = Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new() };
     for b in &file.blocks {
         let Some(id) = &b.id else { continue };
         match b.kind {
@@ -130,14 +114,7 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
         })
         .filter_map(|b| b.id.as_ref().map(|i| i.value.clone()))
         .collect();
-    (
-        Lowered {
-            plan,
-            incomplete,
-            calendar,
-        },
-        l.diags,
-    )
+    (Lowered { plan, incomplete, calendar }, l.diags)
 }
 
 /// Remembers which single-valued statements a block has seen.
@@ -173,12 +150,8 @@ impl Lower {
                     _ => "use a smaller figure",
                 };
                 self.err(
-                    Diagnostic::new(
-                        Code::E0112,
-                        format!("the number `{}` is {e}", n.value.0),
-                        Some(n.span),
-                    )
-                    .with_help(help),
+                    Diagnostic::new(Code::E0112, format!("the number `{}` is {e}", n.value.0), Some(n.span))
+                        .with_help(help),
                 );
                 None
             }
@@ -189,18 +162,10 @@ impl Lower {
     fn amount(&mut self, n: &Spanned<syn::Number>, what: &str, strict: bool) -> Option<Fixed> {
         let v = self.number(n)?;
         if v.is_negative() || (strict && !v.is_positive()) {
-            let need = if strict {
-                "more than zero"
-            } else {
-                "zero or more"
-            };
+            let need = if strict { "more than zero" } else { "zero or more" };
             self.err(
-                Diagnostic::new(
-                    Code::E0407,
-                    format!("{what} must be {need}, not {v}"),
-                    Some(n.span),
-                )
-                .with_help(format!("give {what} as a figure {need}")),
+                Diagnostic::new(Code::E0407, format!("{what} must be {need}, not {v}"), Some(n.span))
+                    .with_help(format!("give {what} as a figure {need}")),
             );
             return None;
         }
@@ -211,13 +176,9 @@ impl Lower {
         let v = self.number(n)?;
         if v.is_negative() || v > Fixed::HUNDRED {
             self.err(
-                Diagnostic::new(
-                    Code::E0403,
-                    format!("{what} {v}% is outside 0% to 100%"),
-                    Some(n.span),
-                )
-                .with_label("a share of a whole")
-                .with_help("a percentage lies between 0% and 100%"),
+                Diagnostic::new(Code::E0403, format!("{what} {v}% is outside 0% to 100%"), Some(n.span))
+                    .with_label("a share of a whole")
+                    .with_help("a percentage lies between 0% and 100%"),
             );
             return None;
         }
@@ -228,12 +189,8 @@ impl Lower {
         let v = self.number(n)?;
         if v.is_negative() || !v.is_integer() || v.trunc() > i64::from(u32::MAX) {
             self.err(
-                Diagnostic::new(
-                    Code::E0308,
-                    format!("{what} must be a whole number, not {v}"),
-                    Some(n.span),
-                )
-                .with_help("use a whole number"),
+                Diagnostic::new(Code::E0308, format!("{what} must be a whole number, not {v}"), Some(n.span))
+                    .with_help("use a whole number"),
             );
             return None;
         }
@@ -271,23 +228,14 @@ impl Lower {
             syn::Period::Quarter { year, quarter } => {
                 if !(1..=4).contains(&quarter) {
                     self.err(
-                        Diagnostic::new(
-                            Code::E0302,
-                            format!("{year}-Q{quarter} is not a quarter"),
-                            Some(p.span),
-                        )
-                        .with_help("a year has quarters Q1 to Q4"),
+                        Diagnostic::new(Code::E0302, format!("{year}-Q{quarter} is not a quarter"), Some(p.span))
+                            .with_help("a year has quarters Q1 to Q4"),
                     );
                     return None;
                 }
-                Period::Quarter {
-                    year: year as i32,
-                    quarter,
-                }
+                Period::Quarter { year: year as i32, quarter }
             }
-            syn::Period::Date { date } => Period::Date {
-                date: self.date(&Spanned::new(date, p.span))?,
-            },
+            syn::Period::Date { date } => Period::Date { date: self.date(&Spanned::new(date, p.span))? },
         })
     }
 
@@ -310,9 +258,7 @@ impl Lower {
         let mut ok = true;
         for st in &b.statements {
             let span = st.span;
-            if !matches!(st.value, syn::Statement::Holiday { .. })
-                && !self.once(&mut seen, st.value.keyword(), span)
-            {
+            if !matches!(st.value, syn::Statement::Holiday { .. }) && !self.once(&mut seen, st.value.keyword(), span) {
                 continue;
             }
             match &st.value {
@@ -341,8 +287,7 @@ impl Lower {
                     }
                     None => ok = false,
                 },
-                syn::Statement::Innovation(n) => match self.whole(n, "the number of IP iterations")
-                {
+                syn::Statement::Innovation(n) => match self.whole(n, "the number of IP iterations") {
                     Some(v) => s.innovation = v,
                     None => ok = false,
                 },
@@ -367,21 +312,13 @@ impl Lower {
                             self.err(
                                 Diagnostic::new(
                                     Code::E0310,
-                                    format!(
-                                        "holiday \"{}\" ends on {t}, before it starts on {f}",
-                                        name.value
-                                    ),
+                                    format!("holiday \"{}\" ends on {t}, before it starts on {f}", name.value),
                                     Some(span),
                                 )
                                 .with_help("write the first day, then `..`, then the last day"),
                             );
                         } else {
-                            s.holidays.push(Holiday {
-                                name: name.value.clone(),
-                                from: f,
-                                to: t,
-                                loc: span.into(),
-                            });
+                            s.holidays.push(Holiday { name: name.value.clone(), from: f, to: t, loc: span.into() });
                         }
                     }
                 }
@@ -421,25 +358,17 @@ impl Lower {
             (None, Some((e, _))) => s.horizon = Horizon::End(e),
             (Some(_), Some((_, span))) => {
                 self.err(
-                    Diagnostic::new(
-                        Code::E0111,
-                        "the plan gives both `horizon` and `end`",
-                        Some(span),
-                    )
-                    .with_help("keep one: `horizon 18 months` or `end 2025-07-06`"),
+                    Diagnostic::new(Code::E0111, "the plan gives both `horizon` and `end`", Some(span))
+                        .with_help("keep one: `horizon 18 months` or `end 2025-07-06`"),
                 );
                 ok = false;
             }
             (None, None) => {
                 if !broken && !seen.0.iter().any(|(w, _)| *w == "horizon" || *w == "end") {
                     self.err(
-                        Diagnostic::new(
-                            Code::E0111,
-                            "the plan has no `horizon` or `end`",
-                            Some(b.header),
-                        )
-                        .with_label("in this plan block")
-                        .with_help("add how far the plan looks ahead, such as: horizon 18 months"),
+                        Diagnostic::new(Code::E0111, "the plan has no `horizon` or `end`", Some(b.header))
+                            .with_label("in this plan block")
+                            .with_help("add how far the plan looks ahead, such as: horizon 18 months"),
                     );
                 }
                 ok = false;
@@ -478,9 +407,7 @@ impl Lower {
             }
             match &st.value {
                 syn::Statement::People(n) => t.people = self.amount(n, "the headcount", false),
-                syn::Statement::Focus(n) => {
-                    t.focus = self.percent(n, "focus").unwrap_or(Fixed::HUNDRED)
-                }
+                syn::Statement::Focus(n) => t.focus = self.percent(n, "focus").unwrap_or(Fixed::HUNDRED),
                 syn::Statement::Reserve { percent, reason } => {
                     t.reserve = self.percent(percent, "reserve").unwrap_or(Fixed::ZERO);
                     t.reserve_reason = reason.as_ref().map(|r| r.value.clone());
@@ -499,32 +426,17 @@ impl Lower {
                         None => Some(0),
                     };
                     if let (Some(count), Some(date), Some(ramp_days)) = (c, d, r) {
-                        t.hires.push(Change {
-                            count,
-                            date,
-                            ramp_days,
-                            loc: span.into(),
-                        });
+                        t.hires.push(Change { count, date, ramp_days, loc: span.into() });
                     }
                 }
                 syn::Statement::Leave { count, date } => {
-                    if let (Some(count), Some(date)) = (
-                        self.amount(count, "the number of leavers", true),
-                        self.date(date),
-                    ) {
-                        t.leaves.push(Change {
-                            count,
-                            date,
-                            ramp_days: 0,
-                            loc: span.into(),
-                        });
+                    if let (Some(count), Some(date)) =
+                        (self.amount(count, "the number of leavers", true), self.date(date))
+                    {
+                        t.leaves.push(Change { count, date, ramp_days: 0, loc: span.into() });
                     }
                 }
-                syn::Statement::Vacancy {
-                    count,
-                    date,
-                    chance,
-                } => {
+                syn::Statement::Vacancy { count, date, chance } => {
                     let c = self.amount(count, "the number of vacancies", true);
                     let d = self.date(date);
                     let p = match chance {
@@ -532,12 +444,7 @@ impl Lower {
                         None => Some(Fixed::HUNDRED),
                     };
                     if let (Some(count), Some(date), Some(chance)) = (c, d, p) {
-                        t.vacancies.push(Vacancy {
-                            count,
-                            date,
-                            chance,
-                            loc: span.into(),
-                        });
+                        t.vacancies.push(Vacancy { count, date, chance, loc: span.into() });
                     }
                 }
                 syn::Statement::Lend { count, to, periods } => {
@@ -550,46 +457,28 @@ impl Lower {
                     if let (Some(count), Some(from), Some(until)) = (c, from, until) {
                         t.lends.push(Lend {
                             count,
-                            to: Ref {
-                                id: to.value.clone(),
-                                loc: to.span.into(),
-                            },
+                            to: Ref { id: to.value.clone(), loc: to.span.into() },
                             from,
                             until,
                             loc: span.into(),
                         });
                     }
                 }
-                syn::Statement::CapacityPerIteration(n) => {
-                    t.fixed = self.amount(n, "the capacity", false)
-                }
+                syn::Statement::CapacityPerIteration(n) => t.fixed = self.amount(n, "the capacity", false),
                 syn::Statement::CapacityOverride { period, amount } => {
                     if let (syn::Period::Pi { pi, iteration }, Some(amount)) =
                         (period.value, self.amount(amount, "the capacity", false))
                     {
-                        if let Some(prev) = t
-                            .overrides
-                            .iter()
-                            .find(|o| o.pi == pi && o.iteration == iteration)
-                        {
+                        if let Some(prev) = t.overrides.iter().find(|o| o.pi == pi && o.iteration == iteration) {
                             let first = prev.loc.0;
                             self.err(
-                                Diagnostic::new(
-                                    Code::E0109,
-                                    "this capacity override is given twice",
-                                    Some(span),
-                                )
-                                .with_label("given again here")
-                                .with_secondary(first, "first given here")
-                                .with_help("keep one of them"),
+                                Diagnostic::new(Code::E0109, "this capacity override is given twice", Some(span))
+                                    .with_label("given again here")
+                                    .with_secondary(first, "first given here")
+                                    .with_help("keep one of them"),
                             );
                         } else {
-                            t.overrides.push(Override {
-                                pi,
-                                iteration,
-                                amount,
-                                loc: span.into(),
-                            });
+                            t.overrides.push(Override { pi, iteration, amount, loc: span.into() });
                         }
                     }
                 }
@@ -601,11 +490,7 @@ impl Lower {
     }
 
     fn commit(&mut self, period: &Spanned<syn::Period>, hard: bool, span: Span) -> Option<Commit> {
-        Some(Commit {
-            period: self.period(period)?,
-            hard,
-            loc: span.into(),
-        })
+        Some(Commit { period: self.period(period)?, hard, loc: span.into() })
     }
 
     fn epic(&mut self, b: &syn::Block, id: &Spanned<String>) -> Epic {
@@ -624,9 +509,7 @@ impl Lower {
                 continue;
             }
             match &st.value {
-                syn::Statement::Commit { period, hard } => {
-                    e.commit = self.commit(period, *hard, st.span)
-                }
+                syn::Statement::Commit { period, hard } => e.commit = self.commit(period, *hard, st.span),
                 syn::Statement::Owner(s) => e.owner = Some(s.value.clone()),
                 syn::Statement::Note(s) => e.note = Some(s.value.clone()),
                 syn::Statement::Priority(n) => e.priority = self.priority(n),
@@ -655,50 +538,29 @@ impl Lower {
         let mut seen = Seen::default();
         for st in &b.statements {
             let span = st.span;
-            if !matches!(st.value, syn::Statement::After { .. })
-                && !self.once(&mut seen, st.value.keyword(), span)
-            {
+            if !matches!(st.value, syn::Statement::After { .. }) && !self.once(&mut seen, st.value.keyword(), span) {
                 continue;
             }
             match &st.value {
                 syn::Statement::Team(r) if r.value.is_empty() => {}
-                syn::Statement::Team(r) => {
-                    it.team = Some(Ref {
-                        id: r.value.clone(),
-                        loc: r.span.into(),
-                    })
-                }
-                syn::Statement::Epic(r) => {
-                    it.epic = Some(Ref {
-                        id: r.value.clone(),
-                        loc: r.span.into(),
-                    })
-                }
+                syn::Statement::Team(r) => it.team = Some(Ref { id: r.value.clone(), loc: r.span.into() }),
+                syn::Statement::Epic(r) => it.epic = Some(Ref { id: r.value.clone(), loc: r.span.into() }),
                 syn::Statement::Effort(points) => {
                     // A broken estimate is reported once; the item keeps an empty one so it
                     // does not also read as "no effort".
-                    it.effort = Some(self.effort(points, span).unwrap_or(At {
-                        value: Effort::exact(Fixed::ZERO),
-                        loc: span.into(),
-                    }))
+                    it.effort = Some(
+                        self.effort(points, span).unwrap_or(At { value: Effort::exact(Fixed::ZERO), loc: span.into() }),
+                    )
                 }
                 syn::Statement::MaxPeople(n) => {
-                    it.max = self.amount(n, "the cap", true).map(|v| At {
-                        value: Max::People(v),
-                        loc: span.into(),
-                    })
+                    it.max = self.amount(n, "the cap", true).map(|v| At { value: Max::People(v), loc: span.into() })
                 }
                 syn::Statement::MaxPerIteration(n) => {
-                    it.max = self.amount(n, "the cap", true).map(|v| At {
-                        value: Max::PerIteration(v),
-                        loc: span.into(),
-                    })
+                    it.max =
+                        self.amount(n, "the cap", true).map(|v| At { value: Max::PerIteration(v), loc: span.into() })
                 }
                 syn::Statement::NotBefore(p) => {
-                    it.not_before = self.period(p).map(|v| At {
-                        value: v,
-                        loc: span.into(),
-                    })
+                    it.not_before = self.period(p).map(|v| At { value: v, loc: span.into() })
                 }
                 syn::Statement::In(r) => {
                     let from = self.period(&r.value.from);
@@ -707,10 +569,7 @@ impl Lower {
                         None => from,
                     };
                     if let (Some(a), Some(z)) = (from, to) {
-                        it.placed = Some(At {
-                            value: (a, z),
-                            loc: span.into(),
-                        });
+                        it.placed = Some(At { value: (a, z), loc: span.into() });
                     }
                 }
                 syn::Statement::After { item, lag } => {
@@ -722,30 +581,15 @@ impl Lower {
                         None => None,
                     };
                     it.after.push(Dependency {
-                        item: Ref {
-                            id: item.value.clone(),
-                            loc: item.span.into(),
-                        },
+                        item: Ref { id: item.value.clone(), loc: item.span.into() },
                         lag,
                         loc: span.into(),
                     });
                 }
-                syn::Statement::Commit { period, hard } => {
-                    it.commit = self.commit(period, *hard, span)
-                }
-                syn::Statement::Target(p) => {
-                    it.target = self.period(p).map(|v| At {
-                        value: v,
-                        loc: span.into(),
-                    })
-                }
+                syn::Statement::Commit { period, hard } => it.commit = self.commit(period, *hard, span),
+                syn::Statement::Target(p) => it.target = self.period(p).map(|v| At { value: v, loc: span.into() }),
                 syn::Statement::Wsjf(parts) => {
-                    let mut w = Wsjf {
-                        value: Fixed::ZERO,
-                        urgency: Fixed::ZERO,
-                        risk: Fixed::ZERO,
-                        size: None,
-                    };
+                    let mut w = Wsjf { value: Fixed::ZERO, urgency: Fixed::ZERO, risk: Fixed::ZERO, size: None };
                     for (k, n) in parts {
                         let Some(v) = self.amount(n, "a WSJF figure", false) else {
                             continue;
@@ -769,20 +613,13 @@ impl Lower {
     }
 
     fn effort(&mut self, points: &[Spanned<syn::Number>], span: Span) -> Option<At<Effort>> {
-        let values: Vec<Fixed> = points
-            .iter()
-            .map(|p| self.number(p))
-            .collect::<Option<_>>()?;
+        let values: Vec<Fixed> = points.iter().map(|p| self.number(p)).collect::<Option<_>>()?;
         let first = points.first()?;
         if let Some(low) = values.first().filter(|v| !v.is_positive()) {
             self.err(
-                Diagnostic::new(
-                    Code::E0401,
-                    format!("effort must be more than zero, not {low}"),
-                    Some(first.span),
-                )
-                .with_label("no work to plan")
-                .with_help("give the estimate in the plan's unit, or remove the item"),
+                Diagnostic::new(Code::E0401, format!("effort must be more than zero, not {low}"), Some(first.span))
+                    .with_label("no work to plan")
+                    .with_help("give the estimate in the plan's unit, or remove the item"),
             );
             return None;
         }
@@ -792,65 +629,42 @@ impl Lower {
             sorted.sort();
             let fixed: Vec<String> = sorted.iter().map(ToString::to_string).collect();
             self.err(
-                Diagnostic::new(
-                    Code::E0402,
-                    format!("effort range {} is out of order", shown.join("..")),
-                    Some(span),
-                )
-                .with_label("expected low..high or low..likely..high")
-                .with_help(format!("write it as: effort {}", fixed.join(".."))),
+                Diagnostic::new(Code::E0402, format!("effort range {} is out of order", shown.join("..")), Some(span))
+                    .with_label("expected low..high or low..likely..high")
+                    .with_help(format!("write it as: effort {}", fixed.join(".."))),
             );
             return None;
         }
         let e = match values.as_slice() {
             [v] => Effort::exact(*v),
-            [l, h] => Effort {
-                low: *l,
-                mode: None,
-                high: *h,
-            },
-            [l, m, h, ..] => Effort {
-                low: *l,
-                mode: Some(*m),
-                high: *h,
-            },
+            [l, h] => Effort { low: *l, mode: None, high: *h },
+            [l, m, h, ..] => Effort { low: *l, mode: Some(*m), high: *h },
             [] => return None,
         };
-        Some(At {
-            value: e,
-            loc: span.into(),
-        })
+        Some(At { value: e, loc: span.into() })
     }
 }
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
-    (28..=31)
-        .rev()
-        .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
-        .unwrap_or(28)
+    (28..=31).rev().find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some()).unwrap_or(28)
 }
 
 /// The diagnostic for a calendar that cannot be built; `at` finds the span of a plan
 /// statement by keyword (none for plans built in code).
-pub(crate) fn calendar_error(
-    e: CalendarError,
-    s: &Settings,
-    at: impl Fn(&str) -> Option<Span>,
-) -> Diagnostic {
+pub(crate) fn calendar_error(e: CalendarError, s: &Settings, at: impl Fn(&str) -> Option<Span>) -> Diagnostic {
     match e {
-        CalendarError::BadIteration(m) => Diagnostic::new(Code::E0308, m, at("iteration"))
-            .with_help("write it as: iteration 2 weeks"),
-        CalendarError::BadIncrement(m) => Diagnostic::new(Code::E0308, m, at("increment"))
-            .with_help("write it as: increment 10 weeks"),
+        CalendarError::BadIteration(m) => {
+            Diagnostic::new(Code::E0308, m, at("iteration")).with_help("write it as: iteration 2 weeks")
+        }
+        CalendarError::BadIncrement(m) => {
+            Diagnostic::new(Code::E0308, m, at("increment")).with_help("write it as: increment 10 weeks")
+        }
         CalendarError::NotDividing(inc, it) => Diagnostic::new(
             Code::E0301,
             format!("an iteration of {it} days does not divide a PI of {inc} days"),
             at("iteration").or(at("increment")),
         )
-        .with_secondary(
-            at("increment").filter(|_| at("iteration").is_some()),
-            "PI length given here",
-        )
+        .with_secondary(at("increment").filter(|_| at("iteration").is_some()), "PI length given here")
         .with_help(format!(
             "make the PI a whole number of iterations, such as {} or {} days",
             (inc / it).max(1) * it,
@@ -862,16 +676,11 @@ pub(crate) fn calendar_error(
             at("innovation").or(at("increment")),
         )
         .with_help("leave at least one planned iteration in every PI"),
-        CalendarError::BadHorizon(m) => {
-            Diagnostic::new(Code::E0309, m, at("horizon").or(at("end"))).with_help(
-                "make the horizon hold at least one whole iteration, such as: horizon 18 months",
-            )
+        CalendarError::BadHorizon(m) => Diagnostic::new(Code::E0309, m, at("horizon").or(at("end")))
+            .with_help("make the horizon hold at least one whole iteration, such as: horizon 18 months"),
+        CalendarError::BadWorkweek => {
+            Diagnostic::new(Code::E0310, format!("a workweek of {} days is outside 1 to 7", s.workweek), at("workweek"))
+                .with_help("write it as: workweek 5 days")
         }
-        CalendarError::BadWorkweek => Diagnostic::new(
-            Code::E0310,
-            format!("a workweek of {} days is outside 1 to 7", s.workweek),
-            at("workweek"),
-        )
-        .with_help("write it as: workweek 5 days"),
     }
 }

@@ -40,10 +40,7 @@ fn is_none_loc(l: &Loc) -> bool {
 
 impl Ref {
     pub fn new(id: impl Into<String>) -> Self {
-        Ref {
-            id: id.into(),
-            loc: Loc(None),
-        }
+        Ref { id: id.into(), loc: Loc(None) }
     }
 }
 
@@ -80,14 +77,8 @@ pub enum Period {
 impl std::fmt::Display for Period {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Period::Pi {
-                pi,
-                iteration: None,
-            } => write!(f, "PI{pi}"),
-            Period::Pi {
-                pi,
-                iteration: Some(i),
-            } => write!(f, "PI{pi}.{i}"),
+            Period::Pi { pi, iteration: None } => write!(f, "PI{pi}"),
+            Period::Pi { pi, iteration: Some(i) } => write!(f, "PI{pi}.{i}"),
             Period::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
             Period::Date { date } => write!(f, "{date}"),
         }
@@ -275,11 +266,7 @@ pub struct Effort {
 
 impl Effort {
     pub fn exact(v: Fixed) -> Self {
-        Effort {
-            low: v,
-            mode: None,
-            high: v,
-        }
+        Effort { low: v, mode: None, high: v }
     }
     /// The value `check` plans with: the middle of three points, the midpoint of two.
     pub fn likely(&self) -> Fixed {
@@ -326,10 +313,7 @@ pub struct At<T> {
 
 impl<T> At<T> {
     pub fn new(value: T) -> Self {
-        At {
-            value,
-            loc: Loc(None),
-        }
+        At { value, loc: Loc(None) }
     }
 }
 
@@ -379,9 +363,7 @@ impl Item {
     /// WSJF = (value + urgency + risk) / size (size defaults to the likely effort).
     pub fn wsjf_score(&self) -> Option<Fixed> {
         let w = self.wsjf?;
-        let size = w
-            .size
-            .or_else(|| self.effort.as_ref().map(|e| e.value.likely()))?;
+        let size = w.size.or_else(|| self.effort.as_ref().map(|e| e.value.likely()))?;
         if !size.is_positive() {
             return None;
         }

@@ -71,12 +71,7 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
                     .iter()
                     .map(|l| {
                         let at = map.locate(l.span.start);
-                        LabelRecord {
-                            message: l.message.clone(),
-                            line: at.line,
-                            column: at.column,
-                            span: l.span,
-                        }
+                        LabelRecord { message: l.message.clone(), line: at.line, column: at.column, span: l.span }
                     })
                     .collect(),
                 help: d.help.clone(),
@@ -131,11 +126,7 @@ pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
             end: it.end,
             ip: it.ip,
             working_days: it.working_days,
-            holidays: it
-                .holidays
-                .iter()
-                .map(|(n, d)| format!("{n} ({d} days)"))
-                .collect(),
+            holidays: it.holidays.iter().map(|(n, d)| format!("{n} ({d} days)")).collect(),
         })
         .collect()
 }
@@ -175,11 +166,7 @@ pub struct CapacityReport {
     pub increments: Vec<PiCapacityRow>,
 }
 
-pub fn capacity_report(
-    plan: &crate::Plan,
-    cal: &Calendar,
-    table: &CapacityTable,
-) -> CapacityReport {
+pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable) -> CapacityReport {
     let mut iterations = Vec::new();
     let mut increments = Vec::new();
     for tc in &table.teams {
@@ -208,10 +195,5 @@ pub fn capacity_report(
             });
         }
     }
-    CapacityReport {
-        unit: plan.settings.unit,
-        load: plan.settings.load,
-        iterations,
-        increments,
-    }
+    CapacityReport { unit: plan.settings.unit, load: plan.settings.load, iterations, increments }
 }

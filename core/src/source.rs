@@ -35,25 +35,13 @@ impl<'a> SourceMap<'a> {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line.saturating_sub(1)];
         let before = &self.text[start..offset];
-        LineCol {
-            line,
-            column: before.chars().count() + 1,
-            column_utf16: before.encode_utf16().count() + 1,
-        }
+        LineCol { line, column: before.chars().count() + 1, column_utf16: before.encode_utf16().count() + 1 }
     }
 
     /// The text of 1-based line `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let start = self
-            .line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len());
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -65,23 +53,9 @@ mod tests {
     #[test]
     fn counts_characters_and_utf16_units() {
         let map = SourceMap::new("ab\n\"Één 😀\" x\n");
-        assert_eq!(
-            map.locate(0),
-            LineCol {
-                line: 1,
-                column: 1,
-                column_utf16: 1
-            }
-        );
+        assert_eq!(map.locate(0), LineCol { line: 1, column: 1, column_utf16: 1 });
         let x = "ab\n\"Één 😀\" ".len();
-        assert_eq!(
-            map.locate(x),
-            LineCol {
-                line: 2,
-                column: 9,
-                column_utf16: 10
-            }
-        );
+        assert_eq!(map.locate(x), LineCol { line: 2, column: 9, column_utf16: 10 });
         assert_eq!(map.line_text(2), "\"Één 😀\" x");
     }
 }

@@ -38,23 +38,12 @@ pub fn validate(
             capacity_warnings(plan, cal, cap, incomplete, &by_team, &mut out);
         }
     }
-    let used: HashSet<&str> = plan
-        .items
-        .iter()
-        .filter_map(|i| i.epic.as_ref().map(|e| e.id.as_str()))
-        .collect();
+    let used: HashSet<&str> = plan.items.iter().filter_map(|i| i.epic.as_ref().map(|e| e.id.as_str())).collect();
     for epic in &plan.epics {
         if !used.contains(epic.id.as_str()) {
             out.push(
-                Diagnostic::new(
-                    Code::W0503,
-                    format!("epic `{}` has no items", epic.id),
-                    epic.loc.0,
-                )
-                .with_help(format!(
-                    "add `epic {}` to the items that make it up, or remove the epic",
-                    epic.id
-                )),
+                Diagnostic::new(Code::W0503, format!("epic `{}` has no items", epic.id), epic.loc.0)
+                    .with_help(format!("add `epic {}` to the items that make it up, or remove the epic", epic.id)),
             );
         }
     }
@@ -100,21 +89,17 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
     for item in &plan.items {
         let whole = !incomplete.contains(&item.id);
         match &item.team {
-            None if whole => out.push(
-                Diagnostic::new(
-                    Code::E0206,
-                    format!("item `{}` has no team", item.id),
-                    item.loc.0,
-                )
-                .with_help(match plan.teams.first() {
-                    Some(t) => format!("add the team that does the work, such as: team {}", t.id),
-                    None => "add a team block and name it in the item: team toegang".into(),
-                }),
-            ),
+            None if whole => {
+                out.push(Diagnostic::new(Code::E0206, format!("item `{}` has no team", item.id), item.loc.0).with_help(
+                    match plan.teams.first() {
+                        Some(t) => format!("add the team that does the work, such as: team {}", t.id),
+                        None => "add a team block and name it in the item: team toegang".into(),
+                    },
+                ))
+            }
             Some(r) if !teams.contains(r.id.as_str()) => {
-                let mut d =
-                    Diagnostic::new(Code::E0201, format!("unknown team `{}`", r.id), r.loc.0)
-                        .with_label("no team has this id");
+                let mut d = Diagnostic::new(Code::E0201, format!("unknown team `{}`", r.id), r.loc.0)
+                    .with_label("no team has this id");
                 d = match suggest(&r.id, team_ids()) {
                     Some(h) => d.with_help(h),
                     None => d.with_help(format!("the teams are: {}", list(team_ids()))),
@@ -125,12 +110,8 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
         }
         if item.effort.is_none() && whole {
             out.push(
-                Diagnostic::new(
-                    Code::E0207,
-                    format!("item `{}` has no effort", item.id),
-                    item.loc.0,
-                )
-                .with_help("add an estimate in the plan's unit, such as: effort 60..90"),
+                Diagnostic::new(Code::E0207, format!("item `{}` has no effort", item.id), item.loc.0)
+                    .with_help("add an estimate in the plan's unit, such as: effort 60..90"),
             );
         }
         if let Some(r) = &item.epic
@@ -145,18 +126,12 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
         }
         for dep in &item.after {
             if !items.contains(dep.item.id.as_str()) {
-                let d = Diagnostic::new(
-                    Code::E0202,
-                    format!("unknown item `{}`", dep.item.id),
-                    dep.item.loc.0,
-                )
-                .with_label("no item has this id");
-                out.push(
-                    match suggest(&dep.item.id, item_ids().filter(|i| *i != item.id)) {
-                        Some(h) => d.with_help(h),
-                        None => d.with_help("name an item of this plan, or remove the line"),
-                    },
-                );
+                let d = Diagnostic::new(Code::E0202, format!("unknown item `{}`", dep.item.id), dep.item.loc.0)
+                    .with_label("no item has this id");
+                out.push(match suggest(&dep.item.id, item_ids().filter(|i| *i != item.id)) {
+                    Some(h) => d.with_help(h),
+                    None => d.with_help("name an item of this plan, or remove the line"),
+                });
             }
         }
     }
@@ -164,26 +139,16 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
         for lend in &team.lends {
             if lend.to.id == team.id {
                 out.push(
-                    Diagnostic::new(
-                        Code::E0405,
-                        format!("team `{}` lends people to itself", team.id),
-                        lend.to.loc.0,
-                    )
-                    .with_help("name the team that receives the people"),
+                    Diagnostic::new(Code::E0405, format!("team `{}` lends people to itself", team.id), lend.to.loc.0)
+                        .with_help("name the team that receives the people"),
                 );
             } else if !teams.contains(lend.to.id.as_str()) {
-                let d = Diagnostic::new(
-                    Code::E0201,
-                    format!("unknown team `{}`", lend.to.id),
-                    lend.to.loc.0,
-                )
-                .with_label("no team has this id");
-                out.push(
-                    match suggest(&lend.to.id, team_ids().filter(|t| *t != team.id)) {
-                        Some(h) => d.with_help(h),
-                        None => d.with_help(format!("the teams are: {}", list(team_ids()))),
-                    },
-                );
+                let d = Diagnostic::new(Code::E0201, format!("unknown team `{}`", lend.to.id), lend.to.loc.0)
+                    .with_label("no team has this id");
+                out.push(match suggest(&lend.to.id, team_ids().filter(|t| *t != team.id)) {
+                    Some(h) => d.with_help(h),
+                    None => d.with_help(format!("the teams are: {}", list(team_ids()))),
+                });
             }
         }
     }
@@ -191,11 +156,7 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
 
 fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     let v: Vec<String> = ids.map(|i| format!("`{i}`")).collect();
-    if v.is_empty() {
-        "none yet".into()
-    } else {
-        v.join(", ")
-    }
+    if v.is_empty() { "none yet".into() } else { v.join(", ") }
 }
 
 /// Dependency cycles, found as strongly connected components; each is shown as one
@@ -203,13 +164,7 @@ fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let mut g: DiGraph<usize, usize> = DiGraph::new();
     let nodes: Vec<NodeIndex> = (0..plan.items.len()).map(|i| g.add_node(i)).collect();
-    let index: HashMap<&str, usize> = plan
-        .items
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, it)| (it.id.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = plan.items.iter().enumerate().rev().map(|(i, it)| (it.id.as_str(), i)).collect();
     for (i, item) in plan.items.iter().enumerate() {
         for (k, dep) in item.after.iter().enumerate() {
             if let Some(&j) = index.get(dep.item.id.as_str()) {
@@ -247,10 +202,7 @@ fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
         if path.is_empty() {
             continue;
         }
-        let mut names: Vec<String> = path
-            .iter()
-            .map(|(i, _)| format!("`{}`", plan.items[*i].id))
-            .collect();
+        let mut names: Vec<String> = path.iter().map(|(i, _)| format!("`{}`", plan.items[*i].id)).collect();
         names.push(format!("`{}`", plan.items[start].id));
         let (i0, k0) = path[0];
         let mut d = Diagnostic::new(
@@ -262,22 +214,14 @@ fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
             },
             plan.items[i0].after[k0].loc.0,
         )
-        .with_label(format!(
-            "`{}` waits for `{}`",
-            plan.items[i0].id, plan.items[i0].after[k0].item.id
-        ));
+        .with_label(format!("`{}` waits for `{}`", plan.items[i0].id, plan.items[i0].after[k0].item.id));
         for (i, k) in path.iter().skip(1) {
             d = d.with_secondary(
                 plan.items[*i].after[*k].loc.0,
-                format!(
-                    "`{}` waits for `{}`",
-                    plan.items[*i].id, plan.items[*i].after[*k].item.id
-                ),
+                format!("`{}` waits for `{}`", plan.items[*i].id, plan.items[*i].after[*k].item.id),
             );
         }
-        out.push(
-            d.with_help("none of these items can ever start; remove one `after` of the cycle"),
-        );
+        out.push(d.with_help("none of these items can ever start; remove one `after` of the cycle"));
     }
 }
 
@@ -285,18 +229,19 @@ fn teams(plan: &Plan, cal: Option<&Calendar>, by_team: &ByTeam<'_>, out: &mut Ve
     for team in &plan.teams {
         if team.fixed.is_some() && (team.people.is_some() || team.velocity.is_some()) {
             out.push(
-                Diagnostic::new(Code::E0408, format!("team `{}` gives both a fixed capacity and people or velocity", team.id), team.loc.0)
-                    .with_help("keep `capacity N per iteration`, or `people` (with `velocity` in points), not both"),
+                Diagnostic::new(
+                    Code::E0408,
+                    format!("team `{}` gives both a fixed capacity and people or velocity", team.id),
+                    team.loc.0,
+                )
+                .with_help("keep `capacity N per iteration`, or `people` (with `velocity` in points), not both"),
             );
         }
         if team.velocity.is_some() && plan.settings.unit == Unit::Days {
             out.push(
                 Diagnostic::new(
                     Code::E0409,
-                    format!(
-                        "team `{}` has a velocity but the plan counts in days",
-                        team.id
-                    ),
+                    format!("team `{}` has a velocity but the plan counts in days", team.id),
                     team.loc.0,
                 )
                 .with_help("add `unit points` to the plan block, or remove the velocity"),
@@ -308,14 +253,17 @@ fn teams(plan: &Plan, cal: Option<&Calendar>, by_team: &ByTeam<'_>, out: &mut Ve
                 && !people_cap_has_meaning(plan, team)
             {
                 out.push(
-                        Diagnostic::new(
-                            Code::E0406,
-                            format!("`max N people` has no meaning for team `{}`, whose capacity is not counted in people", team.id),
-                            max.loc.0,
-                        )
-                        .with_label("a cap in people")
-                        .with_help("cap the item in the plan's unit instead, such as: max 16 per iteration"),
-                    );
+                    Diagnostic::new(
+                        Code::E0406,
+                        format!(
+                            "`max N people` has no meaning for team `{}`, whose capacity is not counted in people",
+                            team.id
+                        ),
+                        max.loc.0,
+                    )
+                    .with_label("a cap in people")
+                    .with_help("cap the item in the plan's unit instead, such as: max 16 per iteration"),
+                );
             }
         }
         if let Some(cal) = cal {
@@ -342,16 +290,12 @@ fn headcount_checks(cal: &Calendar, team: &Team, out: &mut Vec<Diagnostic>) {
     days.sort();
     if let Some((leave, left)) = days.iter().find_map(|d| {
         let h = people_on(team, *d);
-        h.is_negative()
-            .then(|| (team.leaves.iter().find(|l| l.date == *d), h))
+        h.is_negative().then(|| (team.leaves.iter().find(|l| l.date == *d), h))
     }) {
         out.push(
             Diagnostic::new(
                 Code::E0410,
-                format!(
-                    "team `{}` would have {left} people after its leavers",
-                    team.id
-                ),
+                format!("team `{}` would have {left} people after its leavers", team.id),
                 leave.and_then(|l| l.loc.0),
             )
             .with_help("check the headcount (`people`) and the number who leave"),
@@ -370,24 +314,15 @@ fn headcount_checks(cal: &Calendar, team: &Team, out: &mut Vec<Diagnostic>) {
             let lent: Fixed = team
                 .lends
                 .iter()
-                .filter(|l| {
-                    l.to.id != team.id && cal.range(&l.from, &l.until).is_ok_and(|r| r.contains(&i))
-                })
+                .filter(|l| l.to.id != team.id && cal.range(&l.from, &l.until).is_ok_and(|r| r.contains(&i)))
                 .map(|l| l.count)
                 .sum();
             let has = people_on(team, it.start);
             if lent > has {
                 let why = if team.fixed.is_some() || team.people.is_none() {
-                    format!(
-                        "team `{}` has no people to lend: its capacity is not counted in people",
-                        team.id
-                    )
+                    format!("team `{}` has no people to lend: its capacity is not counted in people", team.id)
                 } else {
-                    format!(
-                        "team `{}` lends {lent} people in {} but has {has}",
-                        team.id,
-                        it.label()
-                    )
+                    format!("team `{}` lends {lent} people in {} but has {has}", team.id, it.label())
                 };
                 let _ = k;
                 out.push(
@@ -409,14 +344,10 @@ fn bind_error(e: BindError, what: &str, span: Option<Span>) -> Diagnostic {
         BindError::NoSuch(m) => Diagnostic::new(Code::E0303, m, span)
             .with_label(what.to_string())
             .with_help("use a period that exists in the plan's calendar"),
-        BindError::BeforeFirstIteration => Diagnostic::new(
-            Code::E0304,
-            format!("this {what} is before the first iteration ends"),
-            span,
-        )
-        .with_help(
-            "a deadline binds to the last iteration ending on or before it; commit to PI1 or later",
-        ),
+        BindError::BeforeFirstIteration => {
+            Diagnostic::new(Code::E0304, format!("this {what} is before the first iteration ends"), span)
+                .with_help("a deadline binds to the last iteration ending on or before it; commit to PI1 or later")
+        }
     }
 }
 
@@ -427,10 +358,7 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::W0504,
-                    format!(
-                        "holiday \"{}\" falls outside the horizon ({} to {})",
-                        h.name, cal.start, cal.last_day
-                    ),
+                    format!("holiday \"{}\" falls outside the horizon ({} to {})", h.name, cal.start, cal.last_day),
                     h.loc.0,
                 )
                 .with_help("check the year, or remove the line"),
@@ -449,10 +377,7 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::W0504,
-                        format!(
-                            "this {what} on {date} is after the horizon, which ends on {}",
-                            cal.last_day
-                        ),
+                        format!("this {what} on {date} is after the horizon, which ends on {}", cal.last_day),
                         span,
                     )
                     .with_help("check the year, or remove the line"),
@@ -461,10 +386,7 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::E0303,
-                        format!(
-                            "this {what} on {date} is before the plan starts on {}",
-                            cal.start
-                        ),
+                        format!("this {what} on {date} is before the plan starts on {}", cal.start),
                         span,
                     )
                     .with_help("people present at the start are counted in `people`"),
@@ -477,34 +399,18 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             }
         }
         for o in &team.overrides {
-            let p = Period::Pi {
-                pi: o.pi,
-                iteration: o.iteration,
-            };
+            let p = Period::Pi { pi: o.pi, iteration: o.iteration };
             if let Err(e) = cal.deadline(&p) {
                 out.push(bind_error(e, "capacity override", o.loc.0));
             }
         }
     }
     // Earliest iteration each item may get work by its own constraints.
-    let index: HashMap<&str, usize> = plan
-        .items
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, it)| (it.id.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = plan.items.iter().enumerate().rev().map(|(i, it)| (it.id.as_str(), i)).collect();
     let mut own_earliest = vec![0usize; plan.items.len()];
     for (n, item) in plan.items.iter().enumerate() {
-        let epic_commit = item
-            .epic
-            .as_ref()
-            .and_then(|e| plan.epic(&e.id))
-            .and_then(|e| e.commit.as_ref());
-        let commit_dl = item
-            .commit
-            .as_ref()
-            .map(|c| (cal.deadline(&c.period), c.loc.0));
+        let epic_commit = item.epic.as_ref().and_then(|e| plan.epic(&e.id)).and_then(|e| e.commit.as_ref());
+        let commit_dl = item.commit.as_ref().map(|c| (cal.deadline(&c.period), c.loc.0));
         if let Some((Err(e), span)) = &commit_dl {
             out.push(bind_error(e.clone(), "deadline", *span));
         }
@@ -513,24 +419,17 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
         {
             out.push(bind_error(e, "target", t.loc.0));
         }
-        let nb = item
-            .not_before
-            .as_ref()
-            .map(|p| (cal.earliest(&p.value), p.loc.0));
+        let nb = item.not_before.as_ref().map(|p| (cal.earliest(&p.value), p.loc.0));
         if let Some((Err(e), span)) = &nb {
             out.push(bind_error(e.clone(), "earliest start", *span));
         }
-        let placed = item
-            .placed
-            .as_ref()
-            .map(|p| (cal.range(&p.value.0, &p.value.1), p.loc.0));
+        let placed = item.placed.as_ref().map(|p| (cal.range(&p.value.0, &p.value.1), p.loc.0));
         if let Some((Err(e), span)) = &placed {
             out.push(bind_error(e.clone(), "placement", *span));
         }
         // The deadline that binds: the earliest of the item's, its epic's and its placement's end.
         let epic_dl = epic_commit.and_then(|c| cal.deadline(&c.period).ok().map(|d| (d, c.loc.0)));
-        let mut deadline: Option<(usize, Option<Span>)> =
-            commit_dl.and_then(|(r, s)| r.ok().map(|d| (d, s)));
+        let mut deadline: Option<(usize, Option<Span>)> = commit_dl.and_then(|(r, s)| r.ok().map(|d| (d, s)));
         if let Some(e) = epic_dl
             && deadline.is_none_or(|d| e.0 < d.0)
         {
@@ -595,16 +494,10 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        own_earliest[n] = nb_ok
-            .map_or(0, |v| v.0)
-            .max(placed_ok.as_ref().map_or(0, |(r, _)| *r.start()));
+        own_earliest[n] = nb_ok.map_or(0, |v| v.0).max(placed_ok.as_ref().map_or(0, |(r, _)| *r.start()));
     }
     for item in &plan.items {
-        let Some(Ok(range)) = item
-            .placed
-            .as_ref()
-            .map(|p| cal.range(&p.value.0, &p.value.1))
-        else {
+        let Some(Ok(range)) = item.placed.as_ref().map(|p| cal.range(&p.value.0, &p.value.1)) else {
             continue;
         };
         for dep in &item.after {
@@ -615,12 +508,8 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             let first_possible = own_earliest[j] + 1 + lag;
             if first_possible > *range.end() {
                 let other = &plan.items[j];
-                let why = other
-                    .placed
-                    .as_ref()
-                    .map(|p| p.loc.0)
-                    .or(other.not_before.as_ref().map(|p| p.loc.0))
-                    .flatten();
+                let why =
+                    other.placed.as_ref().map(|p| p.loc.0).or(other.not_before.as_ref().map(|p| p.loc.0)).flatten();
                 out.push(
                     Diagnostic::new(
                         Code::E0307,
@@ -640,10 +529,7 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                     ))
                     .with_secondary(why, format!("`{}` is held back here", other.id))
                     .with_secondary(item.placed.as_ref().and_then(|p| p.loc.0), "placed here")
-                    .with_help(format!(
-                        "place `{}` later, or `{}` earlier",
-                        item.id, other.id
-                    )),
+                    .with_help(format!("place `{}` later, or `{}` earlier", item.id, other.id)),
                 );
             }
         }
@@ -700,10 +586,7 @@ fn capacity_warnings(
             out.push(
                 Diagnostic::new(
                     Code::W0501,
-                    format!(
-                        "team `{}` has no capacity in any iteration of the horizon",
-                        team.id
-                    ),
+                    format!("team `{}` has no capacity in any iteration of the horizon", team.id),
                     team.loc.0,
                 )
                 .with_help("add `people` (with focus and reserve), or `capacity N per iteration`"),
@@ -736,33 +619,19 @@ fn capacity_warnings(
                 .unwrap_or(Fixed::ZERO);
             if likely > best || likely > capped {
                 let (limit, why) = if likely > best {
-                    (
-                        best,
-                        format!(
-                            "team `{}` can do at most {best} in one PI (PI{best_at})",
-                            team.id
-                        ),
-                    )
+                    (best, format!("team `{}` can do at most {best} in one PI (PI{best_at})", team.id))
                 } else {
-                    (
-                        capped,
-                        format!("its `max` allows at most {capped} in one PI"),
-                    )
+                    (capped, format!("its `max` allows at most {capped} in one PI"))
                 };
                 let _ = limit;
                 out.push(
                     Diagnostic::new(
                         Code::W0502,
-                        format!(
-                            "item `{}` ({likely} likely) does not fit in a single PI",
-                            item.id
-                        ),
+                        format!("item `{}` ({likely} likely) does not fit in a single PI", item.id),
                         effort.loc.0.or(item.loc.0),
                     )
                     .with_label(why)
-                    .with_help(
-                        "split it into smaller items linked with `after`, grouped in an epic",
-                    ),
+                    .with_help("split it into smaller items linked with `after`, grouped in an epic"),
                 );
             }
         }

@@ -11,10 +11,7 @@ fn check_sane(text: &str) {
     let checked = haalbaar::check(text);
     for d in &checked.diagnostics {
         for span in d.span.iter().chain(d.labels.iter().map(|l| &l.span)) {
-            assert!(
-                span.start <= span.end && text.get(span.start..span.end).is_some(),
-                "{d:?} in {text:?}"
-            );
+            assert!(span.start <= span.end && text.get(span.start..span.end).is_some(), "{d:?} in {text:?}");
         }
         assert!(!d.message.is_empty());
     }
@@ -110,12 +107,8 @@ const TOKENS: &[&str] = &[
 ];
 
 fn soup() -> impl Strategy<Value = String> {
-    proptest::collection::vec(0..TOKENS.len(), 0..200).prop_map(|ix| {
-        ix.into_iter()
-            .map(|i| TOKENS[i])
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    proptest::collection::vec(0..TOKENS.len(), 0..200)
+        .prop_map(|ix| ix.into_iter().map(|i| TOKENS[i]).collect::<Vec<_>>().join(" "))
 }
 
 #[derive(Debug, Clone)]
@@ -213,14 +206,11 @@ proptest! {
 
 #[test]
 fn ten_megabytes_of_items_are_checked() {
-    let mut text = String::from(
-        "plan \"Groot\" {\n  start 2024-01-08\n  horizon 18 months\n}\nteam t {\n  people 10\n}\n",
-    );
+    let mut text =
+        String::from("plan \"Groot\" {\n  start 2024-01-08\n  horizon 18 months\n}\nteam t {\n  people 10\n}\n");
     let mut n = 0;
     while text.len() < 10 * 1024 * 1024 {
-        text.push_str(&format!(
-            "item i{n} \"Item {n}\" {{\n  team t\n  effort 1..2\n}}\n"
-        ));
+        text.push_str(&format!("item i{n} \"Item {n}\" {{\n  team t\n  effort 1..2\n}}\n"));
         n += 1;
     }
     let checked = haalbaar::check(&text);
@@ -251,15 +241,8 @@ fn every_broken_block_is_reported_in_one_run() {
                 item c {\n  team a\n  effort 5\n  afterr b\n}\n\
                 itme d {\n}\n";
     let checked = haalbaar::check(text);
-    let codes: Vec<&str> = checked
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["E0101", "E0102", "E0101", "E0104"]);
-    let lines: Vec<usize> = haalbaar::report::records("x", text, &checked.diagnostics)
-        .iter()
-        .map(|r| r.line)
-        .collect();
+    let lines: Vec<usize> = haalbaar::report::records("x", text, &checked.diagnostics).iter().map(|r| r.line).collect();
     assert_eq!(lines, [6, 9, 14, 16]);
 }

@@ -72,14 +72,7 @@ fn span_of(pair: &Pair<'_, Rule>) -> Span {
 
 fn block(source: &str, pair: Pair<'_, Rule>, kind: BlockKind, out: &mut SourceFile) {
     let span = span_of(&pair);
-    let mut b = Block {
-        kind,
-        id: None,
-        title: None,
-        statements: Vec::new(),
-        span,
-        header: span,
-    };
+    let mut b = Block { kind, id: None, title: None, statements: Vec::new(), span, header: span };
     let mut header_end = None;
     for child in pair.into_inner() {
         let cspan = span_of(&child);
@@ -103,9 +96,7 @@ fn block(source: &str, pair: Pair<'_, Rule>, kind: BlockKind, out: &mut SourceFi
         }
     }
     // The header runs to the end of its first line.
-    let first_line_end = source[span.start..]
-        .find('\n')
-        .map_or(span.end, |i| span.start + i);
+    let first_line_end = source[span.start..].find('\n').map_or(span.end, |i| span.start + i);
     b.header = Span::new(
         span.start + leading_ws(&source[span.start..]),
         header_end.unwrap_or(first_line_end).min(first_line_end),
@@ -132,8 +123,7 @@ fn close(source: &str, pair: Pair<'_, Rule>, b: &Block, out: &mut SourceFile) {
                     Some(id) => format!("{} `{}`", b.kind.keyword(), id.value),
                     None => b.kind.keyword().to_string(),
                 };
-                let header =
-                    line_around(source, b.span.start + leading_ws(&source[b.span.start..]));
+                let header = line_around(source, b.span.start + leading_ws(&source[b.span.start..]));
                 out.errors.push(SyntaxError {
                     kind: SyntaxErrorKind::Unclosed,
                     span: header,
@@ -161,11 +151,7 @@ fn line_around(source: &str, pos: usize) -> Span {
     let pos = pos.min(source.len());
     let start = source[..pos].rfind('\n').map_or(0, |i| i + 1);
     let end = source[pos..].find('\n').map_or(source.len(), |i| pos + i);
-    let end = if end > start && source.as_bytes().get(end - 1) == Some(&b'\r') {
-        end - 1
-    } else {
-        end
-    };
+    let end = if end > start && source.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
     Span::new(start, end.max(start))
 }
 
@@ -181,10 +167,7 @@ fn error_pos(err: &pest::error::Error<Rule>) -> usize {
 
 fn unescape(pair: &Pair<'_, Rule>) -> String {
     let raw = pair.as_str();
-    let inner = raw
-        .strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .unwrap_or(raw);
+    let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -215,11 +198,7 @@ fn int(s: &str) -> u32 {
 
 fn date(pair: &Pair<'_, Rule>) -> Spanned<Date> {
     let mut parts = pair.clone().into_inner().map(|p| int(p.as_str()));
-    let d = Date {
-        year: parts.next().unwrap_or(0),
-        month: parts.next().unwrap_or(0),
-        day: parts.next().unwrap_or(0),
-    };
+    let d = Date { year: parts.next().unwrap_or(0), month: parts.next().unwrap_or(0), day: parts.next().unwrap_or(0) };
     sp(pair, d)
 }
 
@@ -229,49 +208,24 @@ fn period(pair: &Pair<'_, Rule>) -> Spanned<Period> {
     let value = match inner {
         Some(p) if p.as_rule() == Rule::quarter => {
             let mut parts = p.into_inner().map(|x| int(x.as_str()));
-            Period::Quarter {
-                year: parts.next().unwrap_or(0),
-                quarter: parts.next().unwrap_or(0),
-            }
+            Period::Quarter { year: parts.next().unwrap_or(0), quarter: parts.next().unwrap_or(0) }
         }
-        Some(p) if p.as_rule() == Rule::date => Period::Date {
-            date: date(&p).value,
-        },
+        Some(p) if p.as_rule() == Rule::date => Period::Date { date: date(&p).value },
         Some(p) if p.as_rule() == Rule::pi_ref => pi_ref(&p),
-        _ => Period::Pi {
-            pi: 0,
-            iteration: None,
-        },
+        _ => Period::Pi { pi: 0, iteration: None },
     };
     Spanned::new(value, span)
 }
 
 fn pi_ref(pair: &Pair<'_, Rule>) -> Period {
     let mut parts = pair.clone().into_inner().map(|x| int(x.as_str()));
-    Period::Pi {
-        pi: parts.next().unwrap_or(0),
-        iteration: parts.next(),
-    }
+    Period::Pi { pi: parts.next().unwrap_or(0), iteration: parts.next() }
 }
 
 fn period_range(pair: &Pair<'_, Rule>) -> Spanned<PeriodRange> {
     let mut periods = pair.clone().into_inner().map(|p| period(&p));
-    let from = periods.next().unwrap_or_else(|| {
-        Spanned::new(
-            Period::Pi {
-                pi: 0,
-                iteration: None,
-            },
-            span_of(pair),
-        )
-    });
-    sp(
-        pair,
-        PeriodRange {
-            from,
-            to: periods.next(),
-        },
-    )
+    let from = periods.next().unwrap_or_else(|| Spanned::new(Period::Pi { pi: 0, iteration: None }, span_of(pair)));
+    sp(pair, PeriodRange { from, to: periods.next() })
 }
 
 fn duration(pair: &Pair<'_, Rule>) -> Spanned<Duration> {
@@ -291,11 +245,7 @@ fn duration(pair: &Pair<'_, Rule>) -> Spanned<Duration> {
 }
 
 fn percent(pair: &Pair<'_, Rule>) -> Spanned<Number> {
-    let n = pair
-        .clone()
-        .into_inner()
-        .next()
-        .map_or_else(|| "0".to_string(), |p| p.as_str().to_string());
+    let n = pair.clone().into_inner().next().map_or_else(|| "0".to_string(), |p| p.as_str().to_string());
     sp(pair, Number(n))
 }
 
@@ -311,16 +261,7 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
     let ident = || first(Rule::ident).map(|p| sp(p, p.as_str().to_string()));
     let no_ident = || Spanned::new(String::new(), span_of(&pair));
     let the_date = |n: usize| nth(Rule::date, n).map(date);
-    let no_date = || {
-        Spanned::new(
-            Date {
-                year: 0,
-                month: 0,
-                day: 0,
-            },
-            span_of(&pair),
-        )
-    };
+    let no_date = || Spanned::new(Date { year: 0, month: 0, day: 0 }, span_of(&pair));
     let the_percent = || first(Rule::percent).map(percent).unwrap_or_else(zero);
     let the_duration = || first(Rule::duration).map(duration);
     let the_period = || first(Rule::period).map(period);
@@ -334,11 +275,7 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
         Rule::innovation => Statement::Innovation(num(0).unwrap_or_else(zero)),
         Rule::unit => Statement::Unit(sp(
             kids.first()?,
-            if first(Rule::unit_points).is_some() {
-                UnitName::Points
-            } else {
-                UnitName::Days
-            },
+            if first(Rule::unit_points).is_some() { UnitName::Points } else { UnitName::Days },
         )),
         Rule::workweek => Statement::Workweek(num(0).unwrap_or_else(zero)),
         Rule::holiday => Statement::Holiday {
@@ -351,19 +288,15 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
         Rule::firm => Statement::Firm(num(0).unwrap_or_else(zero)),
         Rule::people => Statement::People(num(0).unwrap_or_else(zero)),
         Rule::focus => Statement::Focus(the_percent()),
-        Rule::reserve => Statement::Reserve {
-            percent: the_percent(),
-            reason: string(0),
-        },
+        Rule::reserve => Statement::Reserve { percent: the_percent(), reason: string(0) },
         Rule::hire => Statement::Hire {
             count: num(0).unwrap_or_else(zero),
             date: the_date(0).unwrap_or_else(no_date),
             ramp: the_duration(),
         },
-        Rule::leave => Statement::Leave {
-            count: num(0).unwrap_or_else(zero),
-            date: the_date(0).unwrap_or_else(no_date),
-        },
+        Rule::leave => {
+            Statement::Leave { count: num(0).unwrap_or_else(zero), date: the_date(0).unwrap_or_else(no_date) }
+        }
         Rule::vacancy => Statement::Vacancy {
             count: num(0).unwrap_or_else(zero),
             date: the_date(0).unwrap_or_else(no_date),
@@ -377,35 +310,21 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
         Rule::capacity_fixed => Statement::CapacityPerIteration(num(0).unwrap_or_else(zero)),
         Rule::capacity_override => {
             let p = first(Rule::pi_ref)?;
-            Statement::CapacityOverride {
-                period: sp(p, pi_ref(p)),
-                amount: num(0).unwrap_or_else(zero),
-            }
+            Statement::CapacityOverride { period: sp(p, pi_ref(p)), amount: num(0).unwrap_or_else(zero) }
         }
         Rule::velocity => Statement::Velocity(num(0).unwrap_or_else(zero)),
-        Rule::commit => Statement::Commit {
-            period: the_period()?,
-            hard: first(Rule::hard).is_some(),
-        },
+        Rule::commit => Statement::Commit { period: the_period()?, hard: first(Rule::hard).is_some() },
         Rule::owner => Statement::Owner(string(0).unwrap_or_else(no_ident)),
         Rule::note => Statement::Note(string(0).unwrap_or_else(no_ident)),
         Rule::priority => Statement::Priority(num(0).unwrap_or_else(zero)),
         Rule::team_ref => Statement::Team(ident().unwrap_or_else(no_ident)),
         Rule::epic_ref => Statement::Epic(ident().unwrap_or_else(no_ident)),
-        Rule::effort => Statement::Effort(
-            kids.iter()
-                .filter(|p| p.as_rule() == Rule::number)
-                .map(number)
-                .collect(),
-        ),
+        Rule::effort => Statement::Effort(kids.iter().filter(|p| p.as_rule() == Rule::number).map(number).collect()),
         Rule::max_people => Statement::MaxPeople(num(0).unwrap_or_else(zero)),
         Rule::max_per_iteration => Statement::MaxPerIteration(num(0).unwrap_or_else(zero)),
         Rule::not_before => Statement::NotBefore(the_period()?),
         Rule::placed_in => Statement::In(the_range()?),
-        Rule::after => Statement::After {
-            item: ident().unwrap_or_else(no_ident),
-            lag: the_duration(),
-        },
+        Rule::after => Statement::After { item: ident().unwrap_or_else(no_ident), lag: the_duration() },
         Rule::target => Statement::Target(the_period()?),
         Rule::wsjf => Statement::Wsjf(
             kids.iter()
@@ -440,38 +359,18 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Plan, "innovation", "innovation 1 iteration"),
     (BlockKind::Plan, "unit", "unit days   (or: unit points)"),
     (BlockKind::Plan, "workweek", "workweek 5 days"),
-    (
-        BlockKind::Plan,
-        "holiday",
-        "holiday \"Kerstreces\" 2024-12-23 .. 2025-01-03",
-    ),
+    (BlockKind::Plan, "holiday", "holiday \"Kerstreces\" 2024-12-23 .. 2025-01-03"),
     (BlockKind::Plan, "load", "load 85%"),
-    (
-        BlockKind::Plan,
-        "uncertainty",
-        "uncertainty grows 10% per PI",
-    ),
+    (BlockKind::Plan, "uncertainty", "uncertainty grows 10% per PI"),
     (BlockKind::Plan, "firm", "firm 2 PIs"),
     (BlockKind::Team, "people", "people 12"),
     (BlockKind::Team, "focus", "focus 70%"),
-    (
-        BlockKind::Team,
-        "reserve",
-        "reserve 20% \"beheer en storingen\"",
-    ),
+    (BlockKind::Team, "reserve", "reserve 20% \"beheer en storingen\""),
     (BlockKind::Team, "hire", "hire 2 on 2024-04-01 ramp 8 weeks"),
     (BlockKind::Team, "leave", "leave 1 on 2024-09-01"),
-    (
-        BlockKind::Team,
-        "vacancy",
-        "vacancy 3 on 2024-06-01 chance 40%",
-    ),
+    (BlockKind::Team, "vacancy", "vacancy 3 on 2024-06-01 chance 40%"),
     (BlockKind::Team, "lend", "lend 2 to berichten PI4..PI5"),
-    (
-        BlockKind::Team,
-        "capacity",
-        "capacity 40 per iteration   (or: capacity PI3 150, capacity PI6.2 0)",
-    ),
+    (BlockKind::Team, "capacity", "capacity 40 per iteration   (or: capacity PI3 150, capacity PI6.2 0)"),
     (BlockKind::Team, "velocity", "velocity 30 per iteration"),
     (
         BlockKind::Epic,
@@ -483,27 +382,11 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Epic, "note", "note \"free text\""),
     (BlockKind::Item, "team", "team toegang"),
     (BlockKind::Item, "epic", "epic stelsel"),
-    (
-        BlockKind::Item,
-        "effort",
-        "effort 75   (or a range: effort 60..90, effort 60..70..90)",
-    ),
-    (
-        BlockKind::Item,
-        "max",
-        "max 3 people   (or: max 30 per iteration)",
-    ),
-    (
-        BlockKind::Item,
-        "not",
-        "not before 2024-03-01   (or: not before PI2)",
-    ),
+    (BlockKind::Item, "effort", "effort 75   (or a range: effort 60..90, effort 60..70..90)"),
+    (BlockKind::Item, "max", "max 3 people   (or: max 30 per iteration)"),
+    (BlockKind::Item, "not", "not before 2024-03-01   (or: not before PI2)"),
     (BlockKind::Item, "in", "in PI2   (or: in PI2..PI3)"),
-    (
-        BlockKind::Item,
-        "after",
-        "after digid-api   (or with a lag: after fbs-core + 1 iteration)",
-    ),
+    (BlockKind::Item, "after", "after digid-api   (or with a lag: after fbs-core + 1 iteration)"),
     (
         BlockKind::Item,
         "commit",
@@ -517,25 +400,17 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
 ];
 
 fn usage(kind: BlockKind, keyword: &str) -> Option<&'static str> {
-    STATEMENTS
-        .iter()
-        .find(|(k, w, _)| *k == kind && *w == keyword)
-        .map(|(_, _, u)| *u)
+    STATEMENTS.iter().find(|(k, w, _)| *k == kind && *w == keyword).map(|(_, _, u)| *u)
 }
 
 fn first_word(text: &str) -> &str {
     let t = text.trim_start();
-    let end = t
-        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(t.len());
+    let end = t.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(t.len());
     &t[..end]
 }
 
 /// The closest known word, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()
@@ -573,24 +448,12 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
         };
         let mut at = line.start + offset;
         // Point at the whole word the reader stopped in (`hardd`, not `d`).
-        while at > line.start
-            && source[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_')
-        {
+        while at > line.start && source[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
             at -= source[..at].chars().next_back().map_or(1, char::len_utf8);
         }
-        let end = source[at..line.end]
-            .find([' ', '\t'])
-            .map_or(line.end, |i| at + i)
-            .max(at);
+        let end = source[at..line.end].find([' ', '\t']).map_or(line.end, |i| at + i).max(at);
         let found = &source[at..end];
-        let found = if found.is_empty() {
-            "the end of the line".to_string()
-        } else {
-            format!("`{found}`")
-        };
+        let found = if found.is_empty() { "the end of the line".to_string() } else { format!("`{found}`") };
         let message = if expected.is_empty() {
             format!("cannot read this `{word}` statement")
         } else {
@@ -604,28 +467,17 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
             help: usage(kind, word).map(|u| format!("write it as: {u}")),
         };
     }
-    let elsewhere: Vec<BlockKind> = STATEMENTS
-        .iter()
-        .filter(|(_, w, _)| *w == word)
-        .map(|(k, _, _)| *k)
-        .collect();
+    let elsewhere: Vec<BlockKind> = STATEMENTS.iter().filter(|(_, w, _)| *w == word).map(|(k, _, _)| *k).collect();
     if let Some(other) = elsewhere.first() {
         return SyntaxError {
             kind: SyntaxErrorKind::WrongBlock,
             span: word_span,
             line,
-            message: format!(
-                "`{word}` belongs in {} block, not in {} block",
-                article(*other),
-                article(kind)
-            ),
+            message: format!("`{word}` belongs in {} block, not in {} block", article(*other), article(kind)),
             help: Some(format!("move it to the {} it is about", other.keyword())),
         };
     }
-    let here = STATEMENTS
-        .iter()
-        .filter(|(k, _, _)| *k == kind)
-        .map(|(_, w, _)| *w);
+    let here = STATEMENTS.iter().filter(|(k, _, _)| *k == kind).map(|(_, w, _)| *w);
     let help = match did_you_mean(word, here.clone()) {
         Some(s) => format!("did you mean `{s}`?"),
         None => {
@@ -656,10 +508,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
     let line = line_text(source, pair);
     let line = Span::new(
         line.start,
-        source[line.start..line.end]
-            .find('\n')
-            .map_or(line.end, |i| line.start + i)
-            .min(line.end),
+        source[line.start..line.end].find('\n').map_or(line.end, |i| line.start + i).min(line.end),
     );
     let line = Span::new(line.start, trim_end(source, line));
     let text = &source[line.start..line.end];
@@ -676,9 +525,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
             && word != "plan"
             && (id.chars().any(|c| c.is_uppercase())
                 || !id.starts_with(|c: char| c.is_ascii_lowercase())
-                || id
-                    .chars()
-                    .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')))
+                || id.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')))
         {
             let fixed: String = id.to_lowercase();
             return SyntaxError {
@@ -727,22 +574,13 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
             kind: SyntaxErrorKind::NotABlock,
             span: if word.is_empty() { line } else { word_span },
             line,
-            message: format!(
-                "unknown block `{}`",
-                if word.is_empty() { text } else { word }
-            ),
+            message: format!("unknown block `{}`", if word.is_empty() { text } else { word }),
             help: Some(help),
         };
     }
-    let owner = STATEMENTS
-        .iter()
-        .find(|(_, w, _)| *w == word)
-        .map(|(k, _, _)| *k);
+    let owner = STATEMENTS.iter().find(|(_, w, _)| *w == word).map(|(k, _, _)| *k);
     let (message, help) = match owner {
-        Some(k) => (
-            format!("`{word}` stands outside any block"),
-            format!("move it into {} block", article(k)),
-        ),
+        Some(k) => (format!("`{word}` stands outside any block"), format!("move it into {} block", article(k))),
         None if text.trim() == "}" => (
             "this `}` closes no block".to_string(),
             "remove it, or check the block above for a `}` too many".to_string(),
@@ -762,16 +600,8 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
 }
 
 fn sanitize_id(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let mut out: String =
+        s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     while out.starts_with(|c: char| !c.is_ascii_lowercase()) && !out.is_empty() {
         out.remove(0);
     }
@@ -786,10 +616,7 @@ fn expected_of(err: &pest::error::Error<Rule>) -> String {
         for token in attempts.expected_tokens() {
             let t = token.to_string();
             // Whitespace, character ranges and built-in rules say nothing a planner can use.
-            if t.trim().is_empty()
-                || t == "BUILTIN_RULE"
-                || (t.chars().count() == 4 && t.contains(".."))
-            {
+            if t.trim().is_empty() || t == "BUILTIN_RULE" || (t.chars().count() == 4 && t.contains("..")) {
                 continue;
             }
             literals.push(t);

@@ -82,10 +82,7 @@ fn main() -> ExitCode {
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
     };
     let result = match cli.command {
         Command::Check { files, format } => check(&files, format, color),
@@ -127,9 +124,7 @@ fn print(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (`| head`) is not a failure of the check.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(()),
     }
 }
@@ -165,10 +160,7 @@ fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
         };
         let checked = haalbaar::check(&source);
         let records = report::records(&name, &source, &checked.diagnostics);
-        entries.push(FileEntry {
-            file: name.clone(),
-            summary: Summary::of(records.iter().map(|r| &r.severity)),
-        });
+        entries.push(FileEntry { file: name.clone(), summary: Summary::of(records.iter().map(|r| &r.severity)) });
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
         }
@@ -177,24 +169,11 @@ fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
     let summary = Summary::of(all.iter().map(|r| &r.severity));
     match format {
         CheckFormat::Json => {
-            let report = CheckReport {
-                version: report::REPORT_VERSION,
-                summary,
-                files: entries,
-                diagnostics: all,
-            };
-            print(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-            ))?;
+            let report = CheckReport { version: report::REPORT_VERSION, summary, files: entries, diagnostics: all };
+            print(&format!("{}\n", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?))?;
         }
         CheckFormat::Human => {
-            human.push_str(&render::summary(
-                summary.errors,
-                summary.warnings,
-                entries.len(),
-                color,
-            ));
+            human.push_str(&render::summary(summary.errors, summary.warnings, entries.len(), color));
             human.push('\n');
             print(&human)?;
         }
@@ -202,50 +181,30 @@ fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
     if let Some(e) = io_error {
         return Err(e);
     }
-    Ok(if summary.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn explain(code: Option<&str>) -> Result<ExitCode, String> {
     let Some(code) = code else {
         let mut out = String::new();
         for c in haalbaar::codes::ALL {
-            out.push_str(&format!(
-                "{}  {:<7}  {}\n",
-                c.as_str(),
-                c.severity().as_str(),
-                c.title()
-            ));
+            out.push_str(&format!("{}  {:<7}  {}\n", c.as_str(), c.severity().as_str(), c.title()));
         }
         print(&out)?;
         return Ok(ExitCode::SUCCESS);
     };
     match haalbaar::Code::parse(code) {
         Some(c) => {
-            print(&format!(
-                "{} ({}): {}\n\n{}\n",
-                c.as_str(),
-                c.severity().as_str(),
-                c.title(),
-                c.explanation()
-            ))?;
+            print(&format!("{} ({}): {}\n\n{}\n", c.as_str(), c.severity().as_str(), c.title(), c.explanation()))?;
             Ok(ExitCode::SUCCESS)
         }
-        None => Err(format!(
-            "unknown code `{code}`; `haalbaar explain` lists every code"
-        )),
+        None => Err(format!("unknown code `{code}`; `haalbaar explain` lists every code")),
     }
 }
 
 /// Reads and checks a file for the table commands; errors end the command with the
 /// diagnostics, as `check` would show them.
-fn checked(
-    path: &PathBuf,
-    color: bool,
-) -> Result<Result<(haalbaar::Checked, String), ExitCode>, String> {
+fn checked(path: &PathBuf, color: bool) -> Result<Result<(haalbaar::Checked, String), ExitCode>, String> {
     let source = read(path)?;
     let checked = haalbaar::check(&source);
     let name = path.display().to_string();
@@ -269,10 +228,7 @@ fn calendar(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
     };
     let rows = report::calendar_rows(cal);
     let text = match format {
-        TableFormat::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-        ),
+        TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?),
         TableFormat::Csv => {
             let mut s = String::from("iteration,pi,start,end,working_days,ip,holidays\n");
             for r in &rows {
@@ -317,10 +273,7 @@ fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
     };
     let r = report::capacity_report(&checked.plan, cal, table);
     let text = match format {
-        TableFormat::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        ),
+        TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?),
         TableFormat::Csv => tables::capacity_csv(&r),
         TableFormat::Table => {
             let unit = match r.unit {

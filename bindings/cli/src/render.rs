@@ -1,9 +1,7 @@
 //! Renders diagnostics the way rustc does: `error[E0201]: message`, `--> file:line:col`,
 //! the source line with carets, labels, and `= help:`. Formatting only; nothing computed.
 
-use codespan_reporting::diagnostic::{
-    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
-};
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Chars, Config};
@@ -12,15 +10,8 @@ use haalbaar::{Diagnostic, Severity};
 /// Renders the diagnostics of one file as text, in colour when `color` is set.
 pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
     let files = SimpleFile::new(file, source);
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    };
-    let mut buf = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
+    let config = Config { chars: Chars::ascii(), ..Config::default() };
+    let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
     for d in diagnostics {
         let severity = match d.severity {
             Severity::Error => CsSeverity::Error,
@@ -32,24 +23,15 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             let mut range = span.start.min(source.len())..span.end.min(source.len());
             if range.is_empty() {
                 // Point at one character (or the line end) rather than nothing.
-                let next = source[range.start..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-                range.end =
-                    range.start + next.min(usize::from(!source[range.start..].starts_with('\n')));
+                let next = source[range.start..].chars().next().map_or(0, char::len_utf8);
+                range.end = range.start + next.min(usize::from(!source[range.start..].starts_with('\n')));
             }
-            labels.push(
-                CsLabel::primary((), range).with_message(d.label.clone().unwrap_or_default()),
-            );
+            labels.push(CsLabel::primary((), range).with_message(d.label.clone().unwrap_or_default()));
         }
         for l in &d.labels {
             labels.push(
-                CsLabel::secondary(
-                    (),
-                    l.span.start.min(source.len())..l.span.end.min(source.len()),
-                )
-                .with_message(l.message.clone()),
+                CsLabel::secondary((), l.span.start.min(source.len())..l.span.end.min(source.len()))
+                    .with_message(l.message.clone()),
             );
         }
         let mut notes = Vec::new();
@@ -73,17 +55,8 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
 /// The closing line: `check: 2 errors, 1 warning in 3 files`.
 pub fn summary(errors: usize, warnings: usize, files: usize, color: bool) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let text = format!(
-        "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files, "file")
-    );
-    let mut buf = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
+    let text = format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
+    let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
     let mut spec = codespan_reporting::term::termcolor::ColorSpec::new();
     spec.set_bold(true);
     let _ = buf.set_color(&spec);

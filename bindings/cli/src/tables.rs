@@ -74,29 +74,12 @@ pub fn capacity_iterations(r: &CapacityReport) -> String {
                 c.fte.map_or_else(|| "-".into(), |f| f.to_string()),
                 c.capacity.to_string(),
                 c.plannable.to_string(),
-                if c.ip {
-                    "IP".into()
-                } else {
-                    source_word(c.source).into()
-                },
+                if c.ip { "IP".into() } else { source_word(c.source).into() },
             ]
         })
         .collect();
     let load = format!("at load {}%", r.load);
-    aligned(
-        &[
-            "team",
-            "iteration",
-            "start",
-            "days",
-            "fte",
-            "capacity",
-            &load,
-            "from",
-        ],
-        &body,
-        &[3, 4, 5, 6],
-    )
+    aligned(&["team", "iteration", "start", "days", "fte", "capacity", &load, "from"], &body, &[3, 4, 5, 6])
 }
 
 pub fn capacity_pis(r: &CapacityReport) -> String {
@@ -114,11 +97,7 @@ pub fn capacity_pis(r: &CapacityReport) -> String {
         })
         .collect();
     let load = format!("at load {}%", r.load);
-    aligned(
-        &["team", "PI", "iterations", "capacity", &load],
-        &body,
-        &[2, 3, 4],
-    )
+    aligned(&["team", "PI", "iterations", "capacity", &load], &body, &[2, 3, 4])
 }
 
 fn source_word(s: haalbaar::capacity::Source) -> &'static str {
@@ -134,16 +113,11 @@ fn source_word(s: haalbaar::capacity::Source) -> &'static str {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
 pub fn capacity_csv(r: &CapacityReport) -> String {
-    let mut out =
-        String::from("team,iteration,pi,start,working_days,ip,fte,capacity,plannable,source\n");
+    let mut out = String::from("team,iteration,pi,start,working_days,ip,fte,capacity,plannable,source\n");
     for c in &r.iterations {
         let cells = [
             csv_field(&c.team),

@@ -45,15 +45,8 @@ fn every_code_has_a_fixture_that_produces_it() {
         assert!(dir.join(&file).exists(), "no fixture for {code}");
         let (status, json, _) = run(&dir, &["check", "--format", "json", &file]);
         let codes = codes_in(&json);
-        assert!(
-            codes.contains(&code.to_string()),
-            "{file} gives {codes:?}, not {code}"
-        );
-        let expected_status = if code.severity() == haalbaar::Severity::Error {
-            1
-        } else {
-            0
-        };
+        assert!(codes.contains(&code.to_string()), "{file} gives {codes:?}, not {code}");
+        let expected_status = if code.severity() == haalbaar::Severity::Error { 1 } else { 0 };
         assert_eq!(status, expected_status, "exit code of {file}");
         let (_, human, _) = run(&dir, &["check", &file]);
         insta::assert_snapshot!(format!("{code}-human"), human);
@@ -66,24 +59,16 @@ fn json_records_carry_the_contract_fields() {
     let (_, json, _) = run(&fixtures(), &["check", "--format", "json", "E0201.plan"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let d = &v["diagnostics"][0];
-    for field in [
-        "code", "severity", "message", "file", "line", "column", "span", "labels", "help",
-    ] {
+    for field in ["code", "severity", "message", "file", "line", "column", "span", "labels", "help"] {
         assert!(d.get(field).is_some(), "missing `{field}`");
     }
     assert_eq!(d["code"], "E0201");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["file"], "E0201.plan");
     // `  team apii` on line 11: the id starts in column 8.
-    assert_eq!(
-        (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(11), Some(8))
-    );
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(11), Some(8)));
     let source = std::fs::read_to_string(fixtures().join("E0201.plan")).unwrap();
-    let (start, end) = (
-        d["span"]["start"].as_u64().unwrap() as usize,
-        d["span"]["end"].as_u64().unwrap() as usize,
-    );
+    let (start, end) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
     assert_eq!(&source[start..end], "apii");
     assert_eq!(d["help"], "did you mean `api`?");
 }
@@ -94,10 +79,7 @@ fn every_code_is_explained() {
     for code in haalbaar::codes::ALL {
         let (status, text, _) = run(&dir, &["explain", code.as_str()]);
         assert_eq!(status, 0);
-        assert!(
-            text.starts_with(code.as_str()) && text.contains("What:") && text.contains("Fix"),
-            "{text}"
-        );
+        assert!(text.starts_with(code.as_str()) && text.contains("What:") && text.contains("Fix"), "{text}");
     }
     let (status, list, _) = run(&dir, &["explain"]);
     assert_eq!(status, 0);
@@ -116,10 +98,7 @@ fn io_failures_exit_2_with_one_line() {
     assert_eq!(err, "haalbaar: cannot read missing.plan: no such file\n");
     let (status, _, err) = run(&dir, &["check", "latin1.plan"]);
     assert_eq!(status, 2);
-    assert_eq!(
-        err,
-        "haalbaar: latin1.plan is not UTF-8 text (invalid byte at offset 9); save it as UTF-8\n"
-    );
+    assert_eq!(err, "haalbaar: latin1.plan is not UTF-8 text (invalid byte at offset 9); save it as UTF-8\n");
     let (status, _, _) = run(&dir, &["check", "--format", "yaml", "x.plan"]);
     assert_eq!(status, 2);
 }

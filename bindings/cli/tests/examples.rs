@@ -16,10 +16,7 @@ fn run(args: &[&str]) -> (i32, String) {
         .env("NO_COLOR", "1")
         .output()
         .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("utf-8"),
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8"))
 }
 
 #[test]

@@ -1,0 +1,17 @@
+//! Any bytes that are UTF-8 go through the whole check: parse, lower, calendar, capacity,
+//! validation and the JSON records. Nothing may panic, and every span must lie in the text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let checked = haalbaar::check(text);
+        for d in &checked.diagnostics {
+            if let Some(s) = d.span {
+                assert!(text.get(s.start..s.end).is_some());
+            }
+        }
+        let _ = haalbaar::report::records("fuzz.plan", text, &checked.diagnostics);
+    }
+});
