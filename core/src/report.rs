@@ -157,6 +157,7 @@ pub struct PiCapacityRow {
     pub plannable: Fixed,
 }
 
+/// The capacity report: flat rows (for spreadsheets) and the same figures per team.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CapacityReport {
     pub unit: crate::model::Unit,
@@ -164,12 +165,47 @@ pub struct CapacityReport {
     pub load: Fixed,
     pub iterations: Vec<CapacityRow>,
     pub increments: Vec<PiCapacityRow>,
+    pub teams: Vec<TeamCapacityReport>,
+}
+
+/// One team's capacity per iteration and per PI, with totals over the horizon.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TeamCapacityReport {
+    pub team: String,
+    pub title: Option<String>,
+    pub capacity: Fixed,
+    pub plannable: Fixed,
+    pub iterations: Vec<TeamIterationCapacity>,
+    pub increments: Vec<TeamPiCapacity>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TeamIterationCapacity {
+    pub iteration: String,
+    pub capacity: Fixed,
+    pub plannable: Fixed,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TeamPiCapacity {
+    pub pi: u32,
+    pub capacity: Fixed,
+    pub plannable: Fixed,
 }
 
 pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable) -> CapacityReport {
     let mut iterations = Vec::new();
     let mut increments = Vec::new();
+    let mut teams = Vec::new();
     for tc in &table.teams {
+        let mut team = TeamCapacityReport {
+            team: tc.team.clone(),
+            title: plan.team(&tc.team).and_then(|t| t.title.clone()),
+            capacity: tc.iterations.iter().map(|c| c.capacity).sum(),
+            plannable: tc.total_plannable(),
+            iterations: Vec::new(),
+            increments: Vec::new(),
+        };
         for (it, cell) in cal.iterations.iter().zip(&tc.iterations) {
             iterations.push(CapacityRow {
                 team: tc.team.clone(),
@@ -183,6 +219,11 @@ pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable
                 plannable: cell.plannable,
                 source: cell.source,
             });
+            team.iterations.push(TeamIterationCapacity {
+                iteration: it.label(),
+                capacity: cell.capacity,
+                plannable: cell.plannable,
+            });
         }
         for pi in 1..=cal.pi_count() {
             let (capacity, plannable) = tc.pi_total(cal, pi);
@@ -193,7 +234,9 @@ pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable
                 capacity,
                 plannable,
             });
+            team.increments.push(TeamPiCapacity { pi, capacity, plannable });
         }
+        teams.push(team);
     }
-    CapacityReport { unit: plan.settings.unit, load: plan.settings.load, iterations, increments }
+    CapacityReport { unit: plan.settings.unit, load: plan.settings.load, iterations, increments, teams }
 }

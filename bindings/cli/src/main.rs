@@ -51,7 +51,7 @@ enum TableFormat {
 enum Command {
     /// Check plan files and report every mistake with its place and a fix.
     Check {
-        /// Plan files (`*.plan`).
+        /// Plan files (`*.plan`); `-` reads standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -100,9 +100,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a plan file as UTF-8, with a one-line message on failure.
+/// Reads a plan file (or standard input for `-`) as UTF-8, with a one-line message on failure.
 fn read(path: &PathBuf) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    };
+    let bytes = bytes.map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -150,7 +158,7 @@ fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
     let mut human = String::new();
     let mut io_error = None;
     for path in files {
-        let name = path.display().to_string();
+        let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
         let source = match read(path) {
             Ok(s) => s,
             Err(e) => {

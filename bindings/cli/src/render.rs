@@ -19,7 +19,8 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             Severity::Note => CsSeverity::Note,
         };
         let mut labels = Vec::new();
-        if let Some(span) = d.span {
+        // A finding about the file as a whole points at its start.
+        if let Some(span) = d.span.or(Some(haalbaar::grammar::Span::new(0, 0))) {
             let mut range = span.start.min(source.len())..span.end.min(source.len());
             if range.is_empty() {
                 // Point at one character (or the line end) rather than nothing.
@@ -35,9 +36,6 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             );
         }
         let mut notes = Vec::new();
-        if d.span.is_none() {
-            notes.push(format!("in {file}"));
-        }
         if let Some(h) = &d.help {
             notes.push(format!("help: {h}"));
         }

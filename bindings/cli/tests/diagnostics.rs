@@ -128,3 +128,20 @@ fn colour_only_on_request_when_piped() {
     let (_, coloured, _) = run(&dir, &["--color", "always", "check", "E0201.plan"]);
     assert!(coloured.contains('\u{1b}'));
 }
+
+#[test]
+fn standard_input_is_read_for_a_dash() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
+        .args(["check", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"team x {\n  people 2\n}\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(codes_in(&json), ["E0110"]);
+    assert!(json.contains("\"file\": \"<stdin>\""));
+}
