@@ -39,6 +39,7 @@ pub mod fixed;
 pub mod lower;
 pub mod model;
 pub mod report;
+pub mod solve;
 pub mod source;
 pub mod validate;
 

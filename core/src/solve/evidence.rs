@@ -1,0 +1,76 @@
+//! Evidence for a verdict, as data: a schedule when a set of commitments fits, and a
+//! counting argument when it cannot (a chain too long for its window, or work that must
+//! fall inside a span of iterations beyond a team's capacity there), or the search that
+//! proved it. [`crate::verify`] re-checks every piece against the model.
+
+use super::problem::Problem;
+use super::windows::earliest_finish;
+
+/// Work per job per iteration, in thousandths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    pub work: Vec<Vec<i64>>,
+}
+
+impl Schedule {
+    pub fn empty(jobs: usize, iterations: usize) -> Self {
+        Schedule { work: vec![vec![0; iterations]; jobs] }
+    }
+    /// The last iteration in which job `j` gets work.
+    pub fn finish(&self, j: usize) -> Option<usize> {
+        self.work[j].iter().rposition(|w| *w > 0)
+    }
+    pub fn start(&self, j: usize) -> Option<usize> {
+        self.work[j].iter().position(|w| *w > 0)
+    }
+    pub fn done(&self, j: usize) -> i64 {
+        self.work[j].iter().sum()
+    }
+}
+
+/// One item of a chain: it starts no earlier than `earliest_start`, needs at least until
+/// `earliest_finish` (its effort at its ceiling per iteration), and the next waits
+/// `lag_after` more iterations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainLink {
+    pub job: usize,
+    pub lag_after: usize,
+    pub earliest_start: usize,
+    /// `None`: it cannot finish within the horizon at all.
+    pub earliest_finish: Option<usize>,
+}
+
+/// Work job `job` must do inside a span, given the window it can work in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowShare {
+    pub job: usize,
+    pub must: i64,
+    pub earliest_start: usize,
+    pub latest_finish: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Evidence {
+    /// The chain's last item cannot finish by `limit` (its deadline or placement end).
+    Chain { links: Vec<ChainLink>, limit: usize },
+    /// In iterations `from..=to`, team `team` must do `required` but has `capacity`.
+    Window { team: usize, from: usize, to: usize, shares: Vec<WindowShare>, required: i64, capacity: i64 },
+    /// The exact search visited every possibility (`nodes` of them) and none fits.
+    Search { nodes: u64 },
+}
+
+/// Fills in each link's earliest start and finish by walking the chain from its first job.
+pub fn fill_chain(p: &Problem, ev: &mut Evidence) {
+    let Evidence::Chain { links, .. } = ev else { return };
+    let mut start = 0usize;
+    for (k, link) in links.iter_mut().enumerate() {
+        let own = p.jobs[link.job].lo;
+        link.earliest_start = if k == 0 { own } else { start.max(own) };
+        link.earliest_finish =
+            if link.earliest_start < p.iterations { earliest_finish(p, link.job, link.earliest_start) } else { None };
+        match link.earliest_finish {
+            Some(f) => start = f + 1 + link.lag_after,
+            None => start = p.iterations,
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The feasibility solver. For a set of commitments it decides whether one schedule meets
+//! them all: windows and counting arguments first (which also give the evidence when it
+//! cannot), then a constructive schedule, then an exact search bounded by a step budget.
+//! Commitments are then taken in rank order (see [`rank`]), uncommitted work is scheduled
+//! with what is left, and every commitment that is not met gets repairs, each verified by
+//! solving again.
+
+pub mod evidence;
+pub mod flow;
+pub mod greedy;
+pub mod problem;
+pub mod rank;
+pub mod search;
+pub mod windows;
+
+use evidence::{Evidence, Schedule};
+use problem::Problem;
+
+/// How much exact search one decision may do (nodes, each a handful of maximum flows).
+pub const DEFAULT_BUDGET: u64 = 2_000;
+
+/// What must be done by when: these jobs by the end of `deadline`.
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub jobs: Vec<usize>,
+    pub deadline: usize,
+}
+
+/// The answer for one set of requirements.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Fits(Schedule),
+    Fails(Evidence),
+    Unknown,
+}
+
+impl Outcome {
+    pub fn fits(&self) -> bool {
+        matches!(self, Outcome::Fits(_))
+    }
+    pub fn fails(&self) -> bool {
+        matches!(self, Outcome::Fails(_))
+    }
+}
+
+/// The jobs needed by the requirements (with their predecessors, transitively), and the
+/// deadline of each.
+pub fn needs(p: &Problem, reqs: &[Requirement]) -> (Vec<bool>, Vec<Option<usize>>) {
+    let n = p.jobs.len();
+    let mut needed = vec![false; n];
+    let mut deadline: Vec<Option<usize>> = vec![None; n];
+    let mut stack = Vec::new();
+    for r in reqs {
+        for &j in &r.jobs {
+            deadline[j] = Some(deadline[j].map_or(r.deadline, |d| d.min(r.deadline)));
+            stack.push(j);
+        }
+    }
+    while let Some(j) = stack.pop() {
+        if needed[j] {
+            continue;
+        }
+        needed[j] = true;
+        stack.extend(p.jobs[j].preds.iter().map(|(q, _)| *q));
+    }
+    (needed, deadline)
+}
+
+/// Decides whether one schedule meets every requirement.
+pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
+    let (needed, deadline) = needs(p, reqs);
+    let w = match windows::windows(p, &needed, &deadline) {
+        Ok(w) => w,
+        Err(e) => return Outcome::Fails(e),
+    };
+    if let Some(e) = windows::capacity_shortfall(p, &needed, &w) {
+        return Outcome::Fails(e);
+    }
+    // Constructive schedule; when jobs miss, put them and their predecessors first and
+    // try again (a few rounds).
+    let mut urgency = vec![1usize; p.jobs.len()];
+    for _ in 0..3 {
+        match greedy::list_schedule(p, &needed, &w, &urgency) {
+            Ok(s) => return Outcome::Fits(s),
+            Err(partial) => {
+                let missed: Vec<usize> =
+                    (0..p.jobs.len()).filter(|&j| needed[j] && partial.done(j) < p.jobs[j].effort).collect();
+                let before = urgency.clone();
+                mark_chain(p, &missed, &mut urgency);
+                if urgency == before {
+                    break;
+                }
+            }
+        }
+    }
+    match search::search(p, &needed, &w, budget) {
+        search::Found::Schedule(s) => Outcome::Fits(s),
+        search::Found::None(nodes) => Outcome::Fails(Evidence::Search { nodes }),
+        search::Found::Unknown => Outcome::Unknown,
+    }
+}
+
+/// Marks `jobs` and everything before them as urgent (0 sorts first).
+fn mark_chain(p: &Problem, jobs: &[usize], urgency: &mut [usize]) {
+    let mut stack = jobs.to_vec();
+    while let Some(j) = stack.pop() {
+        if urgency[j] == 0 {
+            continue;
+        }
+        urgency[j] = 0;
+        stack.extend(p.jobs[j].preds.iter().map(|(q, _)| *q));
+    }
+}

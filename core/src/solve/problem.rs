@@ -1,0 +1,223 @@
+//! The decision problem in numbers: jobs (items) with effort, team, per-iteration caps and
+//! own windows, precedence with lags, team capacity per iteration, and the commitments in
+//! rank order. Built once from a valid plan; everything is in thousandths (`i64`).
+
+use std::collections::HashMap;
+
+use haalbaar_grammar::Span;
+
+use crate::calendar::Calendar;
+use crate::capacity::{CapacityTable, item_cap};
+use crate::fixed::Fixed;
+use crate::model::Plan;
+use crate::validate::lag_iterations;
+
+/// No cap.
+pub const UNCAPPED: i64 = i64::MAX / 4;
+
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub id: String,
+    pub team: usize,
+    /// Likely effort in thousandths.
+    pub effort: i64,
+    /// The item's own cap per iteration (`max`), `UNCAPPED` without one, 0 outside its own
+    /// window.
+    pub cap: Vec<i64>,
+    /// Own window from `not before` and `in PI` (inclusive).
+    pub lo: usize,
+    pub hi: usize,
+    /// (predecessor, lag in iterations).
+    pub preds: Vec<(usize, usize)>,
+    pub succs: Vec<(usize, usize)>,
+    /// WSJF and priority, for the order of uncommitted work.
+    pub priority: Option<u32>,
+    pub wsjf: Option<Fixed>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitKind {
+    /// `commit` on an item, or its `in PI` placement.
+    Item,
+    /// `commit` on an epic: every item of the epic.
+    Epic,
+}
+
+/// One commitment: these jobs done by the end of iteration `deadline`.
+#[derive(Debug, Clone)]
+pub struct Commitment {
+    /// The item's id, or the epic's id for an epic commitment.
+    pub label: String,
+    pub kind: CommitKind,
+    pub jobs: Vec<usize>,
+    pub deadline: usize,
+    pub hard: bool,
+    pub priority: Option<u32>,
+    pub wsjf: Option<Fixed>,
+    /// Where it was written (the `commit` or `in` statement).
+    pub span: Option<Span>,
+    /// Position for file order.
+    pub order: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub iterations: usize,
+    pub teams: Vec<String>,
+    /// Plannable capacity per team per iteration.
+    pub team_cap: Vec<Vec<i64>>,
+    pub jobs: Vec<Job>,
+    /// In rank order: hard first, then priority, then WSJF (highest first), then file order.
+    pub commitments: Vec<Commitment>,
+    /// Jobs in an order where every predecessor comes first.
+    pub topo: Vec<usize>,
+}
+
+impl Problem {
+    /// The jobs' work ceiling in iteration `t`: own cap and team capacity.
+    pub fn ceiling(&self, j: usize, t: usize) -> i64 {
+        self.jobs[j].cap[t].min(self.team_cap[self.jobs[j].team][t])
+    }
+
+    /// Builds the problem from a plan without errors. `None` when the plan lacks what the
+    /// solver needs (it then has errors that say so).
+    pub fn new(plan: &Plan, cal: &Calendar, capacity: &CapacityTable) -> Option<Problem> {
+        let n = cal.len();
+        let team_index: HashMap<&str, usize> = plan.teams.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+        let item_index: HashMap<&str, usize> = plan.items.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+        let team_cap: Vec<Vec<i64>> = plan
+            .teams
+            .iter()
+            .map(|t| {
+                capacity
+                    .team(&t.id)
+                    .map(|tc| tc.iterations.iter().map(|c| c.plannable.millis().max(0)).collect())
+                    .unwrap_or_else(|| vec![0; n])
+            })
+            .collect();
+        let mut jobs = Vec::with_capacity(plan.items.len());
+        for item in &plan.items {
+            let team = *team_index.get(item.team.as_ref()?.id.as_str())?;
+            let effort = item.effort.as_ref()?.value.likely().millis();
+            let mut lo = 0;
+            let mut hi = n.checked_sub(1)?;
+            if let Some(nb) = &item.not_before {
+                lo = lo.max(cal.earliest(&nb.value).ok()?);
+            }
+            if let Some(p) = &item.placed {
+                let r = cal.range(&p.value.0, &p.value.1).ok()?;
+                lo = lo.max(*r.start());
+                hi = hi.min(*r.end());
+            }
+            let cap = (0..n)
+                .map(|t| {
+                    if t < lo || t > hi {
+                        0
+                    } else {
+                        item_cap(plan, cal, item, &cal.iterations[t]).map_or(UNCAPPED, |c| c.millis().max(0))
+                    }
+                })
+                .collect();
+            let mut preds = Vec::new();
+            for dep in &item.after {
+                let j = *item_index.get(dep.item.id.as_str())?;
+                preds.push((j, dep.lag.map_or(0, |l| lag_iterations(l, cal))));
+            }
+            jobs.push(Job {
+                id: item.id.clone(),
+                team,
+                effort,
+                cap,
+                lo,
+                hi,
+                preds,
+                succs: Vec::new(),
+                priority: item.priority,
+                wsjf: item.wsjf_score(),
+            });
+        }
+        for j in 0..jobs.len() {
+            for (p, lag) in jobs[j].preds.clone() {
+                jobs[p].succs.push((j, lag));
+            }
+        }
+        let topo = topological(&jobs)?;
+        let mut commitments = Vec::new();
+        for (i, item) in plan.items.iter().enumerate() {
+            let own = match &item.commit {
+                Some(c) => Some((cal.deadline(&c.period).ok()?, c.hard, c.loc.0)),
+                None => None,
+            };
+            let placed = item.placed.as_ref().map(|p| (jobs[i].hi, p.loc.0));
+            let (deadline, hard, span) = match (own, placed) {
+                (Some((d, h, s)), Some((pd, _))) => (d.min(pd), h, s),
+                (Some((d, h, s)), None) => (d, h, s),
+                (None, Some((pd, s))) => (pd, false, s),
+                (None, None) => continue,
+            };
+            commitments.push(Commitment {
+                label: item.id.clone(),
+                kind: CommitKind::Item,
+                jobs: vec![i],
+                deadline,
+                hard,
+                priority: item.priority,
+                wsjf: item.wsjf_score(),
+                span,
+                order: span.map_or(usize::MAX / 2 + i, |s| s.start),
+            });
+        }
+        for (e, epic) in plan.epics.iter().enumerate() {
+            let Some(c) = &epic.commit else { continue };
+            let members: Vec<usize> = plan
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.epic.as_ref().is_some_and(|r| r.id == epic.id))
+                .map(|(i, _)| i)
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            commitments.push(Commitment {
+                label: epic.id.clone(),
+                kind: CommitKind::Epic,
+                jobs: members,
+                deadline: cal.deadline(&c.period).ok()?,
+                hard: c.hard,
+                priority: epic.priority,
+                wsjf: None,
+                span: c.loc.0,
+                order: c.loc.0.map_or(usize::MAX / 2 + plan.items.len() + e, |s| s.start),
+            });
+        }
+        commitments.sort_by_key(|c| {
+            (!c.hard, c.priority.unwrap_or(u32::MAX), c.wsjf.is_none(), std::cmp::Reverse(c.wsjf), c.order)
+        });
+        Some(Problem {
+            iterations: n,
+            teams: plan.teams.iter().map(|t| t.id.clone()).collect(),
+            team_cap,
+            jobs,
+            commitments,
+            topo,
+        })
+    }
+}
+
+/// Kahn's algorithm in file order; `None` on a cycle (the plan then has E0205).
+fn topological(jobs: &[Job]) -> Option<Vec<usize>> {
+    let mut indeg: Vec<usize> = jobs.iter().map(|j| j.preds.len()).collect();
+    let mut ready: std::collections::BTreeSet<usize> = (0..jobs.len()).filter(|&j| indeg[j] == 0).collect();
+    let mut order = Vec::with_capacity(jobs.len());
+    while let Some(j) = ready.pop_first() {
+        order.push(j);
+        for &(s, _) in &jobs[j].succs {
+            indeg[s] -= 1;
+            if indeg[s] == 0 {
+                ready.insert(s);
+            }
+        }
+    }
+    (order.len() == jobs.len()).then_some(order)
+}

@@ -1,0 +1,349 @@
+//! Commitments in rank order: walking down, a commitment is met when it fits together with
+//! every one already met; otherwise it is infeasible (it cannot be met even alone),
+//! in conflict (it can alone, but not with those met: a small set of them is named), or
+//! unknown. Then uncommitted work gets what capacity is left, in priority order, and every
+//! commitment that is not met gets repairs, each verified by solving again.
+
+use serde::Serialize;
+
+use super::evidence::{Evidence, Schedule};
+use super::problem::Problem;
+use super::{Outcome, Requirement, decide};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Met,
+    Infeasible,
+    Conflict,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Feasible,
+    Infeasible,
+    Unknown,
+}
+
+/// A change that makes a commitment met, verified by solving again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// Commit to the end of this iteration instead.
+    Deadline { iteration: usize },
+    /// Add this much capacity to `team`, spread over iterations `from..=to`.
+    Capacity { team: usize, from: usize, to: usize, amount: i64 },
+    /// Move the (non-hard, higher-ranked) commitment `commitment` to the end of `to`.
+    Defer { commitment: usize, to: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct CommitmentResult {
+    /// Index into `Problem::commitments` (which is in rank order).
+    pub commitment: usize,
+    pub status: Status,
+    /// Last iteration of work on its jobs in the final schedule; `None` if not all done.
+    pub finish: Option<usize>,
+    /// Why it is not met: for `infeasible` alone, for `conflict` together with `conflicts_with`.
+    pub evidence: Option<Evidence>,
+    pub conflicts_with: Vec<usize>,
+    pub repairs: Vec<Repair>,
+}
+
+/// Where a job lands in the final schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Landing {
+    Done {
+        start: usize,
+        finish: usize,
+    },
+    /// Not all its effort fits in the horizon: this much is left.
+    Beyond {
+        left: i64,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Solution {
+    pub verdict: Verdict,
+    pub results: Vec<CommitmentResult>,
+    /// The schedule that meets every met commitment, with uncommitted work after it.
+    pub schedule: Schedule,
+    /// The part of `schedule` that meets the met commitments (the feasibility evidence).
+    pub committed: Schedule,
+    pub landing: Vec<Landing>,
+}
+
+fn req(p: &Problem, c: usize) -> Requirement {
+    Requirement { jobs: p.commitments[c].jobs.clone(), deadline: p.commitments[c].deadline }
+}
+
+fn reqs(p: &Problem, set: &[usize]) -> Vec<Requirement> {
+    set.iter().map(|&c| req(p, c)).collect()
+}
+
+/// Walks the commitments in rank order up to and including `upto`; returns the met set,
+/// the status of each, and the schedule of the met ones.
+/// The status of one commitment in the walk, its evidence, and what it conflicts with.
+type Walked = (Status, Option<Evidence>, Vec<usize>);
+
+fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Schedule) {
+    let mut met: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    let mut schedule = Schedule::empty(p.jobs.len(), p.iterations);
+    for c in 0..=upto.min(p.commitments.len().saturating_sub(1)) {
+        if p.commitments.is_empty() {
+            break;
+        }
+        let mut set = met.clone();
+        set.push(c);
+        match decide(p, &reqs(p, &set), budget) {
+            Outcome::Fits(s) => {
+                met.push(c);
+                schedule = s;
+                out.push((Status::Met, None, Vec::new()));
+            }
+            together => match decide(p, &[req(p, c)], budget) {
+                Outcome::Fails(e) => out.push((Status::Infeasible, Some(e), Vec::new())),
+                Outcome::Unknown => out.push((Status::Unknown, None, Vec::new())),
+                Outcome::Fits(_) => match together {
+                    Outcome::Fails(e) => {
+                        let (with, evidence) = conflict_set(p, &met, c, e, budget);
+                        out.push((Status::Conflict, Some(evidence), with));
+                    }
+                    _ => out.push((Status::Unknown, None, Vec::new())),
+                },
+            },
+        }
+    }
+    (met, out, schedule)
+}
+
+/// A small set of met commitments that `c` cannot be met together with: dropping any one
+/// of them lets `c` fit (where the engine could show it). With the evidence for the set.
+fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget: u64) -> (Vec<usize>, Evidence) {
+    // Start from the commitments that share a team or a job with `c`.
+    let teams_of = |k: usize| -> Vec<usize> {
+        let (needed, _) = super::needs(p, &[req(p, k)]);
+        let mut t: Vec<usize> = (0..p.jobs.len()).filter(|&j| needed[j]).map(|j| p.jobs[j].team).collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let mine = teams_of(c);
+    let related: Vec<usize> = met.iter().copied().filter(|&m| teams_of(m).iter().any(|t| mine.contains(t))).collect();
+    let mut set: Vec<usize> = met.to_vec();
+    let mut evidence = evidence;
+    let with_c = |s: &[usize]| {
+        let mut v = s.to_vec();
+        v.push(c);
+        v
+    };
+    if related.len() < met.len()
+        && let Outcome::Fails(e) = decide(p, &reqs(p, &with_c(&related)), budget)
+    {
+        set = related;
+        evidence = e;
+    }
+    // Deletion filter, lowest rank first: drop what is not needed for the conflict.
+    let mut k = set.len();
+    while k > 0 {
+        k -= 1;
+        let mut trial = set.clone();
+        trial.remove(k);
+        if let Outcome::Fails(e) = decide(p, &reqs(p, &with_c(&trial)), budget) {
+            set = trial;
+            evidence = e;
+        }
+    }
+    (set, evidence)
+}
+
+/// Solves the whole problem: statuses in rank order, the final schedule, and repairs.
+pub fn solve(p: &Problem, budget: u64) -> Solution {
+    let last = p.commitments.len().saturating_sub(1);
+    let (met, walked, committed) = walk(p, last, budget);
+    let mut results: Vec<CommitmentResult> = walked
+        .into_iter()
+        .enumerate()
+        .map(|(c, (status, evidence, conflicts_with))| CommitmentResult {
+            commitment: c,
+            status,
+            finish: None,
+            evidence,
+            conflicts_with,
+            repairs: Vec::new(),
+        })
+        .collect();
+    let (schedule, landing) = fill_uncommitted(p, &met, &committed);
+    for r in &mut results {
+        let jobs = &p.commitments[r.commitment].jobs;
+        r.finish = jobs
+            .iter()
+            .map(|&j| match landing[j] {
+                Landing::Done { finish, .. } => Some(finish),
+                Landing::Beyond { .. } => None,
+            })
+            .try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
+    }
+    for r in results.iter_mut().filter(|r| r.status != Status::Met) {
+        r.repairs = repairs(p, r.commitment, &met, r, budget);
+    }
+    let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
+        Verdict::Infeasible
+    } else if results.iter().any(|r| r.status == Status::Unknown) {
+        Verdict::Unknown
+    } else {
+        Verdict::Feasible
+    };
+    Solution { verdict, results, schedule, committed, landing }
+}
+
+/// Schedules everything the met commitments do not need, with the capacity they leave, in
+/// priority order (priority, then WSJF, then file order), as early as it can go.
+fn fill_uncommitted(p: &Problem, met: &[usize], committed: &Schedule) -> (Schedule, Vec<Landing>) {
+    let (needed, _) = super::needs(p, &reqs(p, met));
+    let mut schedule = committed.clone();
+    let mut left: Vec<Vec<i64>> = p.team_cap.clone();
+    for (j, row) in committed.work.iter().enumerate() {
+        for (t, w) in row.iter().enumerate() {
+            left[p.jobs[j].team][t] -= w;
+        }
+    }
+    let mut order: Vec<usize> = (0..p.jobs.len()).filter(|&j| !needed[j]).collect();
+    order.sort_by_key(|&j| {
+        let job = &p.jobs[j];
+        (job.priority.unwrap_or(u32::MAX), job.wsjf.is_none(), std::cmp::Reverse(job.wsjf), j)
+    });
+    let mut done: Vec<Option<bool>> = (0..p.jobs.len()).map(|j| needed[j].then_some(true)).collect();
+    for j in order {
+        place(p, j, &mut schedule, &mut left, &mut done);
+    }
+    let landing = (0..p.jobs.len())
+        .map(|j| {
+            let got = schedule.done(j);
+            match (schedule.start(j), schedule.finish(j)) {
+                (Some(start), Some(finish)) if got >= p.jobs[j].effort => Landing::Done { start, finish },
+                _ => Landing::Beyond { left: p.jobs[j].effort - got },
+            }
+        })
+        .collect();
+    (schedule, landing)
+}
+
+/// Places job `j` (its predecessors first) as early as it can go; returns whether it got
+/// all its effort.
+fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64>], done: &mut [Option<bool>]) -> bool {
+    if let Some(d) = done[j] {
+        return d;
+    }
+    done[j] = Some(false);
+    let mut from = p.jobs[j].lo;
+    for &(q, lag) in &p.jobs[j].preds {
+        if !place(p, q, s, left, done) {
+            return false;
+        }
+        from = from.max(s.finish(q).map_or(0, |f| f + 1 + lag));
+    }
+    let team = p.jobs[j].team;
+    let mut need = p.jobs[j].effort;
+    let until = p.jobs[j].hi.min(p.iterations.saturating_sub(1));
+    for (t, room) in left[team].iter_mut().enumerate().take(until + 1).skip(from) {
+        if need <= 0 {
+            break;
+        }
+        let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
+        s.work[j][t] += give;
+        *room -= give;
+        need -= give;
+    }
+    let ok = need <= 0;
+    done[j] = Some(ok);
+    ok
+}
+
+/// Repairs for commitment `c`, each verified by solving again.
+fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, budget: u64) -> Vec<Repair> {
+    let mut out = Vec::new();
+    let before: Vec<usize> = met.iter().copied().filter(|&m| m < c).collect();
+    // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
+    //    a binary search is exact up to `unknown` answers).
+    let fits_by = |d: usize| {
+        let mut rs = reqs(p, &before);
+        rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
+        decide(p, &rs, budget).fits()
+    };
+    let last = p.iterations.saturating_sub(1);
+    if p.commitments[c].deadline < last && fits_by(last) {
+        let (mut lo, mut hi) = (p.commitments[c].deadline + 1, last);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if fits_by(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        out.push(Repair::Deadline { iteration: lo });
+    }
+    // 2. Capacity where the counting argument shows the shortfall.
+    if let Some(Evidence::Window { team, from, to, required, capacity, .. }) = &r.evidence {
+        let mut amount = required - capacity;
+        for _ in 0..4 {
+            let mut q = p.clone();
+            add_capacity(&mut q, *team, *from, *to, amount);
+            if met_when_walked(&q, c, budget) {
+                out.push(Repair::Capacity { team: *team, from: *from, to: *to, amount });
+                break;
+            }
+            amount *= 2;
+        }
+    }
+    // 3. Defer a commitment it competes with, never a hard one.
+    for &m in &r.conflicts_with {
+        if p.commitments[m].hard || p.commitments[m].deadline >= last {
+            continue;
+        }
+        let moved = |d: usize| {
+            let mut q = p.clone();
+            q.commitments[m].deadline = d;
+            met_when_walked(&q, c, budget)
+        };
+        if moved(last) {
+            let (mut lo, mut hi) = (p.commitments[m].deadline + 1, last);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if moved(mid) { hi = mid } else { lo = mid + 1 }
+            }
+            out.push(Repair::Defer { commitment: m, to: lo });
+        }
+    }
+    out
+}
+
+/// Whether commitment `c` is met when the walk reaches it.
+fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
+    let (_, statuses, _) = walk(p, c, budget);
+    statuses.get(c).is_some_and(|(s, _, _)| *s == Status::Met)
+}
+
+/// Adds `amount` to `team`'s capacity over `from..=to`, evenly over the iterations that
+/// have capacity (all of them if none has), remainder to the first.
+pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount: i64) {
+    let mut its: Vec<usize> = (from..=to).filter(|&t| p.team_cap[team][t] > 0).collect();
+    if its.is_empty() {
+        its = (from..=to).collect();
+    }
+    let n = its.len() as i64;
+    if n == 0 {
+        return;
+    }
+    let base = amount / n;
+    let mut rest = amount - base * n;
+    for t in its {
+        let extra = if rest > 0 {
+            rest -= 1;
+            1
+        } else {
+            0
+        };
+        p.team_cap[team][t] += base + extra;
+    }
+}

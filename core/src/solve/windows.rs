@@ -1,0 +1,176 @@
+//! Windows and counting arguments. For the jobs a set of commitments needs, the earliest
+//! iteration each can get work (releases, predecessors' earliest finish and lags) and the
+//! latest it can finish (deadlines, successors' latest start and lags). An empty window is
+//! a dependency chain that is too long (with the chain as evidence); work that must fall
+//! inside a span of iterations beyond a team's capacity there is a capacity shortfall.
+
+use super::evidence::{ChainLink, Evidence, WindowShare};
+use super::problem::Problem;
+
+/// The iteration by which job `j`, starting no earlier than `from`, can have all its effort
+/// (each iteration at most its ceiling), if any.
+pub fn earliest_finish(p: &Problem, j: usize, from: usize) -> Option<usize> {
+    let mut left = p.jobs[j].effort;
+    for t in from..p.iterations {
+        left -= p.ceiling(j, t);
+        if left <= 0 {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// The latest iteration job `j` can start and still get all its effort by `to`.
+pub fn latest_start(p: &Problem, j: usize, to: usize) -> Option<usize> {
+    let mut left = p.jobs[j].effort;
+    for t in (0..=to.min(p.iterations.saturating_sub(1))).rev() {
+        left -= p.ceiling(j, t);
+        if left <= 0 {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// The needed jobs' windows, or the chain that cannot fit.
+#[derive(Debug, Clone)]
+pub struct Windows {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+    /// The predecessor that set `lo` (for chains), and the successor that set `hi`.
+    from_pred: Vec<Option<usize>>,
+    from_succ: Vec<Option<usize>>,
+}
+
+/// Computes windows for the `needed` jobs with the given deadlines.
+pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Result<Windows, Evidence> {
+    let n = p.jobs.len();
+    let last = p.iterations.saturating_sub(1);
+    let mut w = Windows { lo: vec![0; n], hi: vec![last; n], from_pred: vec![None; n], from_succ: vec![None; n] };
+    let mut ef = vec![None; n];
+    for &j in &p.topo {
+        if !needed[j] {
+            continue;
+        }
+        let mut lo = p.jobs[j].lo;
+        for &(q, lag) in &p.jobs[j].preds {
+            // A predecessor that cannot finish within the horizon blocks the chain.
+            let Some(f) = ef[q] else { return Err(chain(p, &w, q, None, deadline)) };
+            if f + 1 + lag > lo {
+                lo = f + 1 + lag;
+                w.from_pred[j] = Some(q);
+            }
+        }
+        w.lo[j] = lo;
+        ef[j] = if lo <= last { earliest_finish(p, j, lo) } else { None };
+    }
+    for &j in p.topo.iter().rev() {
+        if !needed[j] {
+            continue;
+        }
+        let mut hi = p.jobs[j].hi.min(deadline[j].unwrap_or(last));
+        w.from_succ[j] = None;
+        for &(s, lag) in &p.jobs[j].succs {
+            if !needed[s] {
+                continue;
+            }
+            let limit = latest_start(p, s, w.hi[s]).and_then(|ls| ls.checked_sub(1 + lag));
+            match limit {
+                Some(l) if l >= hi => {}
+                Some(l) => {
+                    hi = l;
+                    w.from_succ[j] = Some(s);
+                }
+                None => {
+                    w.from_succ[j] = Some(s);
+                    return Err(chain(p, &w, j, Some(s), deadline));
+                }
+            }
+        }
+        w.hi[j] = hi;
+        if ef[j].is_none_or(|f| f > hi) {
+            return Err(chain(p, &w, j, w.from_succ[j], deadline));
+        }
+    }
+    Ok(w)
+}
+
+/// The chain through `j`: its predecessors back to a release, then forward along the
+/// successors that bound it, down to a deadline.
+fn chain(p: &Problem, w: &Windows, j: usize, succ: Option<usize>, deadline: &[Option<usize>]) -> Evidence {
+    let mut back = vec![j];
+    let mut cur = j;
+    while let Some(q) = w.from_pred[cur] {
+        back.push(q);
+        cur = q;
+    }
+    back.reverse();
+    let mut path = back;
+    let mut next = succ;
+    while let Some(s) = next {
+        if path.contains(&s) {
+            break;
+        }
+        path.push(s);
+        next = w.from_succ[s];
+    }
+    let last = *path.last().unwrap_or(&j);
+    let links = path
+        .windows(2)
+        .map(|pair| {
+            let lag = p.jobs[pair[1]].preds.iter().find(|(q, _)| *q == pair[0]).map_or(0, |(_, l)| *l);
+            (pair[0], lag)
+        })
+        .chain(std::iter::once((last, 0)))
+        .map(|(job, lag_after)| ChainLink { job, lag_after, earliest_start: 0, earliest_finish: None })
+        .collect();
+    let limit = p.jobs[last].hi.min(deadline[last].unwrap_or(p.iterations.saturating_sub(1)));
+    let mut ev = Evidence::Chain { links, limit };
+    super::evidence::fill_chain(p, &mut ev);
+    ev
+}
+
+/// The energetic counting argument per team: for every span of iterations `[a, b]`, the
+/// work that must fall inside it (what each job cannot do outside it, within its window)
+/// against the team's capacity there. Returns the span with the largest shortfall.
+pub fn capacity_shortfall(p: &Problem, needed: &[bool], w: &Windows) -> Option<Evidence> {
+    let mut best: Option<(i64, Evidence)> = None;
+    let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
+    for j in 0..p.jobs.len() {
+        if needed[j] {
+            by_team[p.jobs[j].team].push(j);
+        }
+    }
+    for (team, jobs) in by_team.iter().enumerate() {
+        if jobs.is_empty() {
+            continue;
+        }
+        // Candidate span ends: window ends of the team's jobs.
+        let mut starts: Vec<usize> = jobs.iter().map(|&j| w.lo[j]).collect();
+        let mut ends: Vec<usize> = jobs.iter().map(|&j| w.hi[j]).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        ends.sort_unstable();
+        ends.dedup();
+        for &a in &starts {
+            for &b in ends.iter().filter(|&&b| b >= a) {
+                let capacity: i64 = (a..=b).map(|t| p.team_cap[team][t]).sum();
+                let mut shares = Vec::new();
+                let mut required = 0i64;
+                for &j in jobs {
+                    let outside: i64 = (w.lo[j]..=w.hi[j]).filter(|t| *t < a || *t > b).map(|t| p.ceiling(j, t)).sum();
+                    let must = (p.jobs[j].effort - outside).max(0);
+                    if must > 0 {
+                        required += must;
+                        shares.push(WindowShare { job: j, must, earliest_start: w.lo[j], latest_finish: w.hi[j] });
+                    }
+                }
+                let shortfall = required - capacity;
+                if shortfall > 0 && best.as_ref().is_none_or(|(s, _)| shortfall > *s) {
+                    best = Some((shortfall, Evidence::Window { team, from: a, to: b, shares, required, capacity }));
+                }
+            }
+        }
+    }
+    best.map(|(_, e)| e)
+}
