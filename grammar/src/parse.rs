@@ -403,10 +403,10 @@ fn usage(kind: BlockKind, keyword: &str) -> Option<&'static str> {
     STATEMENTS.iter().find(|(k, w, _)| *k == kind && *w == keyword).map(|(_, _, u)| *u)
 }
 
+/// The word `text` starts with (a prefix of `text`, so its length is also its span).
 fn first_word(text: &str) -> &str {
-    let t = text.trim_start();
-    let end = t.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(t.len());
-    &t[..end]
+    let end = text.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(text.len());
+    &text[..end]
 }
 
 /// The closest known word, if it is close enough to be a likely typo.
