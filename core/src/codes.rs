@@ -434,6 +434,42 @@ Example:
     after fbs-core + 1 week   # with 2-week iterations
 Fix: write the lag in iterations to say exactly what is meant:
     after fbs-core + 1 iteration";
+
+E0601, Error, "commitment cannot be met",
+"What: a commitment cannot be met even if it were the only one: its dependency chain is too
+long for its window, or its team lacks the capacity in the window.
+Why: no amount of re-prioritising other work makes it fit; the commitment itself must change.
+Example:
+    item eherkenning {
+      effort 120          # the team does 50 per iteration
+      commit PI1.2
+    }
+Fix: follow a repair: commit later (the earliest date that fits is given), add capacity in
+the window named, or split the work.";
+
+E0602, Error, "commitment in conflict",
+"What: a commitment can be met on its own, but not together with the higher-ranked ones
+already met. The diagnostic names a small set it competes with.
+Why: capacity or a shared chain is taken by commitments ranked above it (hard ones first, then
+priority, WSJF and file order).
+Example: two items of one team, each fitting alone, both committed to PI2.
+Fix: follow a repair: commit later, add capacity, or defer one of the competing (non-hard)
+commitments; or change the ranking with `priority`.";
+
+W0601, Warning, "commitment undecided",
+"What: the engine could neither find a schedule that meets the commitment nor prove that none
+exists within its step budget.
+Why: it says so rather than guess. `haalbaar check --deny unknown` makes this an error.
+Example: a large, tightly coupled plan near the limit of its capacity.
+Fix: simplify the dependencies around it, or give it slack; the verdict then becomes decidable.";
+
+W0507, Warning, "target missed",
+"What: an uncommitted item with a `target` finishes after it in the schedule, or not at all.
+Why: a target is an objective, not a commitment: missing it is worth knowing but does not make
+the plan infeasible.
+Example:
+    item overheid-nl { effort 50  target PI2 }
+Fix: give it a higher `priority`, commit to it, or move the target.";
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ pub mod calendar;
 pub mod capacity;
 pub mod codes;
 pub mod diagnostic;
+pub mod feasibility;
 pub mod fixed;
 pub mod lower;
 pub mod model;
@@ -42,6 +43,7 @@ pub mod report;
 pub mod solve;
 pub mod source;
 pub mod validate;
+pub mod verify;
 
 pub use builder::PlanBuilder;
 pub use calendar::Calendar;
@@ -66,22 +68,48 @@ pub struct Checked {
     pub capacity: Option<CapacityTable>,
     /// Every finding, in reading order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether the commitments fit, with the evidence; `None` when the file has errors.
+    pub feasibility: Option<feasibility::Feasibility>,
 }
 
 impl Checked {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+    /// The plan's verdict: `invalid` when the file has errors other than unmet commitments.
+    pub fn verdict(&self) -> feasibility::PlanVerdict {
+        self.feasibility.as_ref().map_or(feasibility::PlanVerdict::Invalid, |f| f.verdict)
+    }
 }
 
-/// Reads and checks a plan file's text: syntax, names, calendar, capacity and the warnings
-/// that need no schedule.
+/// How a check runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Steps of exact search one decision may take (see [`solve::DEFAULT_BUDGET`]); a
+    /// commitment still undecided then is reported `unknown`. No clock is involved, so the
+    /// answer is the same on every machine.
+    pub budget: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { budget: solve::DEFAULT_BUDGET }
+    }
+}
+
+/// Reads and checks a plan file's text: syntax, names, calendar, capacity, and whether the
+/// commitments fit (with the schedule or the reason, and repairs).
 pub fn check(source: &str) -> Checked {
+    check_with(source, &Options::default())
+}
+
+/// [`check`] with options.
+pub fn check_with(source: &str, options: &Options) -> Checked {
     let file = grammar::parse(source);
     let mut diagnostics = lower::syntax_diagnostics(&file);
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
-    finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics)
+    finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics, options)
 }
 
 /// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
@@ -94,7 +122,7 @@ pub fn check_plan(plan: Plan) -> Checked {
             None
         }
     };
-    finish(plan, calendar, &Default::default(), diagnostics)
+    finish(plan, calendar, &Default::default(), diagnostics, &Options::default())
 }
 
 fn finish(
@@ -102,10 +130,26 @@ fn finish(
     calendar: Option<Calendar>,
     incomplete: &std::collections::BTreeSet<String>,
     mut diagnostics: Vec<Diagnostic>,
+    options: &Options,
 ) -> Checked {
     let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
     diagnostics.extend(validate::validate(&plan, calendar.as_ref(), capacity.as_ref(), incomplete));
+    let mut feasibility = None;
+    if !diagnostics.iter().any(Diagnostic::is_error)
+        && let (Some(cal), Some(cap)) = (&calendar, &capacity)
+        && let Some(problem) = solve::problem::Problem::new(&plan, cal, cap)
+    {
+        let solution = solve::rank::solve(&problem, options.budget);
+        let unit = match plan.settings.unit {
+            model::Unit::Days => "days",
+            model::Unit::Points => "points",
+        };
+        let (report, more) = feasibility::report(&problem, cal, &solution, unit);
+        diagnostics.extend(more);
+        diagnostics.extend(feasibility::missed_targets(&plan, cal, &solution));
+        feasibility = Some(report);
+    }
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
-    Checked { plan, calendar, capacity, diagnostics }
+    Checked { plan, calendar, capacity, diagnostics, feasibility }
 }

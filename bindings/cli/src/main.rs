@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use haalbaar::feasibility::{Feasibility, PlanVerdict};
 use haalbaar::report::{self, DiagnosticRecord, Summary};
 use serde::Serialize;
 
@@ -41,6 +42,11 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Deny {
+    Unknown,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum TableFormat {
     Table,
     Json,
@@ -57,6 +63,15 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Treat these findings as errors (exit 1): `unknown` (undecided commitments).
+        #[arg(long, value_enum)]
+        deny: Vec<Deny>,
+        /// Leave out the program board in human output.
+        #[arg(long)]
+        no_board: bool,
+        /// Steps of exact search per decision before a commitment is called unknown.
+        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        budget: u64,
     },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
@@ -85,7 +100,9 @@ fn main() -> ExitCode {
         Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
     };
     let result = match cli.command {
-        Command::Check { files, format } => check(&files, format, color),
+        Command::Check { files, format, deny, no_board, budget } => {
+            check(&files, format, &deny, !no_board, &haalbaar::Options { budget }, color)
+        }
         Command::Explain { code } => explain(code.as_deref()),
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
@@ -141,20 +158,46 @@ fn print(text: &str) -> Result<(), String> {
 #[derive(Serialize)]
 struct CheckReport {
     version: u32,
+    /// The worst verdict over the files: invalid, infeasible, unknown, feasible.
+    verdict: PlanVerdict,
     summary: Summary,
     files: Vec<FileEntry>,
     diagnostics: Vec<DiagnosticRecord>,
+    /// With one file: its commitments, schedule and load at the top level too.
+    #[serde(flatten)]
+    single: Option<Feasibility>,
 }
 
 #[derive(Serialize)]
 struct FileEntry {
     file: String,
+    verdict: PlanVerdict,
     summary: Summary,
+    #[serde(flatten)]
+    feasibility: Option<Feasibility>,
 }
 
-fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode, String> {
+fn worst(a: PlanVerdict, b: PlanVerdict) -> PlanVerdict {
+    let rank = |v: PlanVerdict| match v {
+        PlanVerdict::Feasible => 0,
+        PlanVerdict::Unknown => 1,
+        PlanVerdict::Infeasible => 2,
+        PlanVerdict::Invalid => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+fn check(
+    files: &[PathBuf],
+    format: CheckFormat,
+    deny: &[Deny],
+    board: bool,
+    options: &haalbaar::Options,
+    color: bool,
+) -> Result<ExitCode, String> {
     let mut all = Vec::new();
     let mut entries = Vec::new();
+    let mut verdict = PlanVerdict::Feasible;
     let mut human = String::new();
     let mut io_error = None;
     for path in files {
@@ -166,18 +209,40 @@ fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
                 continue;
             }
         };
-        let checked = haalbaar::check(&source);
+        let checked = haalbaar::check_with(&source, options);
         let records = report::records(&name, &source, &checked.diagnostics);
-        entries.push(FileEntry { file: name.clone(), summary: Summary::of(records.iter().map(|r| &r.severity)) });
+        verdict = worst(verdict, checked.verdict());
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
+            if let (true, Some(f), Some(cal)) = (board, &checked.feasibility, &checked.calendar) {
+                human.push_str(&render::board(&name, cal, f, color));
+            }
         }
+        entries.push(FileEntry {
+            file: name.clone(),
+            verdict: checked.verdict(),
+            summary: Summary::of(records.iter().map(|r| &r.severity)),
+            feasibility: checked.feasibility,
+        });
         all.extend(records);
     }
     let summary = Summary::of(all.iter().map(|r| &r.severity));
     match format {
         CheckFormat::Json => {
-            let report = CheckReport { version: report::REPORT_VERSION, summary, files: entries, diagnostics: all };
+            let single = if entries.len() == 1 { entries.first().and_then(|e| e.feasibility.clone()) } else { None };
+            if single.is_some() {
+                for e in &mut entries {
+                    e.feasibility = None;
+                }
+            }
+            let report = CheckReport {
+                version: report::REPORT_VERSION,
+                verdict,
+                summary,
+                files: entries,
+                diagnostics: all,
+                single,
+            };
             print(&format!("{}\n", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?))?;
         }
         CheckFormat::Human => {
@@ -189,7 +254,8 @@ fn check(files: &[PathBuf], format: CheckFormat, color: bool) -> Result<ExitCode
     if let Some(e) = io_error {
         return Err(e);
     }
-    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let denied = deny.contains(&Deny::Unknown) && verdict == PlanVerdict::Unknown;
+    Ok(if summary.errors > 0 || denied { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn explain(code: Option<&str>) -> Result<ExitCode, String> {

@@ -62,3 +62,54 @@ pub fn summary(errors: usize, warnings: usize, files: usize, color: bool) -> Str
     let _ = buf.reset();
     String::from_utf8_lossy(buf.as_slice()).into_owned()
 }
+
+/// The compact program board: teams × PIs with the planned load in percent of plannable
+/// capacity, and the verdict of each commitment.
+pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Feasibility, color: bool) -> String {
+    use haalbaar::feasibility::PlanVerdict;
+    let pis = cal.pi_count();
+    let mut header = vec!["team".to_string()];
+    header.extend((1..=pis).map(|p| format!("PI{p}")));
+    let mut rows = Vec::new();
+    for team in &f.load {
+        let mut row = vec![team.team.clone()];
+        for pi in 1..=pis {
+            let (mut cap, mut planned) = (haalbaar::Fixed::ZERO, haalbaar::Fixed::ZERO);
+            for it in cal.pi_iterations(pi) {
+                if let Some(l) = team.iterations.get(it) {
+                    cap += l.capacity;
+                    planned += l.planned;
+                }
+            }
+            row.push(if cap.is_positive() {
+                format!("{}%", planned.mul_div(100 * 1000, cap.millis()).map_or(0, |p| p.millis() / 1000))
+            } else {
+                "-".into()
+            });
+        }
+        rows.push(row);
+    }
+    let right: Vec<usize> = (1..=pis as usize).collect();
+    let headers: Vec<&str> = header.iter().map(String::as_str).collect();
+    let table = crate::tables::aligned(&headers, &rows, &right);
+    let verdict = match f.verdict {
+        PlanVerdict::Feasible => "feasible",
+        PlanVerdict::Infeasible => "infeasible",
+        PlanVerdict::Unknown => "unknown",
+        PlanVerdict::Invalid => "invalid",
+    };
+    let met = f.commitments.iter().filter(|c| c.status == haalbaar::solve::rank::Status::Met).count();
+    let mut out = String::new();
+    let title = format!("{file}: {verdict}, {met} of {} commitments met", f.commitments.len());
+    if color {
+        let code = if f.verdict == PlanVerdict::Feasible { "32" } else { "31" };
+        out.push_str(&format!("\u{1b}[1;{code}m{title}\u{1b}[0m\n"));
+    } else {
+        out.push_str(&title);
+        out.push('\n');
+    }
+    out.push_str("load per PI (planned / plannable capacity):\n");
+    out.push_str(&table);
+    out.push('\n');
+    out
+}

@@ -22,9 +22,30 @@ fn run(args: &[&str]) -> (i32, String) {
 #[test]
 fn valid_examples_check_clean() {
     for file in ["examples/gdi-2024.plan", "examples/release-train.plan"] {
-        let (status, out) = run(&["check", file]);
+        let (status, out) = run(&["check", "--no-board", file]);
         assert_eq!(status, 0, "{out}");
         assert_eq!(out, "0 errors, 0 warnings in 1 file\n");
+    }
+}
+
+#[test]
+fn feasibility_output_of_each_kind() {
+    for name in ["gdi-2024", "release-train", "infeasible-chain", "infeasible-capacity", "conflict"] {
+        let file = format!("examples/{name}.plan");
+        let (status, human) = run(&["check", &file]);
+        let (json_status, json) = run(&["check", "--format", "json", &file]);
+        assert_eq!(status, json_status);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let verdict = v["verdict"].as_str().unwrap();
+        assert_eq!(status, if verdict == "feasible" { 0 } else { 1 }, "{name}: {verdict}");
+        for c in v["commitments"].as_array().unwrap() {
+            for field in ["item", "status", "deadline", "finish", "reason", "conflicts_with", "repairs"] {
+                assert!(c.get(field).is_some(), "{name}: `{field}` missing");
+            }
+        }
+        assert!(v["schedule"].is_array() && v["load"].is_array());
+        insta::assert_snapshot!(format!("check-{name}-human"), human);
+        insta::assert_snapshot!(format!("check-{name}-json"), json);
     }
 }
 

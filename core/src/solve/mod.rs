@@ -66,14 +66,49 @@ pub fn needs(p: &Problem, reqs: &[Requirement]) -> (Vec<bool>, Vec<Option<usize>
     (needed, deadline)
 }
 
+/// How the decisions of one solve were reached: by counting bounds, by the constructive
+/// schedule, by the exact search, or not at all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    pub by_bounds: u64,
+    pub by_schedule: u64,
+    pub by_search: u64,
+    pub undecided: u64,
+}
+
+thread_local! {
+    static STATS: std::cell::Cell<Stats> = const { std::cell::Cell::new(Stats { by_bounds: 0, by_schedule: 0, by_search: 0, undecided: 0 }) };
+}
+
+/// Starts counting decisions on this thread; [`take_stats`] returns the counts since.
+pub fn reset_stats() {
+    STATS.with(|s| s.set(Stats::default()));
+}
+
+pub fn take_stats() -> Stats {
+    STATS.with(|s| s.replace(Stats::default()))
+}
+
+fn count(f: impl FnOnce(&mut Stats)) {
+    STATS.with(|s| {
+        let mut v = s.get();
+        f(&mut v);
+        s.set(v);
+    });
+}
+
 /// Decides whether one schedule meets every requirement.
 pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
     let (needed, deadline) = needs(p, reqs);
     let w = match windows::windows(p, &needed, &deadline) {
         Ok(w) => w,
-        Err(e) => return Outcome::Fails(e),
+        Err(e) => {
+            count(|s| s.by_bounds += 1);
+            return Outcome::Fails(e);
+        }
     };
     if let Some(e) = windows::capacity_shortfall(p, &needed, &w) {
+        count(|s| s.by_bounds += 1);
         return Outcome::Fails(e);
     }
     // Constructive schedule; when jobs miss, put them and their predecessors first and
@@ -81,7 +116,10 @@ pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
     let mut urgency = vec![1usize; p.jobs.len()];
     for _ in 0..3 {
         match greedy::list_schedule(p, &needed, &w, &urgency) {
-            Ok(s) => return Outcome::Fits(s),
+            Ok(s) => {
+                count(|st| st.by_schedule += 1);
+                return Outcome::Fits(s);
+            }
             Err(partial) => {
                 let missed: Vec<usize> =
                     (0..p.jobs.len()).filter(|&j| needed[j] && partial.done(j) < p.jobs[j].effort).collect();
@@ -94,9 +132,18 @@ pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
         }
     }
     match search::search(p, &needed, &w, budget) {
-        search::Found::Schedule(s) => Outcome::Fits(s),
-        search::Found::None(nodes) => Outcome::Fails(Evidence::Search { nodes }),
-        search::Found::Unknown => Outcome::Unknown,
+        search::Found::Schedule(s) => {
+            count(|st| st.by_search += 1);
+            Outcome::Fits(s)
+        }
+        search::Found::None(nodes) => {
+            count(|st| st.by_search += 1);
+            Outcome::Fails(Evidence::Search { nodes })
+        }
+        search::Found::Unknown => {
+            count(|st| st.undecided += 1);
+            Outcome::Unknown
+        }
     }
 }
 

@@ -89,6 +89,22 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
         }
         w.hi[j] = hi;
         if ef[j].is_none_or(|f| f > hi) {
+            // One item alone, more than its team can do in its window: say it as capacity.
+            let (lo, team) = (w.lo[j], p.jobs[j].team);
+            if w.from_pred[j].is_none() && w.from_succ[j].is_none() && lo <= hi {
+                let capacity: i64 = (lo..=hi).map(|t| p.team_cap[team][t]).sum();
+                if p.jobs[j].effort > capacity {
+                    let share = WindowShare { job: j, must: p.jobs[j].effort, earliest_start: lo, latest_finish: hi };
+                    return Err(Evidence::Window {
+                        team,
+                        from: lo,
+                        to: hi,
+                        shares: vec![share],
+                        required: p.jobs[j].effort,
+                        capacity,
+                    });
+                }
+            }
             return Err(chain(p, &w, j, w.from_succ[j], deadline));
         }
     }

@@ -1,0 +1,75 @@
+//! The solver on generated medium plans: every schedule and every infeasibility argument
+//! passes `verify`, and the share of commitments decided is reported (see benches/README.md).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use haalbaar::feasibility::PlanVerdict;
+use haalbaar::solve::rank::Status;
+
+#[test]
+fn medium_plans_are_decided_and_verified() {
+    let (mut plans, mut feasible, mut infeasible, mut unknown_plans) = (0, 0, 0, 0);
+    let (mut commitments, mut undecided) = (0usize, 0usize);
+    for seed in 1..=300u64 {
+        let tightness = [0.7, 0.9, 1.1, 1.3][(seed % 4) as usize];
+        let text = haalbaar_benches::medium(seed, tightness);
+        let c = haalbaar::check(&text);
+        assert!(
+            !c.diagnostics.iter().any(|d| d.is_error() && !d.code.as_str().starts_with("E06")),
+            "seed {seed}: {:?}",
+            c.diagnostics
+        );
+        let f = c.feasibility.clone().unwrap();
+        haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+            .unwrap_or_else(|e| panic!("seed {seed}: {e:#?}"));
+        plans += 1;
+        match f.verdict {
+            PlanVerdict::Feasible => feasible += 1,
+            PlanVerdict::Infeasible => infeasible += 1,
+            _ => unknown_plans += 1,
+        }
+        commitments += f.commitments.len();
+        undecided += f.commitments.iter().filter(|c| c.status == Status::Unknown).count();
+    }
+    println!(
+        "medium: {plans} plans: {feasible} feasible, {infeasible} infeasible, {unknown_plans} unknown; \
+         {undecided} of {commitments} commitments undecided"
+    );
+    assert!(feasible >= 30 && infeasible >= 30, "both outcomes must be common");
+    assert!((commitments - undecided) * 100 >= commitments * 99, "decided share below 99%");
+}
+
+/// Plans that neither the counting bounds nor the constructive schedule decide: found by
+/// `cargo run --release -p haalbaar-benches --example scan -- 1 500 1.1` (every seed below
+/// needed the exact search for at least one decision).
+const HARD: &[u64] = &[
+    9, 14, 17, 24, 28, 36, 41, 44, 52, 56, 67, 82, 86, 108, 109, 116, 134, 140, 149, 151, 157, 160, 162, 165, 184, 187,
+    195, 198, 220, 238, 251, 270, 272, 277, 282, 288, 299, 306, 311, 314, 320, 322, 331, 336, 338, 340, 356, 360, 366,
+    367, 388, 392, 398, 406, 407, 430, 441, 456, 462, 471,
+];
+
+#[test]
+fn hard_plans_are_mostly_decided_and_verified() {
+    let (mut commitments, mut undecided, mut searched) = (0usize, 0usize, 0usize);
+    for &seed in HARD {
+        let text = haalbaar_benches::medium(seed, 1.1);
+        haalbaar::solve::reset_stats();
+        let c = haalbaar::check(&text);
+        let stats = haalbaar::solve::take_stats();
+        if stats.by_search + stats.undecided > 0 {
+            searched += 1;
+        }
+        let f = c.feasibility.clone().unwrap();
+        haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+            .unwrap_or_else(|e| panic!("seed {seed}: {e:#?}"));
+        commitments += f.commitments.len();
+        undecided += f.commitments.iter().filter(|c| c.status == Status::Unknown).count();
+    }
+    let decided = commitments - undecided;
+    println!(
+        "hard: {} plans ({searched} needed the search): {decided} of {commitments} commitments decided ({:.1}%)",
+        HARD.len(),
+        decided as f64 * 100.0 / commitments as f64
+    );
+    assert_eq!(searched, HARD.len(), "every plan of the hard set needs the search");
+    assert!(decided * 100 >= commitments * 95, "decided share on hard plans below 95%");
+}

@@ -1,0 +1,449 @@
+//! The feasibility report: the solver's answer in the plan's words, ready to serialise
+//! (the `verdict`, `commitments`, `schedule` and `load` of `haalbaar check --format json`),
+//! and the diagnostics that point at each commitment that is not met.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::calendar::Calendar;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::fixed::Fixed;
+use crate::solve::evidence::Evidence;
+use crate::solve::problem::{CommitKind, Problem};
+use crate::solve::rank::{Landing, Repair, Solution, Status, Verdict};
+
+/// The report's answer for the plan as a whole: `invalid` when the file has errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanVerdict {
+    Feasible,
+    Infeasible,
+    Unknown,
+    Invalid,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Feasibility {
+    pub verdict: PlanVerdict,
+    /// In rank order.
+    pub commitments: Vec<CommitmentReport>,
+    pub schedule: Vec<ItemSchedule>,
+    pub load: Vec<TeamLoad>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitmentReport {
+    /// The item's id, or the epic's id for an epic commitment.
+    pub item: String,
+    pub kind: &'static str,
+    pub rank: usize,
+    pub hard: bool,
+    pub status: Status,
+    /// The iteration the deadline binds to (`PI4.5`) and its last day.
+    pub deadline: String,
+    pub deadline_date: NaiveDate,
+    /// The last iteration with work on it in the schedule, if it is all done.
+    pub finish: Option<String>,
+    pub finish_date: Option<NaiveDate>,
+    pub reason: Option<Reason>,
+    pub conflicts_with: Vec<String>,
+    pub repairs: Vec<RepairReport>,
+}
+
+/// Why a commitment is not met, as checkable arithmetic.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// The chain is too long for its window.
+    Chain { text: String, chain: Vec<ChainStep>, limit: String },
+    /// Work that must fall in a span of iterations exceeds the team's capacity there.
+    Capacity {
+        text: String,
+        team: String,
+        from: String,
+        to: String,
+        items: Vec<Share>,
+        required: Fixed,
+        capacity: Fixed,
+        shortfall: Fixed,
+    },
+    /// Proved by exhaustive search.
+    Search { text: String, steps: u64 },
+    /// The engine could prove neither.
+    Unknown { text: String },
+}
+
+impl Reason {
+    pub fn text(&self) -> &str {
+        match self {
+            Reason::Chain { text, .. }
+            | Reason::Capacity { text, .. }
+            | Reason::Search { text, .. }
+            | Reason::Unknown { text } => text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainStep {
+    pub item: String,
+    pub effort: Fixed,
+    pub earliest_start: String,
+    /// `None` when it cannot finish within the horizon.
+    pub earliest_finish: Option<String>,
+    pub lag_after: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Share {
+    pub item: String,
+    /// Work that must fall inside the span.
+    pub must: Fixed,
+    pub earliest_start: String,
+    pub latest_finish: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RepairReport {
+    Deadline { text: String, iteration: String, date: NaiveDate },
+    Capacity { text: String, team: String, from: String, to: String, amount: Fixed },
+    Defer { text: String, commitment: String, to: String, date: NaiveDate },
+}
+
+impl RepairReport {
+    pub fn text(&self) -> &str {
+        match self {
+            RepairReport::Deadline { text, .. }
+            | RepairReport::Capacity { text, .. }
+            | RepairReport::Defer { text, .. } => text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemSchedule {
+    pub item: String,
+    pub team: String,
+    /// Needed by a met commitment (else scheduled with what was left).
+    pub committed: bool,
+    pub work: Vec<Work>,
+    pub start: Option<String>,
+    pub finish: Option<String>,
+    /// Effort that does not fit in the horizon (0 when done).
+    pub beyond_horizon: Fixed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Work {
+    pub iteration: String,
+    pub amount: Fixed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamLoad {
+    pub team: String,
+    pub iterations: Vec<IterationLoad>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IterationLoad {
+    pub iteration: String,
+    pub capacity: Fixed,
+    pub planned: Fixed,
+    /// `planned / capacity` in percent; `None` without capacity.
+    pub percent: Option<Fixed>,
+}
+
+fn label(cal: &Calendar, t: usize) -> String {
+    cal.iterations.get(t).map_or_else(|| format!("#{t}"), |i| i.label())
+}
+
+fn ends(cal: &Calendar, t: usize) -> NaiveDate {
+    cal.iterations.get(t).map_or(cal.last_day, |i| i.end)
+}
+
+fn fx(m: i64) -> Fixed {
+    Fixed::from_millis(m)
+}
+
+fn names(p: &Problem, jobs: impl IntoIterator<Item = usize>) -> String {
+    jobs.into_iter().map(|j| format!("`{}`", p.jobs[j].id)).collect::<Vec<_>>().join(" → ")
+}
+
+fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> Reason {
+    match e {
+        Evidence::Chain { links, limit } => {
+            let last = links.last();
+            let finish = last.and_then(|l| l.earliest_finish);
+            let text = match (links.len(), finish) {
+                (1, Some(f)) => format!(
+                    "`{}` needs until {} at the earliest but must be done by {}",
+                    p.jobs[links[0].job].id,
+                    label(cal, f),
+                    label(cal, *limit)
+                ),
+                (1, None) => format!("`{}` cannot get all its effort within the horizon", p.jobs[links[0].job].id),
+                (_, Some(f)) => format!(
+                    "the chain {} needs until {} at the earliest but must be done by {}",
+                    names(p, links.iter().map(|l| l.job)),
+                    label(cal, f),
+                    label(cal, *limit)
+                ),
+                (_, None) => {
+                    format!("the chain {} cannot be done within the horizon", names(p, links.iter().map(|l| l.job)))
+                }
+            };
+            Reason::Chain {
+                text,
+                chain: links
+                    .iter()
+                    .map(|l| ChainStep {
+                        item: p.jobs[l.job].id.clone(),
+                        effort: fx(p.jobs[l.job].effort),
+                        earliest_start: label(cal, l.earliest_start),
+                        earliest_finish: l.earliest_finish.map(|f| label(cal, f)),
+                        lag_after: l.lag_after,
+                    })
+                    .collect(),
+                limit: label(cal, *limit),
+            }
+        }
+        Evidence::Window { team, from, to, shares, required, capacity } => {
+            let span =
+                if from == to { label(cal, *from) } else { format!("{}–{}", label(cal, *from), label(cal, *to)) };
+            Reason::Capacity {
+                text: format!(
+                    "team `{}` is {} {unit} short in {span}: {} must be done there, against {} capacity",
+                    p.teams[*team],
+                    fx(required - capacity),
+                    fx(*required),
+                    fx(*capacity)
+                ),
+                team: p.teams[*team].clone(),
+                from: label(cal, *from),
+                to: label(cal, *to),
+                items: shares
+                    .iter()
+                    .map(|s| Share {
+                        item: p.jobs[s.job].id.clone(),
+                        must: fx(s.must),
+                        earliest_start: label(cal, s.earliest_start),
+                        latest_finish: label(cal, s.latest_finish),
+                    })
+                    .collect(),
+                required: fx(*required),
+                capacity: fx(*capacity),
+                shortfall: fx(required - capacity),
+            }
+        }
+        Evidence::Search { nodes } => Reason::Search {
+            text: format!("no schedule fits: proved by exhaustive search ({nodes} steps)"),
+            steps: *nodes,
+        },
+    }
+}
+
+/// Turns the solver's answer into the report and its diagnostics.
+pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibility, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut commitments = Vec::new();
+    for (rank, r) in s.results.iter().enumerate() {
+        let c = &p.commitments[r.commitment];
+        let reason = match (&r.evidence, r.status) {
+            (Some(e), _) => Some(reason(p, cal, e, unit)),
+            (None, Status::Unknown) => Some(Reason::Unknown {
+                text: "the engine could neither find a schedule nor prove that none exists within its step budget"
+                    .into(),
+            }),
+            _ => None,
+        };
+        let conflicts_with: Vec<String> = r.conflicts_with.iter().map(|&m| p.commitments[m].label.clone()).collect();
+        let repairs: Vec<RepairReport> = r
+            .repairs
+            .iter()
+            .map(|rep| match *rep {
+                Repair::Deadline { iteration } => RepairReport::Deadline {
+                    text: format!(
+                        "the earliest it can be met is {} (ends {})",
+                        label(cal, iteration),
+                        ends(cal, iteration)
+                    ),
+                    iteration: label(cal, iteration),
+                    date: ends(cal, iteration),
+                },
+                Repair::Capacity { team, from, to, amount } => RepairReport::Capacity {
+                    text: format!(
+                        "add {} {unit} of plannable capacity to team `{}` in {}–{}",
+                        fx(amount),
+                        p.teams[team],
+                        label(cal, from),
+                        label(cal, to)
+                    ),
+                    team: p.teams[team].clone(),
+                    from: label(cal, from),
+                    to: label(cal, to),
+                    amount: fx(amount),
+                },
+                Repair::Defer { commitment, to } => RepairReport::Defer {
+                    text: format!(
+                        "defer `{}` from {} to {} (ends {})",
+                        p.commitments[commitment].label,
+                        label(cal, p.commitments[commitment].deadline),
+                        label(cal, to),
+                        ends(cal, to)
+                    ),
+                    commitment: p.commitments[commitment].label.clone(),
+                    to: label(cal, to),
+                    date: ends(cal, to),
+                },
+            })
+            .collect();
+        let what = match c.kind {
+            CommitKind::Item => format!("item `{}`", c.label),
+            CommitKind::Epic => format!("epic `{}`", c.label),
+        };
+        let d = match r.status {
+            Status::Met => None,
+            Status::Infeasible => Some(Diagnostic::new(
+                Code::E0601,
+                format!("{what} cannot be done by {}", label(cal, c.deadline)),
+                c.span,
+            )),
+            Status::Conflict => Some(Diagnostic::new(
+                Code::E0602,
+                format!(
+                    "{what} cannot be done by {} together with {}",
+                    label(cal, c.deadline),
+                    conflicts_with.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(", ")
+                ),
+                c.span,
+            )),
+            Status::Unknown => Some(Diagnostic::new(
+                Code::W0601,
+                format!("whether {what} can be done by {} is undecided", label(cal, c.deadline)),
+                c.span,
+            )),
+        };
+        if let Some(mut d) = d {
+            if let Some(reason) = &reason {
+                d = d.with_label(reason.text().to_string());
+            }
+            let help: Vec<&str> = repairs.iter().map(RepairReport::text).collect();
+            if !help.is_empty() {
+                d = d.with_help(help.join("; or "));
+            }
+            diags.push(d);
+        }
+        commitments.push(CommitmentReport {
+            item: c.label.clone(),
+            kind: match c.kind {
+                CommitKind::Item => "item",
+                CommitKind::Epic => "epic",
+            },
+            rank: rank + 1,
+            hard: c.hard,
+            status: r.status,
+            deadline: label(cal, c.deadline),
+            deadline_date: ends(cal, c.deadline),
+            finish: r.finish.map(|f| label(cal, f)),
+            finish_date: r.finish.map(|f| ends(cal, f)),
+            reason,
+            conflicts_with,
+            repairs,
+        });
+    }
+    let (needed, _) = crate::solve::needs(
+        p,
+        &s.results
+            .iter()
+            .filter(|r| r.status == Status::Met)
+            .map(|r| crate::solve::Requirement {
+                jobs: p.commitments[r.commitment].jobs.clone(),
+                deadline: p.commitments[r.commitment].deadline,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let schedule = p
+        .jobs
+        .iter()
+        .enumerate()
+        .map(|(j, job)| ItemSchedule {
+            item: job.id.clone(),
+            team: p.teams[job.team].clone(),
+            committed: needed[j],
+            work: s.schedule.work[j]
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w > 0)
+                .map(|(t, w)| Work { iteration: label(cal, t), amount: fx(*w) })
+                .collect(),
+            start: s.schedule.start(j).map(|t| label(cal, t)),
+            finish: match s.landing[j] {
+                Landing::Done { finish, .. } => Some(label(cal, finish)),
+                Landing::Beyond { .. } => None,
+            },
+            beyond_horizon: match s.landing[j] {
+                Landing::Done { .. } => Fixed::ZERO,
+                Landing::Beyond { left } => fx(left),
+            },
+        })
+        .collect();
+    let load = p
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(team, id)| TeamLoad {
+            team: id.clone(),
+            iterations: (0..p.iterations)
+                .map(|t| {
+                    let planned: i64 =
+                        (0..p.jobs.len()).filter(|&j| p.jobs[j].team == team).map(|j| s.schedule.work[j][t]).sum();
+                    let capacity = p.team_cap[team][t];
+                    IterationLoad {
+                        iteration: label(cal, t),
+                        capacity: fx(capacity),
+                        planned: fx(planned),
+                        percent: (capacity > 0)
+                            .then(|| fx(planned).mul_div(100 * crate::fixed::SCALE, capacity).unwrap_or_default()),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let verdict = match s.verdict {
+        Verdict::Feasible => PlanVerdict::Feasible,
+        Verdict::Infeasible => PlanVerdict::Infeasible,
+        Verdict::Unknown => PlanVerdict::Unknown,
+    };
+    (Feasibility { verdict, commitments, schedule, load }, diags)
+}
+
+/// Warnings for uncommitted items that miss their `target` in the schedule.
+pub fn missed_targets(plan: &crate::Plan, cal: &Calendar, s: &Solution) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (j, item) in plan.items.iter().enumerate() {
+        let Some(target) = &item.target else { continue };
+        let Ok(by) = cal.deadline(&target.value) else { continue };
+        let message = match s.landing.get(j) {
+            Some(Landing::Done { finish, .. }) if *finish <= by => continue,
+            Some(Landing::Done { finish, .. }) => format!(
+                "item `{}` misses its target {}: it finishes in {}",
+                item.id,
+                label(cal, by),
+                label(cal, *finish)
+            ),
+            _ => format!(
+                "item `{}` misses its target {}: it does not finish within the horizon",
+                item.id,
+                label(cal, by)
+            ),
+        };
+        out.push(
+            Diagnostic::new(Code::W0507, message, target.loc.0)
+                .with_help("give it a higher `priority`, commit to it, or move the target"),
+        );
+    }
+    out
+}

@@ -1,0 +1,355 @@
+//! An independent check of the feasibility report against the model: simple code that
+//! shares nothing with the solver but the plan, the calendar and the capacity table. It
+//! re-checks the schedule against the five rules and every reason's arithmetic, so a
+//! verdict never rests on the solver being right.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::calendar::Calendar;
+use crate::capacity::{CapacityTable, item_cap};
+use crate::feasibility::{Feasibility, Reason};
+use crate::fixed::Fixed;
+use crate::model::{Item, Plan};
+use crate::solve::rank::Status;
+use crate::validate::lag_iterations;
+
+/// Needed items, and each item's earliest and latest iteration of work.
+type Windows = (HashSet<usize>, Vec<usize>, Vec<usize>);
+
+struct Model<'a> {
+    plan: &'a Plan,
+    cal: &'a Calendar,
+    cap: &'a CapacityTable,
+    index: HashMap<&'a str, usize>,
+    labels: HashMap<String, usize>,
+}
+
+impl<'a> Model<'a> {
+    fn item(&self, id: &str) -> Result<(usize, &'a Item), String> {
+        let i = *self.index.get(id).ok_or(format!("no item `{id}`"))?;
+        Ok((i, &self.plan.items[i]))
+    }
+    fn at(&self, label: &str) -> Result<usize, String> {
+        self.labels.get(label).copied().ok_or(format!("no iteration {label}"))
+    }
+    fn team_cap(&self, item: &Item, t: usize) -> Fixed {
+        item.team
+            .as_ref()
+            .and_then(|r| self.cap.team(&r.id))
+            .and_then(|tc| tc.iterations.get(t))
+            .map_or(Fixed::ZERO, |c| c.plannable)
+    }
+    /// The iterations an item may get work in by its own `not before` and `in PI`.
+    fn own_window(&self, item: &Item) -> (usize, usize) {
+        let mut lo = 0;
+        let mut hi = self.cal.len().saturating_sub(1);
+        if let Some(nb) = &item.not_before {
+            lo = self.cal.earliest(&nb.value).unwrap_or(usize::MAX);
+        }
+        if let Some(p) = &item.placed
+            && let Ok(r) = self.cal.range(&p.value.0, &p.value.1)
+        {
+            lo = lo.max(*r.start());
+            hi = hi.min(*r.end());
+        }
+        (lo, hi)
+    }
+    /// The most work an item can get in iteration `t`.
+    fn ceiling(&self, item: &Item, t: usize) -> Fixed {
+        let (lo, hi) = self.own_window(item);
+        if t < lo || t > hi {
+            return Fixed::ZERO;
+        }
+        let team = self.team_cap(item, t);
+        match item_cap(self.plan, self.cal, item, &self.cal.iterations[t]) {
+            Some(c) => c.min(team),
+            None => team,
+        }
+    }
+    fn effort(item: &Item) -> Fixed {
+        item.effort.as_ref().map_or(Fixed::ZERO, |e| e.value.likely())
+    }
+    fn earliest_finish(&self, item: &Item, from: usize) -> Option<usize> {
+        let mut sum = Fixed::ZERO;
+        for t in from..self.cal.len() {
+            sum += self.ceiling(item, t);
+            if sum >= Self::effort(item) {
+                return Some(t);
+            }
+        }
+        None
+    }
+    fn latest_start(&self, item: &Item, to: usize) -> Option<usize> {
+        let mut sum = Fixed::ZERO;
+        for t in (0..=to.min(self.cal.len().saturating_sub(1))).rev() {
+            sum += self.ceiling(item, t);
+            if sum >= Self::effort(item) {
+                return Some(t);
+            }
+        }
+        None
+    }
+    /// A commitment's items and deadline, read from the plan by its label.
+    fn commitment(&self, label: &str) -> Result<(Vec<usize>, usize), String> {
+        if let Some(e) = self.plan.epic(label)
+            && let Some(c) = &e.commit
+        {
+            let d = self.cal.deadline(&c.period).map_err(|_| format!("`{label}` has no deadline"))?;
+            let items = (0..self.plan.items.len())
+                .filter(|&i| self.plan.items[i].epic.as_ref().is_some_and(|r| r.id == label))
+                .collect();
+            return Ok((items, d));
+        }
+        let (i, item) = self.item(label)?;
+        let mut d = self.cal.len().saturating_sub(1);
+        if let Some(c) = &item.commit {
+            d = d.min(self.cal.deadline(&c.period).map_err(|_| format!("`{label}` has no deadline"))?);
+        }
+        d = d.min(self.own_window(item).1);
+        Ok((vec![i], d))
+    }
+    /// Windows of the items the commitments need, by the plain fixpoint of the rules.
+    fn windows(&self, commitments: &[&str]) -> Result<Windows, String> {
+        let n = self.plan.items.len();
+        let last = self.cal.len().saturating_sub(1);
+        let mut needed = HashSet::new();
+        let mut lo = vec![0; n];
+        let mut hi = vec![last; n];
+        let mut stack = Vec::new();
+        for c in commitments {
+            let (items, d) = self.commitment(c)?;
+            for i in items {
+                hi[i] = hi[i].min(d);
+                stack.push(i);
+            }
+        }
+        while let Some(i) = stack.pop() {
+            if needed.insert(i) {
+                for dep in &self.plan.items[i].after {
+                    stack.push(self.item(&dep.item.id)?.0);
+                }
+            }
+        }
+        for &i in &needed {
+            let (a, b) = self.own_window(&self.plan.items[i]);
+            lo[i] = a;
+            hi[i] = hi[i].min(b);
+        }
+        for _ in 0..=n {
+            let mut changed = false;
+            for &i in &needed {
+                let item = &self.plan.items[i];
+                for dep in &item.after {
+                    let (q, qi) = self.item(&dep.item.id)?;
+                    let lag = dep.lag.map_or(0, |l| lag_iterations(l, self.cal));
+                    let from = self.earliest_finish(qi, lo[q]).map_or(usize::MAX / 2, |f| f + 1 + lag);
+                    if from > lo[i] {
+                        lo[i] = from;
+                        changed = true;
+                    }
+                    let until = self.latest_start(item, hi[i]).and_then(|s| s.checked_sub(1 + lag)).unwrap_or(0);
+                    if until < hi[q] {
+                        hi[q] = until;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Ok((needed, lo, hi))
+    }
+}
+
+/// Re-checks a feasibility report against the model. Returns what does not hold.
+pub fn verify(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility) -> Result<(), Vec<String>> {
+    let m = Model {
+        plan,
+        cal,
+        cap,
+        index: plan.items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect(),
+        labels: cal.iterations.iter().map(|it| (it.label(), it.index)).collect(),
+    };
+    let mut errors = Vec::new();
+    if let Err(e) = schedule(&m, f) {
+        errors.extend(e);
+    }
+    for c in &f.commitments {
+        if let Some(reason) = &c.reason
+            && let Err(e) = self::reason(&m, &c.item, &c.conflicts_with, reason)
+        {
+            errors.push(format!("`{}`: {e}", c.item));
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+fn schedule(m: &Model<'_>, f: &Feasibility) -> Result<(), Vec<String>> {
+    let n = m.cal.len();
+    let mut work: Vec<Vec<Fixed>> = vec![vec![Fixed::ZERO; n]; m.plan.items.len()];
+    let mut errors = Vec::new();
+    for s in &f.schedule {
+        let Ok((i, _)) = m.item(&s.item) else {
+            errors.push(format!("scheduled item `{}` is not in the plan", s.item));
+            continue;
+        };
+        for w in &s.work {
+            match m.at(&w.iteration) {
+                Ok(t) => work[i][t] += w.amount,
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    let effort = |i: usize| Model::effort(&m.plan.items[i]);
+    let done = |i: usize| work[i].iter().copied().sum::<Fixed>();
+    let last = |i: usize| work[i].iter().rposition(|w| w.is_positive());
+    let first = |i: usize| work[i].iter().position(|w| w.is_positive());
+    // Rule 2: teams within capacity, items within their cap; rule 3: own windows.
+    let mut used: HashMap<(&str, usize), Fixed> = HashMap::new();
+    for (i, item) in m.plan.items.iter().enumerate() {
+        for (t, &w) in work[i].iter().enumerate() {
+            if w.is_negative() {
+                errors.push(format!("`{}` has negative work in {}", item.id, m.cal.iterations[t].label()));
+            }
+            if w > m.ceiling(item, t) {
+                errors.push(format!("`{}` gets {w} in {}, more than it may", item.id, m.cal.iterations[t].label()));
+            }
+            if let Some(team) = &item.team {
+                *used.entry((team.id.as_str(), t)).or_default() += w;
+            }
+        }
+        // Rule 4: after each predecessor's last work, plus the lag.
+        if let Some(start) = first(i) {
+            for dep in &item.after {
+                let Ok((q, _)) = m.item(&dep.item.id) else { continue };
+                let lag = dep.lag.map_or(0, |l| lag_iterations(l, m.cal));
+                match last(q) {
+                    Some(lq) if done(q) >= effort(q) && start > lq + lag => {}
+                    _ => errors.push(format!("`{}` starts before `{}` is done (plus lag)", item.id, dep.item.id)),
+                }
+            }
+        }
+        if done(i) > effort(i) {
+            errors.push(format!("`{}` gets {} of {}", item.id, done(i), effort(i)));
+        }
+    }
+    for ((team, t), w) in used {
+        let cap = m.cap.team(team).and_then(|tc| tc.iterations.get(t)).map_or(Fixed::ZERO, |c| c.plannable);
+        if w > cap {
+            errors.push(format!("team `{team}` is planned {w} in {}, over its {cap}", m.cal.iterations[t].label()));
+        }
+    }
+    // Rules 1 and 5 for every met commitment: all its items and what they need, on time.
+    let met: Vec<&str> = f.commitments.iter().filter(|c| c.status == Status::Met).map(|c| c.item.as_str()).collect();
+    for c in &met {
+        match m.commitment(c) {
+            Ok((items, deadline)) => {
+                for i in items {
+                    if done(i) < effort(i) || last(i).is_none_or(|l| l > deadline) {
+                        errors.push(format!(
+                            "met commitment `{c}`: `{}` is not done by its deadline",
+                            m.plan.items[i].id
+                        ));
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Ok((needed, _, _)) = m.windows(&met) {
+        for i in needed {
+            if done(i) < effort(i) {
+                errors.push(format!("`{}` is needed by a met commitment but not done", m.plan.items[i].id));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+fn reason(m: &Model<'_>, label: &str, with: &[String], reason: &Reason) -> Result<(), String> {
+    let mut set: Vec<&str> = with.iter().map(String::as_str).collect();
+    set.push(label);
+    match reason {
+        Reason::Chain { chain, limit, .. } => {
+            let limit = m.at(limit)?;
+            let mut start = 0usize;
+            let mut finish = None;
+            for (k, step) in chain.iter().enumerate() {
+                let (_, item) = m.item(&step.item)?;
+                if let Some(next) = chain.get(k + 1) {
+                    let (_, succ) = m.item(&next.item)?;
+                    let dep = succ
+                        .after
+                        .iter()
+                        .find(|d| d.item.id == step.item)
+                        .ok_or(format!("`{}` does not wait for `{}`", next.item, step.item))?;
+                    if dep.lag.map_or(0, |l| lag_iterations(l, m.cal)) != step.lag_after {
+                        return Err(format!("the lag after `{}` is not {}", step.item, step.lag_after));
+                    }
+                }
+                let own = m.own_window(item).0;
+                start = if k == 0 { own } else { start.max(own) };
+                finish = if start < m.cal.len() { m.earliest_finish(item, start) } else { None };
+                start = finish.map_or(usize::MAX / 2, |f| f + 1 + step.lag_after);
+            }
+            let last = chain.last().ok_or("an empty chain")?;
+            let (i, _) = m.item(&last.item)?;
+            let bound = set
+                .iter()
+                .filter_map(|c| m.commitment(c).ok())
+                .filter(|(items, _)| items.contains(&i))
+                .map(|(_, d)| d)
+                .chain(std::iter::once(m.own_window(&m.plan.items[i]).1))
+                .min()
+                .unwrap_or(usize::MAX);
+            if bound != limit {
+                // The chain may also end where a later item's needs bind it: then it must
+                // still be a real limit, which the windows show.
+                let (_, _, hi) = m.windows(&set)?;
+                if hi[i] > limit {
+                    return Err(format!("`{}` need not be done by {}", last.item, m.cal.iterations[limit].label()));
+                }
+            }
+            match finish {
+                Some(f) if f <= limit => {
+                    Err(format!("the chain fits: it can finish by {}", m.cal.iterations[f].label()))
+                }
+                _ => Ok(()),
+            }
+        }
+        Reason::Capacity { team, from, to, items, required, capacity, .. } => {
+            let (a, b) = (m.at(from)?, m.at(to)?);
+            let tc = m.cap.team(team).ok_or(format!("no team `{team}`"))?;
+            let cap: Fixed = (a..=b).map(|t| tc.iterations[t].plannable).sum();
+            if cap != *capacity {
+                return Err(format!("capacity in the span is {cap}, not {capacity}"));
+            }
+            let (needed, lo, hi) = m.windows(&set)?;
+            let mut sum = Fixed::ZERO;
+            for share in items {
+                let (i, item) = m.item(&share.item)?;
+                if !needed.contains(&i) || item.team.as_ref().is_none_or(|t| t.id != *team) {
+                    return Err(format!("`{}` is not needed work of team `{team}`", share.item));
+                }
+                if m.at(&share.earliest_start)? != lo[i] || m.at(&share.latest_finish)? != hi[i] {
+                    return Err(format!("the window of `{}` is not what the rules give", share.item));
+                }
+                let outside: Fixed = (lo[i]..=hi[i]).filter(|t| *t < a || *t > b).map(|t| m.ceiling(item, t)).sum();
+                let must = (Model::effort(item) - outside).max(Fixed::ZERO);
+                if must != share.must {
+                    return Err(format!("`{}` must do {must} in the span, not {}", share.item, share.must));
+                }
+                sum += must;
+            }
+            if sum != *required {
+                return Err(format!("the shares add up to {sum}, not {required}"));
+            }
+            if required <= capacity {
+                return Err("the work fits the capacity".into());
+            }
+            Ok(())
+        }
+        Reason::Search { .. } | Reason::Unknown { .. } => Ok(()),
+    }
+}

@@ -1,0 +1,136 @@
+//! Feasibility on the examples: the verdicts, the evidence (always re-checked by `verify`),
+//! and the repairs (each applied to the plan, which is checked again).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use haalbaar::feasibility::{Feasibility, PlanVerdict, Reason, RepairReport};
+use haalbaar::solve::rank::Status;
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Checks `text`, verifies its evidence, and returns the report.
+fn checked(text: &str) -> (haalbaar::Checked, Feasibility) {
+    let c = haalbaar::check(text);
+    let f = c.feasibility.clone().expect("a plan without errors gets a feasibility report");
+    haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+        .unwrap_or_else(|e| panic!("verify: {e:#?}"));
+    (c, f)
+}
+
+fn status(f: &Feasibility, item: &str) -> Status {
+    f.commitments.iter().find(|c| c.item == item).unwrap().status
+}
+
+/// Rewrites the `commit` of `label` (an item or an epic) to `commit PERIOD`.
+fn recommit(c: &haalbaar::Checked, text: &str, label: &str, period: &str) -> String {
+    let commit = c
+        .plan
+        .item(label)
+        .and_then(|i| i.commit.as_ref())
+        .or_else(|| c.plan.epic(label).and_then(|e| e.commit.as_ref()))
+        .unwrap();
+    let span = commit.loc.0.unwrap();
+    let hard = if commit.hard { " hard" } else { "" };
+    format!("{}commit {period}{hard}{}", &text[..span.start], &text[span.end..])
+}
+
+/// Applies every deadline and defer repair to the text and checks the commitment is met.
+fn repairs_hold(text: &str) -> usize {
+    let (c, f) = checked(text);
+    let mut applied = 0;
+    for r in f.commitments.iter().filter(|r| r.status != Status::Met) {
+        assert!(!r.repairs.is_empty(), "`{}` has no repair", r.item);
+        for repair in &r.repairs {
+            let fixed = match repair {
+                RepairReport::Deadline { iteration, .. } => recommit(&c, text, &r.item, iteration),
+                RepairReport::Defer { commitment, to, .. } => {
+                    assert!(!f.commitments.iter().find(|x| &x.item == commitment).unwrap().hard, "a hard one moved");
+                    recommit(&c, text, commitment, to)
+                }
+                RepairReport::Capacity { .. } => continue,
+            };
+            let (_, after) = checked(&fixed);
+            assert_eq!(status(&after, &r.item), Status::Met, "repair {repair:?} of `{}`", r.item);
+            applied += 1;
+        }
+    }
+    applied
+}
+
+#[test]
+fn the_reference_plan_is_feasible_with_its_schedule() {
+    let (_, f) = checked(&read("gdi-2024.plan"));
+    assert_eq!(f.verdict, PlanVerdict::Feasible);
+    let order: Vec<(&str, &str)> = f.commitments.iter().map(|c| (c.item.as_str(), c.kind)).collect();
+    // hard first, then file order (no priorities or WSJF among the rest)
+    assert_eq!(order, [("eherkenning", "item"), ("stelsel", "epic"), ("fbs-core", "item")]);
+    assert!(f.commitments.iter().all(|c| c.status == Status::Met && c.reason.is_none()));
+    let eh = f.schedule.iter().find(|s| s.item == "eherkenning").unwrap();
+    // fbs-core ends in PI2.4; one iteration of lag, and PI2.5 is IP: PI3.1.
+    assert_eq!(eh.start.as_deref(), Some("PI3.1"));
+    let digid = f.schedule.iter().find(|s| s.item == "digid-api").unwrap();
+    // max 3 people: 3 × 10 days × 70% = 21 per iteration.
+    assert!(digid.work.iter().all(|w| w.amount <= haalbaar::Fixed::from_int(21)));
+}
+
+#[test]
+fn a_chain_too_long() {
+    let text = read("infeasible-chain.plan");
+    let (_, f) = checked(&text);
+    assert_eq!(f.verdict, PlanVerdict::Infeasible);
+    let c = &f.commitments[0];
+    assert_eq!(c.status, Status::Infeasible);
+    let Some(Reason::Chain { chain, limit, .. }) = &c.reason else { panic!("{:?}", c.reason) };
+    let items: Vec<&str> = chain.iter().map(|s| s.item.as_str()).collect();
+    assert_eq!(items, ["schema", "api", "portaal"]);
+    assert_eq!(limit, "PI2.5");
+    assert_eq!(chain[2].earliest_finish.as_deref(), Some("PI3.1"));
+    assert_eq!(repairs_hold(&text), 1);
+}
+
+#[test]
+fn a_capacity_window_too_small() {
+    let text = read("infeasible-capacity.plan");
+    let (_, f) = checked(&text);
+    let c = &f.commitments[0];
+    assert_eq!(c.status, Status::Infeasible);
+    let Some(Reason::Capacity { team, required, capacity, shortfall, .. }) = &c.reason else { panic!() };
+    // 5 people × 10 days × 70% × 80% × load 85% = 23.8 per iteration; 8 planned iterations.
+    assert_eq!((team.as_str(), required.to_string(), capacity.to_string()), ("toegang", "275".into(), "190.4".into()));
+    assert_eq!(shortfall.to_string(), "84.6");
+    assert!(
+        c.repairs.iter().any(|r| matches!(r, RepairReport::Capacity { amount, .. } if amount.to_string() == "84.6"))
+    );
+    assert_eq!(repairs_hold(&text), 1);
+}
+
+#[test]
+fn a_conflict_names_what_it_competes_with() {
+    let text = read("conflict.plan");
+    let (_, f) = checked(&text);
+    assert_eq!(f.verdict, PlanVerdict::Infeasible);
+    assert_eq!(status(&f, "berichtenbox"), Status::Met);
+    assert_eq!(status(&f, "notificaties"), Status::Met);
+    assert_eq!(status(&f, "statistiek"), Status::Met);
+    let k = f.commitments.iter().find(|c| c.item == "koppeling").unwrap();
+    assert_eq!(k.status, Status::Conflict);
+    assert_eq!(k.conflicts_with, ["berichtenbox", "notificaties"]);
+    // Never a repair that moves the hard commitment.
+    assert!(
+        !k.repairs.iter().any(|r| matches!(r, RepairReport::Defer { commitment, .. } if commitment == "berichtenbox"))
+    );
+    assert!(
+        k.repairs.iter().any(|r| matches!(r, RepairReport::Defer { commitment, .. } if commitment == "notificaties"))
+    );
+    assert_eq!(repairs_hold(&text), 2);
+}
+
+#[test]
+fn the_same_plan_gives_the_same_report() {
+    for name in ["gdi-2024.plan", "conflict.plan", "infeasible-chain.plan"] {
+        let a = serde_json::to_string(&checked(&read(name)).1).unwrap();
+        let b = serde_json::to_string(&checked(&read(name)).1).unwrap();
+        assert_eq!(a, b);
+    }
+}
