@@ -73,3 +73,59 @@ fn hard_plans_are_mostly_decided_and_verified() {
     assert_eq!(searched, HARD.len(), "every plan of the hard set needs the search");
     assert!(decided * 100 >= commitments * 95, "decided share on hard plans below 95%");
 }
+
+/// Rewrites the `commit` of item `label` to `commit PERIOD` (keeping `hard`).
+fn recommit(c: &haalbaar::Checked, text: &str, label: &str, period: &str) -> String {
+    let commit = c.plan.item(label).and_then(|i| i.commit.as_ref()).unwrap();
+    let span = commit.loc.0.unwrap();
+    let hard = if commit.hard { " hard" } else { "" };
+    format!("{}commit {period}{hard}{}", &text[..span.start], &text[span.end..])
+}
+
+#[test]
+fn every_repair_on_generated_plans_makes_its_commitment_met() {
+    use haalbaar::feasibility::RepairReport;
+    let (mut applied, mut by_kind) = (0usize, [0usize; 3]);
+    let sets = (1..=300u64).map(|s| (s, [0.7, 0.9, 1.1, 1.3][(s % 4) as usize])).chain(HARD.iter().map(|&s| (s, 1.1)));
+    for (seed, tightness) in sets {
+        let text = haalbaar_benches::medium(seed, tightness);
+        let c = haalbaar::check(&text);
+        let f = c.feasibility.clone().unwrap();
+        for r in f.commitments.iter().filter(|r| r.status != Status::Met) {
+            for repair in &r.repairs {
+                let met = match repair {
+                    RepairReport::Deadline { iteration, .. } => {
+                        by_kind[0] += 1;
+                        status_after(&recommit(&c, &text, &r.item, iteration), &r.item)
+                    }
+                    RepairReport::Defer { commitment, to, .. } => {
+                        by_kind[1] += 1;
+                        status_after(&recommit(&c, &text, commitment, to), &r.item)
+                    }
+                    RepairReport::Capacity { team, from, to, amount, .. } => {
+                        by_kind[2] += 1;
+                        let cal = c.calendar.as_ref().unwrap();
+                        let mut p =
+                            haalbaar::solve::problem::Problem::new(&c.plan, cal, c.capacity.as_ref().unwrap()).unwrap();
+                        let at = |l: &str| cal.iterations.iter().position(|i| i.label() == l).unwrap();
+                        let t = p.teams.iter().position(|x| x == team).unwrap();
+                        haalbaar::solve::rank::add_capacity(&mut p, t, at(from), at(to), amount.millis());
+                        let s = haalbaar::solve::rank::solve(&p, haalbaar::solve::DEFAULT_BUDGET);
+                        let k = p.commitments.iter().position(|x| x.label == r.item).unwrap();
+                        s.results[k].status
+                    }
+                };
+                assert_eq!(met, Status::Met, "seed {seed}: repair {repair:?} of `{}`", r.item);
+                applied += 1;
+            }
+        }
+    }
+    println!("repairs applied: {applied} (deadline {}, defer {}, capacity {})", by_kind[0], by_kind[1], by_kind[2]);
+    assert!(by_kind.iter().all(|n| *n > 0));
+}
+
+fn status_after(text: &str, item: &str) -> Status {
+    let c = haalbaar::check(text);
+    let f = c.feasibility.unwrap_or_else(|| panic!("{:?}", c.diagnostics));
+    f.commitments.iter().find(|x| x.item == item).unwrap().status
+}

@@ -134,3 +134,17 @@ fn the_same_plan_gives_the_same_report() {
         assert_eq!(a, b);
     }
 }
+
+#[test]
+fn a_hard_commitment_is_never_moved() {
+    // Two hard commitments of one team that do not both fit: the second is in conflict, and
+    // no repair moves it or the other.
+    let text = "plan \"p\" {\n  start 2025-01-06\n  horizon 12 months\n}\nteam api {\n  people 5\n  focus 80%\n}\n\
+                item a {\n  team api\n  effort 100\n  commit PI1 hard\n}\n\
+                item b {\n  team api\n  effort 100\n  commit PI1 hard\n}\n";
+    let (_, f) = checked(text);
+    let b = f.commitments.iter().find(|c| c.item == "b").unwrap();
+    assert_eq!(b.status, Status::Conflict);
+    assert!(b.repairs.iter().all(|r| matches!(r, RepairReport::Capacity { .. })), "{:?}", b.repairs);
+    assert!(!b.repairs.is_empty());
+}

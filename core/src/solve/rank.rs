@@ -275,7 +275,8 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, budget: u
         decide(p, &rs, budget).fits()
     };
     let last = p.iterations.saturating_sub(1);
-    if p.commitments[c].deadline < last && fits_by(last) {
+    // A hard commitment is fixed by law or contract: never suggest moving it.
+    if !p.commitments[c].hard && p.commitments[c].deadline < last && fits_by(last) {
         let (mut lo, mut hi) = (p.commitments[c].deadline + 1, last);
         while lo < hi {
             let mid = (lo + hi) / 2;
