@@ -9,7 +9,7 @@ use crate::diagnostic::Severity;
 macro_rules! codes {
     ($( $code:ident, $sev:ident, $title:literal, $text:literal; )*) => {
         /// A stable diagnostic code such as `E0201`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
         pub enum Code { $( $code, )* }
 
         /// Every code, in order.
@@ -470,6 +470,18 @@ the plan infeasible.
 Example:
     item overheid-nl { effort 50  target PI2 }
 Fix: give it a higher `priority`, commit to it, or move the target.";
+
+W0508, Warning, "lending digs a hole",
+"What: a team lends people, and without that loan it would meet a commitment that it now
+misses.
+Why: lending fills one hole by digging another; the planner should choose knowingly.
+Example:
+    team toegang {
+      people 6
+      lend 3 to berichten PI2
+    }
+    item eherkenning { team toegang  effort 120  commit PI2 }
+Fix: lend fewer people or in other PIs, or accept the miss and move the commitment.";
 }
 
 #[cfg(test)]

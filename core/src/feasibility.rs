@@ -14,7 +14,7 @@ use crate::solve::problem::{CommitKind, Problem};
 use crate::solve::rank::{Landing, Repair, Solution, Status, Verdict};
 
 /// The report's answer for the plan as a whole: `invalid` when the file has errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PlanVerdict {
     Feasible,
@@ -23,7 +23,7 @@ pub enum PlanVerdict {
     Invalid,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Feasibility {
     pub verdict: PlanVerdict,
     /// In rank order.
@@ -32,7 +32,7 @@ pub struct Feasibility {
     pub load: Vec<TeamLoad>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CommitmentReport {
     /// The item's id, or the epic's id for an epic commitment.
     pub item: String,
@@ -52,7 +52,7 @@ pub struct CommitmentReport {
 }
 
 /// Why a commitment is not met, as checkable arithmetic.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// The chain is too long for its window.
@@ -85,7 +85,7 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ChainStep {
     pub item: String,
     pub effort: Fixed,
@@ -95,7 +95,7 @@ pub struct ChainStep {
     pub lag_after: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Share {
     pub item: String,
     /// Work that must fall inside the span.
@@ -104,7 +104,7 @@ pub struct Share {
     pub latest_finish: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RepairReport {
     Deadline { text: String, iteration: String, date: NaiveDate },
@@ -122,7 +122,7 @@ impl RepairReport {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ItemSchedule {
     pub item: String,
     pub team: String,
@@ -135,19 +135,19 @@ pub struct ItemSchedule {
     pub beyond_horizon: Fixed,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Work {
     pub iteration: String,
     pub amount: Fixed,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TeamLoad {
     pub team: String,
     pub iterations: Vec<IterationLoad>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IterationLoad {
     pub iteration: String,
     pub capacity: Fixed,

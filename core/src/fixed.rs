@@ -116,6 +116,18 @@ impl fmt::Display for Fixed {
     }
 }
 
+impl schemars::JsonSchema for Fixed {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Fixed".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "description": "An exact decimal with at most three fraction digits, in the plan's unit"
+        })
+    }
+}
+
 impl Serialize for Fixed {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if self.is_integer() {

@@ -147,9 +147,53 @@ fn finish(
         let (report, more) = feasibility::report(&problem, cal, &solution, unit);
         diagnostics.extend(more);
         diagnostics.extend(feasibility::missed_targets(&plan, cal, &solution));
+        diagnostics.extend(costly_loans(&plan, cal, &problem, &solution, options));
         feasibility = Some(report);
     }
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
     Checked { plan, calendar, capacity, diagnostics, feasibility }
+}
+
+/// Loans that make the lending team miss a commitment it meets without them: each loan is
+/// taken out in turn and the plan solved again.
+fn costly_loans(
+    plan: &Plan,
+    cal: &Calendar,
+    problem: &solve::problem::Problem,
+    solution: &solve::rank::Solution,
+    options: &Options,
+) -> Vec<Diagnostic> {
+    use solve::rank::Status;
+    let mut out = Vec::new();
+    for (t, team) in plan.teams.iter().enumerate() {
+        for (k, lend) in team.lends.iter().enumerate() {
+            let mut without = plan.clone();
+            without.teams[t].lends.remove(k);
+            let cap = capacity::capacity(&without, cal);
+            let Some(p) = solve::problem::Problem::new(&without, cal, &cap) else { continue };
+            let again = solve::rank::solve(&p, options.budget);
+            for (r, r0) in again.results.iter().zip(&solution.results) {
+                let c = &problem.commitments[r0.commitment];
+                let (needed, _) =
+                    solve::needs(problem, &[solve::Requirement { jobs: c.jobs.clone(), deadline: c.deadline }]);
+                let lender_works = (0..problem.jobs.len()).any(|j| needed[j] && problem.jobs[j].team == t);
+                if r.status == Status::Met && r0.status != Status::Met && lender_works {
+                    out.push(
+                        Diagnostic::new(
+                            codes::Code::W0508,
+                            format!(
+                                "lending {} people to `{}` makes team `{}` miss `{}`, which it meets without the loan",
+                                lend.count, lend.to.id, team.id, c.label
+                            ),
+                            lend.loc.0,
+                        )
+                        .with_secondary(c.span, "missed because of the loan")
+                        .with_help("lend fewer people or in other PIs, or move the commitment knowingly"),
+                    );
+                }
+            }
+        }
+    }
+    out
 }

@@ -14,7 +14,7 @@ use crate::source::SourceMap;
 /// Version of the JSON report format. Raised only when a field changes meaning or goes.
 pub const REPORT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct LabelRecord {
     pub message: String,
     pub line: usize,
@@ -23,7 +23,7 @@ pub struct LabelRecord {
 }
 
 /// One diagnostic as the JSON report shows it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct DiagnosticRecord {
     pub code: Code,
     pub severity: Severity,
@@ -81,7 +81,7 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
 }
 
 /// Counts per severity.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -239,4 +239,55 @@ pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable
         teams.push(team);
     }
     CapacityReport { unit: plan.settings.unit, load: plan.settings.load, iterations, increments, teams }
+}
+
+/// The report of `haalbaar check --format json`: a stable contract (see
+/// `docs/json-report.md` and `docs/report.schema.json`).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct CheckReport {
+    /// Raised only when a field changes meaning or goes.
+    pub version: u32,
+    /// The worst verdict over the files: invalid, infeasible, unknown, feasible.
+    pub verdict: crate::feasibility::PlanVerdict,
+    pub summary: Summary,
+    pub files: Vec<FileReport>,
+    /// Every file's findings, in file order and then reading order.
+    pub diagnostics: Vec<DiagnosticRecord>,
+    /// With one file: its verdict's commitments, schedule and load, also at the top level.
+    #[serde(flatten)]
+    pub single: Option<crate::feasibility::Feasibility>,
+}
+
+/// One file of a check.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct FileReport {
+    pub file: String,
+    pub verdict: crate::feasibility::PlanVerdict,
+    pub summary: Summary,
+    /// With several files: this file's commitments, schedule and load.
+    #[serde(flatten)]
+    pub feasibility: Option<crate::feasibility::Feasibility>,
+}
+
+impl CheckReport {
+    /// Assembles the report from each file's name, findings and feasibility.
+    pub fn new(files: Vec<FileReport>, diagnostics: Vec<DiagnosticRecord>) -> CheckReport {
+        use crate::feasibility::PlanVerdict;
+        let rank = |v: PlanVerdict| match v {
+            PlanVerdict::Feasible => 0,
+            PlanVerdict::Unknown => 1,
+            PlanVerdict::Infeasible => 2,
+            PlanVerdict::Invalid => 3,
+        };
+        let verdict = files.iter().map(|f| f.verdict).max_by_key(|v| rank(*v)).unwrap_or(PlanVerdict::Feasible);
+        let summary = Summary::of(diagnostics.iter().map(|d| &d.severity));
+        let mut files = files;
+        let single = if files.len() == 1 { files.first_mut().and_then(|f| f.feasibility.take()) } else { None };
+        CheckReport { version: REPORT_VERSION, verdict, summary, files, diagnostics, single }
+    }
+
+    /// The JSON Schema of this report.
+    pub fn schema() -> String {
+        serde_json::to_string_pretty(&schemars::schema_for!(CheckReport)).unwrap_or_default() + "\n"
+    }
 }

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` in the source text.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, Hash, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, Hash, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -10,9 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use haalbaar::feasibility::{Feasibility, PlanVerdict};
-use haalbaar::report::{self, DiagnosticRecord, Summary};
-use serde::Serialize;
+use haalbaar::report::{self, Summary};
 
 #[derive(Parser)]
 #[command(
@@ -154,39 +152,6 @@ fn print(text: &str) -> Result<(), String> {
     }
 }
 
-/// The JSON report of `check`.
-#[derive(Serialize)]
-struct CheckReport {
-    version: u32,
-    /// The worst verdict over the files: invalid, infeasible, unknown, feasible.
-    verdict: PlanVerdict,
-    summary: Summary,
-    files: Vec<FileEntry>,
-    diagnostics: Vec<DiagnosticRecord>,
-    /// With one file: its commitments, schedule and load at the top level too.
-    #[serde(flatten)]
-    single: Option<Feasibility>,
-}
-
-#[derive(Serialize)]
-struct FileEntry {
-    file: String,
-    verdict: PlanVerdict,
-    summary: Summary,
-    #[serde(flatten)]
-    feasibility: Option<Feasibility>,
-}
-
-fn worst(a: PlanVerdict, b: PlanVerdict) -> PlanVerdict {
-    let rank = |v: PlanVerdict| match v {
-        PlanVerdict::Feasible => 0,
-        PlanVerdict::Unknown => 1,
-        PlanVerdict::Infeasible => 2,
-        PlanVerdict::Invalid => 3,
-    };
-    if rank(b) > rank(a) { b } else { a }
-}
-
 fn check(
     files: &[PathBuf],
     format: CheckFormat,
@@ -197,7 +162,6 @@ fn check(
 ) -> Result<ExitCode, String> {
     let mut all = Vec::new();
     let mut entries = Vec::new();
-    let mut verdict = PlanVerdict::Feasible;
     let mut human = String::new();
     let mut io_error = None;
     for path in files {
@@ -211,14 +175,13 @@ fn check(
         };
         let checked = haalbaar::check_with(&source, options);
         let records = report::records(&name, &source, &checked.diagnostics);
-        verdict = worst(verdict, checked.verdict());
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
             if let (true, Some(f), Some(cal)) = (board, &checked.feasibility, &checked.calendar) {
                 human.push_str(&render::board(&name, cal, f, color));
             }
         }
-        entries.push(FileEntry {
+        entries.push(report::FileReport {
             file: name.clone(),
             verdict: checked.verdict(),
             summary: Summary::of(records.iter().map(|r| &r.severity)),
@@ -227,22 +190,11 @@ fn check(
         all.extend(records);
     }
     let summary = Summary::of(all.iter().map(|r| &r.severity));
+    // `--deny unknown`: an undecided commitment fails the check too.
+    let denied = deny.contains(&Deny::Unknown) && all.iter().any(|d| d.code == haalbaar::Code::W0601);
     match format {
         CheckFormat::Json => {
-            let single = if entries.len() == 1 { entries.first().and_then(|e| e.feasibility.clone()) } else { None };
-            if single.is_some() {
-                for e in &mut entries {
-                    e.feasibility = None;
-                }
-            }
-            let report = CheckReport {
-                version: report::REPORT_VERSION,
-                verdict,
-                summary,
-                files: entries,
-                diagnostics: all,
-                single,
-            };
+            let report = report::CheckReport::new(entries, all);
             print(&format!("{}\n", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?))?;
         }
         CheckFormat::Human => {
@@ -254,7 +206,6 @@ fn check(
     if let Some(e) = io_error {
         return Err(e);
     }
-    let denied = deny.contains(&Deny::Unknown) && verdict == PlanVerdict::Unknown;
     Ok(if summary.errors > 0 || denied { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

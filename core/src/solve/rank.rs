@@ -10,7 +10,7 @@ use super::evidence::{Evidence, Schedule};
 use super::problem::Problem;
 use super::{Outcome, Requirement, decide};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Met,
