@@ -482,6 +482,15 @@ Example:
     }
     item eherkenning { team toegang  effort 120  commit PI2 }
 Fix: lend fewer people or in other PIs, or accept the miss and move the commitment.";
+
+W0509, Warning, "placement overloads its PI",
+"What: an item placed `in PIx` on the program board does not fit there: keeping it there
+would load its team above its plannable capacity in that PI (capacity times `load`).
+Why: the board promises the work in that PI; the team cannot deliver it without overtime or
+dropping other work. The commitment's own diagnostic says what would fix it.
+Example:
+    item fbs-core { team berichten  effort 300  in PI2 }   # berichten plans 136 per PI
+Fix: split the item over PIs, place it later, or move other work out of that PI.";
 }
 
 #[cfg(test)]

@@ -447,3 +447,47 @@ pub fn missed_targets(plan: &crate::Plan, cal: &Calendar, s: &Solution) -> Vec<D
     }
     out
 }
+
+/// Warnings for `in PIx` placements that do not fit: how loaded the team's placement would
+/// be if the board kept the whole item there.
+pub fn overloaded_placements(plan: &crate::Plan, cal: &Calendar, p: &Problem, s: &Solution) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (j, item) in plan.items.iter().enumerate() {
+        let Some(placed) = &item.placed else { continue };
+        let Ok(range) = cal.range(&placed.value.0, &placed.value.1) else { continue };
+        let Some(job) = p.jobs.get(j) else { continue };
+        let inside: i64 = range.clone().map(|t| s.schedule.work[j][t]).sum();
+        let left = job.effort - inside;
+        if left <= 0 {
+            continue;
+        }
+        let team = job.team;
+        let capacity: i64 = range.clone().map(|t| p.team_cap[team][t]).sum();
+        let planned: i64 = (0..p.jobs.len())
+            .filter(|&k| p.jobs[k].team == team)
+            .map(|k| range.clone().map(|t| s.schedule.work[k][t]).sum::<i64>())
+            .sum();
+        let span = if range.start() == range.end() {
+            label(cal, *range.start())
+        } else {
+            format!("{}–{}", label(cal, *range.start()), label(cal, *range.end()))
+        };
+        let load = match fx(planned + left).mul_div(100 * crate::fixed::SCALE, capacity.max(1)) {
+            Some(pct) if capacity > 0 => format!("{}%", pct.trunc()),
+            _ => "more than it has".into(),
+        };
+        out.push(
+            Diagnostic::new(
+                Code::W0509,
+                format!(
+                    "`{}` does not fit in its placement: it would load team `{}` to {load} of its plannable capacity in {span}",
+                    item.id, p.teams[team]
+                ),
+                placed.loc.0,
+            )
+            .with_label(format!("{} of its {} cannot be done here", fx(left), fx(job.effort)))
+            .with_help("split the item over PIs, place it later, or move other work out of this PI"),
+        );
+    }
+    out
+}

@@ -147,6 +147,7 @@ fn finish(
         let (report, more) = feasibility::report(&problem, cal, &solution, unit);
         diagnostics.extend(more);
         diagnostics.extend(feasibility::missed_targets(&plan, cal, &solution));
+        diagnostics.extend(feasibility::overloaded_placements(&plan, cal, &problem, &solution));
         diagnostics.extend(costly_loans(&plan, cal, &problem, &solution, options));
         feasibility = Some(report);
     }

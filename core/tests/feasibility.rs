@@ -148,3 +148,12 @@ fn a_hard_commitment_is_never_moved() {
     assert!(b.repairs.iter().all(|r| matches!(r, RepairReport::Capacity { .. })), "{:?}", b.repairs);
     assert!(!b.repairs.is_empty());
 }
+
+#[test]
+fn the_points_example_is_feasible_and_verified() {
+    let (_, f) = checked(&read("release-train.plan"));
+    assert_eq!(f.verdict, PlanVerdict::Feasible);
+    // The uncommitted `verlenging` (priority 1, target PI4) lands in the schedule.
+    let v = f.schedule.iter().find(|s| s.item == "verlenging").unwrap();
+    assert!(!v.committed && v.finish.is_some());
+}
