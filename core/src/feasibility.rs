@@ -332,7 +332,8 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             }
             let help: Vec<&str> = repairs.iter().map(RepairReport::text).collect();
             if !help.is_empty() {
-                d = d.with_help(help.join("; or "));
+                // One repair per line: each is an alternative.
+                d = d.with_help(help.join("\nor "));
             }
             diags.push(d);
         }

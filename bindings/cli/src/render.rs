@@ -37,7 +37,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         }
         let mut notes = Vec::new();
         if let Some(h) = &d.help {
-            notes.push(format!("help: {h}"));
+            notes.extend(h.lines().map(|line| format!("help: {line}")));
         }
         let cs = CsDiagnostic::new(severity)
             .with_code(d.code.as_str())

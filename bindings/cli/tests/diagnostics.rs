@@ -162,3 +162,19 @@ fn standard_input_is_read_for_a_dash() {
     assert_eq!(codes_in(&json), ["E0110"]);
     assert!(json.contains("\"file\": \"<stdin>\""));
 }
+
+#[test]
+fn unknown_is_a_warning_unless_denied() {
+    let dir = fixtures().join("..");
+    let (status, json, _) = run(&dir, &["check", "--budget", "0", "--format", "json", "undecided.plan"]);
+    assert_eq!(status, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["verdict"], "unknown");
+    assert!(v["commitments"].as_array().unwrap().iter().any(|c| c["status"] == "unknown"));
+    let (status, _, _) = run(&dir, &["check", "--budget", "0", "--deny", "unknown", "undecided.plan"]);
+    assert_eq!(status, 1);
+    // With the default budget the engine decides it.
+    let (status, json, _) = run(&dir, &["check", "--format", "json", "undecided.plan"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!((status, v["verdict"].as_str()), (0, Some("feasible")));
+}

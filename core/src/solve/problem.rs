@@ -205,19 +205,15 @@ impl Problem {
     }
 }
 
-/// Kahn's algorithm in file order; `None` on a cycle (the plan then has E0205).
+/// A topological order of the item graph (petgraph), `None` on a cycle (the plan then has
+/// E0205). Deterministic: the graph is built in file order.
 fn topological(jobs: &[Job]) -> Option<Vec<usize>> {
-    let mut indeg: Vec<usize> = jobs.iter().map(|j| j.preds.len()).collect();
-    let mut ready: std::collections::BTreeSet<usize> = (0..jobs.len()).filter(|&j| indeg[j] == 0).collect();
-    let mut order = Vec::with_capacity(jobs.len());
-    while let Some(j) = ready.pop_first() {
-        order.push(j);
-        for &(s, _) in &jobs[j].succs {
-            indeg[s] -= 1;
-            if indeg[s] == 0 {
-                ready.insert(s);
-            }
+    let mut g: petgraph::graph::DiGraph<usize, usize> = petgraph::graph::DiGraph::with_capacity(jobs.len(), 0);
+    let nodes: Vec<_> = (0..jobs.len()).map(|j| g.add_node(j)).collect();
+    for (j, job) in jobs.iter().enumerate() {
+        for &(q, lag) in &job.preds {
+            g.add_edge(nodes[q], nodes[j], lag);
         }
     }
-    (order.len() == jobs.len()).then_some(order)
+    petgraph::algo::toposort(&g, None).ok().map(|order| order.into_iter().map(|n| g[n]).collect())
 }
