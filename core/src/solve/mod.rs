@@ -16,8 +16,9 @@ pub mod windows;
 use evidence::{Evidence, Schedule};
 use problem::Problem;
 
-/// How much exact search one decision may do (nodes, each a handful of maximum flows).
-pub const DEFAULT_BUDGET: u64 = 2_000;
+/// How much exact search one decision may do, in steps: one step is one job examined at one
+/// node of the search (each node runs a maximum flow per team over the jobs it examines).
+pub const DEFAULT_BUDGET: u64 = 100_000;
 
 /// What must be done by when: these jobs by the end of `deadline`.
 #[derive(Debug, Clone)]
@@ -77,7 +78,15 @@ pub struct Stats {
 }
 
 thread_local! {
+    /// Search nodes left for the whole solve on this thread (see [`allow_search`]).
+    static SEARCH_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
     static STATS: std::cell::Cell<Stats> = const { std::cell::Cell::new(Stats { by_bounds: 0, by_schedule: 0, by_search: 0, undecided: 0 }) };
+}
+
+/// Limits the search nodes all further decisions on this thread may use together, so a whole
+/// solve is bounded however many decisions it takes.
+pub fn allow_search(nodes: u64) {
+    SEARCH_LEFT.with(|s| s.set(nodes));
 }
 
 /// Starts counting decisions on this thread; [`take_stats`] returns the counts since.
@@ -131,7 +140,10 @@ pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
             }
         }
     }
-    match search::search(p, &needed, &w, budget) {
+    let left = SEARCH_LEFT.with(std::cell::Cell::get);
+    let (found, used) = search::search_counted(p, &needed, &w, budget.min(left));
+    SEARCH_LEFT.with(|s| s.set(left.saturating_sub(used)));
+    match found {
         search::Found::Schedule(s) => {
             count(|st| st.by_search += 1);
             Outcome::Fits(s)

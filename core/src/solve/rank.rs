@@ -75,6 +75,36 @@ pub struct Solution {
     pub landing: Vec<Landing>,
 }
 
+/// The whole solve may search `SEARCH_SHARE` times one decision's budget.
+pub const SEARCH_SHARE: u64 = 10;
+
+/// At most this many competitors are tried as defer repairs, and this many decisions spent
+/// making a conflict set small.
+const MAX_DEFERS: usize = 5;
+const MAX_SHRINK: usize = 40;
+
+/// Decisions that making conflict sets small and finding repairs may take in one solve,
+/// spent in rank order (the statuses themselves are never cut short). Deterministic, so the
+/// same plan always gets the same repairs.
+pub const EXTRA_DECISIONS: u64 = 2_000;
+
+thread_local! {
+    static EXTRA_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(EXTRA_DECISIONS) };
+}
+
+/// Takes `n` decisions from the allowance; false (and nothing taken) when it has not enough.
+fn spend(n: u64) -> bool {
+    EXTRA_LEFT.with(|left| {
+        let l = left.get();
+        if l >= n {
+            left.set(l - n);
+            true
+        } else {
+            false
+        }
+    })
+}
+
 fn req(p: &Problem, c: usize) -> Requirement {
     Requirement { jobs: p.commitments[c].jobs.clone(), deadline: p.commitments[c].deadline }
 }
@@ -141,15 +171,19 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget
         v
     };
     if related.len() < met.len()
+        && spend(1)
         && let Outcome::Fails(e) = decide(p, &reqs(p, &with_c(&related)), budget)
     {
         set = related;
         evidence = e;
     }
-    // Deletion filter, lowest rank first: drop what is not needed for the conflict.
+    // Deletion filter, lowest rank first: drop what is not needed for the conflict (a
+    // bounded number of tries; what is left is still a set it conflicts with).
     let mut k = set.len();
-    while k > 0 {
+    let mut tries = 0;
+    while k > 0 && tries < MAX_SHRINK && spend(1) {
         k -= 1;
+        tries += 1;
         let mut trial = set.clone();
         trial.remove(k);
         if let Outcome::Fails(e) = decide(p, &reqs(p, &with_c(&trial)), budget) {
@@ -162,6 +196,10 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget
 
 /// Solves the whole problem: statuses in rank order, the final schedule, and repairs.
 pub fn solve(p: &Problem, budget: u64) -> Solution {
+    // However many decisions the walk and the repairs take, the search as a whole may use
+    // this many nodes.
+    super::allow_search(budget.saturating_mul(SEARCH_SHARE));
+    EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
     let last = p.commitments.len().saturating_sub(1);
     let (met, walked, committed) = walk(p, last, budget);
     let mut results: Vec<CommitmentResult> = walked
@@ -187,8 +225,14 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
             })
             .try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
     }
-    for r in results.iter_mut().filter(|r| r.status != Status::Met) {
-        r.repairs = repairs(p, r.commitment, &met, r, budget);
+    for k in 0..results.len() {
+        if results[k].status != Status::Met {
+            // Whether an earlier commitment is unmet: only then can a change that relaxes the
+            // plan make an earlier one met and so change what this one must fit with.
+            let flips = results[..k].iter().any(|r| r.status != Status::Met);
+            let found = repairs(p, results[k].commitment, &met, &results[k], flips, budget);
+            results[k].repairs = found;
+        }
     }
     let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
         Verdict::Infeasible
@@ -264,12 +308,15 @@ fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64>], done: &
 }
 
 /// Repairs for commitment `c`, each verified by solving again.
-fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, budget: u64) -> Vec<Repair> {
+fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bool, budget: u64) -> Vec<Repair> {
     let mut out = Vec::new();
     let before: Vec<usize> = met.iter().copied().filter(|&m| m < c).collect();
     // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
     //    a binary search is exact up to `unknown` answers).
     let fits_by = |d: usize| {
+        if !spend(1) {
+            return false;
+        }
         let mut rs = reqs(p, &before);
         rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
         decide(p, &rs, budget).fits()
@@ -290,7 +337,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, budget: u
         for _ in 0..4 {
             let mut q = p.clone();
             add_capacity(&mut q, *team, *from, *to, amount);
-            if met_when_walked(&q, c, budget) {
+            if met_when_applied(&q, c, &before, flips, budget) {
                 out.push(Repair::Capacity { team: *team, from: *from, to: *to, amount });
                 break;
             }
@@ -298,14 +345,14 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, budget: u
         }
     }
     // 3. Defer a commitment it competes with, never a hard one.
-    for &m in &r.conflicts_with {
+    for &m in r.conflicts_with.iter().take(MAX_DEFERS) {
         if p.commitments[m].hard || p.commitments[m].deadline >= last {
             continue;
         }
         let moved = |d: usize| {
             let mut q = p.clone();
             q.commitments[m].deadline = d;
-            met_when_walked(&q, c, budget)
+            met_when_applied(&q, c, &before, flips, budget)
         };
         if moved(last) {
             let (mut lo, mut hi) = (p.commitments[m].deadline + 1, last);
@@ -317,6 +364,22 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, budget: u
         }
     }
     out
+}
+
+/// Whether commitment `c` is met in the changed problem `q` once the walk reaches it. When
+/// every commitment before `c` was met (`flips` is false), the change only relaxes them, so
+/// they stay met and the walk reaches `c` with exactly `before`: one decision answers it.
+/// Otherwise an earlier unmet one might now be met and compete, so the walk is redone.
+fn met_when_applied(q: &Problem, c: usize, before: &[usize], flips: bool, budget: u64) -> bool {
+    if !spend(if flips { c as u64 + 1 } else { 1 }) {
+        return false;
+    }
+    if !flips {
+        let mut set = before.to_vec();
+        set.push(c);
+        return decide(q, &reqs(q, &set), budget).fits();
+    }
+    met_when_walked(q, c, budget)
 }
 
 /// Whether commitment `c` is met when the walk reaches it.

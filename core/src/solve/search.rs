@@ -26,23 +26,39 @@ struct Search<'a> {
     finish: Vec<Option<usize>>,
     nodes: u64,
     budget: u64,
+    /// The schedule per team under the root windows, reused for teams whose windows a
+    /// branch has not changed (filled at the root).
+    root: Schedule,
+    root_ok: Vec<bool>,
+    /// Steps one node takes: the jobs it examines.
+    cost: u64,
 }
 
+/// Searches with at most `budget` nodes; returns what it found and the nodes it used.
 pub fn search(p: &Problem, needed: &[bool], w: &Windows, budget: u64) -> Found {
+    search_counted(p, needed, w, budget).0
+}
+
+pub fn search_counted(p: &Problem, needed: &[bool], w: &Windows, budget: u64) -> (Found, u64) {
     let vars: Vec<usize> =
         p.topo.iter().copied().filter(|&j| needed[j] && p.jobs[j].succs.iter().any(|&(s, _)| needed[s])).collect();
-    let mut s = Search { p, needed, w, vars, finish: vec![None; p.jobs.len()], nodes: 0, budget };
-    match s.branch(0) {
+    let root = Schedule::empty(p.jobs.len(), p.iterations);
+    let cost = needed.iter().filter(|n| **n).count().max(1) as u64;
+    let mut s =
+        Search { p, needed, w, vars, finish: vec![None; p.jobs.len()], nodes: 0, budget, root, root_ok: vec![], cost };
+    let found = match s.branch(0) {
         Some(Some(schedule)) => Found::Schedule(schedule),
         Some(None) => Found::None(s.nodes),
         None => Found::Unknown,
-    }
+    };
+    (found, s.nodes)
 }
 
 impl Search<'_> {
     /// `Some(Some(schedule))` found, `Some(None)` proved none below, `None` out of budget.
     fn branch(&mut self, k: usize) -> Option<Option<Schedule>> {
-        self.nodes += 1;
+        // A step is one job examined at one node: the budget means the same work at any size.
+        self.nodes += self.cost;
         if self.nodes > self.budget {
             return None;
         }
@@ -99,12 +115,23 @@ impl Search<'_> {
     }
 
     /// One maximum flow per team over the windows: the schedule when all work fits.
-    fn flow(&self, lo: &[usize], hi: &[usize]) -> Option<Schedule> {
+    fn flow(&mut self, lo: &[usize], hi: &[usize]) -> Option<Schedule> {
         let p = self.p;
+        let at_root = self.root_ok.is_empty();
+        if at_root {
+            self.root_ok = vec![false; p.teams.len()];
+        }
         let mut schedule = Schedule::empty(p.jobs.len(), p.iterations);
         for team in 0..p.teams.len() {
             let jobs: Vec<usize> = (0..p.jobs.len()).filter(|&j| self.needed[j] && p.jobs[j].team == team).collect();
             if jobs.is_empty() {
+                continue;
+            }
+            let unchanged = jobs.iter().all(|&j| lo[j] == self.w.lo[j] && hi[j] == self.w.hi[j]);
+            if !at_root && unchanged && self.root_ok[team] {
+                for &j in &jobs {
+                    schedule.work[j].clone_from(&self.root.work[j]);
+                }
                 continue;
             }
             let t0 = jobs.len() + 1;
@@ -132,6 +159,12 @@ impl Search<'_> {
             }
             for (j, t, e) in edges {
                 schedule.work[j][t] += g.flow(e);
+            }
+            if at_root && unchanged {
+                self.root_ok[team] = true;
+                for &j in &jobs {
+                    self.root.work[j].clone_from(&schedule.work[j]);
+                }
             }
         }
         Some(schedule)

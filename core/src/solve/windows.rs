@@ -161,6 +161,17 @@ pub fn capacity_shortfall(p: &Problem, needed: &[bool], w: &Windows) -> Option<E
         if jobs.is_empty() {
             continue;
         }
+        // Prefix sums of each job's ceilings and of the team's capacity: every sum is O(1).
+        let n = p.iterations;
+        let prefix = |f: &dyn Fn(usize) -> i64| {
+            let mut v = vec![0i64; n + 1];
+            for t in 0..n {
+                v[t + 1] = v[t] + f(t);
+            }
+            v
+        };
+        let team_sum = prefix(&|t| p.team_cap[team][t]);
+        let job_sums: Vec<Vec<i64>> = jobs.iter().map(|&j| prefix(&|t| p.ceiling(j, t))).collect();
         // Candidate span ends: window ends of the team's jobs.
         let mut starts: Vec<usize> = jobs.iter().map(|&j| w.lo[j]).collect();
         let mut ends: Vec<usize> = jobs.iter().map(|&j| w.hi[j]).collect();
@@ -170,19 +181,32 @@ pub fn capacity_shortfall(p: &Problem, needed: &[bool], w: &Windows) -> Option<E
         ends.dedup();
         for &a in &starts {
             for &b in ends.iter().filter(|&&b| b >= a) {
-                let capacity: i64 = (a..=b).map(|t| p.team_cap[team][t]).sum();
-                let mut shares = Vec::new();
+                let capacity = team_sum[b + 1] - team_sum[a];
                 let mut required = 0i64;
-                for &j in jobs {
-                    let outside: i64 = (w.lo[j]..=w.hi[j]).filter(|t| *t < a || *t > b).map(|t| p.ceiling(j, t)).sum();
-                    let must = (p.jobs[j].effort - outside).max(0);
-                    if must > 0 {
-                        required += must;
-                        shares.push(WindowShare { job: j, must, earliest_start: w.lo[j], latest_finish: w.hi[j] });
+                for (k, &j) in jobs.iter().enumerate() {
+                    let (lo, hi) = (w.lo[j], w.hi[j]);
+                    if lo > hi {
+                        continue;
                     }
+                    let all = job_sums[k][hi + 1] - job_sums[k][lo];
+                    let (ia, ib) = (a.max(lo), b.min(hi));
+                    let inside = if ia <= ib { job_sums[k][ib + 1] - job_sums[k][ia] } else { 0 };
+                    required += (p.jobs[j].effort - (all - inside)).max(0);
                 }
                 let shortfall = required - capacity;
                 if shortfall > 0 && best.as_ref().is_none_or(|(s, _)| shortfall > *s) {
+                    let shares = jobs
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, &j)| {
+                            let (lo, hi) = (w.lo[j], w.hi[j]);
+                            let all = job_sums[k][hi + 1] - job_sums[k][lo];
+                            let (ia, ib) = (a.max(lo), b.min(hi));
+                            let inside = if ia <= ib { job_sums[k][ib + 1] - job_sums[k][ia] } else { 0 };
+                            let must = (p.jobs[j].effort - (all - inside)).max(0);
+                            (must > 0).then_some(WindowShare { job: j, must, earliest_start: lo, latest_finish: hi })
+                        })
+                        .collect();
                     best = Some((shortfall, Evidence::Window { team, from: a, to: b, shares, required, capacity }));
                 }
             }
