@@ -491,6 +491,18 @@ dropping other work. The commitment's own diagnostic says what would fix it.
 Example:
     item fbs-core { team berichten  effort 300  in PI2 }   # berichten plans 136 per PI
 Fix: split the item over PIs, place it later, or move other work out of that PI.";
+
+W0510, Warning, "beyond the firm horizon",
+"What: a commitment is due further ahead than the plan holds firm (by default the first 2 PIs
+from `start`; `firm N PIs` in the plan block changes it). `haalbaar forecast` gives its
+probability.
+Why: a quarter ahead is hard enough to plan; a date 18 months out rests on estimates, vacancies
+and people who may leave. Calling it a commitment promises more than anyone knows.
+Example:
+    plan { start 2025-01-06  horizon 18 months }
+    item x { effort 80  commit PI6 }
+Fix: present it as a forecast with its probability, make it a `target`, or raise `firm` if the
+organisation really commits that far ahead.";
 }
 
 #[cfg(test)]

@@ -172,7 +172,7 @@ fn names(p: &Problem, jobs: impl IntoIterator<Item = usize>) -> String {
     jobs.into_iter().map(|j| format!("`{}`", p.jobs[j].id)).collect::<Vec<_>>().join(" → ")
 }
 
-fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> Reason {
+pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> Reason {
     match e {
         Evidence::Chain { links, limit } => {
             let last = links.last();

@@ -37,6 +37,7 @@ pub mod codes;
 pub mod diagnostic;
 pub mod feasibility;
 pub mod fixed;
+pub mod forecast;
 pub mod lower;
 pub mod model;
 pub mod report;
@@ -89,11 +90,13 @@ pub struct Options {
     /// commitment still undecided then is reported `unknown`. No clock is involved, so the
     /// answer is the same on every machine.
     pub budget: u64,
+    /// Whether to decide feasibility at all (`false`: names, calendar and capacity only).
+    pub solve: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { budget: solve::DEFAULT_BUDGET }
+        Options { budget: solve::DEFAULT_BUDGET, solve: true }
     }
 }
 
@@ -135,7 +138,8 @@ fn finish(
     let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
     diagnostics.extend(validate::validate(&plan, calendar.as_ref(), capacity.as_ref(), incomplete));
     let mut feasibility = None;
-    if !diagnostics.iter().any(Diagnostic::is_error)
+    if options.solve
+        && !diagnostics.iter().any(Diagnostic::is_error)
         && let (Some(cal), Some(cap)) = (&calendar, &capacity)
         && let Some(problem) = solve::problem::Problem::new(&plan, cal, cap)
     {

@@ -41,3 +41,14 @@ fn reports_carry_what_the_schema_requires() {
         }
     }
 }
+
+#[test]
+fn the_checked_in_forecast_schema_matches_the_types() {
+    let path = format!("{}/../docs/forecast.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema = haalbaar::forecast::Forecast::schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &schema).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(on_disk, schema, "docs/forecast.schema.json is out of date: run with UPDATE_SCHEMA=1");
+}

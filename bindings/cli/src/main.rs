@@ -71,6 +71,18 @@ enum Command {
         #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
         budget: u64,
     },
+    /// How likely each commitment is met when efforts vary and vacancies may stay open.
+    Forecast {
+        file: PathBuf,
+        /// Number of runs.
+        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS)]
+        runs: u32,
+        /// Seed of the draws: the same seed gives the same forecast.
+        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_SEED)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
         /// The code, such as E0201; omit to list every code.
@@ -99,9 +111,10 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check { files, format, deny, no_board, budget } => {
-            check(&files, format, &deny, !no_board, &haalbaar::Options { budget }, color)
+            check(&files, format, &deny, !no_board, &haalbaar::Options { budget, solve: true }, color)
         }
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Forecast { file, runs, seed, format } => forecast(&file, runs, seed, format, color),
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
     };
@@ -313,5 +326,56 @@ fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
         }
     };
     print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON report of `forecast`.
+#[derive(serde::Serialize)]
+struct ForecastReport<'a> {
+    #[serde(flatten)]
+    forecast: &'a haalbaar::forecast::Forecast,
+    diagnostics: Vec<report::DiagnosticRecord>,
+}
+
+fn forecast(path: &PathBuf, runs: u32, seed: u64, format: CheckFormat, color: bool) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let name = path.display().to_string();
+    // The forecast needs a valid plan, not the exact verdict: the solver is not run here.
+    let checked = haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    if checked.has_errors() || checked.calendar.is_none() {
+        let mut text = render::human(&name, &source, &checked.diagnostics, color);
+        let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
+        text.push_str(&render::summary(s.errors, s.warnings, 1, color));
+        eprintln!("{text}");
+        return Ok(ExitCode::from(1));
+    }
+    let Some(cal) = &checked.calendar else { return Ok(ExitCode::from(1)) };
+    // A progress bar on a terminal only, for runs long enough to notice.
+    let show = std::io::stderr().is_terminal() && runs >= 200;
+    let mut progress = |done: u32, total: u32| {
+        if show && (done.is_multiple_of(50) || done == total) {
+            let width = 30;
+            let filled = (done as usize * width) / total.max(1) as usize;
+            eprint!("\r[{}{}] {done}/{total} runs", "#".repeat(filled), ".".repeat(width - filled));
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let options = haalbaar::forecast::ForecastOptions { runs, seed };
+    let Some(f) = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut progress) else {
+        return Err("this plan cannot be forecast".into());
+    };
+    match format {
+        CheckFormat::Json => {
+            let out = ForecastReport { forecast: &f, diagnostics: report::records(&name, &source, &f.warnings) };
+            print(&format!("{}\n", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?))?;
+        }
+        CheckFormat::Human => {
+            let mut text = render::forecast(&f, color);
+            text.push_str(&render::human(&name, &source, &f.warnings, color));
+            print(&text)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -113,3 +113,89 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
     out.push('\n');
     out
 }
+
+/// The forecast as a table, histograms of red and amber commitments, and team load per PI.
+pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
+    use haalbaar::forecast::Rag;
+    let paint = |rag: Rag, text: &str| -> String {
+        if !color {
+            return text.to_string();
+        }
+        let code = match rag {
+            Rag::Green => "32",
+            Rag::Amber => "33",
+            Rag::Red => "31",
+        };
+        format!("\u{1b}[{code}m{text}\u{1b}[0m")
+    };
+    let when = |label: &Option<String>, date: &Option<haalbaar::NaiveDate>| match (label, date) {
+        (Some(l), Some(d)) => format!("{l} ({d})"),
+        _ => "beyond horizon".into(),
+    };
+    let mut out = format!("forecast: {} runs, seed {}\n{}\n{}\n\n", f.runs, f.seed, f.method, f.check_assumes);
+    let rows: Vec<Vec<String>> = f
+        .commitments
+        .iter()
+        .map(|c| {
+            let word = match c.rag {
+                Rag::Green => "green",
+                Rag::Amber => "amber",
+                Rag::Red => "red",
+            };
+            vec![
+                c.item.clone(),
+                format!("{} ({})", c.deadline, c.deadline_date),
+                format!("{:.0}%", c.probability * 100.0),
+                when(&c.p50, &c.p50_date),
+                when(&c.p85, &c.p85_date),
+                word.to_string(),
+            ]
+        })
+        .collect();
+    let table = crate::tables::aligned(
+        &["commitment", "deadline", "probability", "P50 finish", "P85 finish", "status"],
+        &rows,
+        &[2],
+    );
+    // Colour the status words after alignment, so the columns stay straight.
+    for (line, c) in table.lines().zip(std::iter::once(None).chain(f.commitments.iter().map(Some))) {
+        match c {
+            Some(c) => {
+                let word = line.rsplit(' ').next().unwrap_or_default();
+                out.push_str(&line[..line.len() - word.len()]);
+                out.push_str(&paint(c.rag, word));
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    for c in f.commitments.iter().filter(|c| c.rag != Rag::Green) {
+        out.push_str(&format!("\n{} ({:.0}%): finish iteration over {} runs\n", c.item, c.probability * 100.0, f.runs));
+        if let Some(r) = &c.reason {
+            out.push_str(&format!("  even at the low end of every range with every vacancy filled: {}\n", r.text()));
+        }
+        let most = c.histogram.iter().map(|b| b.runs).max().unwrap_or(1).max(1);
+        for b in &c.histogram {
+            let bar = "#".repeat(((b.runs as usize * 40) / most as usize).max(1));
+            let mark = if b.iteration == c.deadline { "  <- deadline" } else { "" };
+            out.push_str(&format!("  {:<8} {bar} {}{mark}\n", b.iteration, b.runs));
+        }
+    }
+    out.push_str("\nteam load per PI (planned / plannable), median and P85 over the runs\n");
+    let pis = f.teams.first().map_or(0, |t| t.pis.len());
+    let mut header = vec!["team".to_string()];
+    header.extend((1..=pis).map(|p| format!("PI{p}")));
+    let rows: Vec<Vec<String>> = f
+        .teams
+        .iter()
+        .map(|t| {
+            let mut row = vec![t.team.clone()];
+            row.extend(t.pis.iter().map(|p| format!("{}/{}%", p.p50.trunc(), p.p85.trunc())));
+            row
+        })
+        .collect();
+    let headers: Vec<&str> = header.iter().map(String::as_str).collect();
+    out.push_str(&crate::tables::aligned(&headers, &rows, &(1..=pis).collect::<Vec<_>>()));
+    out.push('\n');
+    out
+}

@@ -88,3 +88,25 @@ fn calendar_and_capacity_tables() {
     let (status, _) = run(&["capacity", "examples/mistakes.plan"]);
     assert_eq!(status, 1);
 }
+
+#[test]
+fn forecast_output() {
+    for name in ["gdi-2024", "conflict", "infeasible-capacity"] {
+        let file = format!("examples/{name}.plan");
+        let (status, human) = run(&["forecast", "--runs", "200", &file]);
+        assert_eq!(status, 0);
+        let (_, json) = run(&["forecast", "--runs", "200", "--format", "json", &file]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!((v["runs"].as_u64(), v["seed"].as_u64()), (Some(200), Some(haalbaar::forecast::DEFAULT_SEED)));
+        for c in v["commitments"].as_array().unwrap() {
+            for field in ["item", "probability", "p50", "p85", "rag"] {
+                assert!(c.get(field).is_some(), "{name}: `{field}` missing");
+            }
+        }
+        insta::assert_snapshot!(format!("forecast-{name}-human"), human);
+        insta::assert_snapshot!(format!("forecast-{name}-json"), json);
+    }
+    // A plan with errors is not forecast.
+    let (status, _) = run(&["forecast", "examples/mistakes.plan"]);
+    assert_eq!(status, 1);
+}
