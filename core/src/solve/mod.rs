@@ -108,6 +108,13 @@ fn count(f: impl FnOnce(&mut Stats)) {
 
 /// Decides whether one schedule meets every requirement.
 pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
+    decide_from(p, reqs, budget, None)
+}
+
+/// [`decide`] for requirements that extend a set known to fit (`known`: its requirements).
+/// A team whose needed jobs and windows are the same as in that set cannot fall short, so
+/// its counting bound is not computed again.
+pub fn decide_from(p: &Problem, reqs: &[Requirement], budget: u64, known: Option<&[Requirement]>) -> Outcome {
     let (needed, deadline) = needs(p, reqs);
     let w = match windows::windows(p, &needed, &deadline) {
         Ok(w) => w,
@@ -116,7 +123,18 @@ pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
             return Outcome::Fails(e);
         }
     };
-    if let Some(e) = windows::capacity_shortfall(p, &needed, &w) {
+    let changed = known.and_then(|k| {
+        let (was, was_deadline) = needs(p, k);
+        let before = windows::windows(p, &was, &was_deadline).ok()?;
+        let mut changed = vec![false; p.teams.len()];
+        for j in 0..p.jobs.len() {
+            if needed[j] != was[j] || (needed[j] && (w.lo[j] != before.lo[j] || w.hi[j] != before.hi[j])) {
+                changed[p.jobs[j].team] = true;
+            }
+        }
+        Some(changed)
+    });
+    if let Some(e) = windows::capacity_shortfall_in(p, &needed, &w, changed.as_deref()) {
         count(|s| s.by_bounds += 1);
         return Outcome::Fails(e);
     }

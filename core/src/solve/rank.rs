@@ -144,7 +144,7 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
             out.push((Status::Met, None, Vec::new()));
             continue;
         }
-        match decide(p, &reqs(p, &set), budget) {
+        match super::decide_from(p, &reqs(p, &set), budget, Some(&reqs(p, &met))) {
             Outcome::Fits(s) => {
                 met.push(c);
                 schedule = s;

@@ -150,6 +150,11 @@ fn chain(p: &Problem, w: &Windows, j: usize, succ: Option<usize>, deadline: &[Op
 /// work that must fall inside it (what each job cannot do outside it, within its window)
 /// against the team's capacity there. Returns the span with the largest shortfall.
 pub fn capacity_shortfall(p: &Problem, needed: &[bool], w: &Windows) -> Option<Evidence> {
+    capacity_shortfall_in(p, needed, w, None)
+}
+
+/// [`capacity_shortfall`] over the teams `only` marks (all when `None`).
+pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Option<&[bool]>) -> Option<Evidence> {
     let mut best: Option<(i64, Evidence)> = None;
     let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
     for j in 0..p.jobs.len() {
@@ -158,7 +163,7 @@ pub fn capacity_shortfall(p: &Problem, needed: &[bool], w: &Windows) -> Option<E
         }
     }
     for (team, jobs) in by_team.iter().enumerate() {
-        if jobs.is_empty() {
+        if jobs.is_empty() || only.is_some_and(|o| !o[team]) {
             continue;
         }
         // Prefix sums of each job's ceilings and of the team's capacity: every sum is O(1).
