@@ -129,6 +129,9 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
     let mut met: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let mut schedule = Schedule::empty(p.jobs.len(), p.iterations);
+    // Kept with `schedule` as the walk goes: capacity it leaves, and the jobs `met` needs.
+    let mut left: Vec<Vec<i64>> = p.team_cap.clone();
+    let mut before = vec![false; p.jobs.len()];
     for c in 0..=upto.min(p.commitments.len().saturating_sub(1)) {
         if p.commitments.is_empty() {
             break;
@@ -138,9 +141,8 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         // Fast path, reusing the work so far: place what `c` still needs on top of the
         // schedule that meets the commitments already met. If that meets `c` too, the
         // extended schedule is the proof; if not, the exact decision below settles it.
-        if let Some(extended) = extend(p, &schedule, &met, c) {
+        if extend(p, &mut schedule, &mut left, &mut before, c) {
             met.push(c);
-            schedule = extended;
             out.push((Status::Met, None, Vec::new()));
             continue;
         }
@@ -148,6 +150,13 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
             Outcome::Fits(s) => {
                 met.push(c);
                 schedule = s;
+                left = p.team_cap.clone();
+                for (j, row) in schedule.work.iter().enumerate() {
+                    for (t, w) in row.iter().enumerate() {
+                        left[p.jobs[j].team][t] -= w;
+                    }
+                }
+                before = super::needs(p, &reqs(p, &met)).0;
                 out.push((Status::Met, None, Vec::new()));
             }
             together => match decide(p, &[req(p, c)], budget) {
@@ -430,61 +439,93 @@ pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount
 }
 
 /// Tries to meet commitment `c` by adding its jobs (and their unscheduled predecessors) to
-/// `schedule`, which meets `met`, as early as the capacity left allows, each within its own
-/// window and by its deadline. Jobs already in the schedule stay where they are. Returns the
-/// extended schedule when every job of `c` and what it needs is done in time.
-fn extend(p: &Problem, schedule: &Schedule, met: &[usize], c: usize) -> Option<Schedule> {
-    let (before, _) = super::needs(p, &reqs(p, met));
-    let mut set = met.to_vec();
-    set.push(c);
-    let (needed, deadline) = super::needs(p, &reqs(p, &set));
-    // Jobs already scheduled must already meet the (possibly earlier) deadlines of `c`.
-    for j in 0..p.jobs.len() {
-        if before[j] && deadline[j].is_some_and(|d| schedule.finish(j).is_none_or(|f| f > d)) {
-            return None;
-        }
-    }
-    let mut s = schedule.clone();
-    let mut left: Vec<Vec<i64>> = p.team_cap.clone();
-    for (j, row) in s.work.iter().enumerate() {
-        for (t, w) in row.iter().enumerate() {
-            left[p.jobs[j].team][t] -= w;
-        }
-    }
-    // Latest finish each new job may have: its deadline, and its successors' needs.
+/// `schedule`, which meets the commitments met so far and leaves `left` of each team's
+/// capacity (`before`: the jobs those need), as early as capacity allows, each within its own window and by its deadline.
+/// Jobs already in the schedule stay where they are. On success the three are updated in
+/// place and `true` returned; otherwise they are left as they were.
+fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &mut [bool], c: usize) -> bool {
     let last = p.iterations.saturating_sub(1);
-    let mut latest: Vec<usize> = (0..p.jobs.len()).map(|j| p.jobs[j].hi.min(deadline[j].unwrap_or(last))).collect();
-    for &j in p.topo.iter().rev() {
-        if !needed[j] || before[j] {
+    let deadline = p.commitments[c].deadline;
+    // What `c` needs beyond what is already scheduled, in topological order.
+    let mut new = vec![false; p.jobs.len()];
+    let mut stack: Vec<usize> = p.commitments[c].jobs.clone();
+    while let Some(j) = stack.pop() {
+        if before[j] || new[j] {
             continue;
         }
-        for &(q, lag) in &p.jobs[j].preds {
-            latest[q] = latest[q].min(latest[j].saturating_sub(1 + lag));
+        new[j] = true;
+        stack.extend(p.jobs[j].preds.iter().map(|(q, _)| *q));
+    }
+    // Jobs of `c` already scheduled must already finish by its deadline; and so must their
+    // own predecessors, which the deadline binds through them only when they are new.
+    for &j in &p.commitments[c].jobs {
+        if before[j] && schedule.finish(j).is_none_or(|f| f > deadline) {
+            return false;
         }
     }
-    for &j in &p.topo {
-        if !needed[j] || before[j] {
+    // Latest finish of each new job: `c`'s deadline for its own jobs, its own window, and
+    // what its new successors need.
+    let mut latest: Vec<usize> = vec![last; p.jobs.len()];
+    for &j in &p.commitments[c].jobs {
+        latest[j] = latest[j].min(deadline);
+    }
+    for &j in p.topo.iter().rev() {
+        if !new[j] {
+            continue;
+        }
+        latest[j] = latest[j].min(p.jobs[j].hi);
+        for &(q, lag) in &p.jobs[j].preds {
+            if new[q] {
+                latest[q] = latest[q].min(latest[j].saturating_sub(1 + lag));
+            }
+        }
+    }
+    let mut log: Vec<(usize, usize, i64)> = Vec::new();
+    let mut ok = true;
+    'jobs: for &j in &p.topo {
+        if !new[j] {
             continue;
         }
         let mut from = p.jobs[j].lo;
         for &(q, lag) in &p.jobs[j].preds {
-            from = from.max(s.finish(q)? + 1 + lag);
+            match schedule.finish(q) {
+                Some(f) => from = from.max(f + 1 + lag),
+                None => {
+                    ok = false;
+                    break 'jobs;
+                }
+            }
         }
-        let until = latest[j].min(p.jobs[j].hi);
         let team = p.jobs[j].team;
         let mut need = p.jobs[j].effort;
-        for (t, room) in left[team].iter_mut().enumerate().take(until.min(last) + 1).skip(from) {
+        for (t, room) in left[team].iter_mut().enumerate().take(latest[j].min(last) + 1).skip(from) {
             if need <= 0 {
                 break;
             }
             let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
-            s.work[j][t] += give;
-            *room -= give;
-            need -= give;
+            if give > 0 {
+                schedule.work[j][t] += give;
+                *room -= give;
+                need -= give;
+                log.push((j, t, give));
+            }
         }
         if need > 0 {
-            return None;
+            ok = false;
+            break;
         }
     }
-    Some(s)
+    if !ok {
+        for (j, t, give) in log {
+            schedule.work[j][t] -= give;
+            left[p.jobs[j].team][t] += give;
+        }
+        return false;
+    }
+    for (j, is_new) in new.iter().enumerate() {
+        if *is_new {
+            before[j] = true;
+        }
+    }
+    true
 }
