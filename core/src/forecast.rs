@@ -377,47 +377,18 @@ pub fn forecast(
 /// The constructive schedule of one run: commitments in rank order, each placing its jobs
 /// (prerequisites first) as early as the capacity left allows; then everything else.
 fn constructive(p: &Problem) -> Vec<Vec<i64>> {
-    let n = p.iterations;
-    let mut work = vec![vec![0i64; n]; p.jobs.len()];
+    let mut s = crate::solve::evidence::Schedule::empty(p.jobs.len(), p.iterations);
     let mut left = p.team_cap.clone();
     let mut done: Vec<Option<bool>> = vec![None; p.jobs.len()];
-    fn place(p: &Problem, j: usize, work: &mut [Vec<i64>], left: &mut [Vec<i64>], done: &mut [Option<bool>]) -> bool {
-        if let Some(d) = done[j] {
-            return d;
-        }
-        done[j] = Some(false);
-        let mut from = p.jobs[j].lo;
-        for &(q, lag) in &p.jobs[j].preds {
-            if !place(p, q, work, left, done) {
-                return false;
-            }
-            let last = work[q].iter().rposition(|w| *w > 0).unwrap_or(0);
-            from = from.max(last + 1 + lag);
-        }
-        let team = p.jobs[j].team;
-        let mut need = p.jobs[j].effort;
-        let until = p.jobs[j].hi.min(p.iterations.saturating_sub(1));
-        for t in from..=until {
-            if need <= 0 {
-                break;
-            }
-            let give = need.min(p.jobs[j].cap[t]).min(left[team][t]).max(0);
-            work[j][t] += give;
-            left[team][t] -= give;
-            need -= give;
-        }
-        done[j] = Some(need <= 0);
-        need <= 0
-    }
     for c in &p.commitments {
         for &j in &c.jobs {
-            place(p, j, &mut work, &mut left, &mut done);
+            crate::solve::rank::place(p, j, &mut s, &mut left, &mut done);
         }
     }
     for j in 0..p.jobs.len() {
-        place(p, j, &mut work, &mut left, &mut done);
+        crate::solve::rank::place(p, j, &mut s, &mut left, &mut done);
     }
-    work
+    s.work
 }
 
 /// Why commitment `c` cannot be met even with every effort at its low end and every vacancy

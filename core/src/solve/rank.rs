@@ -302,9 +302,9 @@ fn fill_uncommitted(p: &Problem, met: &[usize], committed: &Schedule) -> (Schedu
     (schedule, landing)
 }
 
-/// Places job `j` (its predecessors first) as early as it can go; returns whether it got
-/// all its effort.
-fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64>], done: &mut [Option<bool>]) -> bool {
+/// Places job `j` (its predecessors first) as early as it can go in the capacity `left`;
+/// returns whether it got all its effort. Shared by the uncommitted pass and the forecast.
+pub(crate) fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64>], done: &mut [Option<bool>]) -> bool {
     if let Some(d) = done[j] {
         return d;
     }
