@@ -188,17 +188,10 @@ fn distance_pi(plan: &Plan, cal: &Calendar, i: usize) -> u32 {
     cal.iterations.get(at).map_or(1, |it| it.pi)
 }
 
-fn percentile(sorted: &[usize], q: f64) -> usize {
+/// The `q` quantile of sorted values (`empty` when there are none).
+fn percentile<T: Copy>(sorted: &[T], q: f64, empty: T) -> T {
     if sorted.is_empty() {
-        return usize::MAX;
-    }
-    let k = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1;
-    sorted[k]
-}
-
-fn fpercentile(sorted: &[i64], q: f64) -> i64 {
-    if sorted.is_empty() {
-        return 0;
+        return empty;
     }
     let k = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1;
     sorted[k]
@@ -213,7 +206,6 @@ pub fn forecast(
 ) -> Option<Forecast> {
     let base_cap = capacity(plan, cal);
     let base = Problem::new(plan, cal, &base_cap)?;
-    let n = cal.len();
     let growth = plan.settings.uncertainty.map_or(0.0, |g| g.millis() as f64 / 100_000.0);
     let widen: Vec<f64> =
         (0..plan.items.len()).map(|i| 1.0 + growth * f64::from(distance_pi(plan, cal, i).saturating_sub(1))).collect();
@@ -296,7 +288,7 @@ pub fn forecast(
     for (c, commitment) in base.commitments.iter().enumerate() {
         let mut f = finishes[c].clone();
         f.sort_unstable();
-        let (p50, p85) = (percentile(&f, 0.5), percentile(&f, 0.85));
+        let (p50, p85) = (percentile(&f, 0.5, usize::MAX), percentile(&f, 0.85, usize::MAX));
         let probability = f64::from(met[c]) / f64::from(runs);
         let reason = (met[c] == 0).then(|| optimistic_reason(plan, cal, &vacancies, &commitment.label)).flatten();
         let mut histogram: Vec<Bucket> = Vec::new();
@@ -350,14 +342,13 @@ pub fn forecast(
                     v.sort_unstable();
                     PiLoad {
                         pi,
-                        p50: Fixed::from_millis(fpercentile(&v, 0.5)),
-                        p85: Fixed::from_millis(fpercentile(&v, 0.85)),
+                        p50: Fixed::from_millis(percentile(&v, 0.5, 0)),
+                        p85: Fixed::from_millis(percentile(&v, 0.85, 0)),
                     }
                 })
                 .collect(),
         })
         .collect();
-    let _ = n;
     Some(Forecast {
         runs,
         seed: opts.seed,

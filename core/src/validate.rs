@@ -302,7 +302,7 @@ fn headcount_checks(cal: &Calendar, team: &Team, out: &mut Vec<Diagnostic>) {
         );
     }
     // Loans larger than the team.
-    for (k, lend) in team.lends.iter().enumerate() {
+    for lend in &team.lends {
         if lend.to.id == team.id {
             continue;
         }
@@ -324,7 +324,6 @@ fn headcount_checks(cal: &Calendar, team: &Team, out: &mut Vec<Diagnostic>) {
                 } else {
                     format!("team `{}` lends {lent} people in {} but has {has}", team.id, it.label())
                 };
-                let _ = k;
                 out.push(
                     Diagnostic::new(Code::E0404, why, lend.loc.0)
                         .with_label("lent here")
@@ -533,7 +532,6 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        let _ = item;
     }
     for item in &plan.items {
         for dep in &item.after {
@@ -618,12 +616,11 @@ fn capacity_warnings(
                 .max()
                 .unwrap_or(Fixed::ZERO);
             if likely > best || likely > capped {
-                let (limit, why) = if likely > best {
-                    (best, format!("team `{}` can do at most {best} in one PI (PI{best_at})", team.id))
+                let why = if likely > best {
+                    format!("team `{}` can do at most {best} in one PI (PI{best_at})", team.id)
                 } else {
-                    (capped, format!("its `max` allows at most {capped} in one PI"))
+                    format!("its `max` allows at most {capped} in one PI")
                 };
-                let _ = limit;
                 out.push(
                     Diagnostic::new(
                         Code::W0502,
