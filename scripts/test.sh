@@ -22,8 +22,20 @@ set +e
 cargo test --workspace --locked > target/test.log 2>&1
 status=$?
 set -e
+# The WebAssembly package, its exports and the widget in Chromium (installs what it needs).
+echo "== wasm package and widget (bindings/wasm/test.sh)"
+set +e
+bindings/wasm/test.sh > target/wasm-test.log 2>&1
+wasm_status=$?
+set -e
+grep -E '^(==|haalbaar_wasm_bg|test result|✔|✖|ℹ )' target/wasm-test.log || true
+if [ "$wasm_status" != 0 ]; then
+  tail -60 target/wasm-test.log
+  status=$wasm_status
+fi
 # Show everything but the long list of passing test names.
 grep -Ev '^test .* \.\.\. ok$' target/test.log || true
-# One plain closing line that sums every suite.
-awk -F'[ ;]+' '/^test result:/ { p += $4; f += $6; s += $8 } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' target/test.log
+# One plain closing line that sums every suite (cargo's and the browser tests').
+awk -F'[ ;]+' '/^test result:/ { p += $4; f += $6; s += $8 } /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 } /^ℹ skipped / { s += $3 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' target/test.log target/wasm-test.log
 exit "$status"

@@ -25,6 +25,8 @@ pub enum PlanVerdict {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Feasibility {
+    /// Not written: the report it is flattened into has the verdict already (one key, once).
+    #[serde(skip)]
     pub verdict: PlanVerdict,
     /// In rank order.
     pub commitments: Vec<CommitmentReport>,

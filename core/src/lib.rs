@@ -30,6 +30,8 @@
 //!
 //! The crate does no I/O and reads no clock: it runs the same natively and in a browser.
 
+pub mod api;
+pub mod board;
 pub mod builder;
 pub mod calendar;
 pub mod capacity;

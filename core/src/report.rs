@@ -103,7 +103,7 @@ impl Summary {
 }
 
 /// One row of the calendar report.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct CalendarRow {
     pub iteration: String,
     pub index: usize,
@@ -132,7 +132,7 @@ pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
 }
 
 /// Capacity of one team in one iteration, for the capacity report.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct CapacityRow {
     pub team: String,
     pub iteration: String,
@@ -147,7 +147,7 @@ pub struct CapacityRow {
 }
 
 /// Capacity of one team in one PI.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct PiCapacityRow {
     pub team: String,
     pub pi: u32,
@@ -158,7 +158,7 @@ pub struct PiCapacityRow {
 }
 
 /// The capacity report: flat rows (for spreadsheets) and the same figures per team.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct CapacityReport {
     pub unit: crate::model::Unit,
     /// `load` in percent.
@@ -169,7 +169,7 @@ pub struct CapacityReport {
 }
 
 /// One team's capacity per iteration and per PI, with totals over the horizon.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct TeamCapacityReport {
     pub team: String,
     pub title: Option<String>,
@@ -179,14 +179,14 @@ pub struct TeamCapacityReport {
     pub increments: Vec<TeamPiCapacity>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct TeamIterationCapacity {
     pub iteration: String,
     pub capacity: Fixed,
     pub plannable: Fixed,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct TeamPiCapacity {
     pub pi: u32,
     pub capacity: Fixed,
@@ -269,7 +269,28 @@ pub struct FileReport {
     pub feasibility: Option<crate::feasibility::Feasibility>,
 }
 
+impl FileReport {
+    /// The report of one checked file and its findings (as records), ready for
+    /// [`CheckReport::new`]. Takes the check apart rather than copying its schedule.
+    pub fn of(file: &str, source: &str, checked: crate::Checked) -> (FileReport, Vec<DiagnosticRecord>) {
+        let records = records(file, source, &checked.diagnostics);
+        let report = FileReport {
+            file: file.to_string(),
+            verdict: checked.verdict(),
+            summary: Summary::of(records.iter().map(|r| &r.severity)),
+            feasibility: checked.feasibility,
+        };
+        (report, records)
+    }
+}
+
 impl CheckReport {
+    /// The report of a check of one file, as `haalbaar check --format json FILE` writes it.
+    pub fn single(file: &str, source: &str, checked: crate::Checked) -> CheckReport {
+        let (report, records) = FileReport::of(file, source, checked);
+        CheckReport::new(vec![report], records)
+    }
+
     /// Assembles the report from each file's name, findings and feasibility.
     pub fn new(files: Vec<FileReport>, diagnostics: Vec<DiagnosticRecord>) -> CheckReport {
         use crate::feasibility::PlanVerdict;

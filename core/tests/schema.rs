@@ -52,3 +52,42 @@ fn the_checked_in_forecast_schema_matches_the_types() {
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(on_disk, schema, "docs/forecast.schema.json is out of date: run with UPDATE_SCHEMA=1");
 }
+
+#[test]
+fn the_checked_in_api_schema_matches_the_types() {
+    let path = format!("{}/../docs/api.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema = haalbaar::api::Api::schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &schema).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(on_disk, schema, "docs/api.schema.json is out of date: run with UPDATE_SCHEMA=1");
+}
+
+#[test]
+fn the_board_places_every_scheduled_item_and_marks_missed_chains() {
+    let dir = format!("{}/../examples", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(format!("{dir}/gdi-2024.plan")).unwrap();
+    let inspection = haalbaar::api::inspect("gdi-2024.plan", &text, &haalbaar::Options::default());
+    let board = inspection.board.unwrap();
+    assert_eq!(board.met, board.commitments);
+    assert!(board.items.iter().all(|i| !i.missed));
+    let schedule = inspection.report.single.unwrap().schedule;
+    for s in &schedule {
+        let item = board.items.iter().find(|i| i.item == s.item).unwrap();
+        assert_eq!(item.start, s.start);
+        let first = item.first.unwrap();
+        assert_eq!(board.iterations[first].iteration, *s.start.as_ref().unwrap());
+        let line = text.lines().nth(item.source.unwrap().line - 1).unwrap();
+        assert!(line.contains(&format!("item {}", s.item)), "{line}");
+    }
+    // Planned work per team and iteration adds up to the schedule's work.
+    let total: i64 = board.teams.iter().flat_map(|t| &t.iterations).map(|c| c.planned.millis()).sum();
+    let work: i64 = schedule.iter().flat_map(|s| &s.work).map(|w| w.amount.millis()).sum();
+    assert_eq!(total, work);
+
+    let text = std::fs::read_to_string(format!("{dir}/infeasible-chain.plan")).unwrap();
+    let board = haalbaar::api::inspect("x", &text, &haalbaar::Options::default()).board.unwrap();
+    assert!(board.met < board.commitments);
+    assert!(board.items.iter().filter(|i| i.missed).count() >= 2, "the chain is marked");
+}

@@ -187,19 +187,14 @@ fn check(
             }
         };
         let checked = haalbaar::check_with(&source, options);
-        let records = report::records(&name, &source, &checked.diagnostics);
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
             if let (true, Some(f), Some(cal)) = (board, &checked.feasibility, &checked.calendar) {
                 human.push_str(&render::board(&name, cal, f, color));
             }
         }
-        entries.push(report::FileReport {
-            file: name.clone(),
-            verdict: checked.verdict(),
-            summary: Summary::of(records.iter().map(|r| &r.severity)),
-            feasibility: checked.feasibility,
-        });
+        let (entry, records) = report::FileReport::of(&name, &source, checked);
+        entries.push(entry);
         all.extend(records);
     }
     let summary = Summary::of(all.iter().map(|r| &r.severity));

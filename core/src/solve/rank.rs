@@ -370,6 +370,52 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
             amount *= 2;
         }
     }
+    // 2b. A chain too long for its window: more capacity shortens the items whose length
+    //     comes from their team's capacity (not from a `max` cap). Teams on the chain are
+    //     tried by their share of its effort; the first verified amount is offered.
+    if let Some(Evidence::Chain { links, limit }) = &r.evidence {
+        let to = (*limit).min(last);
+        // Capacity helps a team's chain items only from where the chain lets them start.
+        let from_of = |team: usize| {
+            links.iter().filter(|l| p.jobs[l.job].team == team).map(|l| l.earliest_start.max(p.jobs[l.job].lo)).min()
+        };
+        let mut teams: Vec<(usize, i64)> = Vec::new();
+        for l in links {
+            let job = &p.jobs[l.job];
+            match teams.iter_mut().find(|(t, _)| *t == job.team) {
+                Some((_, e)) => *e += job.effort,
+                None => teams.push((job.team, job.effort)),
+            }
+        }
+        teams.sort_by_key(|&(t, e)| (std::cmp::Reverse(e), t));
+        let works = |team: usize, amount: i64| {
+            let from = from_of(team).unwrap_or(0).min(to);
+            let mut q = p.clone();
+            add_capacity(&mut q, team, from, to, amount);
+            met_when_applied(&q, c, &before, flips, budget)
+        };
+        'teams: for &(team, effort) in teams.iter().take(3) {
+            let (mut fails, mut amount) = (0, (effort / 2).max(1000));
+            for _ in 0..4 {
+                if works(team, amount) {
+                    // Narrow to the least whole unit that still works (a few more solves).
+                    let mut hi = amount;
+                    for _ in 0..6 {
+                        let mid = (fails + hi) / 2 / 1000 * 1000;
+                        if mid <= fails || mid >= hi {
+                            break;
+                        }
+                        if works(team, mid) { hi = mid } else { fails = mid }
+                    }
+                    let from = from_of(team).unwrap_or(0).min(to);
+                    out.push(Repair::Capacity { team, from, to, amount: hi });
+                    break 'teams;
+                }
+                fails = amount;
+                amount *= 2;
+            }
+        }
+    }
     // 3. Defer a commitment it competes with, never a hard one.
     for &m in r.conflicts_with.iter().take(MAX_DEFERS) {
         if p.commitments[m].hard || p.commitments[m].deadline >= last {

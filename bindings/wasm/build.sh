@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds the npm package `pkg/` (ES module, .wasm, TypeScript types) and the widget and demo
+# page `dist/`. Installs what is missing first (idempotent): the wasm32 target, wasm-bindgen
+# at exactly the version in Cargo.lock, and the npm tools (binaryen's wasm-opt, vite, ...).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+# The CLI must match the crate to the patch; `--locked` fails against this registry.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  echo "== installing wasm-bindgen-cli $want (once per machine, ~3 min)"
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+# npm tools, from package-lock.json; reinstalled only when the lock changed.
+if ! cmp -s "$here/package-lock.json" "$here/node_modules/.package-lock.json.installed" 2>/dev/null; then
+  (cd "$here" && npm ci --no-audit --no-fund)
+  cp "$here/package-lock.json" "$here/node_modules/.package-lock.json.installed"
+fi
+bin="$here/node_modules/.bin"
+
+echo "== cargo build (wasm32)"
+cargo build --locked --profile wasm --target wasm32-unknown-unknown -p haalbaar-wasm
+raw="$root/target/wasm32-unknown-unknown/wasm/haalbaar_wasm.wasm"
+out="$here/pkg"
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --out-dir "$out" "$raw"
+"$bin/wasm-opt" -Oz "$out/haalbaar_wasm_bg.wasm" -o "$out/haalbaar_wasm_bg.wasm"
+# The types of every result, generated from the Rust types' schema.
+"$bin/json2ts" --input "$root/docs/api.schema.json" --output "$out/types.d.ts" \
+  --bannerComment "/* Generated from docs/api.schema.json (the Rust types of haalbaar::api). Do not edit. */" \
+  --additionalProperties false --unreachableDefinitions
+version=$(awk -F'"' '/^version = / { print $2; exit }' "$root/Cargo.toml")
+cat > "$out/package.json" <<JSON
+{
+  "name": "haalbaar",
+  "version": "$version",
+  "description": "Is this SAFe portfolio plan feasible, and if not, why: the haalbaar engine in WebAssembly",
+  "license": "EUPL-1.2",
+  "type": "module",
+  "main": "haalbaar_wasm.js",
+  "module": "haalbaar_wasm.js",
+  "types": "haalbaar_wasm.d.ts",
+  "files": ["haalbaar_wasm.js", "haalbaar_wasm.d.ts", "haalbaar_wasm_bg.wasm", "haalbaar_wasm_bg.wasm.d.ts", "types.d.ts"],
+  "sideEffects": ["./snippets/*"]
+}
+JSON
+size=$(wc -c < "$out/haalbaar_wasm_bg.wasm")
+gz=$(gzip -9 -c "$out/haalbaar_wasm_bg.wasm" | wc -c)
+echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
+# The budget of the issue: under 600 KB, under 250 KB gzipped.
+if [ "$size" -ge $((600 * 1024)) ] || [ "$gz" -ge $((250 * 1024)) ]; then
+  echo "error: the .wasm is over its size budget (600 KB, 250 KB gzipped)" >&2
+  exit 1
+fi
+
+echo "== widget and demo (vite)"
+(cd "$here" && "$bin/vite" build --logLevel warn)

@@ -1,0 +1,38 @@
+// The demo page: the widget with the bundled example plans.
+import "../widget/haalbaar-plan.js";
+import gdi from "../../../examples/gdi-2024.plan?raw";
+import release from "../../../examples/release-train.plan?raw";
+import chain from "../../../examples/infeasible-chain.plan?raw";
+import capacity from "../../../examples/infeasible-capacity.plan?raw";
+import conflict from "../../../examples/conflict.plan?raw";
+import mistakes from "../../../examples/mistakes.plan?raw";
+
+export const EXAMPLES = {
+  "gdi-2024.plan": gdi,
+  "release-train.plan": release,
+  "infeasible-chain.plan": chain,
+  "infeasible-capacity.plan": capacity,
+  "conflict.plan": conflict,
+  "mistakes.plan": mistakes,
+};
+// For tests and for the curious: the examples as the page has them.
+window.haalbaarExamples = EXAMPLES;
+
+const plan = document.getElementById("plan");
+const pick = document.getElementById("example");
+for (const name of Object.keys(EXAMPLES)) pick.add(new Option(name, name));
+const start = new URLSearchParams(location.search).get("example") ?? "gdi-2024.plan";
+pick.value = EXAMPLES[start] ? start : "gdi-2024.plan";
+
+function load(name) {
+  plan.setAttribute("file", `examples/${name}`);
+  plan.source = EXAMPLES[name];
+}
+pick.addEventListener("change", () => load(pick.value));
+document.getElementById("lang").addEventListener("change", (e) => plan.setAttribute("lang", e.target.value));
+document.getElementById("readonly").addEventListener("change", (e) => (plan.readOnly = e.target.checked));
+plan.addEventListener("checked", (e) => {
+  window.haalbaarLastCheck = e.detail;
+  document.title = `haalbaar — ${e.detail.report.verdict}`;
+});
+load(pick.value);

@@ -1,0 +1,168 @@
+//! haalbaar for JavaScript: thin exports over [`haalbaar::api`]. Each returns a plain object
+//! with the same fields as the CLI's `--format json` (one JSON Schema, `docs/api.schema.json`,
+//! describes both, and the package's TypeScript types are generated from it).
+//!
+//! No clock and no I/O: the check is bounded by a step budget, so it gives the same answer
+//! in every browser. A panic is reported (console and `globalThis.__haalbaarPanic`) rather
+//! than lost; the widget then starts a fresh instance.
+#![cfg(target_arch = "wasm32")]
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+import type { CheckReport, Inspection, CalendarResult, CapacityResult, ForecastResult, Explanation } from "./types";
+export type * from "./types";
+
+/** How a check runs. Every field is optional. */
+export interface CheckOptions {
+  /** The file name the report uses (default "plan.plan"). */
+  file?: string;
+  /** Steps of exact search per decision (default 100000); undecided commitments are "unknown". */
+  budget?: number;
+  /** false: names, calendar and capacity only, no feasibility. */
+  solve?: boolean;
+}
+
+/** How a forecast runs. */
+export interface ForecastOptions {
+  file?: string;
+  /** Runs (default 1000, at most 100000). */
+  runs?: number;
+  /** Seed (default 1): same seed, same answer. */
+  seed?: number;
+}
+
+/** Checks a plan: the report of `haalbaar check --format json`. */
+export function check(source: string, options?: CheckOptions): CheckReport;
+/** Checks a plan and lays out its program board, from one check. */
+export function inspect(source: string, options?: CheckOptions): Inspection;
+/** The calendar rows of `haalbaar calendar --format json`, or the file's errors. */
+export function calendar(source: string): CalendarResult;
+/** The capacity report of `haalbaar capacity --format json`, or the file's errors. */
+export function capacity(source: string): CapacityResult;
+/** The seeded forecast of `haalbaar forecast --format json`, or the file's errors. */
+export function forecast(source: string, options?: ForecastOptions): ForecastResult;
+/** What `haalbaar explain CODE` says, or null for an unknown code. */
+export function explain(code: string): Explanation | null;
+/** Every diagnostic code with its explanation. */
+export function codes(): Explanation[];
+"#;
+
+/// Options as JavaScript passes them (all optional).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CheckOptions {
+    file: Option<String>,
+    budget: Option<f64>,
+    solve: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ForecastOptions {
+    file: Option<String>,
+    runs: Option<f64>,
+    seed: Option<f64>,
+}
+
+const DEFAULT_FILE: &str = "plan.plan";
+
+fn options<T: for<'de> Deserialize<'de> + Default>(value: &Option<JsValue>) -> Result<T, JsError> {
+    let Some(value) = value.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(T::default());
+    };
+    let text = js_sys::JSON::stringify(value).map_err(|_| JsError::new("options must be a plain object"))?;
+    let text = String::from(text);
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bad options: {e}")))
+}
+
+/// Hands a result to JavaScript as a plain object: through JSON, so field names and numbers
+/// are exactly those of the CLI's JSON output.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the report is not valid JSON"))
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("haalbaar panicked: {info}");
+        let _ = js_sys::Reflect::set(&js_sys::global(), &"__haalbaarPanic".into(), &message.clone().into());
+        web_sys_console_error(&message);
+    }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn web_sys_console_error(message: &str);
+}
+
+/// The engine's version (the crate version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Checks a plan: the report of `haalbaar check --format json`.
+#[wasm_bindgen(skip_typescript)]
+pub fn check(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
+    let o: CheckOptions = options(&opts)?;
+    let options = check_options(&o);
+    to_js(&haalbaar::api::check(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options))
+}
+
+/// Checks a plan and lays out its program board, from one check: `{ report, board }`.
+#[wasm_bindgen(skip_typescript)]
+pub fn inspect(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
+    let o: CheckOptions = options(&opts)?;
+    let options = check_options(&o);
+    to_js(&haalbaar::api::inspect(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options))
+}
+
+fn check_options(o: &CheckOptions) -> haalbaar::Options {
+    let default = haalbaar::Options::default();
+    haalbaar::Options {
+        budget: o.budget.filter(|b| b.is_finite() && *b >= 0.0).map_or(default.budget, |b| b as u64),
+        solve: o.solve.unwrap_or(default.solve),
+    }
+}
+
+/// The calendar: `{ calendar, diagnostics }` (`calendar` is the rows of `haalbaar calendar --format json`).
+#[wasm_bindgen(skip_typescript)]
+pub fn calendar(source: &str) -> Result<JsValue, JsError> {
+    to_js(&haalbaar::api::calendar(DEFAULT_FILE, source))
+}
+
+/// Capacity per team: `{ capacity, diagnostics }` (`capacity` as `haalbaar capacity --format json`).
+#[wasm_bindgen(skip_typescript)]
+pub fn capacity(source: &str) -> Result<JsValue, JsError> {
+    to_js(&haalbaar::api::capacity(DEFAULT_FILE, source))
+}
+
+/// The seeded forecast: `{ forecast, diagnostics }`.
+#[wasm_bindgen(skip_typescript)]
+pub fn forecast(
+    source: &str,
+    opts: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let o: ForecastOptions = options(&opts)?;
+    let runs = o.runs.filter(|r| r.is_finite() && *r >= 1.0).map_or(1000, |r| r.min(100_000.0) as u32);
+    let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(1, |s| s as u64);
+    let options = haalbaar::forecast::ForecastOptions { runs, seed };
+    to_js(&haalbaar::api::forecast(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, options))
+}
+
+/// The long explanation of a code (`haalbaar explain CODE`), or `null`.
+#[wasm_bindgen(skip_typescript)]
+pub fn explain(code: &str) -> Result<JsValue, JsError> {
+    to_js(&haalbaar::api::explain(code))
+}
+
+/// Every diagnostic code with its explanation.
+#[wasm_bindgen(skip_typescript)]
+pub fn codes() -> Result<JsValue, JsError> {
+    to_js(&haalbaar::api::codes())
+}

@@ -1,0 +1,231 @@
+// End-to-end tests of the demo page in headless Chromium (Debian's, driven by playwright-core),
+// and of the package under Node. Run by ../test.sh after ../build.sh; screenshots go to
+// target/widget/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { extname, join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const here = import.meta.dirname;
+const root = resolve(here, "../../..");
+const dist = resolve(here, "../dist");
+const shots = resolve(root, "target/widget");
+const cli = process.env.HAALBAAR_BIN ?? resolve(root, "target/debug/haalbaar");
+const EXAMPLES = ["gdi-2024.plan", "release-train.plan", "infeasible-chain.plan", "infeasible-capacity.plan", "conflict.plan", "mistakes.plan"];
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  await mkdir(shots, { recursive: true });
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = join(dist, path === "/" ? "index.html" : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the demo with one example and waits for its first check; collects console errors. */
+async function open(example = "gdi-2024.plan") {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/index.html?example=${example}`);
+  await page.waitForFunction(() => window.haalbaarLastCheck, null, { timeout: 30000 });
+  return { page, errors };
+}
+
+function cliReport(name) {
+  try {
+    return JSON.parse(execFileSync(cli, ["check", "--format", "json", `examples/${name}`], { cwd: root, encoding: "utf8" }));
+  } catch (e) {
+    // Exit code 1 (errors in the plan) still prints the report.
+    if (e.status === 1 && e.stdout) return JSON.parse(e.stdout);
+    throw e;
+  }
+}
+
+test("the reference plan shows every commitment met, the board and the capacity charts", async () => {
+  const { page, errors } = await open();
+  const report = await page.evaluate(() => window.haalbaarLastCheck.report);
+  assert.equal(report.verdict, "feasible");
+  const plan = page.locator("haalbaar-plan");
+  const rows = plan.locator("tr.commitment");
+  assert.equal(await rows.count(), report.commitments.length);
+  assert.ok(report.commitments.length >= 3);
+  assert.equal(await plan.locator('tr.commitment[data-status="met"]').count(), report.commitments.length);
+  const scheduled = report.schedule.filter((s) => s.work.length).length;
+  assert.equal(await plan.locator("svg.board g.item").count(), scheduled);
+  const board = await page.evaluate(() => window.haalbaarLastCheck.board);
+  const placed = new Set(board.items.filter((i) => i.first != null).map((i) => i.item));
+  const deps = board.items.filter((i) => placed.has(i.item)).flatMap((i) => i.after.filter((a) => placed.has(a)));
+  assert.ok(deps.length >= 2);
+  assert.equal(await plan.locator("svg.board path.dep").count(), deps.length, "every dependency drawn");
+  const ips = board.iterations.filter((i) => i.ip).length;
+  assert.ok(ips >= 5);
+  assert.equal(await plan.locator("svg.board rect.ip").count(), ips, "IP iterations shaded");
+  assert.equal(await plan.locator("svg.cap").count(), report.load.length);
+  assert.equal(await plan.locator(".verdict").textContent(), "feasible");
+  await page.screenshot({ path: join(shots, "reference-1280x800.png") });
+
+  // The time of one check (inspect: report and board) of the reference plan in Chromium.
+  const times = await page.evaluate(async () => {
+    const el = document.querySelector("haalbaar-plan");
+    const source = el.source;
+    const ms = [];
+    for (let i = 0; i < 21; i++) ms.push((await el.engine.call("inspect", source, {})).ms);
+    return ms.sort((a, b) => a - b);
+  });
+  const median = times[10];
+  await writeFile(join(shots, "timing.txt"), `reference plan, inspect in Chromium (worker): median ${median.toFixed(2)} ms of 21, min ${times[0].toFixed(2)} ms\n`);
+  console.log(`# reference plan check in Chromium: median ${median.toFixed(2)} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an edit that breaks a commitment turns it red, with the diagnostic and the repair", async () => {
+  const { page, errors } = await open();
+  const plan = page.locator("haalbaar-plan");
+  // Put the cursor on eherkenning's effort and type a larger one, as a user would.
+  await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    const text = view.state.doc.toString();
+    const item = text.indexOf("item eherkenning");
+    const at = text.indexOf("effort 120", item) + "effort ".length;
+    view.dispatch({ selection: { anchor: at, head: at + 3 } });
+    view.focus();
+  });
+  await page.keyboard.type("400");
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+  const row = plan.locator('tr.commitment[data-item="eherkenning"]');
+  assert.notEqual(await row.getAttribute("data-status"), "met");
+  const color = await row.locator(".badge").evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(color, "rgb(198, 40, 40)", "the status is red");
+  const repairs = await row.locator("ul.repairs li").allTextContents();
+  assert.ok(repairs.length >= 1, "a repair is offered");
+  const report = await page.evaluate(() => window.haalbaarLastCheck.report);
+  const c = report.commitments.find((c) => c.item === "eherkenning");
+  assert.deepEqual(repairs, c.repairs.map((r) => r.text));
+  assert.ok((await row.locator("td.why").textContent()).includes(c.reason.text));
+  // The diagnostic is in the editor: an error range and a gutter marker.
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").shadowRoot.querySelector(".cm-lintRange-error"));
+  assert.ok((await plan.locator(".cm-lint-marker-error").count()) >= 1);
+  // Its chain is red on the board.
+  assert.ok((await plan.locator('svg.board g.item.missed[data-item="eherkenning"]').count()) === 1);
+  // Hovering the error shows the message and the help.
+  await plan.locator(".cm-lintRange-error").first().hover();
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").shadowRoot.querySelector(".cm-tooltip-lint"));
+  const tip = await plan.locator(".cm-tooltip-lint").textContent();
+  const diag = report.diagnostics.find((d) => d.severity === "error");
+  assert.ok(tip.includes(diag.message), tip);
+  await page.screenshot({ path: join(shots, "infeasible-edit-1280x800.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyboard: a commitment row selects its item in the editor; board items are focusable", async () => {
+  const { page } = await open();
+  const plan = page.locator("haalbaar-plan");
+  await plan.locator('tr.commitment[data-item="fbs-core"]').focus();
+  await page.keyboard.press("Enter");
+  const line = await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    return view.state.doc.lineAt(view.state.selection.main.head).text;
+  });
+  assert.match(line, /^item fbs-core /);
+  assert.equal(await plan.locator('svg.board g.item.selected[data-item="fbs-core"]').count(), 1);
+  await plan.locator('svg.board g.item[data-item="digid-api"]').focus();
+  await page.keyboard.press("Enter");
+  const picked = await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    return view.state.doc.lineAt(view.state.selection.main.head).text;
+  });
+  assert.match(picked, /^item digid-api /);
+  await page.close();
+});
+
+test("attributes: Dutch labels, read-only, change events", async () => {
+  const { page } = await open();
+  const plan = page.locator("haalbaar-plan");
+  await page.evaluate(() => document.querySelector("haalbaar-plan").setAttribute("lang", "nl"));
+  assert.equal(await plan.locator(".board-panel h2").textContent(), "Programmabord");
+  assert.equal(await plan.locator(".verdict").textContent(), "haalbaar");
+  await page.evaluate(() => {
+    const el = document.querySelector("haalbaar-plan");
+    window.changes = 0;
+    el.addEventListener("change", () => window.changes++);
+    el.readOnly = true;
+  });
+  const before = await page.evaluate(() => document.querySelector("haalbaar-plan").source);
+  await plan.locator(".cm-content").click();
+  await page.keyboard.type("xyz");
+  assert.equal(await page.evaluate(() => document.querySelector("haalbaar-plan").source), before);
+  await page.evaluate(() => (document.querySelector("haalbaar-plan").readOnly = false));
+  await plan.locator(".cm-content").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("#");
+  assert.ok((await page.evaluate(() => window.changes)) >= 1);
+  await page.close();
+});
+
+test("every example: the widget's report equals the CLI's JSON report", async () => {
+  const { page } = await open();
+  for (const name of EXAMPLES) {
+    const widget = await page.evaluate(async (name) => {
+      const el = document.querySelector("haalbaar-plan");
+      const source = window.haalbaarExamples[name];
+      const check = await el.call("check", source, { file: `examples/${name}` });
+      const inspected = await el.call("inspect", source, { file: `examples/${name}` });
+      return { check, inspected: inspected.report };
+    }, name);
+    const expected = cliReport(name);
+    assert.deepEqual(widget.check, expected, name);
+    assert.deepEqual(widget.inspected, expected, name);
+  }
+  await page.close();
+});
+
+test("the package runs under Node: initSync with the .wasm bytes", async () => {
+  const pkg = resolve(here, "../pkg");
+  const mod = await import(join(pkg, "haalbaar_wasm.js"));
+  mod.initSync({ module: await readFile(join(pkg, "haalbaar_wasm_bg.wasm")) });
+  const version = JSON.parse(await readFile(join(pkg, "package.json"), "utf8")).version;
+  assert.equal(mod.version(), version);
+  const source = await readFile(join(root, "examples/infeasible-chain.plan"), "utf8");
+  assert.deepEqual(mod.check(source, { file: "examples/infeasible-chain.plan" }), cliReport("infeasible-chain.plan"));
+  assert.equal(mod.explain("E0201").code, "E0201");
+  assert.equal(mod.explain("E9999"), null);
+  assert.ok(mod.codes().length >= 50);
+  const cal = mod.calendar(await readFile(join(root, "examples/gdi-2024.plan"), "utf8"));
+  assert.equal(cal.calendar[0].iteration, "PI1.1");
+  const cap = mod.capacity("plan {\n");
+  assert.equal(cap.capacity, null);
+  assert.ok(cap.diagnostics.length >= 1);
+  const f = mod.forecast(source, { runs: 50, seed: 7 });
+  assert.equal(f.forecast.runs, 50);
+  assert.deepEqual(mod.forecast(source, { runs: 50, seed: 7 }), f, "same seed, same forecast");
+  assert.throws(() => mod.check("", { budget: "lots" }), /bad options/);
+});

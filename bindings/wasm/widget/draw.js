@@ -1,0 +1,185 @@
+// Drawing the board, the capacity charts and the commitments table from the engine's data.
+// Nothing here decides anything: positions and colours only.
+
+export const esc = (s) =>
+  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+const LANE = 20; // px per lane of items
+const LEFT = 120; // team label column
+const HEAD = 34; // PI band + iteration numbers
+
+/** Items of one team in lanes, first come first served (no two overlapping in a lane). */
+function lanes(items) {
+  const ends = [];
+  const placed = [];
+  for (const item of [...items].sort((a, b) => a.first - b.first || a.last - b.last)) {
+    let lane = ends.findIndex((end) => end < item.first);
+    if (lane < 0) {
+      lane = ends.length;
+      ends.push(-1);
+    }
+    ends[lane] = item.last;
+    placed.push({ item, lane });
+  }
+  return { placed, count: Math.max(1, ends.length) };
+}
+
+function statusClass(item) {
+  if (item.missed) return "missed";
+  if (item.commitment) return "met";
+  return "free";
+}
+
+/** The program board as SVG: teams down, iterations across, PIs banded, IP shaded. */
+export function boardSvg(board, L, available = 900) {
+  const n = board.iterations.length;
+  // Fit the panel when the columns stay readable; scroll sideways otherwise.
+  const COL = Math.max(14, Math.min(40, Math.floor((available - LEFT - 8) / Math.max(1, n))));
+  const width = LEFT + n * COL + 8;
+  const rows = [];
+  let y = HEAD;
+  const where = new Map(); // item id -> { x1, x2, y }
+  for (const team of board.teams) {
+    const scheduled = board.items.filter((i) => i.team === team.team && i.first != null && i.last != null);
+    const { placed, count } = lanes(scheduled);
+    const height = 8 + count * LANE + 4;
+    rows.push({ team, placed, y, height });
+    for (const { item, lane } of placed) {
+      where.set(item.item, { x1: LEFT + item.first * COL, x2: LEFT + (item.last + 1) * COL, y: y + 8 + lane * LANE + LANE / 2 - 1 });
+    }
+    y += height;
+  }
+  const height = y + 4;
+  const out = [];
+  out.push(`<svg class="board" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${esc(L.board)}">`);
+  out.push(`<defs><marker id="arrow" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#555"/></marker>`);
+  out.push(`<marker id="arrow-red" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#c62828"/></marker></defs>`);
+  // PI band and iteration numbers.
+  for (const pi of board.pis) {
+    const x = LEFT + pi.first * COL;
+    const w = (pi.last - pi.first + 1) * COL;
+    out.push(`<rect class="pi-band" x="${x}" y="0" width="${w}" height="16"/><text class="pi-label" x="${x + w / 2}" y="12">${esc(pi.label)}</text>`);
+  }
+  board.iterations.forEach((it, i) => {
+    const x = LEFT + i * COL;
+    const number = it.iteration.split(".")[1] ?? "";
+    if (it.ip) out.push(`<rect class="ip" x="${x}" y="16" width="${COL}" height="${height - 16}"><title>${esc(it.iteration)} IP</title></rect>`);
+    if (it.holidays.length) out.push(`<rect class="holiday" x="${x}" y="16" width="${COL}" height="4"><title>${esc(it.iteration)}: ${esc(it.holidays.join(", "))}</title></rect>`);
+    out.push(`<text class="it-label" x="${x + COL / 2}" y="30">${esc(number)}<title>${esc(it.iteration)} ${esc(it.start)}</title></text>`);
+  });
+  for (const pi of board.pis) {
+    const x = LEFT + pi.first * COL;
+    out.push(`<line class="pi-line" x1="${x}" y1="0" x2="${x}" y2="${height}"/>`);
+  }
+  // Team rows: label, load strip, items.
+  for (const { team, placed, y: top, height: h } of rows) {
+    out.push(`<line class="team-line" x1="0" y1="${top}" x2="${width}" y2="${top}"/>`);
+    out.push(`<text class="team-label" x="6" y="${top + 16}">${esc(team.team)}</text>`);
+    if (team.title) out.push(`<text class="team-title" x="6" y="${top + 29}">${esc(team.title.slice(0, 18))}</text>`);
+    team.iterations.forEach((cell, i) => {
+      const pct = cell.percent;
+      const cls = cell.overloaded ? "over" : pct == null ? "none" : pct >= 95 ? "full" : pct >= 50 ? "half" : "low";
+      const tip = `${team.team} ${cell.iteration}: ${cell.planned} ${L.planned} / ${cell.plannable} ${L.plannable}${pct == null ? "" : ` (${Math.round(pct)}%)`}`;
+      out.push(`<rect class="load ${cls}" x="${LEFT + i * COL + 1}" y="${top + 2}" width="${COL - 2}" height="4"><title>${esc(tip)}</title></rect>`);
+      if (cell.overloaded) out.push(`<text class="over-mark" x="${LEFT + i * COL + COL / 2}" y="${top + h - 2}">!</text>`);
+    });
+    for (const { item, lane } of placed) {
+      const x = LEFT + item.first * COL + 1;
+      const w = (item.last - item.first + 1) * COL - 2;
+      const yy = top + 8 + lane * LANE;
+      const cls = statusClass(item);
+      const label = `${item.item}${item.title ? ` — ${item.title}` : ""}: ${item.start}..${item.finish}`;
+      out.push(
+        `<g class="item ${cls}" data-item="${esc(item.item)}" tabindex="0" role="button" aria-label="${esc(label)}">` +
+          `<title>${esc(label)}</title><rect x="${x}" y="${yy}" width="${w}" height="${LANE - 4}" rx="3"/>` +
+          `<svg x="${x}" y="${yy}" width="${w}" height="${LANE - 4}"><text x="4" y="${LANE - 8}">${esc(item.item)}</text></svg></g>`,
+      );
+    }
+  }
+  // Dependencies: from the end of the predecessor to the start of the item.
+  for (const item of board.items) {
+    const to = where.get(item.item);
+    if (!to) continue;
+    for (const id of item.after) {
+      const from = where.get(id);
+      if (!from) continue;
+      const before = board.items.find((i) => i.item === id);
+      const red = item.missed && before?.missed;
+      const x1 = from.x2 - 2;
+      const x2 = to.x1 + 1;
+      const mid = Math.max(x1 + 6, (x1 + x2) / 2);
+      out.push(
+        `<path class="dep${red ? " red" : ""}" d="M${x1},${from.y} C${mid},${from.y} ${mid},${to.y} ${x2},${to.y}" marker-end="url(#${red ? "arrow-red" : "arrow"})"><title>${esc(id)} → ${esc(item.item)}</title></path>`,
+      );
+    }
+  }
+  out.push(`</svg>`);
+  return out.join("");
+}
+
+/** One small chart per team: plannable capacity (outline), planned work (filled), per iteration. */
+export function capacitySvg(team, board, L, available = 600) {
+  const n = board.iterations.length;
+  const w = Math.max(4, Math.min(30, Math.floor((available - 44) / Math.max(1, n))));
+  const H = 48;
+  const width = n * w + 40;
+  const max = Math.max(1, ...team.iterations.map((c) => Math.max(c.capacity, c.plannable, c.planned)));
+  const y = (v) => 6 + H - (v / max) * H;
+  const out = [`<svg class="cap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${H + 22}" role="img" aria-label="${esc(L.capacity)}: ${esc(team.team)}">`];
+  board.iterations.forEach((it, i) => {
+    const x = 36 + i * w;
+    if (it.ip) out.push(`<rect class="ip" x="${x}" y="6" width="${w}" height="${H}"/>`);
+    const c = team.iterations[i];
+    if (!c) return;
+    out.push(`<rect class="plannable" x="${x + 0.5}" y="${y(c.plannable)}" width="${w - 1}" height="${6 + H - y(c.plannable)}"/>`);
+    out.push(`<rect class="planned${c.overloaded ? " over" : ""}" x="${x + 1}" y="${y(c.planned)}" width="${w - 2}" height="${6 + H - y(c.planned)}"><title>${esc(`${c.iteration}: ${c.planned} ${L.planned} / ${c.plannable} ${L.plannable} / ${c.capacity} ${L.capacityRaw}`)}</title></rect>`);
+  });
+  // Raw capacity (before load) as a step line.
+  let d = "";
+  team.iterations.forEach((c, i) => {
+    const x = 36 + i * w;
+    d += `${i ? "L" : "M"}${x},${y(c.capacity)} L${x + w},${y(c.capacity)} `;
+  });
+  out.push(`<path class="capacity-line" d="${d}"/>`);
+  out.push(`<text class="axis" x="32" y="${y(max) + 8}" text-anchor="end">${Math.round(max)}</text><text class="axis" x="32" y="${6 + H}" text-anchor="end">0</text>`);
+  for (const e of team.events) {
+    const i = board.iterations.findIndex((it) => it.iteration === e.iteration);
+    if (i < 0) continue;
+    const x = 36 + i * w + w / 2;
+    const up = e.kind === "hire" || e.kind === "lend_in";
+    out.push(`<text class="event ${esc(e.kind)}" x="${x}" y="${H + 20}" text-anchor="middle">${up ? "▲" : e.kind === "vacancy" ? "○" : "▼"}<title>${esc(e.text)}</title></text>`);
+  }
+  out.push(`</svg>`);
+  return out.join("");
+}
+
+/** What the capacity charts' marks mean. */
+export function capacityLegend(L) {
+  return (
+    `<div class="legend"><span><i class="planned"></i>${esc(L.planned)}</span><span><i class="plannable"></i>${esc(L.plannable)}</span>` +
+    `<span><i class="capacity"></i>${esc(L.capacityRaw)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span>` +
+    `<span>▲ ${esc(L.legendUp)}</span><span>▼ ${esc(L.legendDown)}</span><span>○ ${esc(L.legendVacancy)}</span></div>`
+  );
+}
+
+/** The commitments table. */
+export function commitmentsTable(commitments, L) {
+  if (!commitments.length) return `<p class="empty">${esc(L.noCommitments)}</p>`;
+  const rows = commitments.map((c) => {
+    const repairs = c.repairs.map((r) => `<li>${esc(r.text)}</li>`).join("");
+    const deadline = `${esc(c.deadline)} <small>${esc(c.deadline_date)}</small>`;
+    const finish = c.finish ? `${esc(c.finish)} <small>${esc(c.finish_date)}</small>` : "—";
+    return (
+      `<tr class="commitment ${esc(c.status)}" data-item="${esc(c.item)}" data-status="${esc(c.status)}" tabindex="0">` +
+      `<td><span class="badge ${esc(c.status)}">${esc(L.status[c.status] ?? c.status)}</span></td>` +
+      `<td><b>${esc(c.item)}</b>${c.hard ? ` <span class="hard">${esc(L.hard)}</span>` : ""}</td>` +
+      `<td>${deadline}</td><td>${finish}</td>` +
+      `<td class="why">${c.reason ? esc(c.reason.text) : ""}${repairs ? `<ul class="repairs" aria-label="${esc(L.repairs)}">${repairs}</ul>` : ""}</td>` +
+      `</tr>`
+    );
+  });
+  return (
+    `<table class="commitments"><thead><tr><th></th><th>${esc(L.item)}</th><th>${esc(L.deadline)}</th><th>${esc(L.finish)}</th><th>${esc(L.reason)} / ${esc(L.repairs)}</th></tr></thead>` +
+    `<tbody>${rows.join("")}</tbody></table>`
+  );
+}

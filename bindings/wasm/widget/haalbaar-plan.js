@@ -1,0 +1,290 @@
+// <haalbaar-plan>: edit a plan, see its diagnostics, program board, commitments and capacity
+// as you type. Checks run in a Web Worker, so typing never waits for the engine.
+//
+// Attributes: `source` (or the element's text), `file` (name in reports), `lang` (en | nl),
+// `readonly`. Properties: `source`, `report`, `board`, `readOnly`. Events: `change`
+// ({ source }) on every edit, `checked` ({ report, board, ms }) after every check.
+import { EditorView, basicSetup } from "codemirror";
+import { EditorState, Compartment } from "@codemirror/state";
+import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { planLanguage, planHighlight } from "./language.js";
+import { Engine } from "./engine.js";
+import { labels } from "./i18n.js";
+import { STYLE } from "./style.js";
+import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, esc } from "./draw.js";
+
+/** A 1-based line and 1-based column in characters to a CodeMirror position. */
+function position(doc, line, column) {
+  const l = doc.line(Math.min(Math.max(1, line), doc.lines));
+  let index = 0;
+  for (let chars = 1; chars < column && index < l.text.length; chars++) {
+    index += l.text.codePointAt(index) > 0xffff ? 2 : 1;
+  }
+  return l.from + index;
+}
+
+const SEVERITY = { error: "error", warning: "warning", note: "info" };
+
+export class HaalbaarPlan extends HTMLElement {
+  static observedAttributes = ["lang", "readonly", "source", "file"];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+    this.engine = new Engine();
+    this.readOnlyConf = new Compartment();
+    this._report = null;
+    this._board = null;
+    this.selected = null;
+    this.generation = 0;
+  }
+
+  get L() {
+    return labels(this.getAttribute("lang") || "en");
+  }
+
+  connectedCallback() {
+    if (this.view) {
+      // Moved in the page: watch the size again (the worker restarts on the next check).
+      this.resize?.observe(this.el.board);
+      return;
+    }
+    const initial = this.getAttribute("source") ?? this.textContent.replace(/^\n/, "");
+    const root = this.shadowRoot;
+    root.innerHTML = `<style>${STYLE}</style>
+      <div class="layout">
+        <header><span class="verdict" aria-live="polite"></span><span class="summary"></span><span class="timing"></span></header>
+        <div class="editor" role="region"></div>
+        <div class="side">
+          <section class="commitments-panel"><h2></h2><div class="body"></div></section>
+          <section class="board-panel"><h2></h2><div class="board-wrap"></div><div class="legend"></div></section>
+          <section class="capacity-panel"><h2></h2><div class="caps"></div></section>
+        </div>
+      </div>`;
+    this.el = {
+      verdict: root.querySelector(".verdict"),
+      summary: root.querySelector(".summary"),
+      timing: root.querySelector(".timing"),
+      editor: root.querySelector(".editor"),
+      commitments: root.querySelector(".commitments-panel .body"),
+      board: root.querySelector(".board-wrap"),
+      legend: root.querySelector(".legend"),
+      caps: root.querySelector(".caps"),
+    };
+    this.renderHeadings();
+    this.view = new EditorView({
+      root,
+      parent: this.el.editor,
+      state: this.editorState(initial),
+    });
+    this.el.board.addEventListener("click", (e) => this.onBoardPick(e));
+    this.el.board.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && this.onBoardPick(e));
+    this.el.commitments.addEventListener("click", (e) => this.onCommitmentPick(e));
+    // Redraw the pictures to the panel's width when it changes.
+    let frame = 0;
+    let width = 0;
+    this.resize = new ResizeObserver(() => {
+      const w = this.el.board.clientWidth;
+      if (w === width) return;
+      width = w;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => this.renderResults());
+    });
+    this.resize.observe(this.el.board);
+    this.el.commitments.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && this.onCommitmentPick(e));
+  }
+
+  disconnectedCallback() {
+    this.engine.stop();
+    this.resize?.disconnect();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.view || old === value) return;
+    if (name === "readonly") this.view.dispatch({ effects: this.readOnlyConf.reconfigure(this.readOnlyExt()) });
+    if (name === "lang") {
+      this.renderHeadings();
+      this.renderResults();
+    }
+    if (name === "source" && value !== this.source) this.source = value ?? "";
+    if (name === "file") forceLinting(this.view);
+  }
+
+  readOnlyExt() {
+    const ro = this.hasAttribute("readonly");
+    return [EditorState.readOnly.of(ro), EditorView.editable.of(!ro)];
+  }
+
+  editorState(doc) {
+    return EditorState.create({
+      doc,
+      extensions: [
+        basicSetup,
+        planLanguage,
+        planHighlight,
+        lintGutter(),
+        linter((view) => this.lint(view), { delay: 250 }),
+        this.readOnlyConf.of(this.readOnlyExt()),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) this.dispatchEvent(new CustomEvent("change", { detail: { source: u.state.doc.toString() } }));
+        }),
+        EditorView.contentAttributes.of({ "aria-label": "plan" }),
+      ],
+    });
+  }
+
+  get source() {
+    return this.view ? this.view.state.doc.toString() : (this.getAttribute("source") ?? this.textContent);
+  }
+
+  set source(text) {
+    if (!this.view) {
+      this.setAttribute("source", text);
+      return;
+    }
+    this.view.setState(this.editorState(text));
+  }
+
+  get readOnly() {
+    return this.hasAttribute("readonly");
+  }
+  set readOnly(on) {
+    this.toggleAttribute("readonly", Boolean(on));
+  }
+  get report() {
+    return this._report;
+  }
+  get board() {
+    return this._board;
+  }
+
+  /** Runs any export of the engine off the main thread (`check`, `forecast`, ...). */
+  call(fn, ...args) {
+    return this.engine.call(fn, ...args).then((r) => r.result);
+  }
+
+  async lint(view) {
+    const text = view.state.doc.toString();
+    const generation = ++this.generation;
+    this.el.timing.textContent = this.L.checking;
+    let reply;
+    try {
+      reply = await this.engine.call("inspect", text, { file: this.getAttribute("file") || "plan.plan" });
+    } catch (e) {
+      this.el.timing.textContent = "";
+      this.el.summary.innerHTML = `<span class="message error">${esc(this.L.engineError)} ${esc(e.message)}</span>`;
+      return [];
+    }
+    if (generation !== this.generation) return [];
+    const { report, board } = reply.result;
+    this._report = report;
+    this._board = board;
+    this.lastMs = reply.ms;
+    this.renderResults();
+    this.dispatchEvent(new CustomEvent("checked", { detail: { report, board, ms: reply.ms } }));
+    const doc = view.state.doc;
+    return report.diagnostics.map((d) => {
+      const from = position(doc, d.line, d.column);
+      const to = Math.max(from, position(doc, d.end_line, d.end_column));
+      return {
+        from,
+        to,
+        severity: SEVERITY[d.severity] ?? "info",
+        source: d.code,
+        message: d.message,
+        renderMessage: () => {
+          const div = document.createElement("div");
+          div.innerHTML =
+            `<div>${esc(d.message)}</div>` +
+            (d.label ? `<div>${esc(d.label)}</div>` : "") +
+            (d.help ? `<div class="cm-lint-help">help: ${esc(d.help)}</div>` : "");
+          return div;
+        },
+      };
+    });
+  }
+
+  renderHeadings() {
+    const L = this.L;
+    const r = this.shadowRoot;
+    r.querySelector(".commitments-panel h2").textContent = L.commitments;
+    r.querySelector(".board-panel h2").textContent = L.board;
+    r.querySelector(".capacity-panel h2").textContent = L.capacity;
+    this.el.legend.innerHTML =
+      `<span><i class="met"></i>${esc(L.legendMet)}</span><span><i class="missed"></i>${esc(L.legendMissed)}</span>` +
+      `<span><i class="free"></i>${esc(L.legendFree)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span><span><i class="over"></i>${esc(L.legendOver)}</span>`;
+  }
+
+  renderResults() {
+    const report = this._report;
+    if (!report) return;
+    const L = this.L;
+    const board = this._board;
+    this.el.verdict.className = `verdict ${report.verdict}`;
+    this.el.verdict.textContent = L.verdict[report.verdict] ?? report.verdict;
+    const commitments = report.commitments ?? [];
+    const met = commitments.filter((c) => c.status === "met").length;
+    this.el.summary.textContent = `${commitments.length ? L.summary(met, commitments.length) + " · " : ""}${L.errors(report.summary.errors, report.summary.warnings)}`;
+    this.el.timing.textContent = this.lastMs != null ? L.checkedIn(this.lastMs.toFixed(1)) : "";
+    this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L) : `<p class="empty">${esc(L.noBoard)}</p>`;
+    if (board) {
+      this.el.board.innerHTML = boardSvg(board, L, this.el.board.clientWidth || 900);
+      const width = this.el.caps.clientWidth || 600;
+      this.el.caps.innerHTML =
+        board.teams
+          .map((t) => `<div class="cap-team"><h3>${esc(t.team)}${t.title ? ` — ${esc(t.title)}` : ""}</h3>${capacitySvg(t, board, L, width)}</div>`)
+          .join("") + capacityLegend(L);
+    } else {
+      this.el.board.innerHTML = `<p class="empty">${esc(L.noBoard)}</p>`;
+      this.el.caps.innerHTML = "";
+    }
+    if (this.selected) this.highlight(this.selected, false);
+  }
+
+  /** Selects an item's (or epic's) block in the editor. */
+  reveal(id) {
+    const item = this._board?.items.find((i) => i.item === id);
+    const text = this.view.state.doc.toString();
+    let from;
+    let to;
+    if (item?.source) {
+      from = position(this.view.state.doc, item.source.line, item.source.column);
+      to = from;
+    } else {
+      const m = new RegExp(`^\\s*(item|epic)\\s+${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "m").exec(text);
+      if (!m) return;
+      from = m.index + m[0].length - m[0].trimStart().length;
+      to = text.indexOf("\n", from);
+      if (to < 0) to = text.length;
+    }
+    const line = this.view.state.doc.lineAt(from);
+    this.view.dispatch({ selection: { anchor: line.from, head: Math.max(line.to, Math.min(line.to, to)) }, scrollIntoView: true });
+  }
+
+  /** Marks a commitment's items on the board and its row in the table. */
+  highlight(id, reveal = true) {
+    this.selected = id;
+    const r = this.shadowRoot;
+    const items = new Set([id, ...(this._board?.items.filter((i) => i.commitment === id).map((i) => i.item) ?? [])]);
+    r.querySelectorAll("svg.board .item").forEach((g) => g.classList.toggle("selected", items.has(g.dataset.item)));
+    r.querySelectorAll("tr.commitment").forEach((tr) => tr.classList.toggle("selected", tr.dataset.item === id));
+    if (reveal) this.reveal(id);
+  }
+
+  onBoardPick(e) {
+    const g = e.target.closest?.(".item");
+    if (!g) return;
+    e.preventDefault();
+    this.highlight(g.dataset.item, false);
+    this.reveal(g.dataset.item);
+  }
+
+  onCommitmentPick(e) {
+    const tr = e.target.closest?.("tr.commitment");
+    if (!tr) return;
+    e.preventDefault();
+    this.highlight(tr.dataset.item);
+  }
+}
+
+if (!customElements.get("haalbaar-plan")) customElements.define("haalbaar-plan", HaalbaarPlan);

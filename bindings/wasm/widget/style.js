@@ -1,0 +1,60 @@
+// The widget's styles (inside its shadow root). Large enough to read on a projector.
+export const STYLE = `
+:host { display: block; font: 14px/1.4 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff;
+  --red: #c62828; --green: #2e7d32; --amber: #ef6c00; --grey: #90a4ae; --line: #d0d7de; }
+.layout { display: grid; grid-template-columns: minmax(320px, 40%) 1fr; grid-template-rows: auto 1fr; gap: 8px; height: 100%; min-height: 600px; }
+header { grid-column: 1 / 3; display: flex; gap: 16px; align-items: baseline; padding: 4px 8px; border-bottom: 1px solid var(--line); }
+header .verdict { font-weight: 700; font-size: 16px; }
+header .verdict.feasible { color: var(--green); } header .verdict.infeasible, header .verdict.invalid { color: var(--red); }
+header .verdict.unknown { color: var(--amber); }
+header .timing { margin-left: auto; color: #57606a; font-size: 12px; }
+.editor { grid-row: 2; min-height: 0; border: 1px solid var(--line); border-radius: 4px; overflow: hidden; display: flex; flex-direction: column; }
+.editor .cm-editor { flex: 1; min-height: 0; height: 100%; font-size: 13px; }
+.editor .cm-scroller { overflow: auto; }
+.side { grid-row: 2; min-height: 0; overflow: auto; display: flex; flex-direction: column; gap: 8px; }
+section { border: 1px solid var(--line); border-radius: 4px; padding: 4px 8px 8px; }
+h2 { font-size: 14px; margin: 2px 0 6px; color: #24292f; }
+.board-wrap { overflow-x: auto; }
+.empty, .message { color: #57606a; margin: 4px 0; }
+.message.error { color: var(--red); }
+table.commitments { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.commitments th { text-align: left; font-weight: 600; color: #57606a; border-bottom: 1px solid var(--line); padding: 2px 6px; }
+table.commitments td { vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #eaeef2; }
+tr.commitment { cursor: pointer; } tr.commitment:hover, tr.commitment:focus, tr.commitment.selected { background: #f0f6ff; outline: none; }
+tr.commitment:focus-visible { outline: 2px solid #0969da; outline-offset: -2px; }
+td.why { color: #333; } td small { color: #57606a; white-space: nowrap; }
+ul.repairs { margin: 2px 0 0; padding-left: 18px; color: #0b5394; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.badge.met { background: var(--green); } .badge.infeasible, .badge.conflict { background: var(--red); } .badge.unknown { background: var(--amber); }
+.hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; color: #57606a; }
+svg.board text { font-size: 11px; }
+svg.board .pi-band { fill: #eef2f6; stroke: #fff; } svg.board .pi-label { text-anchor: middle; font-weight: 600; fill: #24292f; }
+svg.board .it-label { text-anchor: middle; fill: #57606a; font-size: 10px; }
+svg.board .ip, svg.cap .ip { fill: #eceff1; } svg.board .holiday { fill: #ffb74d; }
+svg.board .pi-line { stroke: #b0bec5; } svg.board .team-line { stroke: var(--line); }
+svg.board .team-label { font-weight: 600; font-size: 12px; fill: #24292f; } svg.board .team-title { fill: #57606a; font-size: 10px; }
+svg.board .load.none { fill: transparent; } svg.board .load.low { fill: #c8e6c9; } svg.board .load.half { fill: #81c784; }
+svg.board .load.full { fill: #388e3c; } svg.board .load.over { fill: var(--red); }
+svg.board .over-mark { fill: var(--red); font-weight: 700; text-anchor: middle; }
+svg.board .item { cursor: pointer; } svg.board .item rect { stroke-width: 1; }
+svg.board .item.met rect { fill: #c8e6c9; stroke: var(--green); } svg.board .item.missed rect { fill: #ffcdd2; stroke: var(--red); }
+svg.board .item.free rect { fill: #e3f2fd; stroke: #64b5f6; }
+svg.board .item text { fill: #1f2328; font-size: 11px; }
+svg.board .item.selected rect, svg.board .item:focus rect { stroke: #0969da; stroke-width: 3; } svg.board .item:focus { outline: none; }
+svg.board .dep { fill: none; stroke: #555; stroke-width: 1.2; } svg.board .dep.red { stroke: var(--red); stroke-width: 1.6; }
+.legend { display: flex; gap: 12px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin-top: 4px; }
+.legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
+.legend .met { background: #c8e6c9; border-color: var(--green); } .legend .missed { background: #ffcdd2; border-color: var(--red); }
+.legend .free { background: #e3f2fd; border-color: #64b5f6; } .legend .ip { background: #eceff1; border-color: #cfd8dc; }
+.legend .over { background: var(--red); border-color: var(--red); }
+.legend .planned { background: #64b5f6; border-color: #64b5f6; } .legend .plannable { background: #fff; border-color: #90a4ae; }
+.legend .capacity { border: none; border-top: 2px dashed #455a64; height: 0; vertical-align: 3px; }
+.caps { display: grid; grid-template-columns: 1fr; gap: 4px; }
+.cap-team h3 { font-size: 12px; margin: 0; }
+svg.cap .plannable { fill: #fff; stroke: #90a4ae; } svg.cap .planned { fill: #64b5f6; } svg.cap .planned.over { fill: var(--red); }
+svg.cap .capacity-line { fill: none; stroke: #455a64; stroke-dasharray: 3 2; }
+svg.cap .axis { font-size: 9px; fill: #57606a; } svg.cap .event { font-size: 10px; fill: #455a64; }
+svg.cap .event.leave, svg.cap .event.lend_out { fill: var(--red); } svg.cap .event.hire, svg.cap .event.lend_in { fill: var(--green); }
+.cm-lint-help { color: #0b5394; margin-top: 2px; }
+@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } header { grid-column: 1; } .side { grid-row: 3; } }
+`;

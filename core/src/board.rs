@@ -1,0 +1,344 @@
+//! The program board as data: teams × PIs and iterations, the items where the schedule puts
+//! them, capacity against load per iteration, and the chains of missed commitments. One
+//! structure for every picture of a plan (terminal board, HTML report, browser widget), so
+//! each renderer only draws.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::feasibility::{Feasibility, PlanVerdict, Reason, Work};
+use crate::fixed::Fixed;
+use crate::model::{Loc, Unit};
+use crate::solve::rank::Status;
+use crate::source::SourceMap;
+use crate::{Calendar, CapacityTable, Checked, Plan};
+
+/// The board of one checked plan.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Board {
+    pub title: Option<String>,
+    pub unit: Unit,
+    pub verdict: PlanVerdict,
+    /// Commitments met, of all commitments.
+    pub met: usize,
+    pub commitments: usize,
+    pub pis: Vec<BoardPi>,
+    pub iterations: Vec<BoardIteration>,
+    pub teams: Vec<BoardTeam>,
+    /// Every item, in file order.
+    pub items: Vec<BoardItem>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardPi {
+    pub pi: u32,
+    /// `PI3`.
+    pub label: String,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+    /// Positions (0-based) of its iterations in `iterations`.
+    pub first: usize,
+    pub last: usize,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardIteration {
+    /// `PI3.2`.
+    pub iteration: String,
+    pub pi: u32,
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+    pub ip: bool,
+    pub working_days: u32,
+    /// `Kerst (3 days)`.
+    pub holidays: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardTeam {
+    pub team: String,
+    pub title: Option<String>,
+    /// One cell per iteration, in calendar order.
+    pub iterations: Vec<BoardCell>,
+    /// One per PI: plannable capacity and planned work summed.
+    pub pis: Vec<BoardPiLoad>,
+    /// Hires, leavers, vacancies and lending, at the iteration they take effect.
+    pub events: Vec<BoardEvent>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardCell {
+    pub iteration: String,
+    /// What the team can do, before `load`.
+    pub capacity: Fixed,
+    /// What the check plans with (`capacity × load`).
+    pub plannable: Fixed,
+    pub planned: Fixed,
+    /// `planned / plannable` in percent; `None` without plannable capacity.
+    pub percent: Option<Fixed>,
+    /// More planned than plannable.
+    pub overloaded: bool,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardPiLoad {
+    pub pi: u32,
+    pub plannable: Fixed,
+    pub planned: Fixed,
+    pub percent: Option<Fixed>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Hire,
+    Leave,
+    Vacancy,
+    LendOut,
+    LendIn,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardEvent {
+    pub kind: EventKind,
+    /// The iteration it takes effect in (the first one, for lending).
+    pub iteration: String,
+    /// `+2 from 2024-06-01`, `-1.5 to berichten PI4..PI5`.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct BoardItem {
+    pub item: String,
+    pub title: Option<String>,
+    pub team: Option<String>,
+    pub epic: Option<String>,
+    /// The commitment that covers it (its own, or its epic's), if any.
+    pub commitment: Option<String>,
+    /// That commitment's status.
+    pub status: Option<Status>,
+    /// On the chain or in the capacity argument of a commitment that is not met.
+    pub missed: bool,
+    pub start: Option<String>,
+    pub finish: Option<String>,
+    /// Positions (0-based) in `iterations` of the first and last iteration with work.
+    pub first: Option<usize>,
+    pub last: Option<usize>,
+    pub work: Vec<Work>,
+    /// Work that falls after the horizon.
+    pub beyond_horizon: Fixed,
+    /// The items it comes after.
+    pub after: Vec<String>,
+    /// Where the item is written, when it is.
+    pub source: Option<SourceSpan>,
+}
+
+/// A place in the plan text: byte span, and the 1-based line and columns of its start.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+pub struct SourceSpan {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub column_utf16: usize,
+}
+
+impl Board {
+    /// The board of a checked plan; `None` when it has no schedule (errors in the file).
+    pub fn of(checked: &Checked, source: &str) -> Option<Board> {
+        let (Some(cal), Some(cap), Some(f)) = (&checked.calendar, &checked.capacity, &checked.feasibility) else {
+            return None;
+        };
+        Some(board(&checked.plan, cal, cap, f, source))
+    }
+}
+
+fn percent(planned: Fixed, of: Fixed) -> Option<Fixed> {
+    if of.is_positive() { planned.mul_div(100 * 1000, of.millis()) } else { None }
+}
+
+fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, source: &str) -> Board {
+    let map = SourceMap::new(source);
+    let labels: Vec<String> = cal.iterations.iter().map(|it| it.label()).collect();
+    let position: BTreeMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+    let iterations = cal
+        .iterations
+        .iter()
+        .map(|it| BoardIteration {
+            iteration: it.label(),
+            pi: it.pi,
+            start: it.start,
+            end: it.end,
+            ip: it.ip,
+            working_days: it.working_days,
+            holidays: it.holidays.iter().map(|(n, d)| format!("{n} ({d} days)")).collect(),
+        })
+        .collect();
+    let pis = (1..=cal.pi_count())
+        .filter_map(|pi| {
+            let range = cal.pi_iterations(pi);
+            let (first, last) = (range.start, range.end.checked_sub(1)?);
+            Some(BoardPi {
+                pi,
+                label: format!("PI{pi}"),
+                start: cal.iterations.get(first)?.start,
+                end: cal.iterations.get(last)?.end,
+                first,
+                last,
+            })
+        })
+        .collect();
+    let iteration_of = |date: chrono::NaiveDate| {
+        cal.iterations.iter().find(|it| it.start <= date && date <= it.end).map(|it| it.label())
+    };
+    let mut events: BTreeMap<&str, Vec<BoardEvent>> = BTreeMap::new();
+    let mut lent_in: Vec<(&str, BoardEvent)> = Vec::new();
+    for team in &plan.teams {
+        let list = events.entry(team.id.as_str()).or_default();
+        for h in &team.hires {
+            if let Some(iteration) = iteration_of(h.date) {
+                list.push(BoardEvent { kind: EventKind::Hire, iteration, text: format!("+{} from {}", h.count, h.date) });
+            }
+        }
+        for l in &team.leaves {
+            if let Some(iteration) = iteration_of(l.date) {
+                list.push(BoardEvent { kind: EventKind::Leave, iteration, text: format!("-{} from {}", l.count, l.date) });
+            }
+        }
+        for v in &team.vacancies {
+            if let Some(iteration) = iteration_of(v.date) {
+                let text = format!("vacancy {} from {} ({}% chance)", v.count, v.date, v.chance);
+                list.push(BoardEvent { kind: EventKind::Vacancy, iteration, text });
+            }
+        }
+        for lend in &team.lends {
+            let Ok(range) = cal.range(&lend.from, &lend.until) else { continue };
+            let (Some(a), Some(b)) = (labels.get(*range.start()), labels.get(*range.end())) else { continue };
+            let span = if a == b { a.clone() } else { format!("{a}..{b}") };
+            list.push(BoardEvent {
+                kind: EventKind::LendOut,
+                iteration: a.clone(),
+                text: format!("-{} to {} {span}", lend.count, lend.to.id),
+            });
+            let text = format!("+{} from {} {span}", lend.count, team.id);
+            lent_in.push((lend.to.id.as_str(), BoardEvent { kind: EventKind::LendIn, iteration: a.clone(), text }));
+        }
+    }
+    for (to, event) in lent_in {
+        events.entry(to).or_default().push(event);
+    }
+    let teams = cap
+        .teams
+        .iter()
+        .map(|tc| {
+            let load = f.load.iter().find(|l| l.team == tc.team);
+            let cells: Vec<BoardCell> = tc
+                .iterations
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    let planned = load.and_then(|l| l.iterations.get(i)).map_or(Fixed::ZERO, |l| l.planned);
+                    BoardCell {
+                        iteration: labels.get(i).cloned().unwrap_or_default(),
+                        capacity: cell.capacity,
+                        plannable: cell.plannable,
+                        planned,
+                        percent: percent(planned, cell.plannable),
+                        overloaded: planned > cell.plannable,
+                    }
+                })
+                .collect();
+            let pis = (1..=cal.pi_count())
+                .map(|pi| {
+                    let (plannable, planned) = cal
+                        .pi_iterations(pi)
+                        .filter_map(|i| cells.get(i))
+                        .fold((Fixed::ZERO, Fixed::ZERO), |(c, p), cell| (c + cell.plannable, p + cell.planned));
+                    BoardPiLoad { pi, plannable, planned, percent: percent(planned, plannable) }
+                })
+                .collect();
+            let mut ev = events.remove(tc.team.as_str()).unwrap_or_default();
+            ev.sort_by_key(|e| position.get(e.iteration.as_str()).copied().unwrap_or(usize::MAX));
+            BoardTeam {
+                team: tc.team.clone(),
+                title: plan.team(&tc.team).and_then(|t| t.title.clone()),
+                iterations: cells,
+                pis,
+                events: ev,
+            }
+        })
+        .collect();
+
+    // Which commitment covers each item, and which items a missed commitment's reason names.
+    let mut covered: BTreeMap<&str, (&str, Status)> = BTreeMap::new();
+    let mut missed: BTreeSet<&str> = BTreeSet::new();
+    for c in &f.commitments {
+        let own: Vec<&str> = if c.kind == "epic" {
+            plan.items.iter().filter(|i| i.epic.as_ref().is_some_and(|e| e.id == c.item)).map(|i| i.id.as_str()).collect()
+        } else {
+            vec![c.item.as_str()]
+        };
+        for id in &own {
+            covered.entry(id).or_insert((c.item.as_str(), c.status));
+        }
+        if c.status != Status::Met {
+            missed.extend(own);
+            match &c.reason {
+                Some(Reason::Chain { chain, .. }) => missed.extend(chain.iter().map(|s| s.item.as_str())),
+                Some(Reason::Capacity { items, .. }) => missed.extend(items.iter().map(|s| s.item.as_str())),
+                _ => {}
+            }
+        }
+    }
+    let scheduled: BTreeMap<&str, &crate::feasibility::ItemSchedule> =
+        f.schedule.iter().map(|s| (s.item.as_str(), s)).collect();
+    let items = plan
+        .items
+        .iter()
+        .map(|item| {
+            let s = scheduled.get(item.id.as_str());
+            let at = |label: &Option<String>| label.as_deref().and_then(|l| position.get(l).copied());
+            BoardItem {
+                item: item.id.clone(),
+                title: item.title.clone(),
+                team: item.team.as_ref().map(|t| t.id.clone()),
+                epic: item.epic.as_ref().map(|e| e.id.clone()),
+                commitment: covered.get(item.id.as_str()).map(|(c, _)| c.to_string()),
+                status: covered.get(item.id.as_str()).map(|(_, s)| *s),
+                missed: missed.contains(item.id.as_str()),
+                start: s.and_then(|s| s.start.clone()),
+                finish: s.and_then(|s| s.finish.clone()),
+                first: s.and_then(|s| at(&s.start)),
+                last: s.and_then(|s| at(&s.finish)),
+                work: s.map(|s| s.work.clone()).unwrap_or_default(),
+                beyond_horizon: s.map_or(Fixed::ZERO, |s| s.beyond_horizon),
+                after: item.after.iter().map(|d| d.item.id.clone()).collect(),
+                source: span_of(&map, item.loc),
+            }
+        })
+        .collect();
+    Board {
+        title: plan.title.clone(),
+        unit: plan.settings.unit,
+        verdict: f.verdict,
+        met: f.commitments.iter().filter(|c| c.status == Status::Met).count(),
+        commitments: f.commitments.len(),
+        pis,
+        iterations,
+        teams,
+        items,
+    }
+}
+
+fn span_of(map: &SourceMap, loc: Loc) -> Option<SourceSpan> {
+    let span = loc.0?;
+    let at = map.locate(span.start);
+    Some(SourceSpan {
+        start: span.start,
+        end: span.end,
+        line: at.line,
+        column: at.column,
+        column_utf16: at.column_utf16,
+    })
+}
