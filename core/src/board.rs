@@ -198,12 +198,20 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
         let list = events.entry(team.id.as_str()).or_default();
         for h in &team.hires {
             if let Some(iteration) = iteration_of(h.date) {
-                list.push(BoardEvent { kind: EventKind::Hire, iteration, text: format!("+{} from {}", h.count, h.date) });
+                list.push(BoardEvent {
+                    kind: EventKind::Hire,
+                    iteration,
+                    text: format!("+{} from {}", h.count, h.date),
+                });
             }
         }
         for l in &team.leaves {
             if let Some(iteration) = iteration_of(l.date) {
-                list.push(BoardEvent { kind: EventKind::Leave, iteration, text: format!("-{} from {}", l.count, l.date) });
+                list.push(BoardEvent {
+                    kind: EventKind::Leave,
+                    iteration,
+                    text: format!("-{} from {}", l.count, l.date),
+                });
             }
         }
         for v in &team.vacancies {
@@ -275,7 +283,11 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
     let mut missed: BTreeSet<&str> = BTreeSet::new();
     for c in &f.commitments {
         let own: Vec<&str> = if c.kind == "epic" {
-            plan.items.iter().filter(|i| i.epic.as_ref().is_some_and(|e| e.id == c.item)).map(|i| i.id.as_str()).collect()
+            plan.items
+                .iter()
+                .filter(|i| i.epic.as_ref().is_some_and(|e| e.id == c.item))
+                .map(|i| i.id.as_str())
+                .collect()
         } else {
             vec![c.item.as_str()]
         };

@@ -2,7 +2,11 @@
 //!
 //! Exit codes: 0 no errors, 1 a file has errors, 2 usage or I/O failure.
 
+mod annotations;
+mod board;
+mod html;
 mod render;
+mod sarif;
 mod tables;
 
 use std::io::{IsTerminal, Write};
@@ -35,8 +39,26 @@ enum Color {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum CheckFormat {
+    /// rustc-style diagnostics and the load board.
+    Human,
+    /// The JSON report (docs/json-report.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ForecastFormat {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Lang {
+    En,
+    Nl,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -80,8 +102,34 @@ enum Command {
         /// Seed of the draws: the same seed gives the same forecast.
         #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_SEED)]
         seed: u64,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-        format: CheckFormat,
+        #[arg(long, value_enum, default_value_t = ForecastFormat::Human)]
+        format: ForecastFormat,
+    },
+    /// Show the program board: teams × PIs, the items in each, and each team's load.
+    Board {
+        file: PathBuf,
+        /// Width to fit, in columns (PIs that do not fit go to a next band).
+        #[arg(long, default_value_t = 120)]
+        width: usize,
+        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        budget: u64,
+    },
+    /// Write a self-contained HTML report: board, capacity charts, commitments, forecast.
+    Report {
+        file: PathBuf,
+        /// Where to write it (`-`: standard output).
+        #[arg(short, long, default_value = "report.html")]
+        output: PathBuf,
+        /// Language of the labels.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+        /// Forecast runs to include (0: no forecast).
+        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS)]
+        runs: u32,
+        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_SEED)]
+        seed: u64,
+        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        budget: u64,
     },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
@@ -115,6 +163,10 @@ fn main() -> ExitCode {
         }
         Command::Explain { code } => explain(code.as_deref()),
         Command::Forecast { file, runs, seed, format } => forecast(&file, runs, seed, format, color),
+        Command::Board { file, width, budget } => board_command(&file, width, budget, color),
+        Command::Report { file, output, lang, runs, seed, budget } => {
+            report_command(&file, &output, lang, runs, seed, budget)
+        }
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
     };
@@ -175,6 +227,7 @@ fn check(
 ) -> Result<ExitCode, String> {
     let mut all = Vec::new();
     let mut entries = Vec::new();
+    let mut names = Vec::new();
     let mut human = String::new();
     let mut io_error = None;
     for path in files {
@@ -187,6 +240,7 @@ fn check(
             }
         };
         let checked = haalbaar::check_with(&source, options);
+        names.push(name.clone());
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
             if let (true, Some(f), Some(cal)) = (board, &checked.feasibility, &checked.calendar) {
@@ -205,6 +259,11 @@ fn check(
             let report = report::CheckReport::new(entries, all);
             print(&format!("{}\n", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?))?;
         }
+        CheckFormat::Sarif => {
+            let log = sarif::sarif(&names, &all);
+            print(&format!("{}\n", serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?))?;
+        }
+        CheckFormat::Github => print(&annotations::annotations(&all))?,
         CheckFormat::Human => {
             human.push_str(&render::summary(summary.errors, summary.warnings, entries.len(), color));
             human.push('\n');
@@ -332,7 +391,7 @@ struct ForecastReport<'a> {
     diagnostics: Vec<report::DiagnosticRecord>,
 }
 
-fn forecast(path: &PathBuf, runs: u32, seed: u64, format: CheckFormat, color: bool) -> Result<ExitCode, String> {
+fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color: bool) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
     // The forecast needs a valid plan, not the exact verdict: the solver is not run here.
@@ -362,15 +421,73 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: CheckFormat, color: bo
         return Err("this plan cannot be forecast".into());
     };
     match format {
-        CheckFormat::Json => {
+        ForecastFormat::Json => {
             let out = ForecastReport { forecast: &f, diagnostics: report::records(&name, &source, &f.warnings) };
             print(&format!("{}\n", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?))?;
         }
-        CheckFormat::Human => {
+        ForecastFormat::Human => {
             let mut text = render::forecast(&f, color);
             text.push_str(&render::human(&name, &source, &f.warnings, color));
             print(&text)?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `haalbaar board`: the program board in the terminal.
+fn board_command(path: &PathBuf, width: usize, budget: u64, color: bool) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let name = path.display().to_string();
+    let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let Some(board) = haalbaar::board::Board::of(&checked, &source) else {
+        let mut text = render::human(&name, &source, &checked.diagnostics, color);
+        let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
+        text.push_str(&render::summary(s.errors, s.warnings, 1, color));
+        eprintln!("{text}");
+        return Ok(ExitCode::from(1));
+    };
+    print(&board::board(&name, &board, width.max(40), color))?;
+    Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `haalbaar report`: the HTML report, written to a file (or standard output).
+fn report_command(
+    path: &PathBuf,
+    output: &PathBuf,
+    lang: Lang,
+    runs: u32,
+    seed: u64,
+    budget: u64,
+) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let name = path.display().to_string();
+    let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let board = haalbaar::board::Board::of(&checked, &source);
+    let forecast = match (&checked.calendar, runs, checked.has_errors() && checked.feasibility.is_none()) {
+        (Some(cal), 1.., false) => haalbaar::forecast::forecast(
+            &checked.plan,
+            cal,
+            haalbaar::forecast::ForecastOptions { runs, seed },
+            &mut |_, _| {},
+        ),
+        _ => None,
+    };
+    let findings = report::records(&name, &source, &checked.diagnostics);
+    let commitments = checked.feasibility.as_ref().map(|f| f.commitments.as_slice()).unwrap_or_default();
+    let input = html::Input {
+        file: &name,
+        verdict: checked.verdict(),
+        board: board.as_ref(),
+        commitments,
+        forecast: forecast.as_ref(),
+        findings: &findings,
+    };
+    let text = html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN });
+    if output.as_os_str() == "-" {
+        print(&text)?;
+    } else {
+        std::fs::write(output, text).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        eprintln!("wrote {}", output.display());
+    }
+    Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -144,10 +144,7 @@ pub fn capacity(source: &str) -> Result<JsValue, JsError> {
 
 /// The seeded forecast: `{ forecast, diagnostics }`.
 #[wasm_bindgen(skip_typescript)]
-pub fn forecast(
-    source: &str,
-    opts: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
     let o: ForecastOptions = options(&opts)?;
     let runs = o.runs.filter(|r| r.is_finite() && *r >= 1.0).map_or(1000, |r| r.min(100_000.0) as u32);
     let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(1, |s| s as u64);

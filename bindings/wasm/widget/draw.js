@@ -92,7 +92,7 @@ export function boardSvg(board, L, available = 900) {
       out.push(
         `<g class="item ${cls}" data-item="${esc(item.item)}" tabindex="0" role="button" aria-label="${esc(label)}">` +
           `<title>${esc(label)}</title><rect x="${x}" y="${yy}" width="${w}" height="${LANE - 4}" rx="3"/>` +
-          `<svg x="${x}" y="${yy}" width="${w}" height="${LANE - 4}"><text x="4" y="${LANE - 8}">${esc(item.item)}</text></svg></g>`,
+          `<svg x="${x}" y="${yy}" width="${w}" height="${LANE - 4}"><text x="7" y="${LANE - 8}">${esc(item.item)}</text></svg></g>`,
       );
     }
   }

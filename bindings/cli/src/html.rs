@@ -1,0 +1,690 @@
+//! `haalbaar report`: one self-contained HTML file (inline CSS and SVG, no script, no
+//! network) with the program board, capacity against load per team, the commitments with
+//! their reasons and repairs, and the forecast. Prints on A4 landscape.
+
+use std::fmt::Write as _;
+
+use haalbaar::board::{Board, BoardTeam, EventKind};
+use haalbaar::feasibility::{CommitmentReport, PlanVerdict};
+use haalbaar::forecast::{Forecast, Rag};
+use haalbaar::report::DiagnosticRecord;
+use haalbaar::solve::rank::Status;
+
+/// Labels in one language.
+pub struct Labels {
+    pub lang: &'static str,
+    report: &'static str,
+    board: &'static str,
+    capacity: &'static str,
+    commitments: &'static str,
+    forecast: &'static str,
+    findings: &'static str,
+    status: fn(Status) -> &'static str,
+    verdict: fn(PlanVerdict) -> &'static str,
+    item: &'static str,
+    deadline: &'static str,
+    finish: &'static str,
+    why: &'static str,
+    repairs: &'static str,
+    probability: &'static str,
+    met_of: &'static str,
+    planned: &'static str,
+    plannable: &'static str,
+    capacity_raw: &'static str,
+    ip: &'static str,
+    legend_met: &'static str,
+    legend_missed: &'static str,
+    legend_free: &'static str,
+    legend_over: &'static str,
+    hire: &'static str,
+    leave: &'static str,
+    vacancy: &'static str,
+    no_board: &'static str,
+    none: &'static str,
+    runs: &'static str,
+    method: &'static str,
+    line: &'static str,
+    hard: &'static str,
+}
+
+pub const EN: Labels = Labels {
+    lang: "en",
+    report: "Feasibility report",
+    board: "Program board",
+    capacity: "Capacity and load per team",
+    commitments: "Commitments",
+    forecast: "Forecast",
+    findings: "Findings",
+    status: |s| match s {
+        Status::Met => "met",
+        Status::Infeasible => "infeasible",
+        Status::Conflict => "conflict",
+        Status::Unknown => "unknown",
+    },
+    verdict: |v| match v {
+        PlanVerdict::Feasible => "feasible",
+        PlanVerdict::Infeasible => "not feasible",
+        PlanVerdict::Unknown => "undecided",
+        PlanVerdict::Invalid => "has errors",
+    },
+    item: "Item",
+    deadline: "Deadline",
+    finish: "Finish",
+    why: "Why",
+    repairs: "What would fix it",
+    probability: "Chance",
+    met_of: "commitments met",
+    planned: "planned",
+    plannable: "plannable",
+    capacity_raw: "capacity before load",
+    ip: "IP iteration",
+    legend_met: "committed, met",
+    legend_missed: "missed commitment or its chain",
+    legend_free: "not committed",
+    legend_over: "over-loaded",
+    hire: "hire, lent in",
+    leave: "leaver, lent out",
+    vacancy: "vacancy",
+    no_board: "The plan has errors: there is no schedule to show. Fix the findings below first.",
+    none: "none",
+    runs: "runs",
+    method: "Method",
+    line: "line",
+    hard: "hard",
+};
+
+pub const NL: Labels = Labels {
+    lang: "nl",
+    report: "Haalbaarheidsrapport",
+    board: "Programmabord",
+    capacity: "Capaciteit en belasting per team",
+    commitments: "Toezeggingen",
+    forecast: "Prognose",
+    findings: "Bevindingen",
+    status: |s| match s {
+        Status::Met => "gehaald",
+        Status::Infeasible => "onhaalbaar",
+        Status::Conflict => "conflict",
+        Status::Unknown => "onbekend",
+    },
+    verdict: |v| match v {
+        PlanVerdict::Feasible => "haalbaar",
+        PlanVerdict::Infeasible => "niet haalbaar",
+        PlanVerdict::Unknown => "onbeslist",
+        PlanVerdict::Invalid => "bevat fouten",
+    },
+    item: "Item",
+    deadline: "Deadline",
+    finish: "Klaar",
+    why: "Waarom",
+    repairs: "Wat zou helpen",
+    probability: "Kans",
+    met_of: "toezeggingen gehaald",
+    planned: "gepland",
+    plannable: "planbaar",
+    capacity_raw: "capaciteit vóór belasting",
+    ip: "IP-iteratie",
+    legend_met: "toegezegd, gehaald",
+    legend_missed: "gemiste toezegging of haar keten",
+    legend_free: "niet toegezegd",
+    legend_over: "overbelast",
+    hire: "instroom, geleend",
+    leave: "uitstroom, uitgeleend",
+    vacancy: "vacature",
+    no_board: "Het plan bevat fouten: er is geen planning te tonen. Los eerst de bevindingen hieronder op.",
+    none: "geen",
+    runs: "runs",
+    method: "Methode",
+    line: "regel",
+    hard: "hard",
+};
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+@page { size: A4 landscape; margin: 10mm; }
+body { font: 13px/1.4 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 16px; }
+h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 18px 0 6px; border-bottom: 1px solid #d0d7de; }
+h3 { font-size: 13px; margin: 8px 0 2px; }
+.meta { color: #57606a; } .verdict { font-weight: 700; } .verdict.feasible { color: #2e7d32; }
+.verdict.infeasible, .verdict.invalid { color: #c62828; } .verdict.unknown { color: #ef6c00; }
+section { break-inside: avoid; } svg { max-width: 100%; height: auto; } svg.board, svg.cap { width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; } th { text-align: left; color: #57606a; border-bottom: 1px solid #d0d7de; padding: 3px 6px; }
+td { vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #eaeef2; } tr { break-inside: avoid; }
+td small { color: #57606a; white-space: nowrap; } ul { margin: 2px 0 0; padding-left: 18px; } .repairs { color: #0b5394; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; }
+.badge.met, .badge.green { background: #2e7d32; } .badge.infeasible, .badge.conflict, .badge.red { background: #c62828; }
+.badge.unknown, .badge.amber { background: #ef6c00; } .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; }
+.legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin: 4px 0; }
+.legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
+.legend .met { background: #c8e6c9; border-color: #2e7d32; } .legend .missed { background: #ffcdd2; border-color: #c62828; }
+.legend .free { background: #e3f2fd; border-color: #64b5f6; } .legend .ip { background: #eceff1; border-color: #cfd8dc; }
+.legend .over { background: #c62828; border-color: #c62828; } .legend .planned { background: #64b5f6; border-color: #64b5f6; }
+.legend .plannable { background: #fff; border-color: #90a4ae; } .legend .capacity { border: none; border-top: 2px dashed #455a64; height: 0; vertical-align: 3px; }
+.caps { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 16px; } .finding.error { color: #c62828; } .finding.warning { color: #9a6700; }
+.hist { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 4px 16px; }
+svg text { font-family: system-ui, sans-serif; }
+.board .pi-band { fill: #eef2f6; stroke: #fff; } .board .pi-label { text-anchor: middle; font-weight: 600; font-size: 11px; }
+.board .it-label { text-anchor: middle; fill: #57606a; font-size: 9px; } .ip { fill: #eceff1; } .holiday { fill: #ffb74d; }
+.board .pi-line { stroke: #b0bec5; } .board .team-line { stroke: #d0d7de; } .board .team-label { font-weight: 600; font-size: 12px; }
+.board .team-title { fill: #57606a; font-size: 9px; } .load.none { fill: transparent; } .load.low { fill: #c8e6c9; }
+.load.half { fill: #81c784; } .load.full { fill: #388e3c; } .load.over { fill: #c62828; } .over-mark { fill: #c62828; font-weight: 700; text-anchor: middle; }
+.item rect { stroke-width: 1; } .item.met rect { fill: #c8e6c9; stroke: #2e7d32; } .item.missed rect { fill: #ffcdd2; stroke: #c62828; }
+.item.free rect { fill: #e3f2fd; stroke: #64b5f6; } .item text { font-size: 10px; fill: #1f2328; }
+.dep { fill: none; stroke: #555; stroke-width: 1.2; } .dep.red { stroke: #c62828; stroke-width: 1.6; }
+.cap .plannable { fill: #fff; stroke: #90a4ae; } .cap .planned { fill: #64b5f6; } .cap .planned.over { fill: #c62828; }
+.cap .capacity-line { fill: none; stroke: #455a64; stroke-dasharray: 3 2; } .cap .axis { font-size: 9px; fill: #57606a; }
+.cap .event { font-size: 10px; fill: #455a64; } .cap .event.leave, .cap .event.lend_out { fill: #c62828; } .cap .event.hire, .cap .event.lend_in { fill: #2e7d32; }
+.histogram .bar { fill: #64b5f6; } .histogram .bar.late { fill: #ef9a9a; } .histogram .deadline { stroke: #c62828; stroke-width: 1.5; }
+.histogram text { font-size: 9px; fill: #57606a; }
+"#;
+
+const LEFT: usize = 110;
+const LANE: usize = 18;
+const HEAD: usize = 32;
+
+/// The program board as SVG (the same picture as the widget's).
+fn board_svg(b: &Board, l: &Labels) -> String {
+    let n = b.iterations.len().max(1);
+    let col = ((1100 - LEFT) / n).clamp(10, 36);
+    let width = LEFT + n * col + 8;
+    struct Row<'a> {
+        team: &'a BoardTeam,
+        placed: Vec<(&'a haalbaar::board::BoardItem, usize)>,
+        y: usize,
+        height: usize,
+    }
+    let mut rows = Vec::new();
+    let mut y = HEAD;
+    let mut at = std::collections::BTreeMap::new();
+    for team in &b.teams {
+        let mut items: Vec<_> = b
+            .items
+            .iter()
+            .filter(|i| i.team.as_deref() == Some(team.team.as_str()))
+            .filter_map(|i| Some((i, i.first?, i.last?)))
+            .collect();
+        items.sort_by_key(|&(_, f, l)| (f, l));
+        let mut ends: Vec<Option<usize>> = Vec::new();
+        let mut placed = Vec::new();
+        for (item, first, last) in items {
+            let lane = match ends.iter().position(|e| e.is_none_or(|e| e < first)) {
+                Some(k) => k,
+                None => {
+                    ends.push(None);
+                    ends.len() - 1
+                }
+            };
+            ends[lane] = Some(last);
+            placed.push((item, lane));
+            at.insert(
+                item.item.as_str(),
+                (LEFT + first * col, LEFT + (last + 1) * col, y + 8 + lane * LANE + LANE / 2 - 1),
+            );
+        }
+        let height = 8 + ends.len().max(1) * LANE + 4;
+        rows.push(Row { team, placed, y, height });
+        y += height;
+    }
+    let height = y + 4;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<svg class="board" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{}">"##,
+        esc(l.board)
+    );
+    s.push_str(r##"<defs><marker id="arrow" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#555"/></marker><marker id="arrow-red" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#c62828"/></marker></defs>"##);
+    for pi in &b.pis {
+        let (x, w) = (LEFT + pi.first * col, (pi.last - pi.first + 1) * col);
+        let _ = write!(
+            s,
+            r#"<rect class="pi-band" x="{x}" y="0" width="{w}" height="15"/><text class="pi-label" x="{}" y="11">{}</text>"#,
+            x + w / 2,
+            esc(&pi.label)
+        );
+    }
+    for (i, it) in b.iterations.iter().enumerate() {
+        let x = LEFT + i * col;
+        if it.ip {
+            let _ = write!(s, r#"<rect class="ip" x="{x}" y="15" width="{col}" height="{}"/>"#, height - 15);
+        }
+        if !it.holidays.is_empty() {
+            let _ = write!(
+                s,
+                r#"<rect class="holiday" x="{x}" y="15" width="{col}" height="3"><title>{}</title></rect>"#,
+                esc(&it.holidays.join(", "))
+            );
+        }
+        let number = it.iteration.split('.').nth(1).unwrap_or("");
+        let _ = write!(s, r#"<text class="it-label" x="{}" y="27">{number}</text>"#, x + col / 2);
+    }
+    for pi in &b.pis {
+        let x = LEFT + pi.first * col;
+        let _ = write!(s, r#"<line class="pi-line" x1="{x}" y1="0" x2="{x}" y2="{height}"/>"#);
+    }
+    for row in &rows {
+        let (top, h) = (row.y, row.height);
+        let _ = write!(s, r#"<line class="team-line" x1="0" y1="{top}" x2="{width}" y2="{top}"/>"#);
+        let _ = write!(s, r#"<text class="team-label" x="4" y="{}">{}</text>"#, top + 15, esc(&row.team.team));
+        if let Some(t) = &row.team.title {
+            let short: String = t.chars().take(20).collect();
+            let _ = write!(s, r#"<text class="team-title" x="4" y="{}">{}</text>"#, top + 27, esc(&short));
+        }
+        for (i, cell) in row.team.iterations.iter().enumerate() {
+            let pct = cell.percent.map(|p| p.millis() / 1000);
+            let class = match (cell.overloaded, pct) {
+                (true, _) => "over",
+                (_, None) => "none",
+                (_, Some(p)) if p >= 95 => "full",
+                (_, Some(p)) if p >= 50 => "half",
+                _ => "low",
+            };
+            let _ = write!(
+                s,
+                r#"<rect class="load {class}" x="{}" y="{}" width="{}" height="4"><title>{} {}: {} {} / {} {}</title></rect>"#,
+                LEFT + i * col + 1,
+                top + 2,
+                col.saturating_sub(2),
+                esc(&row.team.team),
+                esc(&cell.iteration),
+                cell.planned,
+                l.planned,
+                cell.plannable,
+                l.plannable
+            );
+            if cell.overloaded {
+                let _ = write!(
+                    s,
+                    r#"<text class="over-mark" x="{}" y="{}">!</text>"#,
+                    LEFT + i * col + col / 2,
+                    top + h - 2
+                );
+            }
+        }
+        for (item, lane) in &row.placed {
+            let (Some(first), Some(last)) = (item.first, item.last) else { continue };
+            let x = LEFT + first * col + 1;
+            let w = (last - first + 1) * col - 2;
+            let yy = top + 8 + lane * LANE;
+            let class = if item.missed {
+                "missed"
+            } else if item.commitment.is_some() {
+                "met"
+            } else {
+                "free"
+            };
+            let label = format!(
+                "{}{}: {}..{}",
+                item.item,
+                item.title.as_deref().map(|t| format!(" — {t}")).unwrap_or_default(),
+                item.start.as_deref().unwrap_or(""),
+                item.finish.as_deref().unwrap_or("")
+            );
+            let _ = write!(
+                s,
+                r#"<g class="item {class}" data-item="{}"><title>{}</title><rect x="{x}" y="{yy}" width="{w}" height="{}" rx="3"/><svg x="{x}" y="{yy}" width="{w}" height="{}"><text x="7" y="{}">{}</text></svg></g>"#,
+                esc(&item.item),
+                esc(&label),
+                LANE - 4,
+                LANE - 4,
+                LANE - 8,
+                esc(&item.item)
+            );
+        }
+    }
+    for item in &b.items {
+        let Some(&(to_x, _, to_y)) = at.get(item.item.as_str()) else { continue };
+        for before in &item.after {
+            let Some(&(_, from_x, from_y)) = at.get(before.as_str()) else { continue };
+            let red = item.missed && b.items.iter().any(|i| i.item == *before && i.missed);
+            let (x1, x2) = (from_x.saturating_sub(2), to_x + 1);
+            let mid = ((x1 + x2) / 2).max(x1 + 6);
+            let _ = write!(
+                s,
+                r#"<path class="dep{}" d="M{x1},{from_y} C{mid},{from_y} {mid},{to_y} {x2},{to_y}" marker-end="url(#{})"><title>{} → {}</title></path>"#,
+                if red { " red" } else { "" },
+                if red { "arrow-red" } else { "arrow" },
+                esc(before),
+                esc(&item.item)
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Capacity (before load, dashed), plannable (outline) and planned (filled) per iteration.
+fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
+    let n = b.iterations.len().max(1);
+    let w = (480 / n).clamp(4, 24) as f64;
+    let h = 56.0;
+    let width = n as f64 * w + 40.0;
+    let max = team
+        .iterations
+        .iter()
+        .map(|c| c.capacity.max(c.plannable).max(c.planned).millis())
+        .max()
+        .unwrap_or(0)
+        .max(1000) as f64
+        / 1000.0;
+    let y = |v: f64| 6.0 + h - v / max * h;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="cap" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{}" viewBox="0 0 {width} {}" role="img" aria-label="{}: {}">"#,
+        h + 24.0,
+        h + 24.0,
+        esc(l.capacity),
+        esc(&team.team)
+    );
+    let mut line = String::new();
+    for (i, it) in b.iterations.iter().enumerate() {
+        let x = 36.0 + i as f64 * w;
+        if it.ip {
+            let _ = write!(s, r#"<rect class="ip" x="{x}" y="6" width="{w}" height="{h}"/>"#);
+        }
+        let Some(c) = team.iterations.get(i) else { continue };
+        let (cap, plannable, planned) = (
+            c.capacity.millis() as f64 / 1000.0,
+            c.plannable.millis() as f64 / 1000.0,
+            c.planned.millis() as f64 / 1000.0,
+        );
+        let _ = write!(
+            s,
+            r#"<rect class="plannable" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/>"#,
+            x + 0.5,
+            y(plannable),
+            w - 1.0,
+            6.0 + h - y(plannable)
+        );
+        let _ = write!(
+            s,
+            r#"<rect class="planned{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"><title>{}: {} {} / {} {} / {} {}</title></rect>"#,
+            if c.overloaded { " over" } else { "" },
+            x + 1.0,
+            y(planned),
+            (w - 2.0).max(1.0),
+            6.0 + h - y(planned),
+            esc(&c.iteration),
+            c.planned,
+            l.planned,
+            c.plannable,
+            l.plannable,
+            c.capacity,
+            l.capacity_raw
+        );
+        let _ = write!(line, "{}{x:.1},{:.1} L{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, y(cap), x + w, y(cap));
+    }
+    let _ = write!(s, r#"<path class="capacity-line" d="{}"/>"#, line.trim_end());
+    let _ = write!(
+        s,
+        r#"<text class="axis" x="32" y="{:.1}" text-anchor="end">{}</text><text class="axis" x="32" y="{}" text-anchor="end">0</text>"#,
+        y(max) + 8.0,
+        max.round(),
+        6.0 + h
+    );
+    for e in &team.events {
+        let Some(i) = b.iterations.iter().position(|it| it.iteration == e.iteration) else { continue };
+        let (class, mark) = match e.kind {
+            EventKind::Hire => ("hire", "▲"),
+            EventKind::LendIn => ("lend_in", "▲"),
+            EventKind::Leave => ("leave", "▼"),
+            EventKind::LendOut => ("lend_out", "▼"),
+            EventKind::Vacancy => ("vacancy", "○"),
+        };
+        let _ = write!(
+            s,
+            r#"<text class="event {class}" x="{:.1}" y="{}" text-anchor="middle">{mark}<title>{}</title></text>"#,
+            36.0 + i as f64 * w + w / 2.0,
+            h + 20.0,
+            esc(&e.text)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Runs finishing per iteration, the deadline marked.
+fn histogram_svg(c: &haalbaar::forecast::CommitmentForecast, b: &Board) -> String {
+    let n = b.iterations.len() + 1;
+    let w = (300 / n).clamp(3, 12) as f64;
+    let h = 40.0;
+    let max = c.histogram.iter().map(|x| x.runs).max().unwrap_or(1).max(1) as f64;
+    let deadline = b.iterations.iter().position(|it| it.iteration == c.deadline);
+    let mut s = String::new();
+    let width = n as f64 * w + 4.0;
+    let _ = write!(
+        s,
+        r#"<svg class="histogram" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{}" viewBox="0 0 {width} {}" role="img" aria-label="{}">"#,
+        h + 14.0,
+        h + 14.0,
+        esc(&c.item)
+    );
+    for bucket in &c.histogram {
+        let i = b.iterations.iter().position(|it| it.iteration == bucket.iteration).unwrap_or(n - 1);
+        let late = deadline.is_none_or(|d| i > d);
+        let bh = bucket.runs as f64 / max * h;
+        let _ = write!(
+            s,
+            r#"<rect class="bar{}" x="{:.1}" y="{:.1}" width="{:.1}" height="{bh:.1}"><title>{}: {}</title></rect>"#,
+            if late { " late" } else { "" },
+            2.0 + i as f64 * w,
+            h - bh,
+            (w - 1.0).max(1.0),
+            esc(&bucket.iteration),
+            bucket.runs
+        );
+    }
+    if let Some(d) = deadline {
+        let x = 2.0 + (d + 1) as f64 * w;
+        let _ = write!(s, r#"<line class="deadline" x1="{x:.1}" y1="0" x2="{x:.1}" y2="{h}"/>"#);
+    }
+    let first = b.iterations.first().map(|i| i.iteration.as_str()).unwrap_or("");
+    let last = b.iterations.last().map(|i| i.iteration.as_str()).unwrap_or("");
+    let _ = write!(
+        s,
+        r#"<text x="2" y="{}">{}</text><text x="{:.1}" y="{}" text-anchor="end">{}</text>"#,
+        h + 11.0,
+        esc(first),
+        width - 2.0,
+        h + 11.0,
+        esc(last)
+    );
+    s.push_str("</svg>");
+    s
+}
+
+fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecast>, l: &Labels) -> String {
+    let mut s = String::from("<table class=\"commitments\"><thead><tr><th></th>");
+    let _ = write!(s, "<th>{}</th><th>{}</th><th>{}</th>", l.item, l.deadline, l.finish);
+    if forecast.is_some() {
+        let _ = write!(s, "<th>{}</th><th>P50</th><th>P85</th>", l.probability);
+    }
+    let _ = write!(s, "<th>{} / {}</th></tr></thead><tbody>", l.why, l.repairs);
+    for c in commitments {
+        let status = match c.status {
+            Status::Met => "met",
+            Status::Infeasible => "infeasible",
+            Status::Conflict => "conflict",
+            Status::Unknown => "unknown",
+        };
+        let _ = write!(
+            s,
+            r#"<tr class="commitment" data-item="{}" data-status="{status}"><td><span class="badge {status}">{}</span></td><td><b>{}</b>{}</td><td>{} <small>{}</small></td><td>{}</td>"#,
+            esc(&c.item),
+            (l.status)(c.status),
+            esc(&c.item),
+            if c.hard { format!(r#" <span class="hard">{}</span>"#, l.hard) } else { String::new() },
+            esc(&c.deadline),
+            c.deadline_date,
+            match (&c.finish, &c.finish_date) {
+                (Some(f), Some(d)) => format!("{} <small>{d}</small>", esc(f)),
+                _ => "—".into(),
+            }
+        );
+        if let Some(f) = forecast {
+            match f.commitments.iter().find(|x| x.item == c.item) {
+                Some(x) => {
+                    let rag = match x.rag {
+                        Rag::Green => "green",
+                        Rag::Amber => "amber",
+                        Rag::Red => "red",
+                    };
+                    let _ = write!(
+                        s,
+                        r#"<td><span class="badge {rag}">{:.0}%</span></td><td>{}</td><td>{}</td>"#,
+                        x.probability * 100.0,
+                        esc(x.p50.as_deref().unwrap_or("—")),
+                        esc(x.p85.as_deref().unwrap_or("—"))
+                    );
+                }
+                None => s.push_str("<td></td><td></td><td></td>"),
+            }
+        }
+        s.push_str("<td>");
+        if let Some(r) = &c.reason {
+            s.push_str(&esc(r.text()));
+        }
+        if !c.repairs.is_empty() {
+            s.push_str(r#"<ul class="repairs">"#);
+            for r in &c.repairs {
+                let _ = write!(s, "<li>{}</li>", esc(r.text()));
+            }
+            s.push_str("</ul>");
+        }
+        s.push_str("</td></tr>");
+    }
+    s.push_str("</tbody></table>");
+    s
+}
+
+/// What the report shows, all computed before.
+pub struct Input<'a> {
+    pub file: &'a str,
+    pub verdict: PlanVerdict,
+    pub board: Option<&'a Board>,
+    pub commitments: &'a [CommitmentReport],
+    pub forecast: Option<&'a Forecast>,
+    pub findings: &'a [DiagnosticRecord],
+}
+
+pub fn report(input: &Input, l: &Labels) -> String {
+    let mut s = String::new();
+    let title = input.board.and_then(|b| b.title.clone()).unwrap_or_else(|| input.file.to_string());
+    let verdict = match input.verdict {
+        PlanVerdict::Feasible => "feasible",
+        PlanVerdict::Infeasible => "infeasible",
+        PlanVerdict::Unknown => "unknown",
+        PlanVerdict::Invalid => "invalid",
+    };
+    let _ = write!(
+        s,
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} — {}</title><style>{STYLE}</style></head><body>\n",
+        l.lang,
+        esc(l.report),
+        esc(&title)
+    );
+    let _ = write!(
+        s,
+        "<header><h1>{} — {}</h1><div class=\"meta\"><span class=\"verdict {verdict}\">{}</span>",
+        esc(l.report),
+        esc(&title),
+        (l.verdict)(input.verdict)
+    );
+    if let Some(b) = input.board {
+        let _ = write!(s, " · {} / {} {}", b.met, b.commitments, l.met_of);
+    }
+    let _ = writeln!(s, " · {} · haalbaar {}</div></header>", esc(input.file), env!("CARGO_PKG_VERSION"));
+
+    match input.board {
+        Some(b) => {
+            let _ = write!(s, "<section class=\"commitments-section\"><h2>{}</h2>", l.commitments);
+            if input.commitments.is_empty() {
+                let _ = write!(s, "<p>{}</p>", l.none);
+            } else {
+                s.push_str(&commitments_table(input.commitments, input.forecast, l));
+            }
+            s.push_str("</section>\n");
+            let _ = write!(s, "<section class=\"board-section\"><h2>{}</h2>{}", l.board, board_svg(b, l));
+            let _ = write!(
+                s,
+                r#"<div class="legend"><span><i class="met"></i>{}</span><span><i class="missed"></i>{}</span><span><i class="free"></i>{}</span><span><i class="ip"></i>{}</span><span><i class="over"></i>{}</span></div></section>"#,
+                l.legend_met, l.legend_missed, l.legend_free, l.ip, l.legend_over
+            );
+            let _ = write!(s, "\n<section class=\"capacity-section\"><h2>{}</h2><div class=\"caps\">", l.capacity);
+            for team in &b.teams {
+                let _ = write!(
+                    s,
+                    "<div class=\"cap-team\"><h3>{}{}</h3>{}</div>",
+                    esc(&team.team),
+                    team.title.as_deref().map(|t| format!(" — {}", esc(t))).unwrap_or_default(),
+                    capacity_svg(team, b, l)
+                );
+            }
+            let _ = write!(
+                s,
+                r#"</div><div class="legend"><span><i class="planned"></i>{}</span><span><i class="plannable"></i>{}</span><span><i class="capacity"></i>{}</span><span><i class="ip"></i>{}</span><span>▲ {}</span><span>▼ {}</span><span>○ {}</span></div></section>"#,
+                l.planned, l.plannable, l.capacity_raw, l.ip, l.hire, l.leave, l.vacancy
+            );
+            if let Some(f) = input.forecast.filter(|f| !f.commitments.is_empty()) {
+                let _ = write!(
+                    s,
+                    "\n<section class=\"forecast-section\"><h2>{} ({} {}, seed {})</h2><p class=\"meta\">{}: {}</p><div class=\"hist\">",
+                    l.forecast,
+                    f.runs,
+                    l.runs,
+                    f.seed,
+                    l.method,
+                    esc(&f.method)
+                );
+                for c in &f.commitments {
+                    let _ = write!(
+                        s,
+                        "<div><h3>{} — {:.0}% (P50 {}, P85 {})</h3>{}</div>",
+                        esc(&c.item),
+                        c.probability * 100.0,
+                        esc(c.p50.as_deref().unwrap_or("—")),
+                        esc(c.p85.as_deref().unwrap_or("—")),
+                        histogram_svg(c, b)
+                    );
+                }
+                s.push_str("</div></section>");
+            }
+        }
+        None => {
+            let _ = write!(s, "<p class=\"no-board\">{}</p>", l.no_board);
+        }
+    }
+    if !input.findings.is_empty() {
+        let _ = write!(s, "\n<section class=\"findings\"><h2>{}</h2><ul>", l.findings);
+        for d in input.findings {
+            let _ = write!(
+                s,
+                "<li class=\"finding {}\"><b>{}</b> {} {}:{} — {}{}</li>",
+                d.severity.as_str(),
+                d.code.as_str(),
+                l.line,
+                d.line,
+                d.column,
+                esc(&d.message),
+                d.help.as_deref().map(|h| format!(" <span class=\"repairs\">({})</span>", esc(h))).unwrap_or_default()
+            );
+        }
+        s.push_str("</ul></section>");
+    }
+    s.push_str("\n</body></html>\n");
+    s
+}
