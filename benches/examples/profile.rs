@@ -1,8 +1,11 @@
-//! Times the phases of a check on a generated plan: `cargo run --release -p haalbaar-benches
-//! --example profile -- ITEMS`.
+//! Times the phases of a check on a generated plan and counts the outcomes:
+//! `cargo run --release -p haalbaar-benches --example profile -- ITEMS [TIGHTNESS] [SEED]`.
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(200);
-    let text = haalbaar_benches::generate(n, 7);
+    let mut args = std::env::args().skip(1);
+    let items: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
+    let tightness: f64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1.0);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
+    let text = haalbaar_benches::generate_with(haalbaar_benches::Shape { items, seed, tightness });
     let t = std::time::Instant::now();
     let file = haalbaar::grammar::parse(&text);
     let parsed = t.elapsed();
@@ -15,11 +18,15 @@ fn main() {
     let s = haalbaar::solve::rank::solve(&p, haalbaar::solve::DEFAULT_BUDGET);
     let solved = t.elapsed();
     let st = haalbaar::solve::take_stats();
+    let mut counts = std::collections::BTreeMap::new();
+    for r in &s.results {
+        *counts.entry(format!("{:?}", r.status)).or_insert(0) += 1;
+    }
     println!(
-        "items {n}, commitments {}: parse {parsed:?}, +lower/capacity {:?}, +solve {:?}; {st:?}; {:?}",
+        "items {items}, tightness {tightness}, {} KB, commitments {}: parse {parsed:?}, +lower/capacity {:?}, +solve {:?}; {counts:?}; {st:?}",
+        text.len() / 1024,
         p.commitments.len(),
         lowered_at - parsed,
         solved - lowered_at,
-        s.verdict
     );
 }

@@ -3,9 +3,18 @@
 /// One generated portfolio, drawn once and written in either language.
 #[derive(Debug, Clone)]
 pub struct Portfolio {
-    /// People per team.
-    pub teams: Vec<u64>,
+    pub teams: Vec<GenTeam>,
     pub items: Vec<GenItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GenTeam {
+    /// People at the start.
+    pub people: u64,
+    /// People joining on day `.1` after the start (ramp 4 weeks).
+    pub hire: Option<(u64, u64)>,
+    /// One person leaving on day `.0` after the start.
+    pub leave: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -13,56 +22,121 @@ pub struct GenItem {
     pub team: usize,
     pub low: u64,
     pub high: u64,
-    pub after: Vec<usize>,
+    /// (earlier item, lag in iterations).
+    pub after: Vec<(usize, u64)>,
+    /// `max N people`.
+    pub max_people: Option<u64>,
     /// Committed to the end of this PI.
     pub commit: Option<u64>,
 }
 
-/// Draws a portfolio with `items` items over `items / 50` teams (at least 3); each item
-/// depends on up to two earlier ones and about half are committed. Deterministic by seed.
-pub fn portfolio(items: usize, seed: u64) -> Portfolio {
+/// What a generated portfolio looks like (see [`portfolio`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub items: usize,
+    pub seed: u64,
+    /// Effort against capacity: 1.0 puts about as much work on each team as it can plan over
+    /// the horizon; below it most commitments fit, above it more and more do not.
+    pub tightness: f64,
+}
+
+/// Days from the start (2025-01-06) of the generated plans' holidays: Christmas 2025
+/// (8 working days) and the King's Day week 2026 (2 days).
+pub const HOLIDAYS: [(&str, u64, u64); 2] = [("Kerst", 350, 361), ("Koningsdag", 475, 476)];
+
+/// Draws a portfolio: `items` items over `items / 50` teams (at least 3), each with 5-10
+/// people, a third hiring during the horizon and a quarter losing someone; items of 5-35
+/// days (two-point ranges) scaled by `tightness`; each depends on up to two items drawn among
+/// the previous 200 (any team: cross-team edges), one in five of those with a 1-iteration lag; one
+/// in six capped with `max N people`; 40-60% committed to a PI between 2 and 7.
+/// Deterministic by seed.
+pub fn portfolio_of(shape: Shape) -> Portfolio {
+    let Shape { items, seed, tightness } = shape;
     let teams_n = (items / 50).max(3);
-    let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1;
     let mut next = move |n: u64| {
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
         rng % n.max(1)
     };
-    let teams = (0..teams_n).map(|_| 5 + next(6)).collect();
+    let teams: Vec<GenTeam> = (0..teams_n)
+        .map(|_| GenTeam {
+            people: 5 + next(6),
+            hire: (next(3) == 0).then(|| (1 + next(2), 60 + next(300))),
+            leave: (next(4) == 0).then(|| 90 + next(360)),
+        })
+        .collect();
+    // A person plans about 158 days over the horizon (390 working days, focus 70%, reserve
+    // 15%, load 85%, IP iterations off); a team gets about 50 items.
+    let per_person = 158.0 * tightness.max(0.05) / 50.0;
+    let committed_share = 4 + next(3); // 40%, 50% or 60% of items committed
     let mut out = Vec::with_capacity(items);
     for i in 0..items {
-        let low = 5 + next(30);
         let team = next(teams_n as u64) as usize;
-        let high = low + next(20);
+        let avg = per_person * teams[team].people as f64;
+        // likely = (low + high) / 2 averages `avg`: low in 0.5..1.2 avg, high up to 0.6 avg above.
+        let low = (avg * (50 + next(71)) as f64 / 100.0).round().max(1.0) as u64;
+        let high = low + (avg * next(61) as f64 / 100.0).round() as u64;
         let mut after = Vec::new();
         for _ in 0..next(3) {
             if i > 0 {
-                after.push(next(i as u64) as usize);
+                let back = 1 + next(i.min(200) as u64) as usize;
+                let lag = u64::from(next(5) == 0);
+                if !after.iter().any(|(a, _)| *a == i - back) {
+                    after.push((i - back, lag));
+                }
             }
         }
-        let commit = (next(2) == 0).then(|| 2 + next(6));
-        out.push(GenItem { team, low, high, after, commit });
+        let max_people = (next(6) == 0).then(|| 1 + next(3));
+        let commit = (next(10) < committed_share).then(|| 2 + next(6));
+        out.push(GenItem { team, low, high, after, max_people, commit });
     }
     Portfolio { teams, items: out }
 }
 
+/// [`portfolio_of`] at tightness 1.0.
+pub fn portfolio(items: usize, seed: u64) -> Portfolio {
+    portfolio_of(Shape { items, seed, tightness: 1.0 })
+}
+
+fn day(offset: u64) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default() + chrono::Days::new(offset)
+}
+
 /// The portfolio as a plan file: 18 months from 2025-01-06, 10-week PIs, load 85%, teams at
-/// focus 70% and reserve 15%.
-pub fn generate(items: usize, seed: u64) -> String {
-    let p = portfolio(items, seed);
-    let mut s =
-        String::from("plan \"Generated portfolio\" {\n  start 2025-01-06\n  horizon 18 months\n  load 85%\n}\n\n");
-    for (t, people) in p.teams.iter().enumerate() {
-        s.push_str(&format!("team t{t} \"Team {t}\" {{\n  people {people}\n  focus 70%\n  reserve 15%\n}}\n\n"));
+/// focus 70% and reserve 15%, two holidays.
+pub fn generate_with(shape: Shape) -> String {
+    let p = portfolio_of(shape);
+    let mut s = String::from("plan \"Generated portfolio\" {\n  start 2025-01-06\n  horizon 18 months\n  load 85%\n");
+    for (name, from, to) in HOLIDAYS {
+        s.push_str(&format!("  holiday \"{name}\" {} .. {}\n", day(from), day(to)));
+    }
+    s.push_str("}\n\n");
+    for (t, team) in p.teams.iter().enumerate() {
+        s.push_str(&format!("team t{t} \"Team {t}\" {{\n  people {}\n  focus 70%\n  reserve 15%\n", team.people));
+        if let Some((n, at)) = team.hire {
+            s.push_str(&format!("  hire {n} on {} ramp 4 weeks\n", day(at)));
+        }
+        if let Some(at) = team.leave {
+            s.push_str(&format!("  leave 1 on {}\n", day(at)));
+        }
+        s.push_str("}\n\n");
     }
     for (i, item) in p.items.iter().enumerate() {
         s.push_str(&format!(
             "item i{i} \"Item {i}\" {{\n  team t{}\n  effort {}..{}\n",
             item.team, item.low, item.high
         ));
-        for d in &item.after {
-            s.push_str(&format!("  after i{d}\n"));
+        for (d, lag) in &item.after {
+            if *lag > 0 {
+                s.push_str(&format!("  after i{d} + {lag} iteration\n"));
+            } else {
+                s.push_str(&format!("  after i{d}\n"));
+            }
+        }
+        if let Some(m) = item.max_people {
+            s.push_str(&format!("  max {m} people\n"));
         }
         if let Some(pi) = item.commit {
             s.push_str(&format!("  commit PI{pi}\n"));
@@ -72,40 +146,71 @@ pub fn generate(items: usize, seed: u64) -> String {
     s
 }
 
+/// [`generate_with`] at tightness 1.0.
+pub fn generate(items: usize, seed: u64) -> String {
+    generate_with(Shape { items, seed, tightness: 1.0 })
+}
+
 /// The same portfolio as a TaskJuggler 3 project, an approximation for timing only: each
 /// team is a resource group allocated as a whole (its members work on a task together), with
-/// efficiency focus × (1 − reserve) × load; efforts are the likely value in person-days;
-/// `after` is `depends`; a commitment is `maxend` on the last day of its PI. TaskJuggler has
-/// no PIs or IP iterations, so capacity differs somewhat.
-pub fn taskjuggler(items: usize, seed: u64) -> String {
-    let p = portfolio(items, seed);
+/// efficiency focus × (1 − reserve) × load; hires and leavers are members on leave before
+/// they join or after they go; holidays are project-wide leaves; efforts are the likely value
+/// in person-days; `after` is `depends` (a lag is `gaplength`); a commitment is `maxend` on
+/// the last day of its PI. TaskJuggler has no PIs, IP iterations or per-item people caps, so
+/// capacity differs somewhat.
+pub fn taskjuggler_with(shape: Shape) -> String {
+    let p = portfolio_of(shape);
     let mut s = String::from("project gen \"Generated portfolio\" 2025-01-06 +18m {\n  timezone \"UTC\"\n}\n\n");
+    for (name, from, to) in HOLIDAYS {
+        s.push_str(&format!("leaves holiday \"{name}\" {} - {}\n", day(from), day(to + 1)));
+    }
+    let end = day(7 * 78);
     let efficiency = 0.70 * 0.85 * 0.85;
-    for (t, people) in p.teams.iter().enumerate() {
+    for (t, team) in p.teams.iter().enumerate() {
         s.push_str(&format!("resource t{t} \"Team {t}\" {{\n"));
-        for m in 0..*people {
-            s.push_str(&format!("  resource t{t}_{m} \"Team {t} member {m}\" {{ efficiency {efficiency:.4} }}\n"));
+        for m in 0..team.people {
+            s.push_str(&format!("  resource t{t}_{m} \"Team {t} member {m}\" {{ efficiency {efficiency:.4}"));
+            if m == 0
+                && let Some(at) = team.leave
+            {
+                s.push_str(&format!(" leaves unpaid {} - {end}", day(at)));
+            }
+            s.push_str(" }\n");
+        }
+        if let Some((n, at)) = team.hire {
+            for m in 0..n {
+                s.push_str(&format!(
+                    "  resource t{t}_h{m} \"Team {t} hire {m}\" {{ efficiency {efficiency:.4} leaves unpaid 2025-01-06 - {} }}\n",
+                    day(at)
+                ));
+            }
         }
         s.push_str("}\n");
     }
-    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
     for (i, item) in p.items.iter().enumerate() {
         let likely = (item.low + item.high) as f64 / 2.0;
         s.push_str(&format!("task i{i} \"Item {i}\" {{\n  effort {likely:.1}d\n  allocate t{}\n", item.team));
         if !item.after.is_empty() {
             let mut after = item.after.clone();
             after.sort_unstable();
-            after.dedup();
-            let deps: Vec<String> = after.iter().map(|d| format!("i{d}")).collect();
+            after.dedup_by_key(|(d, _)| *d);
+            let deps: Vec<String> = after
+                .iter()
+                .map(|(d, lag)| if *lag > 0 { format!("i{d} {{ gaplength {}w }}", 2 * lag) } else { format!("i{d}") })
+                .collect();
             s.push_str(&format!("  depends {}\n", deps.join(", ")));
         }
         if let Some(pi) = item.commit {
-            let last_day = start + chrono::Days::new(pi * 70 - 1);
-            s.push_str(&format!("  maxend {last_day}\n"));
+            s.push_str(&format!("  maxend {}\n", day(pi * 70 - 1)));
         }
         s.push_str("}\n");
     }
     s
+}
+
+/// [`taskjuggler_with`] at tightness 1.0.
+pub fn taskjuggler(items: usize, seed: u64) -> String {
+    taskjuggler_with(Shape { items, seed, tightness: 1.0 })
 }
 
 /// A medium plan for the solver's decided-share figures: 20–40 items over 3–5 teams and

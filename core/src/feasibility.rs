@@ -402,7 +402,7 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             iterations: (0..p.iterations)
                 .map(|t| {
                     let planned: i64 =
-                        (0..p.jobs.len()).filter(|&j| p.jobs[j].team == team).map(|j| s.schedule.work[j][t]).sum();
+                        (0..p.jobs.len()).filter(|&j| p.jobs[j].team == team).map(|j| s.schedule.get(j, t)).sum();
                     let capacity = p.team_cap[team][t];
                     IterationLoad {
                         iteration: label(cal, t),
@@ -459,7 +459,7 @@ pub fn overloaded_placements(plan: &crate::Plan, cal: &Calendar, p: &Problem, s:
         let Some(placed) = &item.placed else { continue };
         let Ok(range) = cal.range(&placed.value.0, &placed.value.1) else { continue };
         let Some(job) = p.jobs.get(j) else { continue };
-        let inside: i64 = range.clone().map(|t| s.schedule.work[j][t]).sum();
+        let inside: i64 = range.clone().map(|t| s.schedule.get(j, t)).sum();
         let left = job.effort - inside;
         if left <= 0 {
             continue;
@@ -468,7 +468,7 @@ pub fn overloaded_placements(plan: &crate::Plan, cal: &Calendar, p: &Problem, s:
         let capacity: i64 = range.clone().map(|t| p.team_cap[team][t]).sum();
         let planned: i64 = (0..p.jobs.len())
             .filter(|&k| p.jobs[k].team == team)
-            .map(|k| range.clone().map(|t| s.schedule.work[k][t]).sum::<i64>())
+            .map(|k| range.clone().map(|t| s.schedule.get(k, t)).sum::<i64>())
             .sum();
         let span = if range.start() == range.end() {
             label(cal, *range.start())

@@ -231,9 +231,10 @@ pub fn forecast(
     let mut loads: Vec<Vec<Vec<i64>>> = vec![vec![Vec::with_capacity(runs as usize); pis as usize]; base.teams.len()];
     for run in 0..runs {
         let mut p = base.clone();
+        let jobs = std::sync::Arc::make_mut(&mut p.jobs);
         for (j, item) in plan.items.iter().enumerate() {
             if let Some(e) = &item.effort {
-                p.jobs[j].effort = draw(&e.value, widen[j], &mut rng).millis();
+                jobs[j].effort = draw(&e.value, widen[j], &mut rng).millis();
             }
         }
         let filled: Vec<bool> = vacancies.iter().map(|(_, _, chance)| rng.unit() < *chance).collect();
@@ -371,7 +372,7 @@ fn constructive(p: &Problem) -> Vec<Vec<i64>> {
     let mut s = crate::solve::evidence::Schedule::empty(p.jobs.len(), p.iterations);
     let mut left = p.team_cap.clone();
     let mut done: Vec<Option<bool>> = vec![None; p.jobs.len()];
-    for c in &p.commitments {
+    for c in p.commitments.iter() {
         for &j in &c.jobs {
             crate::solve::rank::place(p, j, &mut s, &mut left, &mut done);
         }
@@ -379,7 +380,7 @@ fn constructive(p: &Problem) -> Vec<Vec<i64>> {
     for j in 0..p.jobs.len() {
         crate::solve::rank::place(p, j, &mut s, &mut left, &mut done);
     }
-    s.work
+    s.into_dense()
 }
 
 /// Why commitment `c` cannot be met even with every effort at its low end and every vacancy

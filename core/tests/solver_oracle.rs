@@ -72,11 +72,11 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
     }
     let p = Problem {
         iterations: n,
-        teams: (0..teams).map(|t| format!("t{t}")).collect(),
+        teams: std::sync::Arc::new((0..teams).map(|t| format!("t{t}")).collect()),
         team_cap,
-        jobs,
-        commitments: Vec::new(),
-        topo: (0..jobs_n).collect(),
+        jobs: jobs.into(),
+        commitments: Vec::new().into(),
+        topo: std::sync::Arc::new((0..jobs_n).collect()),
     };
     (p, reqs)
 }
@@ -204,7 +204,7 @@ fn solver_agrees_with_brute_force_on_5000_tiny_problems() {
         match decide(&p, &reqs, 10_000) {
             Outcome::Fits(s) => {
                 assert!(truth, "case {case}: solver found a schedule the oracle says cannot exist: {s:?}");
-                if let Err(why) = valid(&p, &reqs, &s.work) {
+                if let Err(why) = valid(&p, &reqs, &s.clone().into_dense()) {
                     panic!("case {case}: the solver's schedule breaks a rule: {why}");
                 }
                 fits += 1;
@@ -236,7 +236,7 @@ fn exact_search_alone_agrees_with_brute_force() {
         match search::search(&p, &needed, &w, 1_000_000) {
             search::Found::Schedule(s) => {
                 assert!(truth, "case {case}");
-                valid(&p, &reqs, &s.work).unwrap();
+                valid(&p, &reqs, &s.clone().into_dense()).unwrap();
                 found += 1;
             }
             search::Found::None(_) => assert!(!truth, "case {case}: search missed a schedule"),

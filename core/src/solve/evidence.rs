@@ -7,14 +7,37 @@ use super::problem::Problem;
 use super::windows::earliest_finish;
 
 /// Work per job per iteration, in thousandths.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Schedule {
+    /// Work per job per iteration. A job that never got work may have an empty row (no
+    /// allocation for the thousands of jobs a small decision does not touch): read with
+    /// [`Schedule::get`] or iterate rows, write with [`Schedule::add`].
     pub work: Vec<Vec<i64>>,
+    iterations: usize,
 }
 
 impl Schedule {
     pub fn empty(jobs: usize, iterations: usize) -> Self {
-        Schedule { work: vec![vec![0; iterations]; jobs] }
+        Schedule { work: vec![Vec::new(); jobs], iterations }
+    }
+    /// Work of job `j` in iteration `t`.
+    pub fn get(&self, j: usize, t: usize) -> i64 {
+        self.work[j].get(t).copied().unwrap_or(0)
+    }
+    /// Adds `amount` (may be negative) to job `j`'s work in iteration `t`.
+    pub fn add(&mut self, j: usize, t: usize, amount: i64) {
+        let row = &mut self.work[j];
+        if row.is_empty() {
+            row.resize(self.iterations, 0);
+        }
+        row[t] += amount;
+    }
+    /// Every row at full length (for callers that index freely).
+    pub fn into_dense(mut self) -> Vec<Vec<i64>> {
+        for row in &mut self.work {
+            row.resize(self.iterations, 0);
+        }
+        self.work
     }
     /// The last iteration in which job `j` gets work.
     pub fn finish(&self, j: usize) -> Option<usize> {
@@ -27,6 +50,17 @@ impl Schedule {
         self.work[j].iter().sum()
     }
 }
+
+/// Equal when every job has the same work in every iteration (an empty row is all zero).
+impl PartialEq for Schedule {
+    fn eq(&self, other: &Self) -> bool {
+        self.work.len() == other.work.len()
+            && (0..self.work.len())
+                .all(|j| (0..self.iterations.max(other.iterations)).all(|t| self.get(j, t) == other.get(j, t)))
+    }
+}
+
+impl Eq for Schedule {}
 
 /// One item of a chain: it starts no earlier than `earliest_start`, needs at least until
 /// `earliest_finish` (its effort at its ceiling per iteration), and the next waits

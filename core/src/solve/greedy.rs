@@ -19,6 +19,7 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
             by_team[p.jobs[j].team].push(j);
         }
     }
+    let list: Vec<usize> = (0..n).filter(|&j| needed[j]).collect();
     for t in 0..p.iterations {
         for (team, jobs) in by_team.iter().enumerate() {
             let mut ready: Vec<usize> = jobs
@@ -39,17 +40,17 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
                 }
                 let give = left[j].min(p.jobs[j].cap[t]).min(cap);
                 if give > 0 {
-                    s.work[j][t] = give;
+                    s.add(j, t, give);
                     left[j] -= give;
                     cap -= give;
                 }
             }
         }
-        for j in 0..n {
-            if needed[j] && left[j] == 0 && finished[j].is_none() && p.jobs[j].effort > 0 {
+        for &j in &list {
+            if left[j] == 0 && finished[j].is_none() && p.jobs[j].effort > 0 {
                 finished[j] = Some(t);
             }
         }
     }
-    if (0..n).all(|j| !needed[j] || left[j] == 0) { Ok(s) } else { Err(s) }
+    if list.iter().all(|&j| left[j] == 0) { Ok(s) } else { Err(s) }
 }

@@ -63,14 +63,17 @@ pub struct Commitment {
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub iterations: usize,
-    pub teams: Vec<String>,
+    pub teams: std::sync::Arc<Vec<String>>,
     /// Plannable capacity per team per iteration.
     pub team_cap: Vec<Vec<i64>>,
-    pub jobs: Vec<Job>,
+    /// Shared between copies: repairs copy the problem to change capacity or a deadline, and
+    /// the jobs stay as they are (a copy that changes them gets its own, `Arc::make_mut`).
+    pub jobs: std::sync::Arc<Vec<Job>>,
     /// In rank order: hard first, then priority, then WSJF (highest first), then file order.
-    pub commitments: Vec<Commitment>,
+    /// Shared between copies like `jobs`.
+    pub commitments: std::sync::Arc<Vec<Commitment>>,
     /// Jobs in an order where every predecessor comes first.
-    pub topo: Vec<usize>,
+    pub topo: std::sync::Arc<Vec<usize>>,
 }
 
 impl Problem {
@@ -196,11 +199,11 @@ impl Problem {
         });
         Some(Problem {
             iterations: n,
-            teams: plan.teams.iter().map(|t| t.id.clone()).collect(),
+            teams: std::sync::Arc::new(plan.teams.iter().map(|t| t.id.clone()).collect()),
             team_cap,
-            jobs,
-            commitments,
-            topo,
+            jobs: jobs.into(),
+            commitments: commitments.into(),
+            topo: topo.into(),
         })
     }
 }

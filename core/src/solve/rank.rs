@@ -98,6 +98,30 @@ thread_local! {
     static EXTRA_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(EXTRA_DECISIONS) };
 }
 
+/// Whole-plan decisions the rank walk may take in one solve, in job decisions, per step of
+/// the search budget (so a larger `--budget` raises both; a smaller one counts as the
+/// default): 2,000 decisions over a 1,000-item plan, 20 over 100,000 items. Commitments met on top of the schedule so
+/// far, or infeasible on their own, need none.
+pub const WALK_DECISIONS_PER_BUDGET: u64 = 20;
+
+thread_local! {
+    static WALK_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+}
+
+/// Takes one whole-plan decision from the walk's allowance.
+fn spend_walk() -> bool {
+    let n = DECISION_COST.with(std::cell::Cell::get);
+    WALK_LEFT.with(|left| {
+        let l = left.get();
+        if l >= n {
+            left.set(l - n);
+            true
+        } else {
+            false
+        }
+    })
+}
+
 /// Takes `n` decisions from the allowance; false (and nothing taken) when it has not enough.
 fn spend(n: u64) -> bool {
     let n = n.saturating_mul(DECISION_COST.with(std::cell::Cell::get));
@@ -146,6 +170,19 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
             out.push((Status::Met, None, Vec::new()));
             continue;
         }
+        // Can it be met at all, alone? Deciding that is cheap (only its own jobs and their
+        // predecessors), and when it cannot, it is infeasible whatever else is met.
+        let alone = decide(p, &[req(p, c)], budget);
+        if let Outcome::Fails(e) = alone {
+            out.push((Status::Infeasible, Some(e), Vec::new()));
+            continue;
+        }
+        // Together with everything met so far: a decision over the whole plan, drawn from the
+        // walk's allowance so a very large plan stays bounded (then: unknown, said).
+        if !spend_walk() {
+            out.push((Status::Unknown, None, Vec::new()));
+            continue;
+        }
         match super::decide_from(p, &reqs(p, &set), budget, Some(&reqs(p, &met))) {
             Outcome::Fits(s) => {
                 met.push(c);
@@ -159,16 +196,12 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
                 before = super::needs(p, &reqs(p, &met)).0;
                 out.push((Status::Met, None, Vec::new()));
             }
-            together => match decide(p, &[req(p, c)], budget) {
-                Outcome::Fails(e) => out.push((Status::Infeasible, Some(e), Vec::new())),
-                Outcome::Unknown => out.push((Status::Unknown, None, Vec::new())),
-                Outcome::Fits(_) => match together {
-                    Outcome::Fails(e) => {
-                        let (with, evidence) = conflict_set(p, &met, c, e, budget);
-                        out.push((Status::Conflict, Some(evidence), with));
-                    }
-                    _ => out.push((Status::Unknown, None, Vec::new())),
-                },
+            together => match (alone, together) {
+                (Outcome::Fits(_), Outcome::Fails(e)) => {
+                    let (with, evidence) = conflict_set(p, &met, c, e, budget);
+                    out.push((Status::Conflict, Some(evidence), with));
+                }
+                _ => out.push((Status::Unknown, None, Vec::new())),
             },
         }
     }
@@ -179,15 +212,9 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
 /// of them lets `c` fit (where the engine could show it). With the evidence for the set.
 fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget: u64) -> (Vec<usize>, Evidence) {
     // Start from the commitments that share a team or a job with `c`.
-    let teams_of = |k: usize| -> Vec<usize> {
-        let (needed, _) = super::needs(p, &[req(p, k)]);
-        let mut t: Vec<usize> = (0..p.jobs.len()).filter(|&j| needed[j]).map(|j| p.jobs[j].team).collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
-    let mine = teams_of(c);
-    let related: Vec<usize> = met.iter().copied().filter(|&m| teams_of(m).iter().any(|t| mine.contains(t))).collect();
+    let mine = teams_of(p, c);
+    let related: Vec<usize> =
+        met.iter().copied().filter(|&m| teams_of(p, m).iter().any(|t| mine.binary_search(t).is_ok())).collect();
     let mut set: Vec<usize> = met.to_vec();
     let mut evidence = evidence;
     let with_c = |s: &[usize]| {
@@ -219,12 +246,50 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget
     (set, evidence)
 }
 
+thread_local! {
+    /// The teams each commitment's jobs and their predecessors belong to, per solve (repairs
+    /// change capacity and deadlines, never which jobs a commitment needs).
+    static TEAMS: std::cell::RefCell<Vec<Option<std::rc::Rc<[usize]>>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The sorted teams commitment `c` needs work from (cached for the solve).
+fn teams_of(p: &Problem, c: usize) -> std::rc::Rc<[usize]> {
+    if let Some(t) = TEAMS.with(|cache| cache.borrow().get(c).cloned().flatten()) {
+        return t;
+    }
+    // Walk the predecessors from the commitment's jobs, marking only what is visited.
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<usize> = p.commitments[c].jobs.clone();
+    let mut teams = Vec::new();
+    while let Some(j) = stack.pop() {
+        if !seen.insert(j) {
+            continue;
+        }
+        teams.push(p.jobs[j].team);
+        stack.extend(p.jobs[j].preds.iter().map(|(q, _)| *q));
+    }
+    teams.sort_unstable();
+    teams.dedup();
+    let teams: std::rc::Rc<[usize]> = teams.into();
+    TEAMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() < p.commitments.len() {
+            cache.resize(p.commitments.len(), None);
+        }
+        cache[c] = Some(teams.clone());
+    });
+    teams
+}
+
 /// Solves the whole problem: statuses in rank order, the final schedule, and repairs.
 pub fn solve(p: &Problem, budget: u64) -> Solution {
     // However many decisions the walk and the repairs take, the search as a whole may use
     // this many nodes.
     super::allow_search(budget.saturating_mul(SEARCH_SHARE));
     EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
+    TEAMS.with(|cache| cache.borrow_mut().clear());
+    // `--budget 0` turns the search off, not the constructive decisions.
+    WALK_LEFT.with(|l| l.set(budget.max(super::DEFAULT_BUDGET).saturating_mul(WALK_DECISIONS_PER_BUDGET)));
     DECISION_COST.with(|c| c.set(p.jobs.len().max(1) as u64));
     let last = p.commitments.len().saturating_sub(1);
     let (met, walked, committed) = walk(p, last, budget);
@@ -324,7 +389,7 @@ pub(crate) fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64
             break;
         }
         let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
-        s.work[j][t] += give;
+        s.add(j, t, give);
         *room -= give;
         need -= give;
     }
@@ -423,7 +488,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
         }
         let moved = |d: usize| {
             let mut q = p.clone();
-            q.commitments[m].deadline = d;
+            std::sync::Arc::make_mut(&mut q.commitments)[m].deadline = d;
             met_when_applied(&q, c, &before, flips, budget)
         };
         if moved(last) {
@@ -528,7 +593,7 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
     }
     let mut log: Vec<(usize, usize, i64)> = Vec::new();
     let mut ok = true;
-    'jobs: for &j in &p.topo {
+    'jobs: for &j in p.topo.iter() {
         if !new[j] {
             continue;
         }
@@ -550,7 +615,7 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
             }
             let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
             if give > 0 {
-                schedule.work[j][t] += give;
+                schedule.add(j, t, give);
                 *room -= give;
                 need -= give;
                 log.push((j, t, give));
@@ -563,7 +628,7 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
     }
     if !ok {
         for (j, t, give) in log {
-            schedule.work[j][t] -= give;
+            schedule.add(j, t, -give);
             left[p.jobs[j].team][t] += give;
         }
         return false;

@@ -48,7 +48,7 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
     let last = p.iterations.saturating_sub(1);
     let mut w = Windows { lo: vec![0; n], hi: vec![last; n], from_pred: vec![None; n], from_succ: vec![None; n] };
     let mut ef = vec![None; n];
-    for &j in &p.topo {
+    for &j in p.topo.iter() {
         if !needed[j] {
             continue;
         }
