@@ -221,7 +221,8 @@ pub fn forecast(
             })
         })
         .collect();
-    let mut caps: std::collections::HashMap<Vec<bool>, Vec<Vec<i64>>> = std::collections::HashMap::new();
+    let mut caps: std::collections::HashMap<Vec<bool>, std::sync::Arc<Vec<Vec<i64>>>> =
+        std::collections::HashMap::new();
     let mut rng = Rng::new(opts.seed);
     let runs = opts.runs.max(1);
     let c_count = base.commitments.len();
@@ -249,7 +250,7 @@ pub fn forecast(
                 let cap = capacity(&with, cal);
                 Problem::new(&with, cal, &cap).map_or_else(|| base.team_cap.clone(), |q| q.team_cap)
             });
-            p.team_cap.clone_from(team_cap);
+            p.team_cap = team_cap.clone();
         }
         let schedule = constructive(&p);
         for (c, commitment) in p.commitments.iter().enumerate() {
@@ -370,7 +371,7 @@ pub fn forecast(
 /// (prerequisites first) as early as the capacity left allows; then everything else.
 fn constructive(p: &Problem) -> Vec<Vec<i64>> {
     let mut s = crate::solve::evidence::Schedule::empty(p.jobs.len(), p.iterations);
-    let mut left = p.team_cap.clone();
+    let mut left = (*p.team_cap).clone();
     let mut done: Vec<Option<bool>> = vec![None; p.jobs.len()];
     for c in p.commitments.iter() {
         for &j in &c.jobs {

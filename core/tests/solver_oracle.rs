@@ -73,10 +73,11 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
     let p = Problem {
         iterations: n,
         teams: std::sync::Arc::new((0..teams).map(|t| format!("t{t}")).collect()),
-        team_cap,
+        team_cap: team_cap.into(),
         jobs: jobs.into(),
         commitments: Vec::new().into(),
         topo: std::sync::Arc::new((0..jobs_n).collect()),
+        topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
     };
     (p, reqs)
 }

@@ -93,6 +93,19 @@ pub enum Evidence {
     Search { nodes: u64 },
 }
 
+impl Evidence {
+    /// Evidence found on a restricted problem (see `Problem::restrict`), in the whole
+    /// problem's job numbers (`old[k]` is the whole problem's number of job `k`).
+    pub fn renumbered(mut self, old: &[usize]) -> Evidence {
+        match &mut self {
+            Evidence::Chain { links, .. } => links.iter_mut().for_each(|l| l.job = old[l.job]),
+            Evidence::Window { shares, .. } => shares.iter_mut().for_each(|s| s.job = old[s.job]),
+            Evidence::Search { .. } => {}
+        }
+        self
+    }
+}
+
 /// Fills in each link's earliest start and finish by walking the chain from its first job.
 pub fn fill_chain(p: &Problem, ev: &mut Evidence) {
     let Evidence::Chain { links, .. } = ev else { return };

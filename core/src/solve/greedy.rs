@@ -14,29 +14,27 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
     let mut left: Vec<i64> = (0..n).map(|j| if needed[j] { p.jobs[j].effort } else { 0 }).collect();
     let mut finished: Vec<Option<usize>> = vec![None; n];
     let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
-    for j in 0..n {
-        if needed[j] {
-            by_team[p.jobs[j].team].push(j);
-        }
-    }
     let list: Vec<usize> = (0..n).filter(|&j| needed[j]).collect();
+    for &j in &list {
+        by_team[p.jobs[j].team].push(j);
+    }
+    // The order among ready jobs does not change over time: sort each team's jobs once and
+    // keep only those with work left.
+    for jobs in &mut by_team {
+        jobs.sort_by_key(|&j| (urgency[j], w.hi[j], w.lo[j], j));
+    }
     for t in 0..p.iterations {
-        for (team, jobs) in by_team.iter().enumerate() {
-            let mut ready: Vec<usize> = jobs
-                .iter()
-                .copied()
-                .filter(|&j| {
-                    left[j] > 0
-                        && w.lo[j] <= t
-                        && t <= w.hi[j]
-                        && p.jobs[j].preds.iter().all(|&(q, lag)| finished[q].is_some_and(|f| f + lag < t))
-                })
-                .collect();
-            ready.sort_by_key(|&j| (urgency[j], w.hi[j], w.lo[j], j));
+        for (team, jobs) in by_team.iter_mut().enumerate() {
             let mut cap = p.team_cap[team][t];
-            for j in ready {
+            for &j in jobs.iter() {
                 if cap <= 0 {
                     break;
+                }
+                let ready = w.lo[j] <= t
+                    && t <= w.hi[j]
+                    && p.jobs[j].preds.iter().all(|&(q, lag)| finished[q].is_some_and(|f| f + lag < t));
+                if !ready {
+                    continue;
                 }
                 let give = left[j].min(p.jobs[j].cap[t]).min(cap);
                 if give > 0 {
@@ -45,6 +43,7 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
                     cap -= give;
                 }
             }
+            jobs.retain(|&j| left[j] > 0);
         }
         for &j in &list {
             if left[j] == 0 && finished[j].is_none() && p.jobs[j].effort > 0 {

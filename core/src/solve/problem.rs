@@ -64,8 +64,8 @@ pub struct Commitment {
 pub struct Problem {
     pub iterations: usize,
     pub teams: std::sync::Arc<Vec<String>>,
-    /// Plannable capacity per team per iteration.
-    pub team_cap: Vec<Vec<i64>>,
+    /// Plannable capacity per team per iteration (shared like `jobs`).
+    pub team_cap: std::sync::Arc<Vec<Vec<i64>>>,
     /// Shared between copies: repairs copy the problem to change capacity or a deadline, and
     /// the jobs stay as they are (a copy that changes them gets its own, `Arc::make_mut`).
     pub jobs: std::sync::Arc<Vec<Job>>,
@@ -74,6 +74,8 @@ pub struct Problem {
     pub commitments: std::sync::Arc<Vec<Commitment>>,
     /// Jobs in an order where every predecessor comes first.
     pub topo: std::sync::Arc<Vec<usize>>,
+    /// Position of each job in `topo`.
+    pub topo_pos: std::sync::Arc<Vec<usize>>,
 }
 
 impl Problem {
@@ -200,11 +202,72 @@ impl Problem {
         Some(Problem {
             iterations: n,
             teams: std::sync::Arc::new(plan.teams.iter().map(|t| t.id.clone()).collect()),
-            team_cap,
+            team_cap: team_cap.into(),
             jobs: jobs.into(),
             commitments: commitments.into(),
+            topo_pos: positions(&topo).into(),
             topo: topo.into(),
         })
+    }
+}
+
+/// Where each job stands in a topological order.
+pub fn positions(topo: &[usize]) -> Vec<usize> {
+    let mut pos = vec![0; topo.len()];
+    for (k, &j) in topo.iter().enumerate() {
+        pos[j] = k;
+    }
+    pos
+}
+
+impl Problem {
+    /// The jobs `from` need, themselves and their predecessors (not entering `stop`), in
+    /// topological order. Costs what it visits, not the size of the plan.
+    pub fn closure(&self, from: &[usize], stop: impl Fn(usize) -> bool) -> Vec<usize> {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<usize> = from.iter().copied().filter(|&j| !stop(j)).collect();
+        let mut out = Vec::new();
+        while let Some(j) = stack.pop() {
+            if !seen.insert(j) {
+                continue;
+            }
+            out.push(j);
+            stack.extend(self.jobs[j].preds.iter().map(|(q, _)| *q).filter(|&q| !stop(q) && !seen.contains(&q)));
+        }
+        out.sort_unstable_by_key(|&j| self.topo_pos[j]);
+        out
+    }
+
+    /// The problem of `jobs` alone (a set closed under predecessors), renumbered in their
+    /// original order so every tie breaks as it would in the whole problem; with the map from
+    /// new numbers to old. Teams and their capacity are shared, not copied.
+    pub fn restrict(&self, jobs: &[usize]) -> (Problem, Vec<usize>) {
+        let mut old: Vec<usize> = jobs.to_vec();
+        old.sort_unstable();
+        old.dedup();
+        let new_of: HashMap<usize, usize> = old.iter().enumerate().map(|(k, &j)| (j, k)).collect();
+        let remap = |list: &[(usize, usize)]| -> Vec<(usize, usize)> {
+            list.iter().filter_map(|&(q, lag)| new_of.get(&q).map(|&k| (k, lag))).collect()
+        };
+        let sub_jobs: Vec<Job> = old
+            .iter()
+            .map(|&j| {
+                let job = &self.jobs[j];
+                Job { preds: remap(&job.preds), succs: remap(&job.succs), ..job.clone() }
+            })
+            .collect();
+        let mut topo: Vec<usize> = (0..old.len()).collect();
+        topo.sort_unstable_by_key(|&k| self.topo_pos[old[k]]);
+        let problem = Problem {
+            iterations: self.iterations,
+            teams: self.teams.clone(),
+            team_cap: self.team_cap.clone(),
+            jobs: sub_jobs.into(),
+            commitments: Vec::new().into(),
+            topo_pos: positions(&topo).into(),
+            topo: topo.into(),
+        };
+        (problem, old)
     }
 }
 

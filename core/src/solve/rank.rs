@@ -154,7 +154,7 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
     let mut out = Vec::new();
     let mut schedule = Schedule::empty(p.jobs.len(), p.iterations);
     // Kept with `schedule` as the walk goes: capacity it leaves, and the jobs `met` needs.
-    let mut left: Vec<Vec<i64>> = p.team_cap.clone();
+    let mut left: Vec<Vec<i64>> = (*p.team_cap).clone();
     let mut before = vec![false; p.jobs.len()];
     for c in 0..=upto.min(p.commitments.len().saturating_sub(1)) {
         if p.commitments.is_empty() {
@@ -172,8 +172,8 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         }
         // Can it be met at all, alone? Deciding that is cheap (only its own jobs and their
         // predecessors), and when it cannot, it is infeasible whatever else is met.
-        let alone = decide(p, &[req(p, c)], budget);
-        if let Outcome::Fails(e) = alone {
+        let alone = decide_alone(p, c, budget);
+        if let Alone::Fails(e) = alone {
             out.push((Status::Infeasible, Some(e), Vec::new()));
             continue;
         }
@@ -187,7 +187,7 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
             Outcome::Fits(s) => {
                 met.push(c);
                 schedule = s;
-                left = p.team_cap.clone();
+                left = (*p.team_cap).clone();
                 for (j, row) in schedule.work.iter().enumerate() {
                     for (t, w) in row.iter().enumerate() {
                         left[p.jobs[j].team][t] -= w;
@@ -197,7 +197,7 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
                 out.push((Status::Met, None, Vec::new()));
             }
             together => match (alone, together) {
-                (Outcome::Fits(_), Outcome::Fails(e)) => {
+                (Alone::Fits, Outcome::Fails(e)) => {
                     let (with, evidence) = conflict_set(p, &met, c, e, budget);
                     out.push((Status::Conflict, Some(evidence), with));
                 }
@@ -206,6 +206,26 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         }
     }
     (met, out, schedule)
+}
+
+/// Whether commitment `c` could be met if it were the only one.
+enum Alone {
+    Fits,
+    Fails(Evidence),
+    Unknown,
+}
+
+/// Decides commitment `c` alone, on the problem of its own jobs and their predecessors only:
+/// the cost follows the commitment, not the plan (a 100,000-item plan has thousands of these).
+fn decide_alone(p: &Problem, c: usize, budget: u64) -> Alone {
+    let jobs = p.closure(&p.commitments[c].jobs, |_| false);
+    let (q, old) = p.restrict(&jobs);
+    let own: Vec<usize> = p.commitments[c].jobs.iter().filter_map(|j| old.binary_search(j).ok()).collect();
+    match decide(&q, &[Requirement { jobs: own, deadline: p.commitments[c].deadline }], budget) {
+        Outcome::Fits(_) => Alone::Fits,
+        Outcome::Fails(e) => Alone::Fails(e.renumbered(&old)),
+        Outcome::Unknown => Alone::Unknown,
+    }
 }
 
 /// A small set of met commitments that `c` cannot be met together with: dropping any one
@@ -340,7 +360,7 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
 fn fill_uncommitted(p: &Problem, met: &[usize], committed: &Schedule) -> (Schedule, Vec<Landing>) {
     let (needed, _) = super::needs(p, &reqs(p, met));
     let mut schedule = committed.clone();
-    let mut left: Vec<Vec<i64>> = p.team_cap.clone();
+    let mut left: Vec<Vec<i64>> = (*p.team_cap).clone();
     for (j, row) in committed.work.iter().enumerate() {
         for (t, w) in row.iter().enumerate() {
             left[p.jobs[j].team][t] -= w;
@@ -545,7 +565,7 @@ pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount
         } else {
             0
         };
-        p.team_cap[team][t] += base + extra;
+        std::sync::Arc::make_mut(&mut p.team_cap)[team][t] += base + extra;
     }
 }
 
@@ -557,16 +577,9 @@ pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount
 fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &mut [bool], c: usize) -> bool {
     let last = p.iterations.saturating_sub(1);
     let deadline = p.commitments[c].deadline;
-    // What `c` needs beyond what is already scheduled, in topological order.
-    let mut new = vec![false; p.jobs.len()];
-    let mut stack: Vec<usize> = p.commitments[c].jobs.clone();
-    while let Some(j) = stack.pop() {
-        if before[j] || new[j] {
-            continue;
-        }
-        new[j] = true;
-        stack.extend(p.jobs[j].preds.iter().map(|(q, _)| *q));
-    }
+    // What `c` needs beyond what is already scheduled, in topological order (visiting only
+    // those jobs, not the plan).
+    let new = p.closure(&p.commitments[c].jobs, |j| before[j]);
     // Jobs of `c` already scheduled must already finish by its deadline; and so must their
     // own predecessors, which the deadline binds through them only when they are new.
     for &j in &p.commitments[c].jobs {
@@ -576,27 +589,24 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
     }
     // Latest finish of each new job: `c`'s deadline for its own jobs, its own window, and
     // what its new successors need.
-    let mut latest: Vec<usize> = vec![last; p.jobs.len()];
+    let index: std::collections::HashMap<usize, usize> = new.iter().enumerate().map(|(k, &j)| (j, k)).collect();
+    let mut latest: Vec<usize> = vec![last; new.len()];
     for &j in &p.commitments[c].jobs {
-        latest[j] = latest[j].min(deadline);
-    }
-    for &j in p.topo.iter().rev() {
-        if !new[j] {
-            continue;
+        if let Some(&k) = index.get(&j) {
+            latest[k] = latest[k].min(deadline);
         }
-        latest[j] = latest[j].min(p.jobs[j].hi);
+    }
+    for (k, &j) in new.iter().enumerate().rev() {
+        latest[k] = latest[k].min(p.jobs[j].hi);
         for &(q, lag) in &p.jobs[j].preds {
-            if new[q] {
-                latest[q] = latest[q].min(latest[j].saturating_sub(1 + lag));
+            if let Some(&kq) = index.get(&q) {
+                latest[kq] = latest[kq].min(latest[k].saturating_sub(1 + lag));
             }
         }
     }
     let mut log: Vec<(usize, usize, i64)> = Vec::new();
     let mut ok = true;
-    'jobs: for &j in p.topo.iter() {
-        if !new[j] {
-            continue;
-        }
+    'jobs: for (k, &j) in new.iter().enumerate() {
         let mut from = p.jobs[j].lo;
         for &(q, lag) in &p.jobs[j].preds {
             match schedule.finish(q) {
@@ -609,7 +619,7 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
         }
         let team = p.jobs[j].team;
         let mut need = p.jobs[j].effort;
-        for (t, room) in left[team].iter_mut().enumerate().take(latest[j].min(last) + 1).skip(from) {
+        for (t, room) in left[team].iter_mut().enumerate().take(latest[k].min(last) + 1).skip(from) {
             if need <= 0 {
                 break;
             }
@@ -633,10 +643,8 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
         }
         return false;
     }
-    for (j, is_new) in new.iter().enumerate() {
-        if *is_new {
-            before[j] = true;
-        }
+    for &j in &new {
+        before[j] = true;
     }
     true
 }
