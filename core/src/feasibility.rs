@@ -393,6 +393,13 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             },
         })
         .collect();
+    // Planned work per team and iteration, in one pass over the schedule.
+    let mut planned_by = vec![vec![0i64; p.iterations]; p.teams.len()];
+    for (j, row) in s.schedule.work.iter().enumerate() {
+        for (t, w) in row.iter().enumerate() {
+            planned_by[p.jobs[j].team][t] += w;
+        }
+    }
     let load = p
         .teams
         .iter()
@@ -401,8 +408,7 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             team: id.clone(),
             iterations: (0..p.iterations)
                 .map(|t| {
-                    let planned: i64 =
-                        (0..p.jobs.len()).filter(|&j| p.jobs[j].team == team).map(|j| s.schedule.get(j, t)).sum();
+                    let planned = planned_by[team][t];
                     let capacity = p.team_cap[team][t];
                     IterationLoad {
                         iteration: label(cal, t),

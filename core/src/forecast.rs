@@ -308,9 +308,11 @@ pub fn forecast(
                 crate::Diagnostic::new(
                     crate::Code::W0510,
                     format!(
-                        "`{}` is due in PI{pi}, beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment ({:.0}% likely)",
+                        "`{}` is due in PI{pi}, beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment ({}% likely)",
                         commitment.label,
-                        probability * 100.0
+                        // Whole percent, ties to even as `{:.0}` rounds (and without pulling
+                        // float formatting into the WebAssembly build).
+                        (probability * 100.0).round_ties_even() as i64
                     ),
                     commitment.span,
                 )

@@ -411,7 +411,7 @@ fn first_word(text: &str) -> &str {
 
 /// The closest known word, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = word.to_lowercase();
+    let lower = word.to_ascii_lowercase();
     candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(&lower, c), c))
@@ -527,7 +527,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
                 || !id.starts_with(|c: char| c.is_ascii_lowercase())
                 || id.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')))
         {
-            let fixed: String = id.to_lowercase();
+            let fixed: String = id.to_ascii_lowercase();
             return SyntaxError {
                 kind: SyntaxErrorKind::BadIdent,
                 span: Span::new(id_at, id_at + id.len()),

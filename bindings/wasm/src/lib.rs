@@ -7,7 +7,6 @@
 //! than lost; the widget then starts a fresh instance.
 #![cfg(target_arch = "wasm32")]
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -51,16 +50,14 @@ export function codes(): Explanation[];
 "#;
 
 /// Options as JavaScript passes them (all optional).
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct CheckOptions {
     file: Option<String>,
     budget: Option<f64>,
     solve: Option<bool>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct ForecastOptions {
     file: Option<String>,
     runs: Option<f64>,
@@ -69,13 +66,47 @@ struct ForecastOptions {
 
 const DEFAULT_FILE: &str = "plan.plan";
 
-fn options<T: for<'de> Deserialize<'de> + Default>(value: &Option<JsValue>) -> Result<T, JsError> {
-    let Some(value) = value.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    let text = js_sys::JSON::stringify(value).map_err(|_| JsError::new("options must be a plain object"))?;
-    let text = String::from(text);
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bad options: {e}")))
+/// Reads the options object field by field (no serde here: it would pull float formatting
+/// into the module for its error messages, and the size budget is tight).
+struct Fields(Option<JsValue>);
+
+impl Fields {
+    fn new(value: &Option<JsValue>) -> Result<Fields, JsError> {
+        match value.as_ref().filter(|v| !v.is_undefined() && !v.is_null()) {
+            None => Ok(Fields(None)),
+            Some(v) if v.is_object() => Ok(Fields(Some(v.clone()))),
+            Some(_) => Err(JsError::new("bad options: pass an object such as { file: \"plan.plan\" }")),
+        }
+    }
+    fn get(&self, key: &str) -> Option<JsValue> {
+        let v = js_sys::Reflect::get(self.0.as_ref()?, &key.into()).ok()?;
+        (!v.is_undefined() && !v.is_null()).then_some(v)
+    }
+    fn string(&self, key: &str) -> Result<Option<String>, JsError> {
+        self.get(key)
+            .map(|v| v.as_string().ok_or_else(|| JsError::new(&format!("bad options: `{key}` must be a string"))))
+            .transpose()
+    }
+    fn number(&self, key: &str) -> Result<Option<f64>, JsError> {
+        self.get(key)
+            .map(|v| v.as_f64().ok_or_else(|| JsError::new(&format!("bad options: `{key}` must be a number"))))
+            .transpose()
+    }
+    fn boolean(&self, key: &str) -> Result<Option<bool>, JsError> {
+        self.get(key)
+            .map(|v| v.as_bool().ok_or_else(|| JsError::new(&format!("bad options: `{key}` must be true or false"))))
+            .transpose()
+    }
+}
+
+fn check_options_of(value: &Option<JsValue>) -> Result<CheckOptions, JsError> {
+    let f = Fields::new(value)?;
+    Ok(CheckOptions { file: f.string("file")?, budget: f.number("budget")?, solve: f.boolean("solve")? })
+}
+
+fn forecast_options_of(value: &Option<JsValue>) -> Result<ForecastOptions, JsError> {
+    let f = Fields::new(value)?;
+    Ok(ForecastOptions { file: f.string("file")?, runs: f.number("runs")?, seed: f.number("seed")? })
 }
 
 /// Hands a result to JavaScript as a plain object: through JSON, so field names and numbers
@@ -109,7 +140,7 @@ pub fn version() -> String {
 /// Checks a plan: the report of `haalbaar check --format json`.
 #[wasm_bindgen(skip_typescript)]
 pub fn check(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
-    let o: CheckOptions = options(&opts)?;
+    let o = check_options_of(&opts)?;
     let options = check_options(&o);
     to_js(&haalbaar::api::check(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options))
 }
@@ -117,7 +148,7 @@ pub fn check(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
 /// Checks a plan and lays out its program board, from one check: `{ report, board }`.
 #[wasm_bindgen(skip_typescript)]
 pub fn inspect(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
-    let o: CheckOptions = options(&opts)?;
+    let o = check_options_of(&opts)?;
     let options = check_options(&o);
     to_js(&haalbaar::api::inspect(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options))
 }
@@ -145,7 +176,7 @@ pub fn capacity(source: &str) -> Result<JsValue, JsError> {
 /// The seeded forecast: `{ forecast, diagnostics }`.
 #[wasm_bindgen(skip_typescript)]
 pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
-    let o: ForecastOptions = options(&opts)?;
+    let o = forecast_options_of(&opts)?;
     let runs = o.runs.filter(|r| r.is_finite() && *r >= 1.0).map_or(1000, |r| r.min(100_000.0) as u32);
     let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(1, |s| s as u64);
     let options = haalbaar::forecast::ForecastOptions { runs, seed };
