@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 
 const [file, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 11);
-const pkg = resolve(import.meta.dirname, "../bindings/wasm/pkg");
+const pkg = process.env.HAALBAAR_PKG ?? resolve(import.meta.dirname, "../bindings/wasm/pkg");
 const haalbaar = await import(`${pkg}/haalbaar_wasm.js`);
 haalbaar.initSync({ module: readFileSync(`${pkg}/haalbaar_wasm_bg.wasm`) });
 const text = readFileSync(file, "utf8");
