@@ -2,22 +2,9 @@
 //! output recorded in `examples/mistakes.expected` (set UPDATE_EXPECTED=1 to rewrite it).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8"))
-}
+use common::{root, run};
 
 #[test]
 fn valid_examples_check_clean() {

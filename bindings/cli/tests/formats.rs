@@ -3,22 +3,11 @@
 //! annotations' files and lines checked against the JSON report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{root, run};
+use std::path::Path;
 use std::process::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8"))
-}
 
 fn sarif_validator() -> jsonschema::Validator {
     let text =

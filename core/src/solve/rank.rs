@@ -108,10 +108,9 @@ thread_local! {
     static WALK_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
 }
 
-/// Takes one whole-plan decision from the walk's allowance.
-fn spend_walk() -> bool {
-    let n = DECISION_COST.with(std::cell::Cell::get);
-    WALK_LEFT.with(|left| {
+/// Takes `n` from an allowance; false (and nothing taken) when it has not enough.
+fn take(allowance: &'static std::thread::LocalKey<std::cell::Cell<u64>>, n: u64) -> bool {
+    allowance.with(|left| {
         let l = left.get();
         if l >= n {
             left.set(l - n);
@@ -122,18 +121,14 @@ fn spend_walk() -> bool {
     })
 }
 
-/// Takes `n` decisions from the allowance; false (and nothing taken) when it has not enough.
+/// Takes one whole-plan decision from the walk's allowance.
+fn spend_walk() -> bool {
+    take(&WALK_LEFT, DECISION_COST.with(std::cell::Cell::get))
+}
+
+/// Takes `n` decisions from the allowance for conflict sets and repairs.
 fn spend(n: u64) -> bool {
-    let n = n.saturating_mul(DECISION_COST.with(std::cell::Cell::get));
-    EXTRA_LEFT.with(|left| {
-        let l = left.get();
-        if l >= n {
-            left.set(l - n);
-            true
-        } else {
-            false
-        }
-    })
+    take(&EXTRA_LEFT, n.saturating_mul(DECISION_COST.with(std::cell::Cell::get)))
 }
 
 fn req(p: &Problem, c: usize) -> Requirement {
