@@ -89,6 +89,14 @@ test("the reference plan shows every commitment met, the board and the capacity 
   assert.equal(await plan.locator("svg.board rect.ip").count(), ips, "IP iterations shaded");
   assert.equal(await plan.locator("svg.cap").count(), report.load.length);
   assert.equal(await plan.locator(".verdict").textContent(), "feasible");
+  // The forecast's chance per commitment follows the check.
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").forecast, null, { timeout: 30000 });
+  const forecast = await page.evaluate(() => document.querySelector("haalbaar-plan").forecast);
+  assert.equal(await plan.locator(".badge.chance").count(), report.commitments.length);
+  for (const f of forecast.commitments) {
+    const badge = plan.locator(`tr.commitment[data-item="${f.item}"] .badge.chance`);
+    assert.equal(await badge.textContent(), `${Math.round(f.probability * 100)}%`);
+  }
   await page.screenshot({ path: join(shots, "reference-1280x800.png") });
 
   // The time of one check (inspect: report and board) of the reference plan in Chromium.
@@ -122,7 +130,7 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
   const row = plan.locator('tr.commitment[data-item="eherkenning"]');
   assert.notEqual(await row.getAttribute("data-status"), "met");
-  const color = await row.locator(".badge").evaluate((b) => getComputedStyle(b).backgroundColor);
+  const color = await row.locator("td:first-child .badge").evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(color, "rgb(198, 40, 40)", "the status is red");
   const repairs = await row.locator("ul.repairs li").allTextContents();
   assert.ok(repairs.length >= 1, "a repair is offered");

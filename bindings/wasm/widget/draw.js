@@ -163,9 +163,14 @@ export function capacityLegend(L) {
 }
 
 /** The commitments table. */
-export function commitmentsTable(commitments, L) {
+export function commitmentsTable(commitments, L, forecast) {
   if (!commitments.length) return `<p class="empty">${esc(L.noCommitments)}</p>`;
+  const chance = new Map((forecast?.commitments ?? []).map((f) => [f.item, f]));
   const rows = commitments.map((c) => {
+    const f = chance.get(c.item);
+    const odds = forecast
+      ? `<td>${f ? `<span class="badge chance ${esc(f.rag)}" title="P50 ${esc(f.p50 ?? "—")}, P85 ${esc(f.p85 ?? "—")}">${Math.round(f.probability * 100)}%</span>` : ""}</td>`
+      : "";
     const repairs = c.repairs.map((r) => `<li>${esc(r.text)}</li>`).join("");
     const deadline = `${esc(c.deadline)} <small>${esc(c.deadline_date)}</small>`;
     const finish = c.finish ? `${esc(c.finish)} <small>${esc(c.finish_date)}</small>` : "—";
@@ -173,13 +178,15 @@ export function commitmentsTable(commitments, L) {
       `<tr class="commitment ${esc(c.status)}" data-item="${esc(c.item)}" data-status="${esc(c.status)}" tabindex="0">` +
       `<td><span class="badge ${esc(c.status)}">${esc(L.status[c.status] ?? c.status)}</span></td>` +
       `<td><b>${esc(c.item)}</b>${c.hard ? ` <span class="hard">${esc(L.hard)}</span>` : ""}</td>` +
-      `<td>${deadline}</td><td>${finish}</td>` +
+      `<td>${deadline}</td><td>${finish}</td>${odds}` +
       `<td class="why">${c.reason ? esc(c.reason.text) : ""}${repairs ? `<ul class="repairs" aria-label="${esc(L.repairs)}">${repairs}</ul>` : ""}</td>` +
       `</tr>`
     );
   });
   return (
-    `<table class="commitments"><thead><tr><th></th><th>${esc(L.item)}</th><th>${esc(L.deadline)}</th><th>${esc(L.finish)}</th><th>${esc(L.reason)} / ${esc(L.repairs)}</th></tr></thead>` +
+    `<table class="commitments"><thead><tr><th></th><th>${esc(L.item)}</th><th>${esc(L.deadline)}</th><th>${esc(L.finish)}</th>` +
+    (forecast ? `<th title="${esc(L.chanceHelp(forecast.runs))}">${esc(L.chance)}</th>` : "") +
+    `<th>${esc(L.reason)} / ${esc(L.repairs)}</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table>`
   );
 }

@@ -2,8 +2,9 @@
 // as you type. Checks run in a Web Worker, so typing never waits for the engine.
 //
 // Attributes: `source` (or the element's text), `file` (name in reports), `lang` (en | nl),
-// `readonly`. Properties: `source`, `report`, `board`, `readOnly`. Events: `change`
-// ({ source }) on every edit, `checked` ({ report, board, ms }) after every check.
+// `readonly`. Properties: `source`, `report`, `board`, `forecast`, `readOnly`. Events: `change`
+// ({ source }) on every edit, `checked` ({ report, board, ms }) after every check, `forecast`
+// ({ forecast }) when the chances of the commitments are in (300 seeded runs, after the check).
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
 import { linter, lintGutter, forceLinting } from "@codemirror/lint";
@@ -24,6 +25,8 @@ function position(doc, line, column) {
 }
 
 const SEVERITY = { error: "error", warning: "warning", note: "info" };
+const FORECAST_RUNS = 300;
+const FORECAST_MAX_ITEMS = 2000;
 
 export class HaalbaarPlan extends HTMLElement {
   static observedAttributes = ["lang", "readonly", "source", "file"];
@@ -157,6 +160,9 @@ export class HaalbaarPlan extends HTMLElement {
   get board() {
     return this._board;
   }
+  get forecast() {
+    return this._forecast;
+  }
 
   /** Runs any export of the engine off the main thread (`check`, `forecast`, ...). */
   call(fn, ...args) {
@@ -180,8 +186,22 @@ export class HaalbaarPlan extends HTMLElement {
     this._report = report;
     this._board = board;
     this.lastMs = reply.ms;
+    this._forecast = null;
     this.renderResults();
     this.dispatchEvent(new CustomEvent("checked", { detail: { report, board, ms: reply.ms } }));
+    // How likely each commitment is: the seeded forecast, after the check (it takes longer;
+    // on very large plans it would hold up the next check in the worker, so it is skipped).
+    if (report.commitments?.length && (board?.items.length ?? 0) <= FORECAST_MAX_ITEMS) {
+      this.engine
+        .call("forecast", text, { runs: FORECAST_RUNS, seed: 1 })
+        .then(({ result }) => {
+          if (generation !== this.generation || !result.forecast) return;
+          this._forecast = result.forecast;
+          this.renderResults();
+          this.dispatchEvent(new CustomEvent("forecast", { detail: { forecast: result.forecast } }));
+        })
+        .catch(() => {});
+    }
     const doc = view.state.doc;
     return report.diagnostics.map((d) => {
       const from = position(doc, d.line, d.column);
@@ -226,7 +246,7 @@ export class HaalbaarPlan extends HTMLElement {
     const met = commitments.filter((c) => c.status === "met").length;
     this.el.summary.textContent = `${commitments.length ? L.summary(met, commitments.length) + " · " : ""}${L.errors(report.summary.errors, report.summary.warnings)}`;
     this.el.timing.textContent = this.lastMs != null ? L.checkedIn(this.lastMs.toFixed(1)) : "";
-    this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L) : `<p class="empty">${esc(L.noBoard)}</p>`;
+    this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L, this._forecast) : `<p class="empty">${esc(L.noBoard)}</p>`;
     if (board) {
       this.el.board.innerHTML = boardSvg(board, L, this.el.board.clientWidth || 900);
       const width = this.el.caps.clientWidth || 600;

@@ -34,6 +34,8 @@ export const LABELS = {
     team: "Team",
     beyond: "after the horizon",
     engineError: "The engine stopped:",
+    chance: "Chance",
+    chanceHelp: (runs) => `share of ${runs} forecast runs (efforts drawn within their ranges, vacancies by their chance) that meet it`,
   },
   nl: {
     editor: "Plan",
@@ -69,6 +71,8 @@ export const LABELS = {
     team: "Team",
     beyond: "na de horizon",
     engineError: "De rekenkern stopte:",
+    chance: "Kans",
+    chanceHelp: (runs) => `aandeel van ${runs} prognoseruns (inspanning getrokken binnen de marges, vacatures naar hun kans) dat haar haalt`,
   },
 };
 

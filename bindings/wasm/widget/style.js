@@ -25,6 +25,7 @@ tr.commitment:focus-visible { outline: 2px solid #0969da; outline-offset: -2px; 
 td.why { color: #333; } td small { color: #57606a; white-space: nowrap; }
 ul.repairs { margin: 2px 0 0; padding-left: 18px; color: #0b5394; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.badge.green { background: var(--green); } .badge.amber { background: var(--amber); } .badge.red { background: var(--red); }
 .badge.met { background: var(--green); } .badge.infeasible, .badge.conflict { background: var(--red); } .badge.unknown { background: var(--amber); }
 .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; color: #57606a; }
 svg.board text { font-size: 11px; }
