@@ -5,15 +5,19 @@
 
 use haalbaar::report::{CheckReport, FileReport, Summary, records};
 
-#[test]
-fn the_checked_in_schema_matches_the_types() {
-    let path = format!("{}/../docs/report.schema.json", env!("CARGO_MANIFEST_DIR"));
-    let schema = CheckReport::schema();
+/// `docs/NAME` equals `schema` (with UPDATE_SCHEMA=1 it is rewritten first).
+fn in_sync(name: &str, schema: &str) {
+    let path = format!("{}/../docs/{name}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &schema).unwrap();
+        std::fs::write(&path, schema).unwrap();
     }
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(on_disk, schema, "docs/report.schema.json is out of date: run with UPDATE_SCHEMA=1");
+    assert_eq!(on_disk, schema, "docs/{name} is out of date: run with UPDATE_SCHEMA=1");
+}
+
+#[test]
+fn the_checked_in_schema_matches_the_types() {
+    in_sync("report.schema.json", &CheckReport::schema());
 }
 
 #[test]
@@ -44,24 +48,12 @@ fn reports_carry_what_the_schema_requires() {
 
 #[test]
 fn the_checked_in_forecast_schema_matches_the_types() {
-    let path = format!("{}/../docs/forecast.schema.json", env!("CARGO_MANIFEST_DIR"));
-    let schema = haalbaar::forecast::Forecast::schema();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &schema).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(on_disk, schema, "docs/forecast.schema.json is out of date: run with UPDATE_SCHEMA=1");
+    in_sync("forecast.schema.json", &haalbaar::forecast::Forecast::schema());
 }
 
 #[test]
 fn the_checked_in_api_schema_matches_the_types() {
-    let path = format!("{}/../docs/api.schema.json", env!("CARGO_MANIFEST_DIR"));
-    let schema = haalbaar::api::Api::schema();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &schema).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(on_disk, schema, "docs/api.schema.json is out of date: run with UPDATE_SCHEMA=1");
+    in_sync("api.schema.json", &haalbaar::api::Api::schema());
 }
 
 #[test]
