@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::feasibility::{Feasibility, PlanVerdict, Reason, Work};
 use crate::fixed::Fixed;
 use crate::model::{Loc, Unit};
+use crate::report::{CalendarRow, calendar_rows};
 use crate::solve::rank::Status;
 use crate::source::SourceMap;
 use crate::{Calendar, CapacityTable, Checked, Plan};
@@ -24,7 +25,8 @@ pub struct Board {
     pub met: usize,
     pub commitments: usize,
     pub pis: Vec<BoardPi>,
-    pub iterations: Vec<BoardIteration>,
+    /// The calendar's iterations, as `haalbaar calendar --format json` lists them.
+    pub iterations: Vec<CalendarRow>,
     pub teams: Vec<BoardTeam>,
     /// Every item, in file order.
     pub items: Vec<BoardItem>,
@@ -40,19 +42,6 @@ pub struct BoardPi {
     /// Positions (0-based) of its iterations in `iterations`.
     pub first: usize,
     pub last: usize,
-}
-
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct BoardIteration {
-    /// `PI3.2`.
-    pub iteration: String,
-    pub pi: u32,
-    pub start: chrono::NaiveDate,
-    pub end: chrono::NaiveDate,
-    pub ip: bool,
-    pub working_days: u32,
-    /// `Kerst (3 days)`.
-    pub holidays: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -162,19 +151,7 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
     let map = SourceMap::new(source);
     let labels: Vec<String> = cal.iterations.iter().map(|it| it.label()).collect();
     let position: BTreeMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
-    let iterations = cal
-        .iterations
-        .iter()
-        .map(|it| BoardIteration {
-            iteration: it.label(),
-            pi: it.pi,
-            start: it.start,
-            end: it.end,
-            ip: it.ip,
-            working_days: it.working_days,
-            holidays: it.holidays.iter().map(|(n, d)| format!("{n} ({d} days)")).collect(),
-        })
-        .collect();
+    let iterations = calendar_rows(cal);
     let pis = (1..=cal.pi_count())
         .filter_map(|pi| {
             let range = cal.pi_iterations(pi);

@@ -45,7 +45,7 @@ export const planLanguage = StreamLanguage.define({
       }
       if (first && KEYWORDS.has(w)) return "propertyName";
       if (KEYWORDS.has(w) || UNITS.has(w)) return "keyword";
-      return state.block ? "variableName" : "variableName";
+      return "variableName";
     }
     stream.next();
     return null;
