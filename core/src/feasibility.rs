@@ -202,7 +202,7 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
                 chain: links
                     .iter()
                     .map(|l| ChainStep {
-                        item: p.jobs[l.job].id.clone(),
+                        item: p.jobs[l.job].id.to_string(),
                         effort: fx(p.jobs[l.job].effort),
                         earliest_start: label(cal, l.earliest_start),
                         earliest_finish: l.earliest_finish.map(|f| label(cal, f)),
@@ -229,7 +229,7 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
                 items: shares
                     .iter()
                     .map(|s| Share {
-                        item: p.jobs[s.job].id.clone(),
+                        item: p.jobs[s.job].id.to_string(),
                         must: fx(s.must),
                         earliest_start: label(cal, s.earliest_start),
                         latest_finish: label(cal, s.latest_finish),
@@ -373,7 +373,7 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
         .iter()
         .enumerate()
         .map(|(j, job)| ItemSchedule {
-            item: job.id.clone(),
+            item: job.id.to_string(),
             team: p.teams[job.team].clone(),
             committed: needed[j],
             work: s.schedule.work[j]

@@ -47,7 +47,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
             }
         }
         jobs.push(Job {
-            id: format!("j{j}"),
+            id: format!("j{j}").into(),
             team: r.below(teams as u64) as usize,
             effort: (1 + r.below(3) as i64) * U,
             cap,

@@ -4,36 +4,58 @@
 
 use super::evidence::Schedule;
 use super::problem::Problem;
-use super::windows::Windows;
+use super::windows::{Windows, latest_start};
 
 /// Schedules the `needed` jobs within their windows; `Ok` when every one gets all its
 /// effort, else the schedule as far as it got.
 pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize]) -> Result<Schedule, Schedule> {
     let n = p.jobs.len();
-    let mut s = Schedule::empty(n, p.iterations);
+    let iterations = p.iterations;
+    let mut s = Schedule::empty(n, iterations);
     let mut left: Vec<i64> = (0..n).map(|j| if needed[j] { p.jobs[j].effort } else { 0 }).collect();
-    let mut finished: Vec<Option<usize>> = vec![None; n];
+    // A job becomes ready in iteration `from[j]` once none of its predecessors is `pending`:
+    // each finish moves its successors' start, and a job enters its team's ready list once.
+    let mut pending: Vec<usize> = vec![0; n];
+    let mut from: Vec<usize> = w.lo.clone();
     let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
-    let list: Vec<usize> = (0..n).filter(|&j| needed[j]).collect();
-    for &j in &list {
+    let mut count = 0usize;
+    for j in (0..n).filter(|&j| needed[j]) {
         by_team[p.jobs[j].team].push(j);
+        pending[j] = p.jobs[j].preds.len();
+        count += 1;
     }
-    // The order among ready jobs does not change over time: sort each team's jobs once and
-    // keep only those with work left.
+    // The order among ready jobs does not change over time: rank each team's jobs once.
+    let mut rank: Vec<usize> = vec![0; n];
     for jobs in &mut by_team {
-        jobs.sort_by_key(|&j| (urgency[j], w.hi[j], w.lo[j], j));
+        jobs.sort_by_cached_key(|&j| (urgency[j], latest_start(p, j, w.hi[j]).unwrap_or(0), w.hi[j], w.lo[j], j));
+        for (k, &j) in jobs.iter().enumerate() {
+            rank[j] = k;
+        }
     }
-    for t in 0..p.iterations {
-        for (team, jobs) in by_team.iter_mut().enumerate() {
+    let mut arrive: Vec<Vec<usize>> = vec![Vec::new(); iterations];
+    for jobs in &by_team {
+        for &j in jobs.iter().filter(|&&j| pending[j] == 0 && from[j] < iterations) {
+            arrive[from[j]].push(j);
+        }
+    }
+    let mut ready: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
+    let mut finished: Vec<(usize, usize)> = Vec::new();
+    for t in 0..iterations {
+        for j in std::mem::take(&mut arrive[t]) {
+            let list = &mut ready[p.jobs[j].team];
+            let at = list.partition_point(|&k| rank[k] < rank[j]);
+            list.insert(at, j);
+        }
+        for (team, jobs) in ready.iter_mut().enumerate() {
+            if jobs.is_empty() {
+                continue;
+            }
             let mut cap = p.team_cap[team][t];
             for &j in jobs.iter() {
                 if cap <= 0 {
                     break;
                 }
-                let ready = w.lo[j] <= t
-                    && t <= w.hi[j]
-                    && p.jobs[j].preds.iter().all(|&(q, lag)| finished[q].is_some_and(|f| f + lag < t));
-                if !ready {
+                if t > w.hi[j] {
                     continue;
                 }
                 let give = left[j].min(p.jobs[j].cap[t]).min(cap);
@@ -41,15 +63,27 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
                     s.add(j, t, give);
                     left[j] -= give;
                     cap -= give;
+                    if left[j] == 0 {
+                        finished.push((j, t));
+                    }
                 }
             }
-            jobs.retain(|&j| left[j] > 0);
+            // Done, or past its window (it then stays short).
+            jobs.retain(|&j| left[j] > 0 && t < w.hi[j]);
         }
-        for &j in &list {
-            if left[j] == 0 && finished[j].is_none() && p.jobs[j].effort > 0 {
-                finished[j] = Some(t);
+        // Successors see a finish from the next iteration on (plus the lag).
+        for (j, f) in finished.drain(..) {
+            count -= 1;
+            for &(succ, lag) in &p.jobs[j].succs {
+                if needed[succ] {
+                    pending[succ] -= 1;
+                    from[succ] = from[succ].max(f + 1 + lag);
+                    if pending[succ] == 0 && from[succ] < iterations {
+                        arrive[from[succ]].push(succ);
+                    }
+                }
             }
         }
     }
-    if list.iter().all(|&j| left[j] == 0) { Ok(s) } else { Err(s) }
+    if count == 0 { Ok(s) } else { Err(s) }
 }

@@ -111,6 +111,45 @@ pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
     decide_from(p, reqs, budget, None)
 }
 
+/// The problem of the jobs `reqs` need (themselves and their predecessors) alone, with the
+/// requirements in its numbering and the map back (`old[k]` is the whole problem's job `k`).
+/// Deciding there is deciding in the whole problem: no other job enters any rule.
+pub fn restricted(p: &Problem, reqs: &[Requirement]) -> (Problem, Vec<usize>, Vec<Requirement>) {
+    let from: Vec<usize> = reqs.iter().flat_map(|r| r.jobs.iter().copied()).collect();
+    let (q, old) = p.restrict(&p.closure(&from, |_| false));
+    let local = reqs
+        .iter()
+        .map(|r| Requirement {
+            jobs: r.jobs.iter().filter_map(|j| old.binary_search(j).ok()).collect(),
+            deadline: r.deadline,
+        })
+        .collect();
+    (q, old, local)
+}
+
+/// [`decide`] on the restricted problem (see [`restricted`]): the same answer, at the cost of
+/// what the requirements reach rather than the size of the plan. Evidence and schedule are in
+/// the whole problem's numbers.
+pub fn decide_needed(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
+    let (q, old, local) = restricted(p, reqs);
+    decide_mapped(p, &q, &old, &local, budget)
+}
+
+/// [`decide`] on `q`, a problem restricted from `p` by `old`, answered in `p`'s numbers.
+pub fn decide_mapped(p: &Problem, q: &Problem, old: &[usize], local: &[Requirement], budget: u64) -> Outcome {
+    match decide(q, local, budget) {
+        Outcome::Fits(mut s) => {
+            let mut whole = Schedule::empty(p.jobs.len(), p.iterations);
+            for (k, &j) in old.iter().enumerate() {
+                whole.work[j] = std::mem::take(&mut s.work[k]);
+            }
+            Outcome::Fits(whole)
+        }
+        Outcome::Fails(e) => Outcome::Fails(e.renumbered(old)),
+        Outcome::Unknown => Outcome::Unknown,
+    }
+}
+
 /// [`decide`] for requirements that extend a set known to fit (`known`: its requirements).
 /// A team whose needed jobs and windows are the same as in that set cannot fall short, so
 /// its counting bound is not computed again.
@@ -138,25 +177,9 @@ pub fn decide_from(p: &Problem, reqs: &[Requirement], budget: u64, known: Option
         count(|s| s.by_bounds += 1);
         return Outcome::Fails(e);
     }
-    // Constructive schedule; when jobs miss, put them and their predecessors first and
-    // try again (a few rounds).
-    let mut urgency = vec![1usize; p.jobs.len()];
-    for _ in 0..3 {
-        match greedy::list_schedule(p, &needed, &w, &urgency) {
-            Ok(s) => {
-                count(|st| st.by_schedule += 1);
-                return Outcome::Fits(s);
-            }
-            Err(partial) => {
-                let missed: Vec<usize> =
-                    (0..p.jobs.len()).filter(|&j| needed[j] && partial.done(j) < p.jobs[j].effort).collect();
-                let before = urgency.clone();
-                mark_chain(p, &missed, &mut urgency);
-                if urgency == before {
-                    break;
-                }
-            }
-        }
+    if let Some(s) = schedule_rounds(p, &needed, &w) {
+        count(|st| st.by_schedule += 1);
+        return Outcome::Fits(s);
     }
     let left = SEARCH_LEFT.with(std::cell::Cell::get);
     let (found, used) = search::search_counted(p, &needed, &w, budget.min(left));
@@ -175,6 +198,55 @@ pub fn decide_from(p: &Problem, reqs: &[Requirement], budget: u64, known: Option
             Outcome::Unknown
         }
     }
+}
+
+/// The counting bounds alone (windows, then the energetic bound, on team `first` before the
+/// others): the evidence when they show the requirements cannot all be met. For trials that
+/// need a proof of failure and nothing else.
+pub fn bounds(p: &Problem, reqs: &[Requirement], first: Option<usize>) -> Option<Evidence> {
+    let (needed, deadline) = needs(p, reqs);
+    let w = match windows::windows(p, &needed, &deadline) {
+        Ok(w) => w,
+        Err(e) => return Some(e),
+    };
+    if let Some(team) = first {
+        let mut only = vec![false; p.teams.len()];
+        only[team] = true;
+        if let Some(e) = windows::capacity_shortfall_in(p, &needed, &w, Some(&only)) {
+            return Some(e);
+        }
+    }
+    windows::capacity_shortfall_in(p, &needed, &w, None)
+}
+
+/// Windows and the constructive schedule only, no bounds and no search: a schedule that meets
+/// the requirements, or `None` when the constructive rounds find none (which proves nothing).
+/// For trial decisions whose failure is settled elsewhere.
+pub fn construct(p: &Problem, reqs: &[Requirement]) -> Option<Schedule> {
+    let (needed, deadline) = needs(p, reqs);
+    let w = windows::windows(p, &needed, &deadline).ok()?;
+    schedule_rounds(p, &needed, &w)
+}
+
+/// The constructive schedule; when jobs miss, they and their predecessors go first and it is
+/// tried again (a few rounds).
+fn schedule_rounds(p: &Problem, needed: &[bool], w: &windows::Windows) -> Option<Schedule> {
+    let mut urgency = vec![1usize; p.jobs.len()];
+    for _ in 0..3 {
+        match greedy::list_schedule(p, needed, w, &urgency) {
+            Ok(s) => return Some(s),
+            Err(partial) => {
+                let missed: Vec<usize> =
+                    (0..p.jobs.len()).filter(|&j| needed[j] && partial.done(j) < p.jobs[j].effort).collect();
+                let before = urgency.clone();
+                mark_chain(p, &missed, &mut urgency);
+                if urgency == before {
+                    break;
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Marks `jobs` and everything before them as urgent (0 sorts first).

@@ -17,7 +17,8 @@ pub const UNCAPPED: i64 = i64::MAX / 4;
 
 #[derive(Debug, Clone)]
 pub struct Job {
-    pub id: String,
+    /// Shared, so copies of a job (restricted problems) do not copy the text.
+    pub id: std::sync::Arc<str>,
     pub team: usize,
     /// Likely effort in thousandths.
     pub effort: i64,
@@ -129,7 +130,7 @@ impl Problem {
                 preds.push((j, dep.lag.map_or(0, |l| lag_iterations(l, cal))));
             }
             jobs.push(Job {
-                id: item.id.clone(),
+                id: item.id.as_str().into(),
                 team,
                 effort,
                 cap,
@@ -211,6 +212,12 @@ impl Problem {
     }
 }
 
+thread_local! {
+    /// Marks for [`Problem::closure`]: a job is seen when its mark equals the generation, so
+    /// a walk costs what it visits (no clearing, no hashing).
+    static SEEN: std::cell::RefCell<(u32, Vec<u32>)> = const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
 /// Where each job stands in a topological order.
 pub fn positions(topo: &[usize]) -> Vec<usize> {
     let mut pos = vec![0; topo.len()];
@@ -224,18 +231,31 @@ impl Problem {
     /// The jobs `from` need, themselves and their predecessors (not entering `stop`), in
     /// topological order. Costs what it visits, not the size of the plan.
     pub fn closure(&self, from: &[usize], stop: impl Fn(usize) -> bool) -> Vec<usize> {
-        let mut seen = std::collections::HashSet::new();
-        let mut stack: Vec<usize> = from.iter().copied().filter(|&j| !stop(j)).collect();
-        let mut out = Vec::new();
-        while let Some(j) = stack.pop() {
-            if !seen.insert(j) {
-                continue;
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let (generation, marks) = &mut *seen;
+            if marks.len() < self.jobs.len() {
+                marks.resize(self.jobs.len(), 0);
             }
-            out.push(j);
-            stack.extend(self.jobs[j].preds.iter().map(|(q, _)| *q).filter(|&q| !stop(q) && !seen.contains(&q)));
-        }
-        out.sort_unstable_by_key(|&j| self.topo_pos[j]);
-        out
+            *generation = generation.wrapping_add(1);
+            if *generation == 0 {
+                marks.iter_mut().for_each(|m| *m = 0);
+                *generation = 1;
+            }
+            let g = *generation;
+            let mut stack: Vec<usize> = from.iter().copied().filter(|&j| !stop(j)).collect();
+            let mut out = Vec::new();
+            while let Some(j) = stack.pop() {
+                if marks[j] == g {
+                    continue;
+                }
+                marks[j] = g;
+                out.push(j);
+                stack.extend(self.jobs[j].preds.iter().map(|(q, _)| *q).filter(|&q| marks[q] != g && !stop(q)));
+            }
+            out.sort_unstable_by_key(|&j| self.topo_pos[j]);
+            out
+        })
     }
 
     /// The problem of `jobs` alone (a set closed under predecessors), renumbered in their
@@ -245,9 +265,8 @@ impl Problem {
         let mut old: Vec<usize> = jobs.to_vec();
         old.sort_unstable();
         old.dedup();
-        let new_of: HashMap<usize, usize> = old.iter().enumerate().map(|(k, &j)| (j, k)).collect();
         let remap = |list: &[(usize, usize)]| -> Vec<(usize, usize)> {
-            list.iter().filter_map(|&(q, lag)| new_of.get(&q).map(|&k| (k, lag))).collect()
+            list.iter().filter_map(|&(q, lag)| old.binary_search(&q).ok().map(|k| (k, lag))).collect()
         };
         let sub_jobs: Vec<Job> = old
             .iter()

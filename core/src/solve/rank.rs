@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::evidence::{Evidence, Schedule};
 use super::problem::Problem;
-use super::{Outcome, Requirement, decide};
+use super::{Outcome, Requirement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -147,20 +147,16 @@ type Walked = (Status, Option<Evidence>, Vec<usize>);
 fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Schedule) {
     let mut met: Vec<usize> = Vec::new();
     let mut out = Vec::new();
-    let mut schedule = Schedule::empty(p.jobs.len(), p.iterations);
-    // Kept with `schedule` as the walk goes: capacity it leaves, and the jobs `met` needs.
-    let mut left: Vec<Vec<i64>> = (*p.team_cap).clone();
-    let mut before = vec![false; p.jobs.len()];
+    let mut progress = Progress::new(p);
     for c in 0..=upto.min(p.commitments.len().saturating_sub(1)) {
         if p.commitments.is_empty() {
             break;
         }
-        let mut set = met.clone();
-        set.push(c);
         // Fast path, reusing the work so far: place what `c` still needs on top of the
         // schedule that meets the commitments already met. If that meets `c` too, the
-        // extended schedule is the proof; if not, the exact decision below settles it.
-        if extend(p, &mut schedule, &mut left, &mut before, c) {
+        // extended schedule is the proof; if not, the decisions below settle it.
+        if extend(p, &mut progress, c) {
+            progress.meet(p, c);
             met.push(c);
             out.push((Status::Met, None, Vec::new()));
             continue;
@@ -172,35 +168,196 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
             out.push((Status::Infeasible, Some(e), Vec::new()));
             continue;
         }
+        // Second fast path: plan the teams `c` needs again, with every other team's work
+        // where it is. A schedule found so is a proof for the whole plan; not finding one
+        // proves nothing, and the whole-plan decision below settles it.
+        if patch(p, &mut progress, c, 0) || patch(p, &mut progress, c, 1) {
+            progress.meet(p, c);
+            met.push(c);
+            out.push((Status::Met, None, Vec::new()));
+            continue;
+        }
         // Together with everything met so far: a decision over the whole plan, drawn from the
         // walk's allowance so a very large plan stays bounded (then: unknown, said).
         if !spend_walk() {
             out.push((Status::Unknown, None, Vec::new()));
             continue;
         }
+        let mut set = met.clone();
+        set.push(c);
         match super::decide_from(p, &reqs(p, &set), budget, Some(&reqs(p, &met))) {
             Outcome::Fits(s) => {
                 met.push(c);
-                schedule = s;
-                left = (*p.team_cap).clone();
-                for (j, row) in schedule.work.iter().enumerate() {
-                    for (t, w) in row.iter().enumerate() {
-                        left[p.jobs[j].team][t] -= w;
-                    }
-                }
-                before = super::needs(p, &reqs(p, &met)).0;
+                progress.reset(p, s, &met);
                 out.push((Status::Met, None, Vec::new()));
             }
             together => match (alone, together) {
                 (Alone::Fits, Outcome::Fails(e)) => {
-                    let (with, evidence) = conflict_set(p, &met, c, e, budget);
+                    let (with, evidence) = conflict_set(p, &met, c, e);
                     out.push((Status::Conflict, Some(evidence), with));
                 }
                 _ => out.push((Status::Unknown, None, Vec::new())),
             },
         }
     }
-    (met, out, schedule)
+    (met, out, progress.schedule)
+}
+
+/// The walk's schedule of the commitments met so far, and what it keeps alongside so each
+/// step costs what it touches.
+struct Progress {
+    schedule: Schedule,
+    /// Capacity each team has left per iteration.
+    left: Vec<Vec<i64>>,
+    /// The jobs the met commitments need (each scheduled in full), and the same by team.
+    before: Vec<bool>,
+    team_jobs: Vec<Vec<usize>>,
+    /// The earliest deadline a met commitment puts on each job.
+    due: Vec<Option<usize>>,
+}
+
+impl Progress {
+    fn new(p: &Problem) -> Progress {
+        Progress {
+            schedule: Schedule::empty(p.jobs.len(), p.iterations),
+            left: (*p.team_cap).clone(),
+            before: vec![false; p.jobs.len()],
+            team_jobs: vec![Vec::new(); p.teams.len()],
+            due: vec![None; p.jobs.len()],
+        }
+    }
+
+    /// Records that commitment `c` is met (its jobs are in the schedule).
+    fn meet(&mut self, p: &Problem, c: usize) {
+        let com = &p.commitments[c];
+        for &j in &com.jobs {
+            self.due[j] = Some(self.due[j].map_or(com.deadline, |d| d.min(com.deadline)));
+        }
+    }
+
+    /// Marks job `j` as scheduled.
+    fn add(&mut self, p: &Problem, j: usize) {
+        if !self.before[j] {
+            self.before[j] = true;
+            self.team_jobs[p.jobs[j].team].push(j);
+        }
+    }
+
+    /// Takes the schedule of a whole-plan decision that meets `met` (the last one just met).
+    fn reset(&mut self, p: &Problem, schedule: Schedule, met: &[usize]) {
+        self.schedule = schedule;
+        self.left = (*p.team_cap).clone();
+        for (j, row) in self.schedule.work.iter().enumerate() {
+            for (t, w) in row.iter().enumerate() {
+                self.left[p.jobs[j].team][t] -= w;
+            }
+        }
+        let needed = super::needs(p, &reqs(p, met)).0;
+        for (j, &n) in needed.iter().enumerate() {
+            if n {
+                self.add(p, j);
+            }
+        }
+        if let Some(&c) = met.last() {
+            self.meet(p, c);
+        }
+    }
+}
+
+/// Meets commitment `c` by planning again the teams it needs work from: their jobs already
+/// scheduled and what `c` adds, each within the window the fixed work leaves it (after its
+/// fixed predecessors, before its fixed successors) and by its deadline. `widen` rounds also
+/// free the scheduled jobs next to those (their predecessors and successors), in the capacity
+/// their teams have left plus their own work. The rest stays where it is. On success the
+/// schedule is updated and `true` returned; otherwise nothing changes (and nothing is proved).
+fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
+    let com = &p.commitments[c];
+    let new = p.closure(&com.jobs, |j| progress.before[j]);
+    let mut teams: Vec<usize> = new.iter().chain(&com.jobs).map(|&j| p.jobs[j].team).collect();
+    teams.sort_unstable();
+    teams.dedup();
+    let mut free = new.clone();
+    for &t in &teams {
+        free.extend_from_slice(&progress.team_jobs[t]);
+    }
+    free.sort_unstable();
+    free.dedup();
+    for _ in 0..widen {
+        let mut more = free.clone();
+        for &j in &free {
+            let job = &p.jobs[j];
+            more.extend(job.preds.iter().chain(&job.succs).map(|&(k, _)| k).filter(|&k| progress.before[k]));
+        }
+        more.sort_unstable();
+        more.dedup();
+        if more.len() == free.len() {
+            return false;
+        }
+        free = more;
+    }
+    let (mut q, old) = p.restrict(&free);
+    // Each team's capacity for the freed jobs: what is left plus what they use now.
+    let mut cap = progress.left.clone();
+    for &j in &old {
+        let team = p.jobs[j].team;
+        for (t, w) in progress.schedule.work[j].iter().enumerate() {
+            cap[team][t] += w;
+        }
+    }
+    let own: std::collections::HashSet<usize> = com.jobs.iter().copied().collect();
+    let last = p.iterations.saturating_sub(1);
+    let jobs = std::sync::Arc::make_mut(&mut q.jobs);
+    let mut rs = Vec::with_capacity(old.len());
+    for (k, &j) in old.iter().enumerate() {
+        let (mut lo, mut hi) = (p.jobs[j].lo, p.jobs[j].hi);
+        for &(pred, lag) in &p.jobs[j].preds {
+            if old.binary_search(&pred).is_err() {
+                match progress.schedule.finish(pred) {
+                    Some(f) => lo = lo.max(f + 1 + lag),
+                    None => return false,
+                }
+            }
+        }
+        for &(succ, lag) in &p.jobs[j].succs {
+            if progress.before[succ] && old.binary_search(&succ).is_err() {
+                match progress.schedule.start(succ).and_then(|s| s.checked_sub(1 + lag)) {
+                    Some(h) => hi = hi.min(h),
+                    None => return false,
+                }
+            }
+        }
+        if lo > hi || lo > last {
+            return false;
+        }
+        let job = &mut jobs[k];
+        job.lo = lo;
+        job.hi = hi;
+        for (t, cap) in job.cap.iter_mut().enumerate() {
+            if t < lo || t > hi {
+                *cap = 0;
+            }
+        }
+        let mut due = progress.due[j];
+        if own.contains(&j) {
+            due = Some(due.map_or(com.deadline, |d| d.min(com.deadline)));
+        }
+        rs.push(Requirement { jobs: vec![k], deadline: due.unwrap_or(last) });
+    }
+    q.team_cap = std::sync::Arc::new(cap.clone());
+    let Some(mut local) = super::construct(&q, &rs) else { return false };
+    for (k, &j) in old.iter().enumerate() {
+        let row = std::mem::take(&mut local.work[k]);
+        let team = p.jobs[j].team;
+        for (t, w) in row.iter().enumerate() {
+            cap[team][t] -= w;
+        }
+        progress.schedule.work[j] = row;
+    }
+    progress.left = cap;
+    for &j in &new {
+        progress.add(p, j);
+    }
+    true
 }
 
 /// Whether commitment `c` could be met if it were the only one.
@@ -213,19 +370,47 @@ enum Alone {
 /// Decides commitment `c` alone, on the problem of its own jobs and their predecessors only:
 /// the cost follows the commitment, not the plan (a 100,000-item plan has thousands of these).
 fn decide_alone(p: &Problem, c: usize, budget: u64) -> Alone {
-    let jobs = p.closure(&p.commitments[c].jobs, |_| false);
-    let (q, old) = p.restrict(&jobs);
-    let own: Vec<usize> = p.commitments[c].jobs.iter().filter_map(|j| old.binary_search(j).ok()).collect();
-    match decide(&q, &[Requirement { jobs: own, deadline: p.commitments[c].deadline }], budget) {
+    match super::decide_needed(p, &[req(p, c)], budget) {
         Outcome::Fits(_) => Alone::Fits,
-        Outcome::Fails(e) => Alone::Fails(e.renumbered(&old)),
+        Outcome::Fails(e) => Alone::Fails(e),
         Outcome::Unknown => Alone::Unknown,
     }
 }
 
+/// The counting bounds for `rs` on the jobs they need only (see [`super::bounds`]), paid
+/// from the allowance for conflict sets and repairs; `None` when they show nothing or the
+/// allowance is spent.
+fn bounds_paid(p: &Problem, rs: &[Requirement], first: Option<usize>) -> Option<Evidence> {
+    if EXTRA_LEFT.with(std::cell::Cell::get) == 0 {
+        return None;
+    }
+    let (q, old, local) = super::restricted(p, rs);
+    if !take(&EXTRA_LEFT, old.len().max(1) as u64) {
+        EXTRA_LEFT.with(|l| l.set(0));
+        return None;
+    }
+    let first = first.filter(|&t| t < q.teams.len());
+    super::bounds(&q, &local, first).map(|e| e.renumbered(&old))
+}
+
+/// A decision on the jobs `rs` need only, paid from the allowance for conflict sets and
+/// repairs by its size; `None` when the allowance is spent.
+fn decide_paid(p: &Problem, rs: &[Requirement], budget: u64) -> Option<Outcome> {
+    if EXTRA_LEFT.with(std::cell::Cell::get) == 0 {
+        return None;
+    }
+    let (q, old, local) = super::restricted(p, rs);
+    if !take(&EXTRA_LEFT, old.len().max(1) as u64) {
+        // Not enough left for this one: none is left for any later one either.
+        EXTRA_LEFT.with(|l| l.set(0));
+        return None;
+    }
+    Some(super::decide_mapped(p, &q, &old, &local, budget))
+}
+
 /// A small set of met commitments that `c` cannot be met together with: dropping any one
 /// of them lets `c` fit (where the engine could show it). With the evidence for the set.
-fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget: u64) -> (Vec<usize>, Evidence) {
+fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence) -> (Vec<usize>, Evidence) {
     // Start from the commitments that share a team or a job with `c`.
     let mine = teams_of(p, c);
     let related: Vec<usize> =
@@ -237,28 +422,68 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence, budget
         v.push(c);
         v
     };
-    if related.len() < met.len()
-        && spend(1)
-        && let Outcome::Fails(e) = decide(p, &reqs(p, &with_c(&related)), budget)
-    {
-        set = related;
-        evidence = e;
+    // The commitments the evidence rests on fail with `c` by the same argument (see
+    // `resting_on`); else those sharing a team.
+    for candidate in [resting_on(p, met, &evidence), Some(related)].into_iter().flatten() {
+        if candidate.len() < set.len()
+            && let Some(e) = bounds_paid(p, &reqs(p, &with_c(&candidate)), team_of(&evidence))
+        {
+            set = candidate;
+            evidence = e;
+            break;
+        }
     }
     // Deletion filter, lowest rank first: drop what is not needed for the conflict (a
-    // bounded number of tries; what is left is still a set it conflicts with).
-    let mut k = set.len();
+    // bounded number of tries; what is left is still a set it conflicts with). Each new
+    // argument also drops, for free, what it does not rest on.
+    let order: Vec<usize> = set.iter().rev().copied().collect();
     let mut tries = 0;
-    while k > 0 && tries < MAX_SHRINK && spend(1) {
-        k -= 1;
+    for m in order {
+        if tries == MAX_SHRINK {
+            break;
+        }
+        let Some(at) = set.iter().position(|&x| x == m) else { continue };
         tries += 1;
         let mut trial = set.clone();
-        trial.remove(k);
-        if let Outcome::Fails(e) = decide(p, &reqs(p, &with_c(&trial)), budget) {
-            set = trial;
+        trial.remove(at);
+        if EXTRA_LEFT.with(std::cell::Cell::get) == 0 {
+            break;
+        }
+        if let Some(e) = bounds_paid(p, &reqs(p, &with_c(&trial)), team_of(&evidence)) {
+            set = resting_on(p, &trial, &e).unwrap_or(trial);
             evidence = e;
         }
     }
     (set, evidence)
+}
+
+/// The team a capacity argument is about.
+fn team_of(evidence: &Evidence) -> Option<usize> {
+    match evidence {
+        Evidence::Window { team, .. } => Some(*team),
+        _ => None,
+    }
+}
+
+/// The met commitments a counting argument rests on: those that need one of its jobs or a
+/// job after one. The argument's windows come from its jobs' predecessors and from the
+/// deadlines of what needs them, so with only these commitments (and the one that failed)
+/// every window is the same and the argument still holds.
+fn resting_on(p: &Problem, met: &[usize], evidence: &Evidence) -> Option<Vec<usize>> {
+    let jobs: Vec<usize> = match evidence {
+        Evidence::Window { shares, .. } => shares.iter().map(|s| s.job).collect(),
+        Evidence::Chain { links, .. } => links.iter().map(|l| l.job).collect(),
+        Evidence::Search { .. } => return None,
+    };
+    let mut after = vec![false; p.jobs.len()];
+    let mut stack = jobs;
+    while let Some(j) = stack.pop() {
+        if !after[j] {
+            after[j] = true;
+            stack.extend(p.jobs[j].succs.iter().map(|(s, _)| *s));
+        }
+    }
+    Some(met.iter().copied().filter(|&m| p.commitments[m].jobs.iter().any(|&j| after[j])).collect())
 }
 
 thread_local! {
@@ -420,12 +645,9 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
     // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
     //    a binary search is exact up to `unknown` answers).
     let fits_by = |d: usize| {
-        if !spend(1) {
-            return false;
-        }
         let mut rs = reqs(p, &before);
         rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
-        decide(p, &rs, budget).fits()
+        decide_paid(p, &rs, budget).is_some_and(|o| o.fits())
     };
     let last = p.iterations.saturating_sub(1);
     // A hard commitment is fixed by law or contract: never suggest moving it.
@@ -523,15 +745,12 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
 /// they stay met and the walk reaches `c` with exactly `before`: one decision answers it.
 /// Otherwise an earlier unmet one might now be met and compete, so the walk is redone.
 fn met_when_applied(q: &Problem, c: usize, before: &[usize], flips: bool, budget: u64) -> bool {
-    if !spend(if flips { c as u64 + 1 } else { 1 }) {
-        return false;
-    }
     if !flips {
         let mut set = before.to_vec();
         set.push(c);
-        return decide(q, &reqs(q, &set), budget).fits();
+        return decide_paid(q, &reqs(q, &set), budget).is_some_and(|o| o.fits());
     }
-    met_when_walked(q, c, budget)
+    spend(c as u64 + 1) && met_when_walked(q, c, budget)
 }
 
 /// Whether commitment `c` is met when the walk reaches it.
@@ -569,7 +788,8 @@ pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount
 /// capacity (`before`: the jobs those need), as early as capacity allows, each within its own window and by its deadline.
 /// Jobs already in the schedule stay where they are. On success the three are updated in
 /// place and `true` returned; otherwise they are left as they were.
-fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &mut [bool], c: usize) -> bool {
+fn extend(p: &Problem, progress: &mut Progress, c: usize) -> bool {
+    let Progress { schedule, left, before, .. } = progress;
     let last = p.iterations.saturating_sub(1);
     let deadline = p.commitments[c].deadline;
     // What `c` needs beyond what is already scheduled, in topological order (visiting only
@@ -639,7 +859,7 @@ fn extend(p: &Problem, schedule: &mut Schedule, left: &mut [Vec<i64>], before: &
         return false;
     }
     for &j in &new {
-        before[j] = true;
+        progress.add(p, j);
     }
     true
 }
