@@ -95,11 +95,15 @@ pub enum Evidence {
 
 impl Evidence {
     /// Evidence found on a restricted problem (see `Problem::restrict`), in the whole
-    /// problem's job numbers (`old[k]` is the whole problem's number of job `k`).
-    pub fn renumbered(mut self, old: &[usize]) -> Evidence {
+    /// problem's job and team numbers (`jobs[k]` is the whole problem's number of job `k`,
+    /// `teams[k]` of team `k`).
+    pub fn renumbered(mut self, jobs: &[usize], teams: &[usize]) -> Evidence {
         match &mut self {
-            Evidence::Chain { links, .. } => links.iter_mut().for_each(|l| l.job = old[l.job]),
-            Evidence::Window { shares, .. } => shares.iter_mut().for_each(|s| s.job = old[s.job]),
+            Evidence::Chain { links, .. } => links.iter_mut().for_each(|l| l.job = jobs[l.job]),
+            Evidence::Window { shares, team, .. } => {
+                *team = teams[*team];
+                shares.iter_mut().for_each(|s| s.job = jobs[s.job]);
+            }
             Evidence::Search { .. } => {}
         }
         self

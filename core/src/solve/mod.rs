@@ -112,42 +112,27 @@ pub fn decide(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
 }
 
 /// The problem of the jobs `reqs` need (themselves and their predecessors) alone, with the
-/// requirements in its numbering and the map back (`old[k]` is the whole problem's job `k`).
-/// Deciding there is deciding in the whole problem: no other job enters any rule.
-pub fn restricted(p: &Problem, reqs: &[Requirement]) -> (Problem, Vec<usize>, Vec<Requirement>) {
+/// requirements in its numbering (see [`Problem::restrict`] for the maps back). Deciding
+/// there is deciding in the whole problem: no other job enters any rule.
+pub struct Restricted {
+    pub problem: Problem,
+    /// `jobs[k]` and `teams[k]`: the whole problem's numbers of job and team `k`.
+    pub jobs: Vec<usize>,
+    pub teams: Vec<usize>,
+    pub reqs: Vec<Requirement>,
+}
+
+pub fn restricted(p: &Problem, reqs: &[Requirement]) -> Restricted {
     let from: Vec<usize> = reqs.iter().flat_map(|r| r.jobs.iter().copied()).collect();
-    let (q, old) = p.restrict(&p.closure(&from, |_| false));
-    let local = reqs
+    let (problem, jobs, teams) = p.restrict(&p.closure(&from, |_| false));
+    let reqs = reqs
         .iter()
         .map(|r| Requirement {
-            jobs: r.jobs.iter().filter_map(|j| old.binary_search(j).ok()).collect(),
+            jobs: r.jobs.iter().filter_map(|j| jobs.binary_search(j).ok()).collect(),
             deadline: r.deadline,
         })
         .collect();
-    (q, old, local)
-}
-
-/// [`decide`] on the restricted problem (see [`restricted`]): the same answer, at the cost of
-/// what the requirements reach rather than the size of the plan. Evidence and schedule are in
-/// the whole problem's numbers.
-pub fn decide_needed(p: &Problem, reqs: &[Requirement], budget: u64) -> Outcome {
-    let (q, old, local) = restricted(p, reqs);
-    decide_mapped(p, &q, &old, &local, budget)
-}
-
-/// [`decide`] on `q`, a problem restricted from `p` by `old`, answered in `p`'s numbers.
-pub fn decide_mapped(p: &Problem, q: &Problem, old: &[usize], local: &[Requirement], budget: u64) -> Outcome {
-    match decide(q, local, budget) {
-        Outcome::Fits(mut s) => {
-            let mut whole = Schedule::empty(p.jobs.len(), p.iterations);
-            for (k, &j) in old.iter().enumerate() {
-                whole.work[j] = std::mem::take(&mut s.work[k]);
-            }
-            Outcome::Fits(whole)
-        }
-        Outcome::Fails(e) => Outcome::Fails(e.renumbered(old)),
-        Outcome::Unknown => Outcome::Unknown,
-    }
+    Restricted { problem, jobs, teams, reqs }
 }
 
 /// [`decide`] for requirements that extend a set known to fit (`known`: its requirements).

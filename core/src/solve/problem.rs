@@ -259,12 +259,16 @@ impl Problem {
     }
 
     /// The problem of `jobs` alone (a set closed under predecessors), renumbered in their
-    /// original order so every tie breaks as it would in the whole problem; with the map from
-    /// new numbers to old. Teams and their capacity are shared, not copied.
-    pub fn restrict(&self, jobs: &[usize]) -> (Problem, Vec<usize>) {
+    /// original order so every tie breaks as it would in the whole problem, with only the
+    /// teams they belong to (in their original order); with the maps from new job and team
+    /// numbers to old. It costs what it keeps, not the size of the plan.
+    pub fn restrict(&self, jobs: &[usize]) -> (Problem, Vec<usize>, Vec<usize>) {
         let mut old: Vec<usize> = jobs.to_vec();
         old.sort_unstable();
         old.dedup();
+        let mut teams: Vec<usize> = old.iter().map(|&j| self.jobs[j].team).collect();
+        teams.sort_unstable();
+        teams.dedup();
         let remap = |list: &[(usize, usize)]| -> Vec<(usize, usize)> {
             list.iter().filter_map(|&(q, lag)| old.binary_search(&q).ok().map(|k| (k, lag))).collect()
         };
@@ -272,21 +276,32 @@ impl Problem {
             .iter()
             .map(|&j| {
                 let job = &self.jobs[j];
-                Job { preds: remap(&job.preds), succs: remap(&job.succs), ..job.clone() }
+                Job {
+                    id: job.id.clone(),
+                    team: teams.binary_search(&job.team).unwrap_or(0),
+                    effort: job.effort,
+                    cap: job.cap.clone(),
+                    lo: job.lo,
+                    hi: job.hi,
+                    preds: remap(&job.preds),
+                    succs: remap(&job.succs),
+                    priority: job.priority,
+                    wsjf: job.wsjf,
+                }
             })
             .collect();
         let mut topo: Vec<usize> = (0..old.len()).collect();
         topo.sort_unstable_by_key(|&k| self.topo_pos[old[k]]);
         let problem = Problem {
             iterations: self.iterations,
-            teams: self.teams.clone(),
-            team_cap: self.team_cap.clone(),
+            teams: teams.iter().map(|&t| self.teams[t].clone()).collect::<Vec<_>>().into(),
+            team_cap: teams.iter().map(|&t| self.team_cap[t].clone()).collect::<Vec<_>>().into(),
             jobs: sub_jobs.into(),
             commitments: Vec::new().into(),
             topo_pos: positions(&topo).into(),
             topo: topo.into(),
         };
-        (problem, old)
+        (problem, old, teams)
     }
 }
 

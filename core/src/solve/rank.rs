@@ -83,11 +83,14 @@ pub const SEARCH_SHARE: u64 = 3;
 const MAX_DEFERS: usize = 5;
 const MAX_SHRINK: usize = 40;
 
-/// Work that making conflict sets small and finding repairs may take in one solve, in job
-/// decisions (a decision over a plan of 40 items costs 40), spent in rank order; the
-/// statuses themselves are never cut short. Deterministic, so the same plan always gets the
-/// same repairs.
+/// Work that finding repairs may take in one solve, in job decisions (a decision over 40
+/// items costs 40), spent in rank order; the statuses themselves are never cut short.
+/// Deterministic, so the same plan always gets the same repairs.
 pub const EXTRA_DECISIONS: u64 = 80_000;
+
+/// Work that making conflict sets small may take in one solve, in job decisions, apart from
+/// the repairs' so that many conflicts do not leave the last ones without repairs.
+pub const SHRINK_DECISIONS: u64 = 40_000;
 
 thread_local! {
     /// What one decision costs from the allowance in this solve: the number of jobs.
@@ -96,6 +99,7 @@ thread_local! {
 
 thread_local! {
     static EXTRA_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(EXTRA_DECISIONS) };
+    static SHRINK_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(SHRINK_DECISIONS) };
 }
 
 /// Whole-plan decisions the rank walk may take in one solve, in job decisions, per step of
@@ -119,6 +123,11 @@ fn take(allowance: &'static std::thread::LocalKey<std::cell::Cell<u64>>, n: u64)
             false
         }
     })
+}
+
+/// Whether anything is left of the allowance for conflict sets and repairs.
+fn extra_left() -> bool {
+    EXTRA_LEFT.with(std::cell::Cell::get) > 0
 }
 
 /// Takes one whole-plan decision from the walk's allowance.
@@ -171,7 +180,7 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         // Second fast path: plan the teams `c` needs again, with every other team's work
         // where it is. A schedule found so is a proof for the whole plan; not finding one
         // proves nothing, and the whole-plan decision below settles it.
-        if patch(p, &mut progress, c, 0) || patch(p, &mut progress, c, 1) {
+        if (0..=PATCH_ROUNDS).any(|widen| patch(p, &mut progress, c, widen)) {
             progress.meet(p, c);
             met.push(c);
             out.push((Status::Met, None, Vec::new()));
@@ -264,6 +273,9 @@ impl Progress {
     }
 }
 
+/// How many times a patch that fails is widened and tried again.
+const PATCH_ROUNDS: usize = 2;
+
 /// Meets commitment `c` by planning again the teams it needs work from: their jobs already
 /// scheduled and what `c` adds, each within the window the fixed work leaves it (after its
 /// fixed predecessors, before its fixed successors) and by its deadline. `widen` rounds also
@@ -273,35 +285,42 @@ impl Progress {
 fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
     let com = &p.commitments[c];
     let new = p.closure(&com.jobs, |j| progress.before[j]);
-    let mut teams: Vec<usize> = new.iter().chain(&com.jobs).map(|&j| p.jobs[j].team).collect();
-    teams.sort_unstable();
-    teams.dedup();
+    // The jobs whose teams are planned again: what `c` needs, and with each widening round
+    // the scheduled jobs right before and after those.
+    let mut near: Vec<usize> = new.iter().chain(&com.jobs).copied().collect();
+    let team_count = |near: &[usize]| {
+        let mut t: Vec<usize> = near.iter().map(|&j| p.jobs[j].team).collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let mut teams = team_count(&near);
+    for _ in 0..widen {
+        let more: Vec<usize> = near
+            .iter()
+            .flat_map(|&j| p.jobs[j].preds.iter().chain(&p.jobs[j].succs))
+            .filter(|&&(k, _)| progress.before[k])
+            .map(|&(k, _)| k)
+            .collect();
+        near.extend(more);
+        near.sort_unstable();
+        near.dedup();
+        let wider = team_count(&near);
+        if wider.len() == teams.len() {
+            return false;
+        }
+        teams = wider;
+    }
     let mut free = new.clone();
     for &t in &teams {
         free.extend_from_slice(&progress.team_jobs[t]);
     }
-    free.sort_unstable();
-    free.dedup();
-    for _ in 0..widen {
-        let mut more = free.clone();
-        for &j in &free {
-            let job = &p.jobs[j];
-            more.extend(job.preds.iter().chain(&job.succs).map(|&(k, _)| k).filter(|&k| progress.before[k]));
-        }
-        more.sort_unstable();
-        more.dedup();
-        if more.len() == free.len() {
-            return false;
-        }
-        free = more;
-    }
-    let (mut q, old) = p.restrict(&free);
+    let (mut q, old, team_of) = p.restrict(&free);
     // Each team's capacity for the freed jobs: what is left plus what they use now.
-    let mut cap = progress.left.clone();
-    for &j in &old {
-        let team = p.jobs[j].team;
+    let mut cap: Vec<Vec<i64>> = team_of.iter().map(|&t| progress.left[t].clone()).collect();
+    for (k, &j) in old.iter().enumerate() {
         for (t, w) in progress.schedule.work[j].iter().enumerate() {
-            cap[team][t] += w;
+            cap[q.jobs[k].team][t] += w;
         }
     }
     let own: std::collections::HashSet<usize> = com.jobs.iter().copied().collect();
@@ -347,13 +366,15 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
     let Some(mut local) = super::construct(&q, &rs) else { return false };
     for (k, &j) in old.iter().enumerate() {
         let row = std::mem::take(&mut local.work[k]);
-        let team = p.jobs[j].team;
+        let team = q.jobs[k].team;
         for (t, w) in row.iter().enumerate() {
             cap[team][t] -= w;
         }
         progress.schedule.work[j] = row;
     }
-    progress.left = cap;
+    for (k, row) in cap.into_iter().enumerate() {
+        progress.left[team_of[k]] = row;
+    }
     for &j in &new {
         progress.add(p, j);
     }
@@ -370,42 +391,43 @@ enum Alone {
 /// Decides commitment `c` alone, on the problem of its own jobs and their predecessors only:
 /// the cost follows the commitment, not the plan (a 100,000-item plan has thousands of these).
 fn decide_alone(p: &Problem, c: usize, budget: u64) -> Alone {
-    match super::decide_needed(p, &[req(p, c)], budget) {
+    let r = super::restricted(p, &[req(p, c)]);
+    match super::decide(&r.problem, &r.reqs, budget) {
         Outcome::Fits(_) => Alone::Fits,
-        Outcome::Fails(e) => Alone::Fails(e),
+        Outcome::Fails(e) => Alone::Fails(e.renumbered(&r.jobs, &r.teams)),
         Outcome::Unknown => Alone::Unknown,
     }
 }
 
 /// The counting bounds for `rs` on the jobs they need only (see [`super::bounds`]), paid
-/// from the allowance for conflict sets and repairs; `None` when they show nothing or the
-/// allowance is spent.
+/// from the allowance for conflict sets; `None` when they show nothing or the allowance is
+/// spent.
 fn bounds_paid(p: &Problem, rs: &[Requirement], first: Option<usize>) -> Option<Evidence> {
-    if EXTRA_LEFT.with(std::cell::Cell::get) == 0 {
+    if SHRINK_LEFT.with(std::cell::Cell::get) == 0 {
         return None;
     }
-    let (q, old, local) = super::restricted(p, rs);
-    if !take(&EXTRA_LEFT, old.len().max(1) as u64) {
-        EXTRA_LEFT.with(|l| l.set(0));
+    let r = super::restricted(p, rs);
+    if !take(&SHRINK_LEFT, r.jobs.len().max(1) as u64) {
+        SHRINK_LEFT.with(|l| l.set(0));
         return None;
     }
-    let first = first.filter(|&t| t < q.teams.len());
-    super::bounds(&q, &local, first).map(|e| e.renumbered(&old))
+    let first = first.and_then(|t| r.teams.binary_search(&t).ok());
+    super::bounds(&r.problem, &r.reqs, first).map(|e| e.renumbered(&r.jobs, &r.teams))
 }
 
-/// A decision on the jobs `rs` need only, paid from the allowance for conflict sets and
-/// repairs by its size; `None` when the allowance is spent.
-fn decide_paid(p: &Problem, rs: &[Requirement], budget: u64) -> Option<Outcome> {
-    if EXTRA_LEFT.with(std::cell::Cell::get) == 0 {
-        return None;
+/// Whether one schedule meets `rs`, decided on the jobs they need only and paid from the
+/// allowance for conflict sets and repairs by its size; `false` when the allowance is spent.
+fn fits_paid(p: &Problem, rs: &[Requirement], budget: u64) -> bool {
+    if !extra_left() {
+        return false;
     }
-    let (q, old, local) = super::restricted(p, rs);
-    if !take(&EXTRA_LEFT, old.len().max(1) as u64) {
+    let r = super::restricted(p, rs);
+    if !take(&EXTRA_LEFT, r.jobs.len().max(1) as u64) {
         // Not enough left for this one: none is left for any later one either.
         EXTRA_LEFT.with(|l| l.set(0));
-        return None;
+        return false;
     }
-    Some(super::decide_mapped(p, &q, &old, &local, budget))
+    super::decide(&r.problem, &r.reqs, budget).fits()
 }
 
 /// A small set of met commitments that `c` cannot be met together with: dropping any one
@@ -446,7 +468,7 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence) -> (Ve
         tries += 1;
         let mut trial = set.clone();
         trial.remove(at);
-        if EXTRA_LEFT.with(std::cell::Cell::get) == 0 {
+        if SHRINK_LEFT.with(std::cell::Cell::get) == 0 {
             break;
         }
         if let Some(e) = bounds_paid(p, &reqs(p, &with_c(&trial)), team_of(&evidence)) {
@@ -527,6 +549,7 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
     // this many nodes.
     super::allow_search(budget.saturating_mul(SEARCH_SHARE));
     EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
+    SHRINK_LEFT.with(|l| l.set(SHRINK_DECISIONS));
     TEAMS.with(|cache| cache.borrow_mut().clear());
     // `--budget 0` turns the search off, not the constructive decisions.
     WALK_LEFT.with(|l| l.set(budget.max(super::DEFAULT_BUDGET).saturating_mul(WALK_DECISIONS_PER_BUDGET)));
@@ -641,13 +664,17 @@ pub(crate) fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64
 /// Repairs for commitment `c`, each verified by solving again.
 fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bool, budget: u64) -> Vec<Repair> {
     let mut out = Vec::new();
+    // Every repair is verified by deciding again; with the allowance spent, none can be.
+    if !extra_left() {
+        return out;
+    }
     let before: Vec<usize> = met.iter().copied().filter(|&m| m < c).collect();
     // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
     //    a binary search is exact up to `unknown` answers).
     let fits_by = |d: usize| {
         let mut rs = reqs(p, &before);
         rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
-        decide_paid(p, &rs, budget).is_some_and(|o| o.fits())
+        fits_paid(p, &rs, budget)
     };
     let last = p.iterations.saturating_sub(1);
     // A hard commitment is fixed by law or contract: never suggest moving it.
@@ -663,6 +690,9 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
     if let Some(Evidence::Window { team, from, to, required, capacity, .. }) = &r.evidence {
         let mut amount = required - capacity;
         for _ in 0..4 {
+            if !extra_left() {
+                break;
+            }
             let mut q = p.clone();
             add_capacity(&mut q, *team, *from, *to, amount);
             if met_when_applied(&q, c, &before, flips, budget) {
@@ -691,6 +721,9 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
         }
         teams.sort_by_key(|&(t, e)| (std::cmp::Reverse(e), t));
         let works = |team: usize, amount: i64| {
+            if !extra_left() {
+                return false;
+            }
             let from = from_of(team).unwrap_or(0).min(to);
             let mut q = p.clone();
             add_capacity(&mut q, team, from, to, amount);
@@ -724,6 +757,9 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
             continue;
         }
         let moved = |d: usize| {
+            if !extra_left() {
+                return false;
+            }
             let mut q = p.clone();
             std::sync::Arc::make_mut(&mut q.commitments)[m].deadline = d;
             met_when_applied(&q, c, &before, flips, budget)
@@ -748,7 +784,7 @@ fn met_when_applied(q: &Problem, c: usize, before: &[usize], flips: bool, budget
     if !flips {
         let mut set = before.to_vec();
         set.push(c);
-        return decide_paid(q, &reqs(q, &set), budget).is_some_and(|o| o.fits());
+        return fits_paid(q, &reqs(q, &set), budget);
     }
     spend(c as u64 + 1) && met_when_walked(q, c, budget)
 }

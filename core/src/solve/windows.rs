@@ -158,58 +158,90 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
     let mut best: Option<(i64, Evidence)> = None;
     let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
     for j in 0..p.jobs.len() {
-        if needed[j] {
+        if needed[j] && only.is_none_or(|o| o[p.jobs[j].team]) {
             by_team[p.jobs[j].team].push(j);
         }
     }
+    let n = p.iterations;
+    // Prefix sums of each job's ceilings (one flat table, reused team to team) and of the
+    // team's capacity: every sum is O(1).
+    let mut sums: Vec<i64> = Vec::new();
+    let mut team_sum = vec![0i64; n + 1];
     for (team, jobs) in by_team.iter().enumerate() {
-        if jobs.is_empty() || only.is_some_and(|o| !o[team]) {
+        if jobs.is_empty() {
             continue;
         }
-        // Prefix sums of each job's ceilings and of the team's capacity: every sum is O(1).
-        let n = p.iterations;
-        let prefix = |f: &dyn Fn(usize) -> i64| {
-            let mut v = vec![0i64; n + 1];
+        for t in 0..n {
+            team_sum[t + 1] = team_sum[t] + p.team_cap[team][t];
+        }
+        sums.clear();
+        sums.resize(jobs.len() * (n + 1), 0);
+        // A job must work inside [a, b] only if it cannot finish before a (a <= its earliest
+        // finish) nor start after b (b >= its latest start): the others are skipped.
+        let mut span: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(jobs.len());
+        for (k, &j) in jobs.iter().enumerate() {
+            let row = &mut sums[k * (n + 1)..(k + 1) * (n + 1)];
             for t in 0..n {
-                v[t + 1] = v[t] + f(t);
+                row[t + 1] = row[t] + p.ceiling(j, t);
             }
-            v
+            let (lo, hi, effort) = (w.lo[j], w.hi[j], p.jobs[j].effort);
+            if lo > hi {
+                span.push((1, 0, 0, 0));
+                continue;
+            }
+            let ef = (lo..=hi).find(|&t| row[t + 1] - row[lo] >= effort).unwrap_or(hi);
+            let ls = (lo..=hi).rev().find(|&t| row[hi + 1] - row[t] >= effort).unwrap_or(lo);
+            span.push((lo, hi, ef, ls));
+        }
+        // The work job `k` must do inside [a, b].
+        let must = |k: usize, a: usize, b: usize| -> i64 {
+            let (lo, hi, _, _) = span[k];
+            let row = &sums[k * (n + 1)..(k + 1) * (n + 1)];
+            let all = row[hi + 1] - row[lo];
+            let (ia, ib) = (a.max(lo), b.min(hi));
+            let inside = if ia <= ib { row[ib + 1] - row[ia] } else { 0 };
+            (p.jobs[jobs[k]].effort - (all - inside)).max(0)
         };
-        let team_sum = prefix(&|t| p.team_cap[team][t]);
-        let job_sums: Vec<Vec<i64>> = jobs.iter().map(|&j| prefix(&|t| p.ceiling(j, t))).collect();
-        // Candidate span ends: window ends of the team's jobs.
+        // Candidate spans: window starts and ends of the team's jobs.
         let mut starts: Vec<usize> = jobs.iter().map(|&j| w.lo[j]).collect();
         let mut ends: Vec<usize> = jobs.iter().map(|&j| w.hi[j]).collect();
         starts.sort_unstable();
         starts.dedup();
         ends.sort_unstable();
         ends.dedup();
+        let mut from_a: Vec<usize> = Vec::with_capacity(jobs.len());
         for &a in &starts {
+            from_a.clear();
+            from_a.extend((0..jobs.len()).filter(|&k| {
+                let (lo, hi, ef, _) = span[k];
+                lo <= hi && a <= ef && a <= hi
+            }));
+            if from_a.is_empty() {
+                continue;
+            }
             for &b in ends.iter().filter(|&&b| b >= a) {
                 let capacity = team_sum[b + 1] - team_sum[a];
                 let mut required = 0i64;
-                for (k, &j) in jobs.iter().enumerate() {
-                    let (lo, hi) = (w.lo[j], w.hi[j]);
-                    if lo > hi {
-                        continue;
+                for &k in &from_a {
+                    let (lo, _, _, ls) = span[k];
+                    if b >= ls && b >= lo {
+                        required += must(k, a, b);
                     }
-                    let all = job_sums[k][hi + 1] - job_sums[k][lo];
-                    let (ia, ib) = (a.max(lo), b.min(hi));
-                    let inside = if ia <= ib { job_sums[k][ib + 1] - job_sums[k][ia] } else { 0 };
-                    required += (p.jobs[j].effort - (all - inside)).max(0);
                 }
                 let shortfall = required - capacity;
                 if shortfall > 0 && best.as_ref().is_none_or(|(s, _)| shortfall > *s) {
-                    let shares = jobs
+                    let shares = from_a
                         .iter()
-                        .enumerate()
-                        .filter_map(|(k, &j)| {
-                            let (lo, hi) = (w.lo[j], w.hi[j]);
-                            let all = job_sums[k][hi + 1] - job_sums[k][lo];
-                            let (ia, ib) = (a.max(lo), b.min(hi));
-                            let inside = if ia <= ib { job_sums[k][ib + 1] - job_sums[k][ia] } else { 0 };
-                            let must = (p.jobs[j].effort - (all - inside)).max(0);
-                            (must > 0).then_some(WindowShare { job: j, must, earliest_start: lo, latest_finish: hi })
+                        .filter(|&&k| b >= span[k].3 && b >= span[k].0)
+                        .filter_map(|&k| {
+                            let m = must(k, a, b);
+                            let j = jobs[k];
+                            (m > 0).then_some(WindowShare {
+                                job: j,
+                                must: m,
+                                earliest_start: w.lo[j],
+                                latest_finish: w.hi[j],
+                            })
                         })
                         .collect();
                     best = Some((shortfall, Evidence::Window { team, from: a, to: b, shares, required, capacity }));
