@@ -142,8 +142,20 @@ fn computed(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio,
         return (fixed.ratio().plus(extra), Ratio::ZERO, Source::Fixed);
     }
     let mut person_days = Ratio::ZERO;
+    // Headcount that holds all through the iteration (no hire ramping, no hire or leave
+    // inside it): the same sum as day by day, in one product.
+    let steady = team.hires.iter().all(|h| {
+        h.date > it.end
+            || (h.date <= it.start && (h.ramp_days == 0 || (it.start - h.date).num_days() >= i64::from(h.ramp_days)))
+    }) && team.leaves.iter().all(|l| l.date <= it.start || l.date > it.end);
+    if steady {
+        let h = headcount(team, it.start).plus(lent);
+        if !h.is_negative() {
+            person_days = h.times(Ratio::int(i64::from(it.working_days)));
+        }
+    }
     let mut day = it.start;
-    while day <= it.end {
+    while !steady && day <= it.end {
         if is_working_day(plan, cal, day) {
             let h = headcount(team, day).plus(lent);
             if !h.is_negative() {
@@ -259,11 +271,36 @@ fn apply_overrides(team: &Team, cal: &Calendar, load: Ratio, cells: &mut [Cell])
 /// The most work `item` may get in iteration `it` by its `max`, if it has one. `None` also
 /// when a cap in people has no meaning for the team (reported as E0406).
 pub fn item_cap(plan: &Plan, cal: &Calendar, item: &Item, it: &Iteration) -> Option<Fixed> {
+    match item.max.as_ref()?.value {
+        Max::PerIteration(v) => Some(v),
+        Max::People(_) => item_cap_in(plan, cal, item, plan.team(&item.team.as_ref()?.id)?, it),
+    }
+}
+
+/// [`item_cap`] in every iteration of the calendar, for an item of `team`. A cap in people
+/// depends on the iteration only through its working days, so it is worked out once per
+/// number of working days.
+pub fn item_caps(plan: &Plan, cal: &Calendar, item: &Item, team: &Team) -> Vec<Option<Fixed>> {
+    let mut seen: Vec<(u32, Option<Fixed>)> = Vec::new();
+    cal.iterations
+        .iter()
+        .map(|it| match seen.iter().find(|(d, _)| *d == it.working_days) {
+            Some((_, cap)) => *cap,
+            None => {
+                let cap = item_cap_in(plan, cal, item, team, it);
+                seen.push((it.working_days, cap));
+                cap
+            }
+        })
+        .collect()
+}
+
+/// [`item_cap`] for an item of `team` (found once by the caller, not per iteration).
+pub fn item_cap_in(plan: &Plan, cal: &Calendar, item: &Item, team: &Team, it: &Iteration) -> Option<Fixed> {
     let max = item.max.as_ref()?;
     match max.value {
         Max::PerIteration(v) => Some(v),
         Max::People(n) => {
-            let team = plan.team(&item.team.as_ref()?.id)?;
             let days = Ratio::int(i64::from(it.working_days));
             let cap = match (plan.settings.unit, team.velocity) {
                 (Unit::Points, _) if team.fixed.is_some() => return None,

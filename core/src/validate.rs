@@ -10,7 +10,7 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::calendar::{BindError, Calendar};
-use crate::capacity::{CapacityTable, item_cap, people_cap_has_meaning};
+use crate::capacity::{CapacityTable, item_caps, people_cap_has_meaning};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::fixed::Fixed;
@@ -604,12 +604,13 @@ fn capacity_warnings(
             let Some(effort) = &item.effort else { continue };
             let likely = effort.value.likely();
             // With a cap, an item can do no more in a PI than its caps allow.
+            let caps = item_caps(plan, cal, item, team);
             let capped = (1..=cal.pi_count())
                 .map(|pi| {
                     cal.pi_iterations(pi)
                         .map(|i| {
                             let c = tc.iterations[i].plannable;
-                            item_cap(plan, cal, item, &cal.iterations[i]).map_or(c, |m| m.min(c))
+                            caps[i].map_or(c, |m| m.min(c))
                         })
                         .sum::<Fixed>()
                 })

@@ -10,8 +10,9 @@
 //! Parsing never fails as a whole: [`parse`] returns every block it could read together
 //! with one [`SyntaxError`] per line it could not. No pest type is part of this API.
 
+mod fast;
 mod parse;
 mod tree;
 
-pub use parse::{MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, parse};
+pub use parse::{MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, parse, parse_fast, parse_with_grammar};
 pub use tree::*;

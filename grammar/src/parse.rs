@@ -33,6 +33,24 @@ pub fn parse(source: &str) -> SourceFile {
             }],
         };
     }
+    // Well-formed files, the common case, are read by hand; the grammar reads the rest.
+    if let Some(file) = crate::fast::parse(source) {
+        return file;
+    }
+    parse_with_grammar(source)
+}
+
+/// The hand-written reader alone: the tree of a well-formed file, `None` for any other (for
+/// tests that compare it with the grammar).
+#[doc(hidden)]
+pub fn parse_fast(source: &str) -> Option<SourceFile> {
+    crate::fast::parse(source)
+}
+
+/// [`parse`] by the pest grammar alone, without the hand-written reader in front (for tests
+/// that compare the two).
+#[doc(hidden)]
+pub fn parse_with_grammar(source: &str) -> SourceFile {
     let mut out = SourceFile::default();
     let pairs = match PlanParser::parse(Rule::file, source) {
         Ok(pairs) => pairs,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use haalbaar_grammar::Span;
 
 use crate::calendar::Calendar;
-use crate::capacity::{CapacityTable, item_cap};
+use crate::capacity::{CapacityTable, item_caps};
 use crate::fixed::Fixed;
 use crate::model::Plan;
 use crate::validate::lag_iterations;
@@ -115,14 +115,9 @@ impl Problem {
                 lo = lo.max(*r.start());
                 hi = hi.min(*r.end());
             }
+            let caps = item_caps(plan, cal, item, &plan.teams[team]);
             let cap = (0..n)
-                .map(|t| {
-                    if t < lo || t > hi {
-                        0
-                    } else {
-                        item_cap(plan, cal, item, &cal.iterations[t]).map_or(UNCAPPED, |c| c.millis().max(0))
-                    }
-                })
+                .map(|t| if t < lo || t > hi { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) })
                 .collect();
             let mut preds = Vec::new();
             for dep in &item.after {

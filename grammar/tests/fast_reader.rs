@@ -1,0 +1,186 @@
+//! The hand-written reader against the pest grammar: on every input both give the same tree,
+//! spans included, and every file the grammar reads without an error the reader reads too.
+//! Inputs: the examples, the CLI fixtures, the fuzz corpus and thousands of mutated copies of
+//! the examples (a seeded generator, so every run checks the same files).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use haalbaar_grammar::{parse, parse_fast, parse_with_grammar};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn files_in(dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            files_in(&path, out);
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push(text);
+        }
+    }
+}
+
+fn plans_in(dir: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return all };
+    let mut paths: Vec<PathBuf> =
+        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "plan")).collect();
+    paths.sort();
+    for path in paths {
+        all.push(std::fs::read_to_string(path).unwrap());
+    }
+    all
+}
+
+/// Same tree, spans and all (the tree's `==` ignores spans, its debug text does not).
+fn agrees(text: &str) -> bool {
+    let by_hand = parse(text);
+    let by_grammar = parse_with_grammar(text);
+    if format!("{by_hand:?}") != format!("{by_grammar:?}") {
+        panic!("the reader and the grammar differ on:\n{text}\n---\nreader: {by_hand:#?}\ngrammar: {by_grammar:#?}");
+    }
+    // Whatever the grammar reads without an error, the reader reads on its own.
+    let clean = by_grammar.errors.is_empty() && !text.contains('\r');
+    if clean {
+        assert!(parse_fast(text).is_some(), "the reader gave up on a well-formed file:\n{text}");
+    }
+    clean
+}
+
+/// A small seeded generator (xorshift), so the mutants are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TOKENS: &[&str] = &[
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "#",
+    "# note",
+    "\"",
+    "\\",
+    "\\\"",
+    "..",
+    " .. ",
+    "PI",
+    "PI3",
+    "PI2.4",
+    ".",
+    "-",
+    "2025-01-06",
+    "2025-Q3",
+    "}",
+    "{",
+    "x",
+    "%",
+    "hard",
+    " per iteration",
+    " people",
+    "person",
+    "days",
+    "day",
+    "weeks",
+    "iterations",
+    "+",
+    " + 1 iteration",
+    "0",
+    "12",
+    "3.5",
+    "-2",
+    "after ",
+    "commit ",
+    "effort ",
+    "max ",
+    "not before ",
+    "in ",
+    "team ",
+    "item x {\n",
+    "epic e {\n",
+    "plan {\n",
+    "value",
+    "urgency 3",
+    "wsjf ",
+    "ramp 4 weeks",
+    "on ",
+    "chance 50%",
+    "é",
+];
+
+fn mutate(text: &str, r: &mut Rng) -> String {
+    let mut s = text.to_string();
+    for _ in 0..1 + r.below(3) {
+        let mut at = r.below(s.len() + 1);
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        match r.below(4) {
+            0 => {
+                let mut end = (at + 1 + r.below(12)).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end += 1;
+                }
+                s.replace_range(at..end, "");
+            }
+            1 | 2 => s.insert_str(at, TOKENS[r.below(TOKENS.len())]),
+            _ => {
+                // Swap in a whole other line of the file.
+                let lines: Vec<&str> = text.lines().collect();
+                let line = lines[r.below(lines.len())].to_string();
+                s.insert_str(at, &format!("{line}\n"));
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn the_examples_and_fixtures_read_the_same() {
+    let mut files = plans_in(&root().join("examples"));
+    files_in(&root().join("bindings/cli/tests/fixtures"), &mut files);
+    let clean = files.iter().filter(|f| agrees(f)).count();
+    assert!(files.len() >= 50 && clean >= 6, "{} files, {clean} clean", files.len());
+}
+
+#[test]
+fn the_fuzz_corpus_reads_the_same() {
+    let mut files = Vec::new();
+    files_in(&root().join("fuzz/corpus"), &mut files);
+    for f in &files {
+        agrees(f);
+    }
+}
+
+#[test]
+fn mutated_examples_read_the_same() {
+    let examples = plans_in(&root().join("examples"));
+    let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut total, mut clean) = (0, 0);
+    for example in &examples {
+        for _ in 0..1500 {
+            let m = mutate(example, &mut r);
+            total += 1;
+            if agrees(&m) {
+                clean += 1;
+            }
+        }
+    }
+    // Both kinds must be common, or the test checks little.
+    assert!(clean * 10 > total && clean * 10 < total * 9, "{clean} of {total} mutants are well formed");
+}
