@@ -416,8 +416,9 @@ fn bounds_paid(p: &Problem, rs: &[Requirement], first: Option<usize>) -> Option<
 }
 
 /// Whether one schedule meets `rs`, decided on the jobs they need only and paid from the
-/// allowance for conflict sets and repairs by its size; `false` when the allowance is spent.
-fn fits_paid(p: &Problem, rs: &[Requirement], budget: u64) -> bool {
+/// allowance for repairs by its size; `false` when the allowance is spent. The first `known`
+/// requirements are known to fit together (see [`super::decide_from`]).
+fn fits_paid(p: &Problem, rs: &[Requirement], known: usize, budget: u64) -> bool {
     if !extra_left() {
         return false;
     }
@@ -427,7 +428,8 @@ fn fits_paid(p: &Problem, rs: &[Requirement], budget: u64) -> bool {
         EXTRA_LEFT.with(|l| l.set(0));
         return false;
     }
-    super::decide(&r.problem, &r.reqs, budget).fits()
+    let known = (known > 0).then(|| &r.reqs[..known.min(r.reqs.len())]);
+    super::decide_from(&r.problem, &r.reqs, budget, known).fits()
 }
 
 /// A small set of met commitments that `c` cannot be met together with: dropping any one
@@ -674,15 +676,26 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
     let fits_by = |d: usize| {
         let mut rs = reqs(p, &before);
         rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
-        fits_paid(p, &rs, budget)
+        fits_paid(p, &rs, before.len(), budget)
     };
     let last = p.iterations.saturating_sub(1);
     // A hard commitment is fixed by law or contract: never suggest moving it.
     if !p.commitments[c].hard && p.commitments[c].deadline < last && fits_by(last) {
+        // It cannot be met earlier than it could be alone: search that first (decisions on its
+        // own jobs only, cheap), then with the commitments before it from there.
+        let alone_by =
+            |d: usize| fits_paid(p, &[Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d }], 0, budget);
         let (mut lo, mut hi) = (p.commitments[c].deadline + 1, last);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if fits_by(mid) { hi = mid } else { lo = mid + 1 }
+            if alone_by(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        if lo < last && !fits_by(lo) {
+            (lo, hi) = (lo + 1, last);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if fits_by(mid) { hi = mid } else { lo = mid + 1 }
+            }
         }
         out.push(Repair::Deadline { iteration: lo });
     }
@@ -784,7 +797,8 @@ fn met_when_applied(q: &Problem, c: usize, before: &[usize], flips: bool, budget
     if !flips {
         let mut set = before.to_vec();
         set.push(c);
-        return fits_paid(q, &reqs(q, &set), budget);
+        // The commitments before `c` fit in `p`, and the change only relaxes them.
+        return fits_paid(q, &reqs(q, &set), before.len(), budget);
     }
     spend(c as u64 + 1) && met_when_walked(q, c, budget)
 }

@@ -64,6 +64,8 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
         w.lo[j] = lo;
         ef[j] = if lo <= last { earliest_finish(p, j, lo) } else { None };
     }
+    // Each job's latest start, worked out once its window is final (successors come first).
+    let mut ls: Vec<Option<usize>> = vec![None; n];
     for &j in p.topo.iter().rev() {
         if !needed[j] {
             continue;
@@ -74,7 +76,7 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
             if !needed[s] {
                 continue;
             }
-            let limit = latest_start(p, s, w.hi[s]).and_then(|ls| ls.checked_sub(1 + lag));
+            let limit = ls[s].and_then(|ls| ls.checked_sub(1 + lag));
             match limit {
                 Some(l) if l >= hi => {}
                 Some(l) => {
@@ -88,6 +90,7 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
             }
         }
         w.hi[j] = hi;
+        ls[j] = latest_start(p, j, hi);
         if ef[j].is_none_or(|f| f > hi) {
             // One item alone, more than its team can do in its window: say it as capacity.
             let (lo, team) = (w.lo[j], p.jobs[j].team);
