@@ -29,7 +29,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
         let lo = if r.below(4) == 0 { r.below(n as u64) as usize } else { 0 };
         let hi = if r.below(4) == 0 { (lo + r.below(n as u64) as usize).min(n - 1) } else { n - 1 };
         let cap_each = if r.below(3) == 0 { 1 + r.below(2) as i64 } else { 0 };
-        let cap = (0..n)
+        let cap: Vec<i64> = (0..n)
             .map(|t| {
                 if t < lo || t > hi {
                     0
@@ -50,7 +50,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
             id: format!("j{j}").into(),
             team: r.below(teams as u64) as usize,
             effort: (1 + r.below(3) as i64) * U,
-            cap,
+            cap: cap.into(),
             lo,
             hi,
             preds,

@@ -17,14 +17,14 @@ pub const UNCAPPED: i64 = i64::MAX / 4;
 
 #[derive(Debug, Clone)]
 pub struct Job {
-    /// Shared, so copies of a job (restricted problems) do not copy the text.
+    /// Shared, so copies of a job (restricted problems) do not copy the text or the caps.
     pub id: std::sync::Arc<str>,
     pub team: usize,
     /// Likely effort in thousandths.
     pub effort: i64,
     /// The item's own cap per iteration (`max`), `UNCAPPED` without one, 0 outside its own
-    /// window.
-    pub cap: Vec<i64>,
+    /// window (shared between copies).
+    pub cap: std::sync::Arc<[i64]>,
     /// Own window from `not before` and `in PI` (inclusive).
     pub lo: usize,
     pub hi: usize,
@@ -116,7 +116,7 @@ impl Problem {
                 hi = hi.min(*r.end());
             }
             let caps = item_caps(plan, cal, item, &plan.teams[team]);
-            let cap = (0..n)
+            let cap: Vec<i64> = (0..n)
                 .map(|t| if t < lo || t > hi { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) })
                 .collect();
             let mut preds = Vec::new();
@@ -128,7 +128,7 @@ impl Problem {
                 id: item.id.as_str().into(),
                 team,
                 effort,
-                cap,
+                cap: cap.into(),
                 lo,
                 hi,
                 preds,

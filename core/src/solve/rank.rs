@@ -349,12 +349,10 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
             return false;
         }
         let job = &mut jobs[k];
-        job.lo = lo;
-        job.hi = hi;
-        for (t, cap) in job.cap.iter_mut().enumerate() {
-            if t < lo || t > hi {
-                *cap = 0;
-            }
+        if (lo, hi) != (job.lo, job.hi) {
+            job.cap = job.cap.iter().enumerate().map(|(t, &c)| if t < lo || t > hi { 0 } else { c }).collect();
+            job.lo = lo;
+            job.hi = hi;
         }
         let mut due = progress.due[j];
         if own.contains(&j) {
