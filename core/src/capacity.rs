@@ -62,6 +62,11 @@ impl CapacityTable {
     pub fn team(&self, id: &str) -> Option<&TeamCapacity> {
         self.teams.iter().find(|t| t.team == id)
     }
+    /// [`CapacityTable::team`] for the plan's team at `index` (the table is in plan order, so
+    /// this is one comparison, not a search).
+    pub fn team_at(&self, index: usize, id: &str) -> Option<&TeamCapacity> {
+        self.teams.get(index).filter(|t| t.team == id).or_else(|| self.team(id))
+    }
 }
 
 /// Productive share of one person on `day` for a hire on `hired` with a ramp of `ramp` days.
@@ -75,7 +80,7 @@ fn ramp_weight(day: NaiveDate, hired: NaiveDate, ramp: u32) -> Ratio {
 
 /// People lent out by `team` (negative) and lent in to it (positive) in iteration `it`,
 /// as (net people for people-based receivers, extra capacity for fixed-capacity receivers).
-fn lending(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio, Ratio) {
+fn lending(plan: &Plan, cal: &Calendar, team: &Team, incoming: &[&Team], it: &Iteration) -> (Ratio, Ratio) {
     let mut people = Ratio::ZERO;
     let mut extra = Ratio::ZERO;
     for lend in &team.lends {
@@ -83,7 +88,7 @@ fn lending(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio, 
             people = people.plus(lend.count.ratio().times(Ratio::int(-1)));
         }
     }
-    for other in &plan.teams {
+    for other in incoming {
         if other.id == team.id {
             continue;
         }
@@ -136,8 +141,8 @@ fn is_working_day(plan: &Plan, cal: &Calendar, day: NaiveDate) -> bool {
 
 /// Computed capacity of a people-based team in one iteration (before overrides and load):
 /// (capacity, summed effective headcount over working days).
-fn computed(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio, Ratio, Source) {
-    let (lent, extra) = lending(plan, cal, team, it);
+fn computed(plan: &Plan, cal: &Calendar, team: &Team, incoming: &[&Team], it: &Iteration) -> (Ratio, Ratio, Source) {
+    let (lent, extra) = lending(plan, cal, team, incoming, it);
     if let Some(fixed) = team.fixed {
         return (fixed.ratio().plus(extra), Ratio::ZERO, Source::Fixed);
     }
@@ -189,10 +194,21 @@ fn computed(plan: &Plan, cal: &Calendar, team: &Team, it: &Iteration) -> (Ratio,
 /// Capacity of every team in every iteration of the calendar.
 pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
     let load = pct(plan.settings.load);
+    // The teams that lend to each team, in plan order (found once, not per iteration).
+    let mut lenders: std::collections::HashMap<&str, Vec<&Team>> = std::collections::HashMap::new();
+    for other in &plan.teams {
+        let mut to: Vec<&str> = other.lends.iter().map(|l| l.to.id.as_str()).collect();
+        to.sort_unstable();
+        to.dedup();
+        for id in to {
+            lenders.entry(id).or_default().push(other);
+        }
+    }
     let teams = plan
         .teams
         .iter()
         .map(|team| {
+            let incoming: &[&Team] = lenders.get(team.id.as_str()).map_or(&[], Vec::as_slice);
             let mut cells: Vec<Cell> = cal
                 .iterations
                 .iter()
@@ -205,7 +221,7 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                             source: Source::Innovation,
                         };
                     }
-                    let (cap, person_days, source) = computed(plan, cal, team, it);
+                    let (cap, person_days, source) = computed(plan, cal, team, &incoming, it);
                     let fte = (source != Source::Fixed && it.working_days > 0)
                         .then(|| person_days.over(Ratio::int(i64::from(it.working_days))).to_fixed());
                     Cell { capacity: cap.to_fixed(), plannable: cap.times(load).to_fixed(), fte, source }

@@ -576,8 +576,8 @@ fn capacity_warnings(
     by_team: &ByTeam<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    for team in plan.teams.iter().filter(|t| !incomplete.contains(&t.id)) {
-        let Some(tc) = cap.team(&team.id) else {
+    for (i, team) in plan.teams.iter().enumerate().filter(|(_, t)| !incomplete.contains(&t.id)) {
+        let Some(tc) = cap.team_at(i, &team.id) else {
             continue;
         };
         if tc.total_plannable() == Fixed::ZERO {

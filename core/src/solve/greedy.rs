@@ -4,14 +4,16 @@
 
 use super::evidence::Schedule;
 use super::problem::Problem;
-use super::windows::{Windows, latest_start};
+use super::windows::Windows;
 
 /// Schedules the `needed` jobs within their windows; `Ok` when every one gets all its
-/// effort, else the schedule as far as it got.
-pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize]) -> Result<Schedule, Schedule> {
+/// effort, else the jobs that did not.
+pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize]) -> Result<Schedule, Vec<usize>> {
     let n = p.jobs.len();
     let iterations = p.iterations;
-    let mut s = Schedule::empty(n, iterations);
+    // Work as it is given (job, iteration, amount): rows are made only for a schedule that
+    // fits, so a failing round allocates none.
+    let mut given: Vec<(usize, usize, i64)> = Vec::new();
     let mut left: Vec<i64> = (0..n).map(|j| if needed[j] { p.jobs[j].effort } else { 0 }).collect();
     // A job becomes ready in iteration `from[j]` once none of its predecessors is `pending`:
     // each finish moves its successors' start, and a job enters its team's ready list once.
@@ -27,7 +29,7 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
     // The order among ready jobs does not change over time: rank each team's jobs once.
     let mut rank: Vec<usize> = vec![0; n];
     for jobs in &mut by_team {
-        jobs.sort_by_cached_key(|&j| (urgency[j], latest_start(p, j, w.hi[j]).unwrap_or(0), w.hi[j], w.lo[j], j));
+        jobs.sort_unstable_by_key(|&j| (urgency[j], w.latest_start[j].unwrap_or(0), w.hi[j], w.lo[j], j));
         for (k, &j) in jobs.iter().enumerate() {
             rank[j] = k;
         }
@@ -60,7 +62,7 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
                 }
                 let give = left[j].min(p.jobs[j].cap[t]).min(cap);
                 if give > 0 {
-                    s.add(j, t, give);
+                    given.push((j, t, give));
                     left[j] -= give;
                     cap -= give;
                     if left[j] == 0 {
@@ -85,5 +87,12 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
             }
         }
     }
-    if count == 0 { Ok(s) } else { Err(s) }
+    if count > 0 {
+        return Err((0..n).filter(|&j| needed[j] && left[j] > 0).collect());
+    }
+    let mut s = Schedule::empty(n, iterations);
+    for (j, t, give) in given {
+        s.add(j, t, give);
+    }
+    Ok(s)
 }

@@ -158,16 +158,38 @@ pub fn decide_from(p: &Problem, reqs: &[Requirement], budget: u64, known: Option
         }
         Some(changed)
     });
-    if let Some(e) = windows::capacity_shortfall_in(p, &needed, &w, changed.as_deref()) {
+    decide_rest(p, &needed, &w, changed.as_deref(), budget)
+}
+
+/// [`decide`] for requirements that extend a set known to fit where only the teams `changed`
+/// marks can have other needed jobs or windows than in that set (the caller knows which:
+/// adding a commitment changes only what it and its predecessors need).
+pub fn decide_changed(p: &Problem, reqs: &[Requirement], budget: u64, changed: &[bool]) -> Outcome {
+    let (needed, deadline) = needs(p, reqs);
+    let w = match windows::windows(p, &needed, &deadline) {
+        Ok(w) => w,
+        Err(e) => {
+            count(|s| s.by_bounds += 1);
+            return Outcome::Fails(e);
+        }
+    };
+    decide_rest(p, &needed, &w, Some(changed), budget)
+}
+
+/// The decision once the windows are known: the counting bound on the teams `changed` marks
+/// (all when `None`), the constructive schedule, then the search.
+fn decide_rest(p: &Problem, needed: &[bool], w: &windows::Windows, changed: Option<&[bool]>, budget: u64) -> Outcome {
+    let (needed, w) = (needed, w);
+    if let Some(e) = windows::capacity_shortfall_in(p, needed, w, changed) {
         count(|s| s.by_bounds += 1);
         return Outcome::Fails(e);
     }
-    if let Some(s) = schedule_rounds(p, &needed, &w) {
+    if let Some(s) = schedule_rounds(p, needed, w) {
         count(|st| st.by_schedule += 1);
         return Outcome::Fits(s);
     }
     let left = SEARCH_LEFT.with(std::cell::Cell::get);
-    let (found, used) = search::search_counted(p, &needed, &w, budget.min(left));
+    let (found, used) = search::search_counted(p, needed, w, budget.min(left));
     SEARCH_LEFT.with(|s| s.set(left.saturating_sub(used)));
     match found {
         search::Found::Schedule(s) => {
@@ -220,9 +242,7 @@ fn schedule_rounds(p: &Problem, needed: &[bool], w: &windows::Windows) -> Option
     for _ in 0..3 {
         match greedy::list_schedule(p, needed, w, &urgency) {
             Ok(s) => return Some(s),
-            Err(partial) => {
-                let missed: Vec<usize> =
-                    (0..p.jobs.len()).filter(|&j| needed[j] && partial.done(j) < p.jobs[j].effort).collect();
+            Err(missed) => {
                 let before = urgency.clone();
                 mark_chain(p, &missed, &mut urgency);
                 if urgency == before {

@@ -94,9 +94,10 @@ impl Problem {
         let team_cap: Vec<Vec<i64>> = plan
             .teams
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 capacity
-                    .team(&t.id)
+                    .team_at(i, &t.id)
                     .map(|tc| tc.iterations.iter().map(|c| c.plannable.millis().max(0)).collect())
                     .unwrap_or_else(|| vec![0; n])
             })

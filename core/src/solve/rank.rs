@@ -194,7 +194,13 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         }
         let mut set = met.clone();
         set.push(c);
-        match super::decide_from(p, &reqs(p, &set), budget, Some(&reqs(p, &met))) {
+        // Adding `c` changes the needed jobs and windows only of what it needs (deadlines
+        // bind predecessors only), so the counting bound is redone on those teams alone.
+        let mut changed = vec![false; p.teams.len()];
+        for &t in teams_of(p, c).iter() {
+            changed[t] = true;
+        }
+        match super::decide_changed(p, &reqs(p, &set), budget, &changed) {
             Outcome::Fits(s) => {
                 met.push(c);
                 progress.reset(p, s, &met);
@@ -273,8 +279,10 @@ impl Progress {
     }
 }
 
-/// How many times a patch that fails is widened and tried again.
+/// How many times a patch that fails is widened and tried again, while it frees at most
+/// `PATCH_MAX_JOBS` jobs.
 const PATCH_ROUNDS: usize = 2;
+const PATCH_MAX_JOBS: usize = 1_000;
 
 /// Meets commitment `c` by planning again the teams it needs work from: their jobs already
 /// scheduled and what `c` adds, each within the window the fixed work leaves it (after its
@@ -314,6 +322,10 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
     let mut free = new.clone();
     for &t in &teams {
         free.extend_from_slice(&progress.team_jobs[t]);
+    }
+    // A widened patch as large as a whole-plan decision is left to that decision.
+    if widen > 0 && free.len() > PATCH_MAX_JOBS {
+        return false;
     }
     let (mut q, old, team_of) = p.restrict(&free);
     // Each team's capacity for the freed jobs: what is left plus what they use now.

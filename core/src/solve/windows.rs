@@ -37,6 +37,9 @@ pub fn latest_start(p: &Problem, j: usize, to: usize) -> Option<usize> {
 pub struct Windows {
     pub lo: Vec<usize>,
     pub hi: Vec<usize>,
+    /// The latest iteration each needed job can start and still finish by `hi` (`None` when it
+    /// cannot), as the constructive schedule orders by it.
+    pub latest_start: Vec<Option<usize>>,
     /// The predecessor that set `lo` (for chains), and the successor that set `hi`.
     from_pred: Vec<Option<usize>>,
     from_succ: Vec<Option<usize>>,
@@ -46,7 +49,13 @@ pub struct Windows {
 pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Result<Windows, Evidence> {
     let n = p.jobs.len();
     let last = p.iterations.saturating_sub(1);
-    let mut w = Windows { lo: vec![0; n], hi: vec![last; n], from_pred: vec![None; n], from_succ: vec![None; n] };
+    let mut w = Windows {
+        lo: vec![0; n],
+        hi: vec![last; n],
+        latest_start: vec![None; n],
+        from_pred: vec![None; n],
+        from_succ: vec![None; n],
+    };
     let mut ef = vec![None; n];
     for &j in p.topo.iter() {
         if !needed[j] {
@@ -65,7 +74,6 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
         ef[j] = if lo <= last { earliest_finish(p, j, lo) } else { None };
     }
     // Each job's latest start, worked out once its window is final (successors come first).
-    let mut ls: Vec<Option<usize>> = vec![None; n];
     for &j in p.topo.iter().rev() {
         if !needed[j] {
             continue;
@@ -76,7 +84,7 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
             if !needed[s] {
                 continue;
             }
-            let limit = ls[s].and_then(|ls| ls.checked_sub(1 + lag));
+            let limit = w.latest_start[s].and_then(|ls| ls.checked_sub(1 + lag));
             match limit {
                 Some(l) if l >= hi => {}
                 Some(l) => {
@@ -90,7 +98,7 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
             }
         }
         w.hi[j] = hi;
-        ls[j] = latest_start(p, j, hi);
+        w.latest_start[j] = latest_start(p, j, hi);
         if ef[j].is_none_or(|f| f > hi) {
             // One item alone, more than its team can do in its window: say it as capacity.
             let (lo, team) = (w.lo[j], p.jobs[j].team);
