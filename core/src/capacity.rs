@@ -221,7 +221,7 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                             source: Source::Innovation,
                         };
                     }
-                    let (cap, person_days, source) = computed(plan, cal, team, &incoming, it);
+                    let (cap, person_days, source) = computed(plan, cal, team, incoming, it);
                     let fte = (source != Source::Fixed && it.working_days > 0)
                         .then(|| person_days.over(Ratio::int(i64::from(it.working_days))).to_fixed());
                     Cell { capacity: cap.to_fixed(), plannable: cap.times(load).to_fixed(), fte, source }
