@@ -280,7 +280,7 @@ impl Progress {
     }
 }
 
-/// How many times a patch that fails is widened and tried again, while it frees at most
+/// How many times a patch that fails is widened and tried again; a patch frees at most
 /// `PATCH_MAX_JOBS` jobs.
 const PATCH_ROUNDS: usize = 2;
 const PATCH_MAX_JOBS: usize = 1_000;
@@ -324,8 +324,8 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
     for &t in &teams {
         free.extend_from_slice(&progress.team_jobs[t]);
     }
-    // A widened patch as large as a whole-plan decision is left to that decision.
-    if widen > 0 && free.len() > PATCH_MAX_JOBS {
+    // A patch as large as a whole-plan decision is left to that decision.
+    if free.len() > PATCH_MAX_JOBS {
         return false;
     }
     let (mut q, old, team_of) = p.restrict(&free);
