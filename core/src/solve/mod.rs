@@ -139,13 +139,9 @@ pub fn restricted(p: &Problem, reqs: &[Requirement]) -> Restricted {
 /// A team whose needed jobs and windows are the same as in that set cannot fall short, so
 /// its counting bound is not computed again.
 pub fn decide_from(p: &Problem, reqs: &[Requirement], budget: u64, known: Option<&[Requirement]>) -> Outcome {
-    let (needed, deadline) = needs(p, reqs);
-    let w = match windows::windows(p, &needed, &deadline) {
-        Ok(w) => w,
-        Err(e) => {
-            count(|s| s.by_bounds += 1);
-            return Outcome::Fails(e);
-        }
+    let (needed, w) = match needed_windows(p, reqs) {
+        Ok(found) => found,
+        Err(failed) => return failed,
     };
     let changed = known.and_then(|k| {
         let (was, was_deadline) = needs(p, k);
@@ -165,21 +161,28 @@ pub fn decide_from(p: &Problem, reqs: &[Requirement], budget: u64, known: Option
 /// marks can have other needed jobs or windows than in that set (the caller knows which:
 /// adding a commitment changes only what it and its predecessors need).
 pub fn decide_changed(p: &Problem, reqs: &[Requirement], budget: u64, changed: &[bool]) -> Outcome {
+    match needed_windows(p, reqs) {
+        Ok((needed, w)) => decide_rest(p, &needed, &w, Some(changed), budget),
+        Err(failed) => failed,
+    }
+}
+
+/// The jobs `reqs` need and their windows, or the failure the windows already show (a chain
+/// too long, counted as decided by the bounds).
+fn needed_windows(p: &Problem, reqs: &[Requirement]) -> Result<(Vec<bool>, windows::Windows), Outcome> {
     let (needed, deadline) = needs(p, reqs);
-    let w = match windows::windows(p, &needed, &deadline) {
-        Ok(w) => w,
+    match windows::windows(p, &needed, &deadline) {
+        Ok(w) => Ok((needed, w)),
         Err(e) => {
             count(|s| s.by_bounds += 1);
-            return Outcome::Fails(e);
+            Err(Outcome::Fails(e))
         }
-    };
-    decide_rest(p, &needed, &w, Some(changed), budget)
+    }
 }
 
 /// The decision once the windows are known: the counting bound on the teams `changed` marks
 /// (all when `None`), the constructive schedule, then the search.
 fn decide_rest(p: &Problem, needed: &[bool], w: &windows::Windows, changed: Option<&[bool]>, budget: u64) -> Outcome {
-    let (needed, w) = (needed, w);
     if let Some(e) = windows::capacity_shortfall_in(p, needed, w, changed) {
         count(|s| s.by_bounds += 1);
         return Outcome::Fails(e);
