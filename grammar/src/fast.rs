@@ -333,7 +333,6 @@ impl<'a> Cur<'a> {
         let header = Span::new(start, trim_end(self.s, Span::new(start, first_line_end)));
         let mut statements = Vec::new();
         loop {
-            let at = self.pos;
             self.ows();
             if self.eat("}") {
                 if !self.eol() {
@@ -349,7 +348,6 @@ impl<'a> Cur<'a> {
             }
             if self.at_end() {
                 // An unclosed block: the grammar says so.
-                let _ = at;
                 return None;
             }
             let from = self.pos;
@@ -364,7 +362,6 @@ impl<'a> Cur<'a> {
 
     /// One statement of a block of `kind`, from its keyword to its end.
     fn statement(&mut self, kind: BlockKind) -> Option<Statement> {
-        let from = self.pos;
         let word = self.word();
         use BlockKind::*;
         Some(match (kind, word) {
@@ -592,10 +589,7 @@ impl<'a> Cur<'a> {
                 }
                 Statement::Wsjf(parts)
             }
-            _ => {
-                let _ = from;
-                return None;
-            }
+            _ => return None,
         })
     }
 
