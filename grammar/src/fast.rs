@@ -244,17 +244,7 @@ impl<'a> Cur<'a> {
     fn period_range(&mut self) -> Option<Spanned<PeriodRange>> {
         let from_pos = self.pos;
         let from = self.period()?;
-        let back = self.pos;
-        self.ows();
-        let to = if self.eat("..") {
-            self.ows();
-            self.period()
-        } else {
-            None
-        };
-        if to.is_none() {
-            self.pos = back;
-        }
+        let to = self.opt_joined("..", Self::period);
         Some(Spanned::new(PeriodRange { from, to }, self.span(from_pos)))
     }
     /// One of `words` (tried in order), not followed by an id character.
@@ -299,6 +289,34 @@ impl<'a> Cur<'a> {
             self.pos = back;
         }
         got
+    }
+    /// `(ows ~ sep ~ ows ~ rule)?`: on failure nothing is consumed.
+    fn opt_joined<T>(&mut self, sep: &str, rule: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let back = self.pos;
+        self.ows();
+        let got = if self.eat(sep) {
+            self.ows();
+            rule(self)
+        } else {
+            None
+        };
+        if got.is_none() {
+            self.pos = back;
+        }
+        got
+    }
+    /// `(ws ~ "word" ~ ws ~ rule)?`.
+    fn opt_word<T>(&mut self, word: &str, rule: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        self.opt(|c| {
+            c.eat(word).then_some(())?;
+            c.after_ws(rule)
+        })
+    }
+    /// `ws ~ number ~ ws ~ "on" ~ ws ~ date` (hire, leave, vacancy).
+    fn count_on(&mut self) -> Option<(Spanned<Number>, Spanned<Date>)> {
+        let count = self.after_ws(Self::number)?;
+        self.then_word("on")?;
+        Some((count, self.after_ws(Self::date)?))
     }
     /// `ws ~ "word"`.
     fn then_word(&mut self, word: &str) -> Option<()> {
@@ -397,18 +415,7 @@ impl<'a> Cur<'a> {
             (Plan, "holiday") => {
                 let name = self.after_ws(Self::string)?;
                 let from = self.after_ws(Self::date)?;
-                let back = self.pos;
-                self.ows();
-                let to = if self.eat("..") {
-                    self.ows();
-                    self.date()
-                } else {
-                    None
-                };
-                if to.is_none() {
-                    self.pos = back;
-                }
-                Statement::Holiday { name, from, to }
+                Statement::Holiday { name, from, to: self.opt_joined("..", Self::date) }
             }
             (Plan, "load") => Statement::Load(self.after_ws(Self::percent)?),
             (Plan, "uncertainty") => {
@@ -435,29 +442,16 @@ impl<'a> Cur<'a> {
                 Statement::Reserve { percent, reason: self.opt(Self::string) }
             }
             (Team, "hire") => {
-                let count = self.after_ws(Self::number)?;
-                self.then_word("on")?;
-                let date = self.after_ws(Self::date)?;
-                let ramp = self.opt(|c| {
-                    c.eat("ramp").then_some(())?;
-                    c.after_ws(Self::duration)
-                });
-                Statement::Hire { count, date, ramp }
+                let (count, date) = self.count_on()?;
+                Statement::Hire { count, date, ramp: self.opt_word("ramp", Self::duration) }
             }
             (Team, "leave") => {
-                let count = self.after_ws(Self::number)?;
-                self.then_word("on")?;
-                Statement::Leave { count, date: self.after_ws(Self::date)? }
+                let (count, date) = self.count_on()?;
+                Statement::Leave { count, date }
             }
             (Team, "vacancy") => {
-                let count = self.after_ws(Self::number)?;
-                self.then_word("on")?;
-                let date = self.after_ws(Self::date)?;
-                let chance = self.opt(|c| {
-                    c.eat("chance").then_some(())?;
-                    c.after_ws(Self::percent)
-                });
-                Statement::Vacancy { count, date, chance }
+                let (count, date) = self.count_on()?;
+                Statement::Vacancy { count, date, chance: self.opt_word("chance", Self::percent) }
             }
             (Team, "lend") => {
                 let count = self.after_ws(Self::number)?;
@@ -505,20 +499,9 @@ impl<'a> Cur<'a> {
             (Item, "effort") => {
                 let mut points = vec![self.after_ws(Self::number)?];
                 for _ in 0..2 {
-                    let back = self.pos;
-                    self.ows();
-                    let more = if self.eat("..") {
-                        self.ows();
-                        self.number()
-                    } else {
-                        None
-                    };
-                    match more {
+                    match self.opt_joined("..", Self::number) {
                         Some(n) => points.push(n),
-                        None => {
-                            self.pos = back;
-                            break;
-                        }
+                        None => break,
                     }
                 }
                 Statement::Effort(points)
@@ -553,18 +536,7 @@ impl<'a> Cur<'a> {
             (Item, "in") => Statement::In(self.after_ws(Self::period_range)?),
             (Item, "after") => {
                 let item = self.after_ws(Self::ident)?;
-                let back = self.pos;
-                self.ows();
-                let lag = if self.eat("+") {
-                    self.ows();
-                    self.duration()
-                } else {
-                    None
-                };
-                if lag.is_none() {
-                    self.pos = back;
-                }
-                Statement::After { item, lag }
+                Statement::After { item, lag: self.opt_joined("+", Self::duration) }
             }
             (Item, "target") => Statement::Target(self.after_ws(Self::period)?),
             (Item, "wsjf") => {
