@@ -181,7 +181,8 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         // Second fast path: plan the teams `c` needs again, with every other team's work
         // where it is. A schedule found so is a proof for the whole plan; not finding one
         // proves nothing, and the whole-plan decision below settles it.
-        if (0..=PATCH_ROUNDS).any(|widen| patch(p, &mut progress, c, widen)) {
+        let new = p.closure(&p.commitments[c].jobs, |j| progress.before[j]);
+        if (0..=PATCH_ROUNDS).any(|widen| patch(p, &mut progress, c, &new, widen)) {
             progress.meet(p, c);
             met.push(c);
             out.push((Status::Met, None, Vec::new()));
@@ -289,11 +290,11 @@ const PATCH_MAX_JOBS: usize = 1_000;
 /// scheduled and what `c` adds, each within the window the fixed work leaves it (after its
 /// fixed predecessors, before its fixed successors) and by its deadline. `widen` rounds also
 /// free the scheduled jobs next to those (their predecessors and successors), in the capacity
-/// their teams have left plus their own work. The rest stays where it is. On success the
-/// schedule is updated and `true` returned; otherwise nothing changes (and nothing is proved).
-fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
+/// their teams have left plus their own work. The rest stays where it is. `new`: the jobs `c`
+/// needs that are not scheduled yet (the same for every round). On success the schedule is
+/// updated and `true` returned; otherwise nothing changes (and nothing is proved).
+fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: usize) -> bool {
     let com = &p.commitments[c];
-    let new = p.closure(&com.jobs, |j| progress.before[j]);
     // The jobs whose teams are planned again: what `c` needs, and with each widening round
     // the scheduled jobs right before and after those.
     let mut near: Vec<usize> = new.iter().chain(&com.jobs).copied().collect();
@@ -320,7 +321,7 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
         }
         teams = wider;
     }
-    let mut free = new.clone();
+    let mut free = new.to_vec();
     for &t in &teams {
         free.extend_from_slice(&progress.team_jobs[t]);
     }
@@ -386,7 +387,7 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, widen: usize) -> bool {
     for (k, row) in cap.into_iter().enumerate() {
         progress.left[team_of[k]] = row;
     }
-    for &j in &new {
+    for &j in new {
         progress.add(p, j);
     }
     true
