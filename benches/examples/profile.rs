@@ -22,8 +22,10 @@ fn main() {
     for r in &s.results {
         *counts.entry(format!("{:?}", r.status)).or_insert(0) += 1;
     }
+    let repaired = s.results.iter().filter(|r| !r.repairs.is_empty()).count();
+    let repairs: usize = s.results.iter().map(|r| r.repairs.len()).sum();
     println!(
-        "items {items}, tightness {tightness}, {} KB, commitments {}: parse {parsed:?}, +lower/capacity {:?}, +solve {:?}; {counts:?}; {st:?}",
+        "items {items}, tightness {tightness}, {} KB, commitments {}: parse {parsed:?}, +lower/capacity {:?}, +solve {:?}; {counts:?}; repairs {repairs} for {repaired}; {st:?}",
         text.len() / 1024,
         p.commitments.len(),
         lowered_at - parsed,

@@ -131,3 +131,29 @@ fn status_after(text: &str, item: &str) -> Status {
     let f = c.feasibility.unwrap_or_else(|| panic!("{:?}", c.diagnostics));
     f.commitments.iter().find(|x| x.item == item).unwrap().status
 }
+
+/// The repairs are found on a second thread as the walk goes, where threads exist; in
+/// WebAssembly after it on the same thread. Both must give the same answer, byte for byte.
+#[test]
+fn repairs_on_a_second_thread_change_nothing() {
+    let mut plans: Vec<String> = HARD.iter().take(8).map(|&seed| haalbaar_benches::medium(seed, 1.1)).collect();
+    plans.push(haalbaar_benches::medium(884, 1.1));
+    for seed in [3, 7] {
+        let shape = haalbaar_benches::Shape { items: 1_000, seed, tightness: 1.0 };
+        plans.push(haalbaar_benches::generate_with(shape));
+    }
+    let mut repaired = 0;
+    for text in &plans {
+        let file = haalbaar::grammar::parse(text);
+        let (lowered, _) = haalbaar::lower::lower(&file);
+        let cal = lowered.calendar.unwrap();
+        let cap = haalbaar::capacity::capacity(&lowered.plan, &cal);
+        let p = haalbaar::solve::problem::Problem::new(&lowered.plan, &cal, &cap).unwrap();
+        let budget = haalbaar::solve::DEFAULT_BUDGET;
+        let two = haalbaar::solve::rank::solve(&p, budget);
+        let one = haalbaar::solve::rank::solve_on_one_thread(&p, budget);
+        assert_eq!(format!("{two:?}"), format!("{one:?}"));
+        repaired += two.results.iter().filter(|r| !r.repairs.is_empty()).count();
+    }
+    assert!(repaired >= 20, "only {repaired} commitments got repairs: the comparison shows little");
+}

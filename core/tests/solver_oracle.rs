@@ -51,6 +51,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
             team: r.below(teams as u64) as usize,
             effort: (1 + r.below(3) as i64) * U,
             cap: cap.into(),
+            uncapped: false,
             lo,
             hi,
             preds,

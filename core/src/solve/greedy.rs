@@ -60,7 +60,7 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
                 if t > w.hi[j] {
                     continue;
                 }
-                let give = left[j].min(p.jobs[j].cap[t]).min(cap);
+                let give = left[j].min(p.jobs[j].cap_at(t)).min(cap);
                 if give > 0 {
                     given.push((j, t, give));
                     left[j] -= give;

@@ -89,6 +89,11 @@ pub fn allow_search(nodes: u64) {
     SEARCH_LEFT.with(|s| s.set(nodes));
 }
 
+/// Search nodes the further decisions on this thread may still use.
+pub(crate) fn search_left() -> u64 {
+    SEARCH_LEFT.with(std::cell::Cell::get)
+}
+
 /// Starts counting decisions on this thread; [`take_stats`] returns the counts since.
 pub fn reset_stats() {
     STATS.with(|s| s.set(Stats::default()));
@@ -96,6 +101,16 @@ pub fn reset_stats() {
 
 pub fn take_stats() -> Stats {
     STATS.with(|s| s.replace(Stats::default()))
+}
+
+/// Adds counts taken on another thread (or earlier) to this thread's.
+pub(crate) fn add_stats(more: Stats) {
+    count(|s| {
+        s.by_bounds += more.by_bounds;
+        s.by_schedule += more.by_schedule;
+        s.by_search += more.by_search;
+        s.undecided += more.undecided;
+    });
 }
 
 fn count(f: impl FnOnce(&mut Stats)) {

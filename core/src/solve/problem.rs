@@ -23,8 +23,11 @@ pub struct Job {
     /// Likely effort in thousandths.
     pub effort: i64,
     /// The item's own cap per iteration (`max`), `UNCAPPED` without one, 0 outside its own
-    /// window (shared between copies).
+    /// window (shared between copies). Read it with [`Job::cap_at`].
     pub cap: std::sync::Arc<[i64]>,
+    /// No `max` cap: `cap` is `UNCAPPED` inside `lo..=hi` and 0 outside, and [`Job::cap_at`]
+    /// says so without reading it (the schedulers' hottest load).
+    pub uncapped: bool,
     /// Own window from `not before` and `in PI` (inclusive).
     pub lo: usize,
     pub hi: usize,
@@ -79,10 +82,24 @@ pub struct Problem {
     pub topo_pos: std::sync::Arc<Vec<usize>>,
 }
 
+impl Job {
+    /// The job's own cap in iteration `t` (0 outside its window).
+    #[inline]
+    pub fn cap_at(&self, t: usize) -> i64 {
+        if !self.uncapped {
+            self.cap[t]
+        } else if t < self.lo || t > self.hi {
+            0
+        } else {
+            UNCAPPED
+        }
+    }
+}
+
 impl Problem {
     /// The jobs' work ceiling in iteration `t`: own cap and team capacity.
     pub fn ceiling(&self, j: usize, t: usize) -> i64 {
-        self.jobs[j].cap[t].min(self.team_cap[self.jobs[j].team][t])
+        self.jobs[j].cap_at(t).min(self.team_cap[self.jobs[j].team][t])
     }
 
     /// Builds the problem from a plan without errors. `None` when the plan lacks what the
@@ -120,6 +137,7 @@ impl Problem {
             let cap: Vec<i64> = (0..n)
                 .map(|t| if t < lo || t > hi { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) })
                 .collect();
+            let uncapped = (lo..=hi).all(|t| cap[t] == UNCAPPED);
             let mut preds = Vec::new();
             for dep in &item.after {
                 let j = *item_index.get(dep.item.id.as_str())?;
@@ -130,6 +148,7 @@ impl Problem {
                 team,
                 effort,
                 cap: cap.into(),
+                uncapped,
                 lo,
                 hi,
                 preds,
@@ -277,6 +296,7 @@ impl Problem {
                     team: teams.binary_search(&job.team).unwrap_or(0),
                     effort: job.effort,
                     cap: job.cap.clone(),
+                    uncapped: job.uncapped,
                     lo: job.lo,
                     hi: job.hi,
                     preds: remap(&job.preds),

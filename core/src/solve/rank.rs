@@ -75,7 +75,9 @@ pub struct Solution {
     pub landing: Vec<Landing>,
 }
 
-/// The whole solve may search `SEARCH_SHARE` times one decision's budget.
+/// The walk may search `SEARCH_SHARE` times one decision's budget. The repairs' decisions do
+/// not search: a repair holds when the check of the changed plan meets the commitment, and the
+/// walk there may have no search left where the repairs would find a schedule by searching.
 pub const SEARCH_SHARE: u64 = 3;
 
 /// At most this many competitors are tried as defer repairs, and this many decisions spent
@@ -149,14 +151,27 @@ fn reqs(p: &Problem, set: &[usize]) -> Vec<Requirement> {
     set.iter().map(|&c| req(p, c)).collect()
 }
 
-/// The status of one commitment in the walk, its evidence, and what it conflicts with.
-type Walked = (Status, Option<Evidence>, Vec<usize>);
+/// One commitment as the walk left it.
+struct Walked {
+    status: Status,
+    /// Why it is not met (see [`CommitmentResult::evidence`]) and what it conflicts with.
+    evidence: Option<Evidence>,
+    conflicts_with: Vec<usize>,
+    /// Whether the walk could still take a whole-plan decision when it reached it (see
+    /// [`Unmet::whole`]).
+    whole: bool,
+    /// For one not met: the iteration its jobs are all done by when placed as early as they
+    /// go on top of the schedule of the commitments met before it (`None` past the horizon).
+    /// That schedule proves it could be met by then together with those (see [`repairs`]).
+    reach: Option<usize>,
+}
 
 /// Walks the commitments in rank order up to and including `upto`; returns the met set,
 /// the status of each, and the schedule of the met ones.
-fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Schedule) {
+fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(Step)) -> (Vec<usize>, Vec<Walked>, Schedule) {
     let mut met: Vec<usize> = Vec::new();
     let mut out = Vec::new();
+    let mut out = Steps { out: &mut out, sink };
     let mut progress = Progress::new(p);
     for c in 0..=upto.min(p.commitments.len().saturating_sub(1)) {
         if p.commitments.is_empty() {
@@ -168,14 +183,18 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         if extend(p, &mut progress, c) {
             progress.meet(p, c);
             met.push(c);
-            out.push((Status::Met, None, Vec::new()));
+            out.push(Walked::met());
             continue;
         }
+        // The schedule so far, and where `c` could finish on top of it: kept for its repairs.
+        let reach = reach(p, &mut progress, c);
+        let whole = WALK_LEFT.with(std::cell::Cell::get) >= DECISION_COST.with(std::cell::Cell::get);
+        let unmet = |status, evidence, conflicts_with| Walked { status, evidence, conflicts_with, whole, reach };
         // Can it be met at all, alone? Deciding that is cheap (only its own jobs and their
         // predecessors), and when it cannot, it is infeasible whatever else is met.
         let alone = decide_alone(p, c, budget);
         if let Alone::Fails(e) = alone {
-            out.push((Status::Infeasible, Some(e), Vec::new()));
+            out.push(unmet(Status::Infeasible, Some(e), Vec::new()));
             continue;
         }
         // Second fast path: plan the teams `c` needs again, with every other team's work
@@ -185,13 +204,13 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
         if (0..=PATCH_ROUNDS).any(|widen| patch(p, &mut progress, c, &new, widen)) {
             progress.meet(p, c);
             met.push(c);
-            out.push((Status::Met, None, Vec::new()));
+            out.push(Walked::met());
             continue;
         }
         // Together with everything met so far: a decision over the whole plan, drawn from the
         // walk's allowance so a very large plan stays bounded (then: unknown, said).
         if !spend_walk() {
-            out.push((Status::Unknown, None, Vec::new()));
+            out.push(unmet(Status::Unknown, None, Vec::new()));
             continue;
         }
         let mut set = met.clone();
@@ -206,18 +225,66 @@ fn walk(p: &Problem, upto: usize, budget: u64) -> (Vec<usize>, Vec<Walked>, Sche
             Outcome::Fits(s) => {
                 met.push(c);
                 progress.reset(p, s, &met);
-                out.push((Status::Met, None, Vec::new()));
+                out.push(Walked::met());
             }
             together => match (alone, together) {
                 (Alone::Fits, Outcome::Fails(e)) => {
                     let (with, evidence) = conflict_set(p, &met, c, e);
-                    out.push((Status::Conflict, Some(evidence), with));
+                    out.push(unmet(Status::Conflict, Some(evidence), with));
                 }
-                _ => out.push((Status::Unknown, None, Vec::new())),
+                _ => out.push(unmet(Status::Unknown, None, Vec::new())),
             },
         }
     }
-    (met, out, progress.schedule)
+    (met, std::mem::take(out.out), progress.schedule)
+}
+
+/// What the walk tells the repairs about each commitment as it is decided (see [`explain`]).
+enum Step {
+    Met(usize),
+    Unmet(Unmet),
+}
+
+/// A commitment the walk did not meet, as its repairs need it.
+struct Unmet {
+    c: usize,
+    evidence: Option<Evidence>,
+    conflicts_with: Vec<usize>,
+    /// Whether the walk, reaching it, could still decide on the whole plan. A check of the
+    /// plan with a repair walks the same way up to it, and meets it by such a decision only
+    /// if so: without one, only the walk's own schedule (`reach`) shows a repair holds.
+    whole: bool,
+    reach: Option<usize>,
+}
+
+/// The walk's statuses, each also told to the repairs as it is decided.
+struct Steps<'a> {
+    out: &'a mut Vec<Walked>,
+    sink: &'a mut dyn FnMut(Step),
+}
+
+impl Steps<'_> {
+    fn push(&mut self, w: Walked) {
+        let c = self.out.len();
+        (self.sink)(if w.status == Status::Met {
+            Step::Met(c)
+        } else {
+            Step::Unmet(Unmet {
+                c,
+                evidence: w.evidence.clone(),
+                conflicts_with: w.conflicts_with.clone(),
+                whole: w.whole,
+                reach: w.reach,
+            })
+        });
+        self.out.push(w);
+    }
+}
+
+impl Walked {
+    fn met() -> Walked {
+        Walked { status: Status::Met, evidence: None, conflicts_with: Vec::new(), whole: true, reach: None }
+    }
 }
 
 /// The walk's schedule of the commitments met so far, and what it keeps alongside so each
@@ -364,7 +431,9 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
         }
         let job = &mut jobs[k];
         if (lo, hi) != (job.lo, job.hi) {
-            job.cap = job.cap.iter().enumerate().map(|(t, &c)| if t < lo || t > hi { 0 } else { c }).collect();
+            if !job.uncapped {
+                job.cap = job.cap.iter().enumerate().map(|(t, &c)| if t < lo || t > hi { 0 } else { c }).collect();
+            }
             job.lo = lo;
             job.hi = hi;
         }
@@ -558,31 +627,69 @@ fn teams_of(p: &Problem, c: usize) -> std::rc::Rc<[usize]> {
 }
 
 /// Solves the whole problem: statuses in rank order, the final schedule, and repairs.
+///
+/// The repairs of a commitment need only what the walk decided up to it, so where threads
+/// exist they are found on a second one as the walk goes (the walk is the longer part on
+/// large plans, the repairs on small ones). Each side has its own allowances, so the answer
+/// is the same, byte for byte, with or without the second thread.
 pub fn solve(p: &Problem, budget: u64) -> Solution {
-    // However many decisions the walk and the repairs take, the search as a whole may use
-    // this many nodes.
+    solve_with(p, budget, parallel())
+}
+
+/// [`solve`] with the repairs on this thread after the walk, as in WebAssembly: for the test
+/// that both ways give the same answer.
+#[doc(hidden)]
+pub fn solve_on_one_thread(p: &Problem, budget: u64) -> Solution {
+    solve_with(p, budget, false)
+}
+
+fn solve_with(p: &Problem, budget: u64, threads: bool) -> Solution {
+    // The walk's search nodes, whole-plan decisions and conflict-set decisions; the repairs
+    // set their own (see `explain`).
     super::allow_search(budget.saturating_mul(SEARCH_SHARE));
-    EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
     SHRINK_LEFT.with(|l| l.set(SHRINK_DECISIONS));
     TEAMS.with(|cache| cache.borrow_mut().clear());
-    // `--budget 0` turns the search off, not the constructive decisions.
-    WALK_LEFT.with(|l| l.set(budget.max(super::DEFAULT_BUDGET).saturating_mul(WALK_DECISIONS_PER_BUDGET)));
+    WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
     DECISION_COST.with(|c| c.set(p.jobs.len().max(1) as u64));
     let last = p.commitments.len().saturating_sub(1);
-    let (met, walked, committed) = walk(p, last, budget);
+    let ((met, walked, committed), (schedule, landing), (found, stats)) = if threads {
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let repairs = scope.spawn(move || explain(p, rx, budget));
+            let walked = walk(p, last, budget, &mut |step| {
+                // The receiver only goes away by panicking, which the join below passes on.
+                let _ = tx.send(step);
+            });
+            drop(tx);
+            let filled = fill_uncommitted(p, &walked.0, &walked.2);
+            let found = repairs.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (walked, filled, found)
+        })
+    } else {
+        let mut steps = Vec::new();
+        let walked = walk(p, last, budget, &mut |step| steps.push(step));
+        let filled = fill_uncommitted(p, &walked.0, &walked.2);
+        let mine = super::take_stats();
+        let found = explain(p, steps, budget);
+        super::add_stats(mine);
+        (walked, filled, found)
+    };
+    super::add_stats(stats);
     let mut results: Vec<CommitmentResult> = walked
         .into_iter()
         .enumerate()
-        .map(|(c, (status, evidence, conflicts_with))| CommitmentResult {
+        .map(|(c, w)| CommitmentResult {
             commitment: c,
-            status,
+            status: w.status,
             finish: None,
-            evidence,
-            conflicts_with,
+            evidence: w.evidence,
+            conflicts_with: w.conflicts_with,
             repairs: Vec::new(),
         })
         .collect();
-    let (schedule, landing) = fill_uncommitted(p, &met, &committed);
+    for (c, repairs) in found {
+        results[c].repairs = repairs;
+    }
     for r in &mut results {
         let jobs = &p.commitments[r.commitment].jobs;
         r.finish = jobs
@@ -593,15 +700,7 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
             })
             .try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
     }
-    for k in 0..results.len() {
-        if results[k].status != Status::Met {
-            // Whether an earlier commitment is unmet: only then can a change that relaxes the
-            // plan make an earlier one met and so change what this one must fit with.
-            let flips = results[..k].iter().any(|r| r.status != Status::Met);
-            let found = repairs(p, results[k].commitment, &met, &results[k], flips, budget);
-            results[k].repairs = found;
-        }
-    }
+    let _ = met;
     let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
         Verdict::Infeasible
     } else if results.iter().any(|r| r.status == Status::Unknown) {
@@ -610,6 +709,47 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
         Verdict::Feasible
     };
     Solution { verdict, results, schedule, committed, landing }
+}
+
+/// Whole-plan decisions the walk may take, in job decisions. `--budget 0` turns the search
+/// off, not the constructive decisions.
+fn walk_allowance(budget: u64) -> u64 {
+    budget.max(super::DEFAULT_BUDGET).saturating_mul(WALK_DECISIONS_PER_BUDGET)
+}
+
+/// Whether the repairs run on a second thread (not in WebAssembly, not on one core).
+fn parallel() -> bool {
+    !cfg!(target_arch = "wasm32") && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
+/// The repairs of every commitment the walk does not meet, from the walk's steps in rank
+/// order, and how their decisions were reached. Its allowance is its own and set here, so it
+/// finds the same on any thread.
+fn explain(
+    p: &Problem,
+    steps: impl IntoIterator<Item = Step>,
+    budget: u64,
+) -> (Vec<(usize, Vec<Repair>)>, super::Stats) {
+    super::allow_search(0);
+    EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
+    SHRINK_LEFT.with(|l| l.set(0));
+    DECISION_COST.with(|c| c.set(p.jobs.len().max(1) as u64));
+    TEAMS.with(|cache| cache.borrow_mut().clear());
+    let mut before = Vec::new();
+    let mut found = Vec::new();
+    // Whether an earlier commitment is unmet: only then can a change that relaxes the plan
+    // make an earlier one met and so change what this one must fit with.
+    let mut flips = false;
+    for step in steps {
+        match step {
+            Step::Met(c) => before.push(c),
+            Step::Unmet(u) => {
+                found.push((u.c, repairs(p, &before, &u, flips, budget)));
+                flips = true;
+            }
+        }
+    }
+    (found, super::take_stats())
 }
 
 /// Schedules everything the met commitments do not need, with the capacity they leave, in
@@ -665,7 +805,7 @@ pub(crate) fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64
         if need <= 0 {
             break;
         }
-        let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
+        let give = need.min(p.jobs[j].cap_at(t)).min(*room).max(0);
         s.add(j, t, give);
         *room -= give;
         need -= give;
@@ -676,34 +816,44 @@ pub(crate) fn place(p: &Problem, j: usize, s: &mut Schedule, left: &mut [Vec<i64
 }
 
 /// Repairs for commitment `c`, each verified by solving again.
-fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bool, budget: u64) -> Vec<Repair> {
+/// `before`: the commitments met before it.
+fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -> Vec<Repair> {
+    let (c, reach) = (u.c, u.reach);
     let mut out = Vec::new();
     // Every repair is verified by deciding again; with the allowance spent, none can be.
     if !extra_left() {
         return out;
     }
-    let before: Vec<usize> = met.iter().copied().filter(|&m| m < c).collect();
     // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
-    //    a binary search is exact up to `unknown` answers).
+    //    a binary search is exact up to `unknown` answers). The walk up to `c` is the same
+    //    with any deadline of `c`, so where it could decide on the whole plan, such a
+    //    decision shows what the check of the changed plan finds; and the walk's own schedule
+    //    shows it fits by `reach` with no decision at all.
     let fits_by = |d: usize| {
-        let mut rs = reqs(p, &before);
+        let mut rs = reqs(p, before);
         rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
-        fits_paid(p, &rs, before.len(), budget)
+        u.whole && fits_paid(p, &rs, before.len(), budget)
     };
     let last = p.iterations.saturating_sub(1);
+    let deadline = p.commitments[c].deadline;
+    let fits_at = reach.filter(|&d| d > deadline && d <= last);
     // A hard commitment is fixed by law or contract: never suggest moving it.
-    if !p.commitments[c].hard && p.commitments[c].deadline < last && fits_by(last) {
+    if !p.commitments[c].hard && deadline < last && (fits_at.is_some() || fits_by(last)) {
+        let upper = fits_at.unwrap_or(last);
         // It cannot be met earlier than it could be alone: search that first (decisions on its
         // own jobs only, cheap), then with the commitments before it from there.
         let alone_by =
             |d: usize| fits_paid(p, &[Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d }], 0, budget);
-        let (mut lo, mut hi) = (p.commitments[c].deadline + 1, last);
+        let (mut lo, mut hi) = (deadline + 1, upper);
+        if !u.whole {
+            lo = upper;
+        }
         while lo < hi {
             let mid = (lo + hi) / 2;
             if alone_by(mid) { hi = mid } else { lo = mid + 1 }
         }
-        if lo < last && !fits_by(lo) {
-            (lo, hi) = (lo + 1, last);
+        if lo < upper && !fits_by(lo) {
+            (lo, hi) = (lo + 1, upper);
             while lo < hi {
                 let mid = (lo + hi) / 2;
                 if fits_by(mid) { hi = mid } else { lo = mid + 1 }
@@ -712,7 +862,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
         out.push(Repair::Deadline { iteration: lo });
     }
     // 2. Capacity where the counting argument shows the shortfall.
-    if let Some(Evidence::Window { team, from, to, required, capacity, .. }) = &r.evidence {
+    if let Some(Evidence::Window { team, from, to, required, capacity, .. }) = &u.evidence {
         let mut amount = required - capacity;
         for _ in 0..4 {
             if !extra_left() {
@@ -720,7 +870,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
             }
             let mut q = p.clone();
             add_capacity(&mut q, *team, *from, *to, amount);
-            if met_when_applied(&q, c, &before, flips, budget) {
+            if met_when_applied(&q, c, before, u.whole, flips, budget) {
                 out.push(Repair::Capacity { team: *team, from: *from, to: *to, amount });
                 break;
             }
@@ -730,7 +880,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
     // 2b. A chain too long for its window: more capacity shortens the items whose length
     //     comes from their team's capacity (not from a `max` cap). Teams on the chain are
     //     tried by their share of its effort; the first verified amount is offered.
-    if let Some(Evidence::Chain { links, limit }) = &r.evidence {
+    if let Some(Evidence::Chain { links, limit }) = &u.evidence {
         let to = (*limit).min(last);
         // Capacity helps a team's chain items only from where the chain lets them start.
         let from_of = |team: usize| {
@@ -752,7 +902,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
             let from = from_of(team).unwrap_or(0).min(to);
             let mut q = p.clone();
             add_capacity(&mut q, team, from, to, amount);
-            met_when_applied(&q, c, &before, flips, budget)
+            met_when_applied(&q, c, before, u.whole, flips, budget)
         };
         'teams: for &(team, effort) in teams.iter().take(3) {
             let (mut fails, mut amount) = (0, (effort / 2).max(1000));
@@ -777,7 +927,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
         }
     }
     // 3. Defer a commitment it competes with, never a hard one.
-    for &m in r.conflicts_with.iter().take(MAX_DEFERS) {
+    for &m in u.conflicts_with.iter().take(MAX_DEFERS) {
         if p.commitments[m].hard || p.commitments[m].deadline >= last {
             continue;
         }
@@ -787,7 +937,7 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
             }
             let mut q = p.clone();
             std::sync::Arc::make_mut(&mut q.commitments)[m].deadline = d;
-            met_when_applied(&q, c, &before, flips, budget)
+            met_when_applied(&q, c, before, u.whole, flips, budget)
         };
         if moved(last) {
             let (mut lo, mut hi) = (p.commitments[m].deadline + 1, last);
@@ -805,8 +955,12 @@ fn repairs(p: &Problem, c: usize, met: &[usize], r: &CommitmentResult, flips: bo
 /// every commitment before `c` was met (`flips` is false), the change only relaxes them, so
 /// they stay met and the walk reaches `c` with exactly `before`: one decision answers it.
 /// Otherwise an earlier unmet one might now be met and compete, so the walk is redone.
-fn met_when_applied(q: &Problem, c: usize, before: &[usize], flips: bool, budget: u64) -> bool {
+fn met_when_applied(q: &Problem, c: usize, before: &[usize], whole: bool, flips: bool, budget: u64) -> bool {
     if !flips {
+        // Only the walk's whole-plan decision meets it so in the check (see `Unmet::whole`).
+        if !whole {
+            return false;
+        }
         let mut set = before.to_vec();
         set.push(c);
         // The commitments before `c` fit in `p`, and the change only relaxes them.
@@ -815,10 +969,19 @@ fn met_when_applied(q: &Problem, c: usize, before: &[usize], flips: bool, budget
     spend(c as u64 + 1) && met_when_walked(q, c, budget)
 }
 
-/// Whether commitment `c` is met when the walk reaches it.
+/// Whether commitment `c` is met when the walk reaches it: the walk of a check of `p`, with
+/// the same allowances (the repairs' own are set aside meanwhile), so the answer is the
+/// check's. Conflict sets are left out: they change no status.
 fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
-    let (_, statuses, _) = walk(p, c, budget);
-    statuses.get(c).is_some_and(|(s, _, _)| *s == Status::Met)
+    let saved = (super::search_left(), WALK_LEFT.with(std::cell::Cell::get), SHRINK_LEFT.with(std::cell::Cell::get));
+    super::allow_search(budget.saturating_mul(SEARCH_SHARE));
+    WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
+    SHRINK_LEFT.with(|l| l.set(0));
+    let (_, statuses, _) = walk(p, c, budget, &mut |_| {});
+    super::allow_search(saved.0);
+    WALK_LEFT.with(|l| l.set(saved.1));
+    SHRINK_LEFT.with(|l| l.set(saved.2));
+    statuses.get(c).is_some_and(|w| w.status == Status::Met)
 }
 
 /// Adds `amount` to `team`'s capacity over `from..=to`, evenly over the iterations that
@@ -851,9 +1014,21 @@ pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount
 /// Jobs already in the schedule stay where they are. On success the three are updated in
 /// place and `true` returned; otherwise they are left as they were.
 fn extend(p: &Problem, progress: &mut Progress, c: usize) -> bool {
+    place_new(p, progress, c, p.commitments[c].deadline, true).is_some()
+}
+
+/// Where commitment `c` would finish on top of the walk's schedule (see [`Walked::reach`]),
+/// its jobs placed as [`extend`] places them but with no deadline; the schedule is left as it
+/// was.
+fn reach(p: &Problem, progress: &mut Progress, c: usize) -> Option<usize> {
+    place_new(p, progress, c, p.iterations.saturating_sub(1), false)
+}
+
+/// [`extend`] by `deadline`: the last iteration `c`'s jobs work in, when they all fit by then;
+/// `keep` leaves them in the schedule.
+fn place_new(p: &Problem, progress: &mut Progress, c: usize, deadline: usize, keep: bool) -> Option<usize> {
     let Progress { schedule, left, before, .. } = progress;
     let last = p.iterations.saturating_sub(1);
-    let deadline = p.commitments[c].deadline;
     // What `c` needs beyond what is already scheduled, in topological order (visiting only
     // those jobs, not the plan).
     let new = p.closure(&p.commitments[c].jobs, |j| before[j]);
@@ -861,7 +1036,7 @@ fn extend(p: &Problem, progress: &mut Progress, c: usize) -> bool {
     // own predecessors, which the deadline binds through them only when they are new.
     for &j in &p.commitments[c].jobs {
         if before[j] && schedule.finish(j).is_none_or(|f| f > deadline) {
-            return false;
+            return None;
         }
     }
     // Latest finish of each new job: `c`'s deadline for its own jobs, its own window, and
@@ -900,7 +1075,7 @@ fn extend(p: &Problem, progress: &mut Progress, c: usize) -> bool {
             if need <= 0 {
                 break;
             }
-            let give = need.min(p.jobs[j].cap[t]).min(*room).max(0);
+            let give = need.min(p.jobs[j].cap_at(t)).min(*room).max(0);
             if give > 0 {
                 schedule.add(j, t, give);
                 *room -= give;
@@ -913,15 +1088,20 @@ fn extend(p: &Problem, progress: &mut Progress, c: usize) -> bool {
             break;
         }
     }
-    if !ok {
+    let finish = if ok {
+        p.commitments[c].jobs.iter().map(|&j| schedule.finish(j)).try_fold(0, |a, f| f.map(|f| a.max(f)))
+    } else {
+        None
+    };
+    if finish.is_none() || !keep {
         for (j, t, give) in log {
             schedule.add(j, t, -give);
             left[p.jobs[j].team][t] += give;
         }
-        return false;
+        return finish;
     }
     for &j in &new {
         progress.add(p, j);
     }
-    true
+    finish
 }
