@@ -253,6 +253,13 @@ pub fn construct(p: &Problem, reqs: &[Requirement]) -> Option<Schedule> {
     schedule_rounds(p, &needed, &w)
 }
 
+/// [`construct`] for every job of `p`, job `k` by `deadline[k]` when it has one.
+pub fn construct_every(p: &Problem, deadline: &[Option<usize>]) -> Option<Schedule> {
+    let needed = vec![true; p.jobs.len()];
+    let w = windows::windows(p, &needed, deadline).ok()?;
+    schedule_rounds(p, &needed, &w)
+}
+
 /// The constructive schedule; when jobs miss, they and their predecessors go first and it is
 /// tried again (a few rounds).
 fn schedule_rounds(p: &Problem, needed: &[bool], w: &windows::Windows) -> Option<Schedule> {

@@ -298,6 +298,9 @@ struct Progress {
     team_jobs: Vec<Vec<usize>>,
     /// The earliest deadline a met commitment puts on each job.
     due: Vec<Option<usize>>,
+    /// First and last iteration of each scheduled job's work (kept so a patch reads no
+    /// more of the schedule than the work itself).
+    span: Vec<(usize, usize)>,
 }
 
 impl Progress {
@@ -308,7 +311,14 @@ impl Progress {
             before: vec![false; p.jobs.len()],
             team_jobs: vec![Vec::new(); p.teams.len()],
             due: vec![None; p.jobs.len()],
+            span: vec![(0, 0); p.jobs.len()],
         }
+    }
+
+    /// Notes where job `j`'s work now lies.
+    fn settle(&mut self, j: usize) {
+        let s = &self.schedule;
+        self.span[j] = (s.start(j).unwrap_or(0), s.finish(j).unwrap_or(0));
     }
 
     /// Records that commitment `c` is met (its jobs are in the schedule).
@@ -324,6 +334,7 @@ impl Progress {
         if !self.before[j] {
             self.before[j] = true;
             self.team_jobs[p.jobs[j].team].push(j);
+            self.settle(j);
         }
     }
 
@@ -340,6 +351,7 @@ impl Progress {
         for (j, &n) in needed.iter().enumerate() {
             if n {
                 self.add(p, j);
+                self.settle(j);
             }
         }
         if let Some(&c) = met.last() {
@@ -400,8 +412,12 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
     // Each team's capacity for the freed jobs: what is left plus what they use now.
     let mut cap: Vec<Vec<i64>> = team_of.iter().map(|&t| progress.left[t].clone()).collect();
     for (k, &j) in old.iter().enumerate() {
-        for (t, w) in progress.schedule.work[j].iter().enumerate() {
-            cap[q.jobs[k].team][t] += w;
+        if progress.before[j] {
+            let (a, b) = progress.span[j];
+            let row = &progress.schedule.work[j];
+            for (t, w) in row.iter().enumerate().take(b + 1).skip(a) {
+                cap[q.jobs[k].team][t] += w;
+            }
         }
     }
     let own: std::collections::HashSet<usize> = com.jobs.iter().copied().collect();
@@ -412,15 +428,16 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
         let (mut lo, mut hi) = (p.jobs[j].lo, p.jobs[j].hi);
         for &(pred, lag) in &p.jobs[j].preds {
             if old.binary_search(&pred).is_err() {
-                match progress.schedule.finish(pred) {
-                    Some(f) => lo = lo.max(f + 1 + lag),
-                    None => return false,
+                // Fixed, so scheduled (what a scheduled job needs is scheduled too).
+                if !progress.before[pred] {
+                    return false;
                 }
+                lo = lo.max(progress.span[pred].1 + 1 + lag);
             }
         }
         for &(succ, lag) in &p.jobs[j].succs {
             if progress.before[succ] && old.binary_search(&succ).is_err() {
-                match progress.schedule.start(succ).and_then(|s| s.checked_sub(1 + lag)) {
+                match progress.span[succ].0.checked_sub(1 + lag) {
                     Some(h) => hi = hi.min(h),
                     None => return false,
                 }
@@ -441,10 +458,10 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
         if own.contains(&j) {
             due = Some(due.map_or(com.deadline, |d| d.min(com.deadline)));
         }
-        rs.push(Requirement { jobs: vec![k], deadline: due.unwrap_or(last) });
+        rs.push(Some(due.unwrap_or(last)));
     }
     q.team_cap = std::sync::Arc::new(cap.clone());
-    let Some(mut local) = super::construct(&q, &rs) else { return false };
+    let Some(mut local) = super::construct_every(&q, &rs) else { return false };
     for (k, &j) in old.iter().enumerate() {
         let row = std::mem::take(&mut local.work[k]);
         let team = q.jobs[k].team;
@@ -452,6 +469,9 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
             cap[team][t] -= w;
         }
         progress.schedule.work[j] = row;
+        if progress.before[j] {
+            progress.settle(j);
+        }
     }
     for (k, row) in cap.into_iter().enumerate() {
         progress.left[team_of[k]] = row;
