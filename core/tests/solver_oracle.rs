@@ -54,8 +54,8 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
             uncapped: false,
             lo,
             hi,
-            preds,
-            succs: Vec::new(),
+            preds: preds.into_iter().collect(),
+            succs: Default::default(),
             priority: None,
             wsjf: None,
         });

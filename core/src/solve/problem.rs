@@ -15,6 +15,9 @@ use crate::validate::lag_iterations;
 /// No cap.
 pub const UNCAPPED: i64 = i64::MAX / 4;
 
+/// A job's predecessors or successors: (job, lag in iterations).
+pub type Links = smallvec::SmallVec<[(usize, usize); 2]>;
+
 #[derive(Debug, Clone)]
 pub struct Job {
     /// Shared, so copies of a job (restricted problems) do not copy the text or the caps.
@@ -31,9 +34,10 @@ pub struct Job {
     /// Own window from `not before` and `in PI` (inclusive).
     pub lo: usize,
     pub hi: usize,
-    /// (predecessor, lag in iterations).
-    pub preds: Vec<(usize, usize)>,
-    pub succs: Vec<(usize, usize)>,
+    /// (predecessor, lag in iterations). Most items have one or two, kept inline so the
+    /// copies restricted problems make allocate nothing for them.
+    pub preds: Links,
+    pub succs: Links,
     /// WSJF and priority, for the order of uncommitted work.
     pub priority: Option<u32>,
     pub wsjf: Option<Fixed>,
@@ -138,7 +142,7 @@ impl Problem {
                 .map(|t| if t < lo || t > hi { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) })
                 .collect();
             let uncapped = (lo..=hi).all(|t| cap[t] == UNCAPPED);
-            let mut preds = Vec::new();
+            let mut preds = Links::new();
             for dep in &item.after {
                 let j = *item_index.get(dep.item.id.as_str())?;
                 preds.push((j, dep.lag.map_or(0, |l| lag_iterations(l, cal))));
@@ -152,7 +156,7 @@ impl Problem {
                 lo,
                 hi,
                 preds,
-                succs: Vec::new(),
+                succs: Links::new(),
                 priority: item.priority,
                 wsjf: item.wsjf_score(),
             });
@@ -284,7 +288,7 @@ impl Problem {
         let mut teams: Vec<usize> = old.iter().map(|&j| self.jobs[j].team).collect();
         teams.sort_unstable();
         teams.dedup();
-        let remap = |list: &[(usize, usize)]| -> Vec<(usize, usize)> {
+        let remap = |list: &[(usize, usize)]| -> Links {
             list.iter().filter_map(|&(q, lag)| old.binary_search(&q).ok().map(|k| (k, lag))).collect()
         };
         let sub_jobs: Vec<Job> = old
