@@ -4,6 +4,10 @@
 //! run). Sizes above 10,000 take few samples: `HAALBAAR_BENCH_MAX` caps the size (default
 //! 100000).
 
+/// The allocator the `haalbaar` command uses, so these figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -1,5 +1,9 @@
 //! Times the phases of a check on a generated plan and counts the outcomes:
 //! `cargo run --release -p haalbaar-benches --example profile -- ITEMS [TIGHTNESS] [SEED]`.
+
+/// The allocator the `haalbaar` command uses, so in-process figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let mut args = std::env::args().skip(1);
     let items: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);

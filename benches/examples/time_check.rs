@@ -1,6 +1,10 @@
 //! Median time of `haalbaar::check` on a plan file, in this process (no start-up):
 //! `cargo run --release -p haalbaar-benches --example time_check -- FILE [RUNS]`. The native
 //! side of `benches/wasm-node.sh`.
+
+/// The allocator the `haalbaar` command uses, so in-process figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {

@@ -230,18 +230,28 @@ fn decide_rest(p: &Problem, needed: &[bool], w: &windows::Windows, changed: Opti
 /// need a proof of failure and nothing else.
 pub fn bounds(p: &Problem, reqs: &[Requirement], first: Option<usize>) -> Option<Evidence> {
     let (needed, deadline) = needs(p, reqs);
-    let w = match windows::windows(p, &needed, &deadline) {
+    bounds_needed(p, &needed, &deadline, first)
+}
+
+/// [`bounds`] for the jobs `needed` marks, due by `deadline` (see [`needs`]).
+pub fn bounds_needed(
+    p: &Problem,
+    needed: &[bool],
+    deadline: &[Option<usize>],
+    first: Option<usize>,
+) -> Option<Evidence> {
+    let w = match windows::windows(p, needed, deadline) {
         Ok(w) => w,
         Err(e) => return Some(e),
     };
     if let Some(team) = first {
         let mut only = vec![false; p.teams.len()];
         only[team] = true;
-        if let Some(e) = windows::capacity_shortfall_in(p, &needed, &w, Some(&only)) {
+        if let Some(e) = windows::capacity_shortfall_in(p, needed, &w, Some(&only)) {
             return Some(e);
         }
     }
-    windows::capacity_shortfall_in(p, &needed, &w, None)
+    windows::capacity_shortfall_in(p, needed, &w, None)
 }
 
 /// Windows and the constructive schedule only, no bounds and no search: a schedule that meets

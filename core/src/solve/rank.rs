@@ -516,21 +516,27 @@ fn bounds_paid(p: &Problem, rs: &[Requirement], first: Option<usize>) -> Option<
     super::bounds(&r.problem, &r.reqs, first).map(|e| e.renumbered(&r.jobs, &r.teams))
 }
 
-/// Whether one schedule meets `rs`, decided on the jobs they need only and paid from the
-/// allowance for repairs by its size; `false` when the allowance is spent. The first `known`
-/// requirements are known to fit together (see [`super::decide_from`]).
-fn fits_paid(p: &Problem, rs: &[Requirement], known: usize, budget: u64) -> bool {
-    if !extra_left() {
-        return false;
+/// [`bounds_paid`] for commitments `set` on `base`, a restricted problem holding every job
+/// they need (paid the same: by the jobs they need).
+fn bounds_within(p: &Problem, base: &super::Restricted, set: &[usize], first: Option<usize>) -> Option<Evidence> {
+    if SHRINK_LEFT.with(std::cell::Cell::get) == 0 {
+        return None;
     }
-    let r = super::restricted(p, rs);
-    if !take(&EXTRA_LEFT, r.jobs.len().max(1) as u64) {
-        // Not enough left for this one: none is left for any later one either.
-        EXTRA_LEFT.with(|l| l.set(0));
-        return false;
+    let rs: Vec<Requirement> = set
+        .iter()
+        .map(|&m| Requirement {
+            jobs: p.commitments[m].jobs.iter().filter_map(|j| base.jobs.binary_search(j).ok()).collect(),
+            deadline: p.commitments[m].deadline,
+        })
+        .collect();
+    let (needed, deadline) = super::needs(&base.problem, &rs);
+    let size = needed.iter().filter(|&&n| n).count();
+    if !take(&SHRINK_LEFT, size.max(1) as u64) {
+        SHRINK_LEFT.with(|l| l.set(0));
+        return None;
     }
-    let known = (known > 0).then(|| &r.reqs[..known.min(r.reqs.len())]);
-    super::decide_from(&r.problem, &r.reqs, budget, known).fits()
+    let first = first.and_then(|t| base.teams.binary_search(&t).ok());
+    super::bounds_needed(&base.problem, &needed, &deadline, first).map(|e| e.renumbered(&base.jobs, &base.teams))
 }
 
 /// A small set of met commitments that `c` cannot be met together with: dropping any one
@@ -561,6 +567,8 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence) -> (Ve
     // Deletion filter, lowest rank first: drop what is not needed for the conflict (a
     // bounded number of tries; what is left is still a set it conflicts with). Each new
     // argument also drops, for free, what it does not rest on.
+    // Every trial below is a subset of `set` with `c`: one restricted problem serves them all.
+    let base = super::restricted(p, &reqs(p, &with_c(&set)));
     let order: Vec<usize> = set.iter().rev().copied().collect();
     let mut tries = 0;
     for m in order {
@@ -574,7 +582,7 @@ fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence) -> (Ve
         if SHRINK_LEFT.with(std::cell::Cell::get) == 0 {
             break;
         }
-        if let Some(e) = bounds_paid(p, &reqs(p, &with_c(&trial)), team_of(&evidence)) {
+        if let Some(e) = bounds_within(p, &base, &with_c(&trial), team_of(&evidence)) {
             set = resting_on(p, &trial, &e).unwrap_or(trial);
             evidence = e;
         }
@@ -849,11 +857,18 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
     //    with any deadline of `c`, so where it could decide on the whole plan, such a
     //    decision shows what the check of the changed plan finds; and the walk's own schedule
     //    shows it fits by `reach` with no decision at all.
-    let fits_by = |d: usize| {
-        let mut rs = reqs(p, before);
-        rs.push(Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d });
-        u.whole && fits_paid(p, &rs, before.len(), budget)
+    // The commitments before `c` and `c`, restricted once for every trial below.
+    let base = std::cell::RefCell::new(None::<Trial>);
+    let together = |due: Option<(usize, usize)>, extra: Option<Extra>| {
+        let mut base = base.borrow_mut();
+        let trial = base.get_or_insert_with(|| {
+            let mut rs = reqs(p, before);
+            rs.push(req(p, c));
+            Trial::new(p, &rs, before.len())
+        });
+        trial.fits(due, extra, budget)
     };
+    let fits_by = |d: usize| u.whole && together(Some((before.len(), d)), None);
     let last = p.iterations.saturating_sub(1);
     let deadline = p.commitments[c].deadline;
     let fits_at = reach.filter(|&d| d > deadline && d <= last);
@@ -862,8 +877,8 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
         let upper = fits_at.unwrap_or(last);
         // It cannot be met earlier than it could be alone: search that first (decisions on its
         // own jobs only, cheap), then with the commitments before it from there.
-        let alone_by =
-            |d: usize| fits_paid(p, &[Requirement { jobs: p.commitments[c].jobs.clone(), deadline: d }], 0, budget);
+        let mut alone = Trial::new(p, &[req(p, c)], 0);
+        let mut alone_by = |d: usize| alone.fits(Some((0, d)), None, budget);
         let (mut lo, mut hi) = (deadline + 1, upper);
         if !u.whole {
             lo = upper;
@@ -888,9 +903,15 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
             if !extra_left() {
                 break;
             }
-            let mut q = p.clone();
-            add_capacity(&mut q, *team, *from, *to, amount);
-            if met_when_applied(&q, c, before, u.whole, flips, budget) {
+            let extra = (*team, *from, *to, amount);
+            if met_when_applied(
+                p,
+                c,
+                flips,
+                budget,
+                |q| add_capacity(q, *team, *from, *to, amount),
+                || u.whole && together(None, Some(extra)),
+            ) {
                 out.push(Repair::Capacity { team: *team, from: *from, to: *to, amount });
                 break;
             }
@@ -920,9 +941,14 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
                 return false;
             }
             let from = from_of(team).unwrap_or(0).min(to);
-            let mut q = p.clone();
-            add_capacity(&mut q, team, from, to, amount);
-            met_when_applied(&q, c, before, u.whole, flips, budget)
+            met_when_applied(
+                p,
+                c,
+                flips,
+                budget,
+                |q| add_capacity(q, team, from, to, amount),
+                || u.whole && together(None, Some((team, from, to, amount))),
+            )
         };
         'teams: for &(team, effort) in teams.iter().take(3) {
             let (mut fails, mut amount) = (0, (effort / 2).max(1000));
@@ -955,9 +981,15 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
             if !extra_left() {
                 return false;
             }
-            let mut q = p.clone();
-            std::sync::Arc::make_mut(&mut q.commitments)[m].deadline = d;
-            met_when_applied(&q, c, before, u.whole, flips, budget)
+            let at = before.iter().position(|&b| b == m);
+            met_when_applied(
+                p,
+                c,
+                flips,
+                budget,
+                |q| std::sync::Arc::make_mut(&mut q.commitments)[m].deadline = d,
+                || u.whole && at.is_some_and(|k| together(Some((k, d)), None)),
+            )
         };
         if moved(last) {
             let (mut lo, mut hi) = (p.commitments[m].deadline + 1, last);
@@ -975,18 +1007,74 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
 /// every commitment before `c` was met (`flips` is false), the change only relaxes them, so
 /// they stay met and the walk reaches `c` with exactly `before`: one decision answers it.
 /// Otherwise an earlier unmet one might now be met and compete, so the walk is redone.
-fn met_when_applied(q: &Problem, c: usize, before: &[usize], whole: bool, flips: bool, budget: u64) -> bool {
+/// `change` makes the changed problem from `p`; `decide` is that one decision (on a
+/// [`Trial`], and only where the walk could take a whole-plan decision at `c`: see
+/// [`Unmet::whole`]).
+fn met_when_applied(
+    p: &Problem,
+    c: usize,
+    flips: bool,
+    budget: u64,
+    change: impl FnOnce(&mut Problem),
+    decide: impl FnOnce() -> bool,
+) -> bool {
     if !flips {
-        // Only the walk's whole-plan decision meets it so in the check (see `Unmet::whole`).
-        if !whole {
+        // The commitments before `c` fit in `p`, and the change only relaxes them.
+        return decide();
+    }
+    if !spend(c as u64 + 1) {
+        return false;
+    }
+    let mut q = p.clone();
+    change(&mut q);
+    met_when_walked(&q, c, budget)
+}
+
+/// Capacity added to a team over iterations (team, from, to, amount: see [`add_capacity`]).
+type Extra = (usize, usize, usize, i64);
+
+/// Repair decisions on one set of requirements, on the jobs they need only, restricted once:
+/// a trial changes deadlines or capacity, never which jobs are needed.
+struct Trial {
+    r: super::Restricted,
+    /// How many requirements at the front are known to fit (see [`super::decide_from`]).
+    known: usize,
+}
+
+impl Trial {
+    fn new(p: &Problem, rs: &[Requirement], known: usize) -> Trial {
+        Trial { r: super::restricted(p, rs), known }
+    }
+
+    /// Whether one schedule meets the requirements with requirement `k` due by `d` (`due`)
+    /// and `extra` capacity, paid by size from the repairs' allowance; `false` when that is
+    /// spent.
+    fn fits(&mut self, due: Option<(usize, usize)>, extra: Option<Extra>, budget: u64) -> bool {
+        if !extra_left() {
             return false;
         }
-        let mut set = before.to_vec();
-        set.push(c);
-        // The commitments before `c` fit in `p`, and the change only relaxes them.
-        return fits_paid(q, &reqs(q, &set), before.len(), budget);
+        if !take(&EXTRA_LEFT, self.r.jobs.len().max(1) as u64) {
+            // Not enough left for this one: none is left for any later one either.
+            EXTRA_LEFT.with(|l| l.set(0));
+            return false;
+        }
+        let was = due.map(|(k, d)| (k, std::mem::replace(&mut self.r.reqs[k].deadline, d)));
+        let mut changed = None;
+        if let Some((team, from, to, amount)) = extra
+            && let Ok(t) = self.r.teams.binary_search(&team)
+        {
+            let mut q = self.r.problem.clone();
+            add_capacity(&mut q, t, from, to, amount);
+            changed = Some(q);
+        }
+        let problem = changed.as_ref().unwrap_or(&self.r.problem);
+        let known = (self.known > 0).then(|| &self.r.reqs[..self.known.min(self.r.reqs.len())]);
+        let fits = super::decide_from(problem, &self.r.reqs, budget, known).fits();
+        if let Some((k, d)) = was {
+            self.r.reqs[k].deadline = d;
+        }
+        fits
     }
-    spend(c as u64 + 1) && met_when_walked(q, c, budget)
 }
 
 /// Whether commitment `c` is met when the walk reaches it: the walk of a check of `p`, with
