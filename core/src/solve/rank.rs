@@ -680,27 +680,37 @@ fn solve_with(p: &Problem, budget: u64, threads: bool) -> Solution {
     WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
     DECISION_COST.with(|c| c.set(p.jobs.len().max(1) as u64));
     let last = p.commitments.len().saturating_sub(1);
-    let ((met, walked, committed), (schedule, landing), (found, stats)) = if threads {
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let repairs = scope.spawn(move || explain(p, rx, budget));
-            let walked = walk(p, last, budget, &mut |step| {
-                // The receiver only goes away by panicking, which the join below passes on.
-                let _ = tx.send(step);
-            });
-            drop(tx);
-            let filled = fill_uncommitted(p, &walked.0, &walked.2);
-            let found = repairs.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (walked, filled, found)
+    // A machine that will not start a thread gets the one-thread way (the same answer).
+    let threaded = threads
+        .then(|| {
+            std::thread::scope(|scope| {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let repairs = std::thread::Builder::new()
+                    .name("haalbaar-repairs".into())
+                    .spawn_scoped(scope, move || explain(p, rx, budget))
+                    .ok()?;
+                let walked = walk(p, last, budget, &mut |step| {
+                    // The receiver only goes away by panicking, which the join below passes on.
+                    let _ = tx.send(step);
+                });
+                drop(tx);
+                let filled = fill_uncommitted(p, &walked.0, &walked.2);
+                let found = repairs.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                Some((walked, filled, found))
+            })
         })
-    } else {
-        let mut steps = Vec::new();
-        let walked = walk(p, last, budget, &mut |step| steps.push(step));
-        let filled = fill_uncommitted(p, &walked.0, &walked.2);
-        let mine = super::take_stats();
-        let found = explain(p, steps, budget);
-        super::add_stats(mine);
-        (walked, filled, found)
+        .flatten();
+    let ((met, walked, committed), (schedule, landing), (found, stats)) = match threaded {
+        Some(done) => done,
+        None => {
+            let mut steps = Vec::new();
+            let walked = walk(p, last, budget, &mut |step| steps.push(step));
+            let filled = fill_uncommitted(p, &walked.0, &walked.2);
+            let mine = super::take_stats();
+            let found = explain(p, steps, budget);
+            super::add_stats(mine);
+            (walked, filled, found)
+        }
     };
     super::add_stats(stats);
     let mut results: Vec<CommitmentResult> = walked
