@@ -171,7 +171,7 @@ fn fx(m: i64) -> Fixed {
 }
 
 fn names(p: &Problem, jobs: impl IntoIterator<Item = usize>) -> String {
-    jobs.into_iter().map(|j| format!("`{}`", p.jobs[j].id)).collect::<Vec<_>>().join(" → ")
+    jobs.into_iter().map(|j| format!("`{}`", p.id(j))).collect::<Vec<_>>().join(" → ")
 }
 
 pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> Reason {
@@ -182,11 +182,11 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
             let text = match (links.len(), finish) {
                 (1, Some(f)) => format!(
                     "`{}` needs until {} at the earliest but must be done by {}",
-                    p.jobs[links[0].job].id,
+                    p.id(links[0].job),
                     label(cal, f),
                     label(cal, *limit)
                 ),
-                (1, None) => format!("`{}` cannot get all its effort within the horizon", p.jobs[links[0].job].id),
+                (1, None) => format!("`{}` cannot get all its effort within the horizon", p.id(links[0].job)),
                 (_, Some(f)) => format!(
                     "the chain {} needs until {} at the earliest but must be done by {}",
                     names(p, links.iter().map(|l| l.job)),
@@ -202,7 +202,7 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
                 chain: links
                     .iter()
                     .map(|l| ChainStep {
-                        item: p.jobs[l.job].id.to_string(),
+                        item: p.id(l.job).to_string(),
                         effort: fx(p.jobs[l.job].effort),
                         earliest_start: label(cal, l.earliest_start),
                         earliest_finish: l.earliest_finish.map(|f| label(cal, f)),
@@ -229,7 +229,7 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
                 items: shares
                     .iter()
                     .map(|s| Share {
-                        item: p.jobs[s.job].id.to_string(),
+                        item: p.id(s.job).to_string(),
                         must: fx(s.must),
                         earliest_start: label(cal, s.earliest_start),
                         latest_finish: label(cal, s.latest_finish),
@@ -373,7 +373,7 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
         .iter()
         .enumerate()
         .map(|(j, job)| ItemSchedule {
-            item: job.id.to_string(),
+            item: p.id(j).to_string(),
             team: p.teams[job.team].clone(),
             committed: needed[j],
             work: s.schedule.work[j]

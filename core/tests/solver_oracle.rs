@@ -47,11 +47,10 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
             }
         }
         jobs.push(Job {
-            id: format!("j{j}").into(),
+            item: j,
             team: r.below(teams as u64) as usize,
             effort: (1 + r.below(3) as i64) * U,
-            cap: cap.into(),
-            uncapped: false,
+            cap: Some(cap.into()),
             lo,
             hi,
             preds: preds.into_iter().collect(),
@@ -73,6 +72,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
     }
     let p = Problem {
         iterations: n,
+        ids: std::sync::Arc::new((0..jobs_n).map(|j| format!("j{j}")).collect()),
         teams: std::sync::Arc::new((0..teams).map(|t| format!("t{t}")).collect()),
         team_cap: team_cap.into(),
         jobs: jobs.into(),
@@ -113,7 +113,7 @@ fn brute_force(p: &Problem, reqs: &[Requirement]) -> bool {
                 let last = w.iter().rposition(|x| *x > 0)?;
                 let first = w.iter().position(|x| *x > 0)?;
                 for t in 0..p.iterations {
-                    if w[t] * U > p.jobs[j].cap[t] {
+                    if w[t] * U > p.jobs[j].cap_at(t) {
                         return None;
                     }
                 }
@@ -169,7 +169,7 @@ fn valid(p: &Problem, reqs: &[Requirement], work: &[Vec<i64>]) -> Result<(), Str
             return Err(format!("j{j} negative work"));
         }
         for t in 0..p.iterations {
-            if w[t] > p.jobs[j].cap[t] {
+            if w[t] > p.jobs[j].cap_at(t) {
                 return Err(format!("j{j} over its cap in {t}"));
             }
         }

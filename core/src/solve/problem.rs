@@ -20,17 +20,17 @@ pub type Links = smallvec::SmallVec<[(usize, usize); 2]>;
 
 #[derive(Debug, Clone)]
 pub struct Job {
-    /// Shared, so copies of a job (restricted problems) do not copy the text or the caps.
-    pub id: std::sync::Arc<str>,
+    /// The item's number in the whole problem: its name is [`Problem::id`] (a copy of the job
+    /// in a restricted problem copies no text).
+    pub item: usize,
     pub team: usize,
     /// Likely effort in thousandths.
     pub effort: i64,
-    /// The item's own cap per iteration (`max`), `UNCAPPED` without one, 0 outside its own
-    /// window (shared between copies). Read it with [`Job::cap_at`].
-    pub cap: std::sync::Arc<[i64]>,
-    /// No `max` cap: `cap` is `UNCAPPED` inside `lo..=hi` and 0 outside, and [`Job::cap_at`]
-    /// says so without reading it (the schedulers' hottest load).
-    pub uncapped: bool,
+    /// The item's own cap per iteration (`max`), `UNCAPPED` where it has none, 0 outside its
+    /// own window (shared between copies); `None` when it has no cap at all, so that
+    /// [`Job::cap_at`], the schedulers' hottest load, reads only the window. Read it with
+    /// [`Job::cap_at`].
+    pub cap: Option<std::sync::Arc<[i64]>>,
     /// Own window from `not before` and `in PI` (inclusive).
     pub lo: usize,
     pub hi: usize,
@@ -71,6 +71,8 @@ pub struct Commitment {
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub iterations: usize,
+    /// Item names, by [`Job::item`] (shared between copies).
+    pub ids: std::sync::Arc<Vec<String>>,
     pub teams: std::sync::Arc<Vec<String>>,
     /// Plannable capacity per team per iteration (shared like `jobs`).
     pub team_cap: std::sync::Arc<Vec<Vec<i64>>>,
@@ -90,17 +92,20 @@ impl Job {
     /// The job's own cap in iteration `t` (0 outside its window).
     #[inline]
     pub fn cap_at(&self, t: usize) -> i64 {
-        if !self.uncapped {
-            self.cap[t]
-        } else if t < self.lo || t > self.hi {
-            0
-        } else {
-            UNCAPPED
+        match &self.cap {
+            Some(cap) => cap[t],
+            None if t < self.lo || t > self.hi => 0,
+            None => UNCAPPED,
         }
     }
 }
 
 impl Problem {
+    /// Job `j`'s item name.
+    pub fn id(&self, j: usize) -> &str {
+        &self.ids[self.jobs[j].item]
+    }
+
     /// The jobs' work ceiling in iteration `t`: own cap and team capacity.
     pub fn ceiling(&self, j: usize, t: usize) -> i64 {
         self.jobs[j].cap_at(t).min(self.team_cap[self.jobs[j].team][t])
@@ -141,18 +146,17 @@ impl Problem {
             let cap: Vec<i64> = (0..n)
                 .map(|t| if t < lo || t > hi { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) })
                 .collect();
-            let uncapped = (lo..=hi).all(|t| cap[t] == UNCAPPED);
+            let cap = (!(lo..=hi).all(|t| cap[t] == UNCAPPED)).then(|| cap.into());
             let mut preds = Links::new();
             for dep in &item.after {
                 let j = *item_index.get(dep.item.id.as_str())?;
                 preds.push((j, dep.lag.map_or(0, |l| lag_iterations(l, cal))));
             }
             jobs.push(Job {
-                id: item.id.as_str().into(),
+                item: jobs.len(),
                 team,
                 effort,
-                cap: cap.into(),
-                uncapped,
+                cap,
                 lo,
                 hi,
                 preds,
@@ -221,6 +225,7 @@ impl Problem {
         });
         Some(Problem {
             iterations: n,
+            ids: std::sync::Arc::new(plan.items.iter().map(|i| i.id.clone()).collect()),
             teams: std::sync::Arc::new(plan.teams.iter().map(|t| t.id.clone()).collect()),
             team_cap: team_cap.into(),
             jobs: jobs.into(),
@@ -296,11 +301,10 @@ impl Problem {
             .map(|&j| {
                 let job = &self.jobs[j];
                 Job {
-                    id: job.id.clone(),
+                    item: job.item,
                     team: teams.binary_search(&job.team).unwrap_or(0),
                     effort: job.effort,
                     cap: job.cap.clone(),
-                    uncapped: job.uncapped,
                     lo: job.lo,
                     hi: job.hi,
                     preds: remap(&job.preds),
@@ -314,6 +318,7 @@ impl Problem {
         topo.sort_unstable_by_key(|&k| self.topo_pos[old[k]]);
         let problem = Problem {
             iterations: self.iterations,
+            ids: self.ids.clone(),
             teams: teams.iter().map(|&t| self.teams[t].clone()).collect::<Vec<_>>().into(),
             team_cap: teams.iter().map(|&t| self.team_cap[t].clone()).collect::<Vec<_>>().into(),
             jobs: sub_jobs.into(),

@@ -448,8 +448,8 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
         }
         let job = &mut jobs[k];
         if (lo, hi) != (job.lo, job.hi) {
-            if !job.uncapped {
-                job.cap = job.cap.iter().enumerate().map(|(t, &c)| if t < lo || t > hi { 0 } else { c }).collect();
+            if let Some(cap) = &job.cap {
+                job.cap = Some(cap.iter().enumerate().map(|(t, &c)| if t < lo || t > hi { 0 } else { c }).collect());
             }
             job.lo = lo;
             job.hi = hi;
