@@ -242,6 +242,12 @@ thread_local! {
     static SEEN: std::cell::RefCell<(u32, Vec<u32>)> = const { std::cell::RefCell::new((0, Vec::new())) };
 }
 
+thread_local! {
+    /// For [`Problem::restrict`]: a job is kept when its mark equals the generation, and then
+    /// `at` is its new number (no clearing and no search per edge).
+    static PLACE: std::cell::RefCell<(u32, Vec<u32>, Vec<usize>)> = const { std::cell::RefCell::new((0, Vec::new(), Vec::new())) };
+}
+
 /// Where each job stands in a topological order.
 pub fn positions(topo: &[usize]) -> Vec<usize> {
     let mut pos = vec![0; topo.len()];
@@ -293,40 +299,58 @@ impl Problem {
         let mut teams: Vec<usize> = old.iter().map(|&j| self.jobs[j].team).collect();
         teams.sort_unstable();
         teams.dedup();
-        let remap = |list: &[(usize, usize)]| -> Links {
-            list.iter().filter_map(|&(q, lag)| old.binary_search(&q).ok().map(|k| (k, lag))).collect()
-        };
-        let sub_jobs: Vec<Job> = old
-            .iter()
-            .map(|&j| {
-                let job = &self.jobs[j];
-                Job {
-                    item: job.item,
-                    team: teams.binary_search(&job.team).unwrap_or(0),
-                    effort: job.effort,
-                    cap: job.cap.clone(),
-                    lo: job.lo,
-                    hi: job.hi,
-                    preds: remap(&job.preds),
-                    succs: remap(&job.succs),
-                    priority: job.priority,
-                    wsjf: job.wsjf,
-                }
-            })
-            .collect();
-        let mut topo: Vec<usize> = (0..old.len()).collect();
-        topo.sort_unstable_by_key(|&k| self.topo_pos[old[k]]);
-        let problem = Problem {
-            iterations: self.iterations,
-            ids: self.ids.clone(),
-            teams: teams.iter().map(|&t| self.teams[t].clone()).collect::<Vec<_>>().into(),
-            team_cap: teams.iter().map(|&t| self.team_cap[t].clone()).collect::<Vec<_>>().into(),
-            jobs: sub_jobs.into(),
-            commitments: Vec::new().into(),
-            topo_pos: positions(&topo).into(),
-            topo: topo.into(),
-        };
-        (problem, old, teams)
+        PLACE.with(|place| {
+            let mut place = place.borrow_mut();
+            let (generation, marks, at) = &mut *place;
+            if marks.len() < self.jobs.len() {
+                marks.resize(self.jobs.len(), 0);
+                at.resize(self.jobs.len(), 0);
+            }
+            *generation = generation.wrapping_add(1);
+            if *generation == 0 {
+                marks.iter_mut().for_each(|m| *m = 0);
+                *generation = 1;
+            }
+            let g = *generation;
+            for (k, &j) in old.iter().enumerate() {
+                marks[j] = g;
+                at[j] = k;
+            }
+            let remap = |list: &[(usize, usize)]| -> Links {
+                list.iter().filter(|&&(q, _)| marks[q] == g).map(|&(q, lag)| (at[q], lag)).collect()
+            };
+            let sub_jobs: Vec<Job> = old
+                .iter()
+                .map(|&j| {
+                    let job = &self.jobs[j];
+                    Job {
+                        item: job.item,
+                        team: teams.binary_search(&job.team).unwrap_or(0),
+                        effort: job.effort,
+                        cap: job.cap.clone(),
+                        lo: job.lo,
+                        hi: job.hi,
+                        preds: remap(&job.preds),
+                        succs: remap(&job.succs),
+                        priority: job.priority,
+                        wsjf: job.wsjf,
+                    }
+                })
+                .collect();
+            let mut topo: Vec<usize> = (0..old.len()).collect();
+            topo.sort_unstable_by_key(|&k| self.topo_pos[old[k]]);
+            let problem = Problem {
+                iterations: self.iterations,
+                ids: self.ids.clone(),
+                teams: teams.iter().map(|&t| self.teams[t].clone()).collect::<Vec<_>>().into(),
+                team_cap: teams.iter().map(|&t| self.team_cap[t].clone()).collect::<Vec<_>>().into(),
+                jobs: sub_jobs.into(),
+                commitments: Vec::new().into(),
+                topo_pos: positions(&topo).into(),
+                topo: topo.into(),
+            };
+            (problem, old, teams)
+        })
     }
 }
 
