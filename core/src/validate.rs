@@ -600,22 +600,27 @@ fn capacity_warnings(
         let Some((best, best_at)) = best_pi else {
             continue;
         };
-        for item in by_team.get(team.id.as_str()).into_iter().flatten() {
-            let Some(effort) = &item.effort else { continue };
-            let likely = effort.value.likely();
-            // With a cap, an item can do no more in a PI than its caps allow.
-            let caps = item_caps(plan, cal, item, team);
-            let capped = (1..=cal.pi_count())
+        // The most an item can do in one PI, given its caps per iteration.
+        let most_in_a_pi = |caps: &[Option<Fixed>]| {
+            (1..=cal.pi_count())
                 .map(|pi| {
                     cal.pi_iterations(pi)
                         .map(|i| {
                             let c = tc.iterations[i].plannable;
-                            caps[i].map_or(c, |m| m.min(c))
+                            caps.get(i).copied().flatten().map_or(c, |m| m.min(c))
                         })
                         .sum::<Fixed>()
                 })
                 .max()
-                .unwrap_or(Fixed::ZERO);
+                .unwrap_or(Fixed::ZERO)
+        };
+        // Worked out once for the team's items without a cap.
+        let uncapped = most_in_a_pi(&[]);
+        for item in by_team.get(team.id.as_str()).into_iter().flatten() {
+            let Some(effort) = &item.effort else { continue };
+            let likely = effort.value.likely();
+            // With a cap, an item can do no more in a PI than its caps allow.
+            let capped = if item.max.is_some() { most_in_a_pi(&item_caps(plan, cal, item, team)) } else { uncapped };
             if likely > best || likely > capped {
                 let why = if likely > best {
                     format!("team `{}` can do at most {best} in one PI (PI{best_at})", team.id)
