@@ -363,7 +363,7 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             .iter()
             .filter(|r| r.status == Status::Met)
             .map(|r| crate::solve::Requirement {
-                jobs: p.commitments[r.commitment].jobs.clone(),
+                jobs: p.commitments[r.commitment].jobs.iter().copied().collect(),
                 deadline: p.commitments[r.commitment].deadline,
             })
             .collect::<Vec<_>>(),

@@ -402,7 +402,7 @@ fn optimistic_reason(plan: &Plan, cal: &Calendar, vacancies: &[(usize, Change, f
     let p = Problem::new(&best, cal, &cap)?;
     // Found by label: with other efforts the WSJF order, and so the index, may differ.
     let c = p.commitments.iter().find(|x| x.label == label)?;
-    let req = crate::solve::Requirement { jobs: c.jobs.clone(), deadline: c.deadline };
+    let req = crate::solve::Requirement { jobs: c.jobs.iter().copied().collect(), deadline: c.deadline };
     match crate::solve::decide(&p, &[req], crate::solve::DEFAULT_BUDGET) {
         crate::solve::Outcome::Fails(e) => {
             let unit = match plan.settings.unit {

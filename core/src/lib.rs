@@ -182,8 +182,10 @@ fn costly_loans(
             let again = solve::rank::solve(&p, options.budget);
             for (r, r0) in again.results.iter().zip(&solution.results) {
                 let c = &problem.commitments[r0.commitment];
-                let (needed, _) =
-                    solve::needs(problem, &[solve::Requirement { jobs: c.jobs.clone(), deadline: c.deadline }]);
+                let (needed, _) = solve::needs(
+                    problem,
+                    &[solve::Requirement { jobs: c.jobs.iter().copied().collect(), deadline: c.deadline }],
+                );
                 let lender_works = (0..problem.jobs.len()).any(|j| needed[j] && problem.jobs[j].team == t);
                 if r.status == Status::Met && r0.status != Status::Met && lender_works {
                     out.push(

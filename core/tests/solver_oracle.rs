@@ -67,7 +67,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
     let mut reqs = Vec::new();
     for j in 0..jobs_n {
         if r.below(2) == 0 || j == jobs_n - 1 {
-            reqs.push(Requirement { jobs: vec![j], deadline: r.below(n as u64) as usize });
+            reqs.push(Requirement { jobs: [j].into_iter().collect(), deadline: r.below(n as u64) as usize });
         }
     }
     let p = Problem {

@@ -23,9 +23,14 @@ pub const DEFAULT_BUDGET: u64 = 100_000;
 /// What must be done by when: these jobs by the end of `deadline`.
 #[derive(Debug, Clone)]
 pub struct Requirement {
-    pub jobs: Vec<usize>,
+    /// Most commitments are one item: kept inline, so the requirement sets that decisions
+    /// build by the hundred allocate nothing for them.
+    pub jobs: JobList,
     pub deadline: usize,
 }
+
+/// The jobs of a requirement.
+pub type JobList = smallvec::SmallVec<[usize; 2]>;
 
 /// The answer for one set of requirements.
 #[derive(Debug, Clone)]

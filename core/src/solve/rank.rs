@@ -144,7 +144,7 @@ fn spend(n: u64) -> bool {
 }
 
 fn req(p: &Problem, c: usize) -> Requirement {
-    Requirement { jobs: p.commitments[c].jobs.clone(), deadline: p.commitments[c].deadline }
+    Requirement { jobs: p.commitments[c].jobs.iter().copied().collect(), deadline: p.commitments[c].deadline }
 }
 
 fn reqs(p: &Problem, set: &[usize]) -> Vec<Requirement> {
