@@ -259,16 +259,10 @@ pub fn bounds_needed(
     windows::capacity_shortfall_in(p, needed, &w, None)
 }
 
-/// Windows and the constructive schedule only, no bounds and no search: a schedule that meets
-/// the requirements, or `None` when the constructive rounds find none (which proves nothing).
-/// For trial decisions whose failure is settled elsewhere.
-pub fn construct(p: &Problem, reqs: &[Requirement]) -> Option<Schedule> {
-    let (needed, deadline) = needs(p, reqs);
-    let w = windows::windows(p, &needed, &deadline).ok()?;
-    schedule_rounds(p, &needed, &w)
-}
-
-/// [`construct`] for every job of `p`, job `k` by `deadline[k]` when it has one.
+/// Windows and the constructive schedule only, no bounds and no search, for every job of `p`
+/// (job `k` by `deadline[k]` when it has one): a schedule, or `None` when the constructive
+/// rounds find none (which proves nothing). For trial decisions whose failure is settled
+/// elsewhere.
 pub fn construct_every(p: &Problem, deadline: &[Option<usize>]) -> Option<Schedule> {
     let needed = vec![true; p.jobs.len()];
     let w = windows::windows(p, &needed, deadline).ok()?;

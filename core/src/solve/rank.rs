@@ -350,6 +350,7 @@ impl Progress {
         let needed = super::needs(p, &reqs(p, met)).0;
         for (j, &n) in needed.iter().enumerate() {
             if n {
+                // Scheduled before or not, its work may have moved.
                 self.add(p, j);
                 self.settle(j);
             }
@@ -700,7 +701,7 @@ fn solve_with(p: &Problem, budget: u64, threads: bool) -> Solution {
             })
         })
         .flatten();
-    let ((met, walked, committed), (schedule, landing), (found, stats)) = match threaded {
+    let ((_, walked, committed), (schedule, landing), (found, stats)) = match threaded {
         Some(done) => done,
         None => {
             let mut steps = Vec::new();
@@ -738,7 +739,6 @@ fn solve_with(p: &Problem, budget: u64, threads: bool) -> Solution {
             })
             .try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
     }
-    let _ = met;
     let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
         Verdict::Infeasible
     } else if results.iter().any(|r| r.status == Status::Unknown) {
