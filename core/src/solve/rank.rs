@@ -128,6 +128,16 @@ fn take(allowance: &'static std::thread::LocalKey<std::cell::Cell<u64>>, n: u64)
     })
 }
 
+/// Takes `n` (at least 1) from an allowance for one decision. When it has not enough, none is
+/// left for any later decision either, so a smaller later one cannot jump the rank order.
+fn pay(allowance: &'static std::thread::LocalKey<std::cell::Cell<u64>>, n: usize) -> bool {
+    if take(allowance, n.max(1) as u64) {
+        return true;
+    }
+    allowance.with(|l| l.set(0));
+    false
+}
+
 /// Whether anything is left of the allowance for conflict sets and repairs.
 fn extra_left() -> bool {
     EXTRA_LEFT.with(std::cell::Cell::get) > 0
@@ -424,7 +434,7 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
     let own: std::collections::HashSet<usize> = com.jobs.iter().copied().collect();
     let last = p.iterations.saturating_sub(1);
     let jobs = std::sync::Arc::make_mut(&mut q.jobs);
-    let mut rs = Vec::with_capacity(old.len());
+    let mut due_by = Vec::with_capacity(old.len());
     for (k, &j) in old.iter().enumerate() {
         let (mut lo, mut hi) = (p.jobs[j].lo, p.jobs[j].hi);
         for &(pred, lag) in &p.jobs[j].preds {
@@ -459,10 +469,10 @@ fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize], widen: u
         if own.contains(&j) {
             due = Some(due.map_or(com.deadline, |d| d.min(com.deadline)));
         }
-        rs.push(Some(due.unwrap_or(last)));
+        due_by.push(Some(due.unwrap_or(last)));
     }
     q.team_cap = std::sync::Arc::new(cap.clone());
-    let Some(mut local) = super::construct_every(&q, &rs) else { return false };
+    let Some(mut local) = super::construct_every(&q, &due_by) else { return false };
     for (k, &j) in old.iter().enumerate() {
         let row = std::mem::take(&mut local.work[k]);
         let team = q.jobs[k].team;
@@ -509,8 +519,7 @@ fn bounds_paid(p: &Problem, rs: &[Requirement], first: Option<usize>) -> Option<
         return None;
     }
     let r = super::restricted(p, rs);
-    if !take(&SHRINK_LEFT, r.jobs.len().max(1) as u64) {
-        SHRINK_LEFT.with(|l| l.set(0));
+    if !pay(&SHRINK_LEFT, r.jobs.len()) {
         return None;
     }
     let first = first.and_then(|t| r.teams.binary_search(&t).ok());
@@ -531,9 +540,7 @@ fn bounds_within(p: &Problem, base: &super::Restricted, set: &[usize], first: Op
         })
         .collect();
     let (needed, deadline) = super::needs(&base.problem, &rs);
-    let size = needed.iter().filter(|&&n| n).count();
-    if !take(&SHRINK_LEFT, size.max(1) as u64) {
-        SHRINK_LEFT.with(|l| l.set(0));
+    if !pay(&SHRINK_LEFT, needed.iter().filter(|&&n| n).count()) {
         return None;
     }
     let first = first.and_then(|t| base.teams.binary_search(&t).ok());
@@ -862,11 +869,6 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
     if !extra_left() {
         return out;
     }
-    // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
-    //    a binary search is exact up to `unknown` answers). The walk up to `c` is the same
-    //    with any deadline of `c`, so where it could decide on the whole plan, such a
-    //    decision shows what the check of the changed plan finds; and the walk's own schedule
-    //    shows it fits by `reach` with no decision at all.
     // The commitments before `c` and `c`, restricted once for every trial below.
     let base = std::cell::RefCell::new(None::<Trial>);
     let together = |due: Option<(usize, usize)>, extra: Option<Extra>| {
@@ -878,6 +880,11 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
         });
         trial.fits(due, extra, budget)
     };
+    // 1. The earliest deadline it can be met by (later deadlines only widen the choice, so
+    //    a binary search is exact up to `unknown` answers). The walk up to `c` is the same
+    //    with any deadline of `c`, so where it could decide on the whole plan, such a
+    //    decision shows what the check of the changed plan finds; and the walk's own schedule
+    //    shows it fits by `reach` with no decision at all.
     let fits_by = |d: usize| u.whole && together(Some((before.len(), d)), None);
     let last = p.iterations.saturating_sub(1);
     let deadline = p.commitments[c].deadline;
@@ -889,10 +896,8 @@ fn repairs(p: &Problem, before: &[usize], u: &Unmet, flips: bool, budget: u64) -
         // own jobs only, cheap), then with the commitments before it from there.
         let mut alone = Trial::new(p, &[req(p, c)], 0);
         let mut alone_by = |d: usize| alone.fits(Some((0, d)), None, budget);
-        let (mut lo, mut hi) = (deadline + 1, upper);
-        if !u.whole {
-            lo = upper;
-        }
+        // Without a whole-plan decision at `c`, only `reach` shows a deadline holds.
+        let (mut lo, mut hi) = (if u.whole { deadline + 1 } else { upper }, upper);
         while lo < hi {
             let mid = (lo + hi) / 2;
             if alone_by(mid) { hi = mid } else { lo = mid + 1 }
@@ -1060,12 +1065,7 @@ impl Trial {
     /// and `extra` capacity, paid by size from the repairs' allowance; `false` when that is
     /// spent.
     fn fits(&mut self, due: Option<(usize, usize)>, extra: Option<Extra>, budget: u64) -> bool {
-        if !extra_left() {
-            return false;
-        }
-        if !take(&EXTRA_LEFT, self.r.jobs.len().max(1) as u64) {
-            // Not enough left for this one: none is left for any later one either.
-            EXTRA_LEFT.with(|l| l.set(0));
+        if !pay(&EXTRA_LEFT, self.r.jobs.len()) {
             return false;
         }
         let was = due.map(|(k, d)| (k, std::mem::replace(&mut self.r.reqs[k].deadline, d)));
