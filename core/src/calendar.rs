@@ -48,6 +48,9 @@ pub struct Calendar {
     /// Working days in an iteration without holidays.
     pub nominal_days: u32,
     pub iterations: Vec<Iteration>,
+    /// Whether each day from `start` to the last iteration's end is a working day.
+    #[serde(skip)]
+    pub working: Vec<bool>,
 }
 
 /// Why a calendar cannot be built.
@@ -76,6 +79,8 @@ pub enum BindError {
     BeforeFirstIteration,
     /// A PI or iteration number, or quarter, that cannot exist (`PI0`, `PI3.9`, `Q5`).
     NoSuch(String),
+    /// A range whose end comes before its start (`PI3..PI1`).
+    Reversed(String),
 }
 
 pub fn length_days(len: Length, iteration_days: u32) -> Option<u32> {
@@ -169,6 +174,37 @@ impl Calendar {
         let weeks = iteration_days / 7;
         let rest = iteration_days % 7;
         let nominal_days = weeks * s.workweek + rest.min(s.workweek);
+        let days = count * iteration_days as usize;
+        // Which holiday (the first in plan order) covers each day: each day is painted once,
+        // the painted ones skipped by jumping to the next unpainted day.
+        let mut holiday_of: Vec<Option<usize>> = vec![None; days];
+        let mut next_free: Vec<usize> = (0..=days).collect();
+        fn find(next: &mut [usize], mut x: usize) -> usize {
+            let mut root = x;
+            while next[root] != root {
+                root = next[root];
+            }
+            while next[x] != root {
+                (x, next[x]) = (next[x], root);
+            }
+            root
+        }
+        for (k, h) in s.holidays.iter().enumerate() {
+            let (from, to) = ((h.from - s.start).num_days(), (h.to - s.start).num_days());
+            if to < 0 || from >= days as i64 || to < from {
+                continue;
+            }
+            let (from, to) = (from.max(0) as usize, (to as usize).min(days - 1));
+            let mut d = find(&mut next_free, from);
+            while d <= to {
+                holiday_of[d] = Some(k);
+                next_free[d] = d + 1;
+                d = find(&mut next_free, d + 1);
+            }
+        }
+        let first_weekday = s.start.weekday().num_days_from_monday() as usize;
+        let working: Vec<bool> =
+            (0..days).map(|d| ((first_weekday + d) % 7) < s.workweek as usize && holiday_of[d].is_none()).collect();
         let mut iterations = Vec::with_capacity(count);
         for index in 0..count {
             let start = add_days(s.start, (index as i64) * i64::from(iteration_days)).ok_or_else(too_long)?;
@@ -176,21 +212,18 @@ impl Calendar {
             let number = (index as u32) % per_pi + 1;
             let mut working_days = 0;
             let mut holidays: Vec<(String, u32)> = Vec::new();
-            let mut day = start;
-            while day <= end {
-                if day.weekday().num_days_from_monday() < s.workweek {
-                    match s.holidays.iter().find(|h| h.from <= day && day <= h.to) {
-                        Some(h) => match holidays.iter_mut().find(|(n, _)| *n == h.name) {
-                            Some((_, c)) => *c += 1,
-                            None => holidays.push((h.name.clone(), 1)),
-                        },
-                        None => working_days += 1,
+            let first = index * iteration_days as usize;
+            for d in first..first + iteration_days as usize {
+                if working[d] {
+                    working_days += 1;
+                } else if let Some(h) = holiday_of[d].and_then(|k| s.holidays.get(k))
+                    && ((first_weekday + d) % 7) < s.workweek as usize
+                {
+                    match holidays.iter_mut().find(|(n, _)| *n == h.name) {
+                        Some((_, c)) => *c += 1,
+                        None => holidays.push((h.name.clone(), 1)),
                     }
                 }
-                day = match day.succ_opt() {
-                    Some(d) => d,
-                    None => break,
-                };
             }
             iterations.push(Iteration {
                 index,
@@ -212,6 +245,7 @@ impl Calendar {
             workweek: s.workweek,
             nominal_days,
             iterations,
+            working,
         })
     }
 
@@ -309,6 +343,12 @@ impl Calendar {
     pub fn range(&self, from: &Period, until: &Period) -> Result<std::ops::RangeInclusive<usize>, BindError> {
         let a = self.earliest(from)?;
         let b = self.deadline(until)?;
+        if b < a {
+            let (first, last) = (self.iterations[a].label(), self.iterations[b].label());
+            return Err(BindError::Reversed(format!(
+                "the range {from}..{until} ends before it starts: it starts in {first} and ends in {last}"
+            )));
+        }
         Ok(a..=b)
     }
 }

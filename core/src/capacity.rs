@@ -2,7 +2,7 @@
 //! focus and reserve over the working days, hires weighted by their ramp, leavers, lending,
 //! points and velocity, fixed capacities, overrides, and `load` on top.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, Iteration};
@@ -69,52 +69,56 @@ impl CapacityTable {
     }
 }
 
-/// Productive share of one person on `day` for a hire on `hired` with a ramp of `ramp` days.
-fn ramp_weight(day: NaiveDate, hired: NaiveDate, ramp: u32) -> Ratio {
-    if day < hired {
-        return Ratio::ZERO;
-    }
-    let since = (day - hired).num_days();
-    if ramp == 0 || since >= i64::from(ramp) { Ratio::int(1) } else { Ratio::new(i128::from(since), i128::from(ramp)) }
-}
-
 /// People lent out by `team` (negative) and lent in to it (positive) in iteration `it`,
 /// as (net people for people-based receivers, extra capacity for fixed-capacity receivers).
-fn lending(plan: &Plan, cal: &Calendar, team: &Team, incoming: &[&Team], it: &Iteration) -> (Ratio, Ratio) {
+fn lending(plan: &Plan, team: &Team, incoming: &[(&Team, &[Lent])], own: &[Lent], it: &Iteration) -> (Ratio, Ratio) {
     let mut people = Ratio::ZERO;
     let mut extra = Ratio::ZERO;
-    for lend in &team.lends {
-        if lend.to.id != team.id && covers(cal, lend, it.index) {
-            people = people.plus(lend.count.ratio().times(Ratio::int(-1)));
-        }
+    for lend in own.iter().filter(|l| l.to != team.id && l.covers(it.index)) {
+        people = people.minus(&lend.count.ratio());
     }
-    for other in incoming {
+    for (other, lends) in incoming {
         if other.id == team.id {
             continue;
         }
-        for lend in other.lends.iter().filter(|l| l.to.id == team.id && covers(cal, l, it.index)) {
+        for lend in lends.iter().filter(|l| l.to == team.id && l.covers(it.index)) {
             if team.fixed.is_some() {
                 // A fixed-capacity team has no people to add to: the lender's capacity per
                 // person moves instead.
                 let per_person = Ratio::int(i64::from(it.working_days))
-                    .times(pct(other.focus))
-                    .times(Ratio::int(1).plus(pct(other.reserve).times(Ratio::int(-1))))
-                    .times(points_factor(plan, other));
-                extra = extra.plus(lend.count.ratio().times(per_person));
+                    .times(&pct(other.focus))
+                    .times(&Ratio::int(1).minus(&pct(other.reserve)))
+                    .times(&points_factor(plan, other));
+                extra = extra.plus(&lend.count.ratio().times(&per_person));
             } else {
-                people = people.plus(lend.count.ratio());
+                people = people.plus(&lend.count.ratio());
             }
         }
     }
     (people, extra)
 }
 
-fn covers(cal: &Calendar, lend: &crate::model::Lend, index: usize) -> bool {
-    cal.range(&lend.from, &lend.until).is_ok_and(|r| r.contains(&index))
+/// One `lend` with its PIs bound to iterations once (not once per iteration).
+struct Lent<'a> {
+    to: &'a str,
+    count: Fixed,
+    iterations: Option<std::ops::RangeInclusive<usize>>,
+}
+
+impl Lent<'_> {
+    fn of<'a>(cal: &Calendar, team: &'a Team) -> Vec<Lent<'a>> {
+        team.lends
+            .iter()
+            .map(|l| Lent { to: l.to.id.as_str(), count: l.count, iterations: cal.range(&l.from, &l.until).ok() })
+            .collect()
+    }
+    fn covers(&self, index: usize) -> bool {
+        self.iterations.as_ref().is_some_and(|r| r.contains(&index))
+    }
 }
 
 fn pct(p: Fixed) -> Ratio {
-    p.ratio().over(Ratio::int(100))
+    p.ratio().over(&Ratio::int(100))
 }
 
 /// SAFe normalised points: 8 points per person per 10 working days.
@@ -122,97 +126,209 @@ fn points_factor(plan: &Plan, team: &Team) -> Ratio {
     if plan.settings.unit == Unit::Points && team.velocity.is_none() { Ratio::new(8, 10) } else { Ratio::int(1) }
 }
 
-/// Effective headcount on a working day, without lending.
-fn headcount(team: &Team, day: NaiveDate) -> Ratio {
-    let mut h = team.people.unwrap_or(Fixed::ZERO).ratio();
-    for hire in &team.hires {
-        h = h.plus(hire.count.ratio().times(ramp_weight(day, hire.date, hire.ramp_days)));
-    }
-    for leave in team.leaves.iter().filter(|l| l.date <= day) {
-        h = h.plus(leave.count.ratio().times(Ratio::int(-1)));
-    }
-    h
+/// The working days of the calendar as prefix sums over day numbers (days since `start`), so
+/// that the working days of any stretch, and the sum of their numbers, take two look-ups.
+struct WorkingDays {
+    /// `count[k]`: working days among days `0..k`.
+    count: Vec<i64>,
+    /// `sum[k]`: the sum of the numbers of those days.
+    sum: Vec<i64>,
 }
 
-fn is_working_day(plan: &Plan, cal: &Calendar, day: NaiveDate) -> bool {
-    day.weekday().num_days_from_monday() < cal.workweek
-        && !plan.settings.holidays.iter().any(|h| h.from <= day && day <= h.to)
-}
-
-/// Computed capacity of a people-based team in one iteration (before overrides and load):
-/// (capacity, summed effective headcount over working days).
-fn computed(plan: &Plan, cal: &Calendar, team: &Team, incoming: &[&Team], it: &Iteration) -> (Ratio, Ratio, Source) {
-    let (lent, extra) = lending(plan, cal, team, incoming, it);
-    if let Some(fixed) = team.fixed {
-        return (fixed.ratio().plus(extra), Ratio::ZERO, Source::Fixed);
-    }
-    let mut person_days = Ratio::ZERO;
-    // Headcount that holds all through the iteration (no hire ramping, no hire or leave
-    // inside it): the same sum as day by day, in one product.
-    let steady = team.hires.iter().all(|h| {
-        h.date > it.end
-            || (h.date <= it.start && (h.ramp_days == 0 || (it.start - h.date).num_days() >= i64::from(h.ramp_days)))
-    }) && team.leaves.iter().all(|l| l.date <= it.start || l.date > it.end);
-    if steady {
-        let h = headcount(team, it.start).plus(lent);
-        if !h.is_negative() {
-            person_days = h.times(Ratio::int(i64::from(it.working_days)));
-        }
-    }
-    let mut day = it.start;
-    while !steady && day <= it.end {
-        if is_working_day(plan, cal, day) {
-            let h = headcount(team, day).plus(lent);
-            if !h.is_negative() {
-                person_days = person_days.plus(h);
+impl WorkingDays {
+    fn new(cal: &Calendar) -> WorkingDays {
+        let days = cal.working.len();
+        let mut count = Vec::with_capacity(days + 1);
+        let mut sum = Vec::with_capacity(days + 1);
+        let (mut c, mut s) = (0i64, 0i64);
+        count.push(0);
+        sum.push(0);
+        for (d, &w) in cal.working.iter().enumerate() {
+            if w {
+                c += 1;
+                s += d as i64;
             }
+            count.push(c);
+            sum.push(s);
         }
-        day = match day.succ_opt() {
-            Some(d) => d,
-            None => break,
-        };
+        WorkingDays { count, sum }
     }
-    let net = pct(team.focus).times(Ratio::int(1).plus(pct(team.reserve).times(Ratio::int(-1))));
+
+    /// (working days, sum of their day numbers) among days `a..=b`, clamped to the calendar.
+    fn between(&self, a: i64, b: i64) -> (i64, i64) {
+        let last = self.count.len() as i64 - 1;
+        let (a, b) = (a.clamp(0, last), (b + 1).clamp(0, last));
+        if b <= a {
+            return (0, 0);
+        }
+        let (a, b) = (a as usize, b as usize);
+        (self.count[b] - self.count[a], self.sum[b] - self.sum[a])
+    }
+}
+
+/// Headcount as a function of the day number `d` on a stretch without hires, leavers or
+/// ramp ends: `level + slope × d`.
+#[derive(Clone)]
+struct Line {
+    level: Ratio,
+    slope: Ratio,
+}
+
+/// A change to [`Line`] from a day on: a hire starting or ending its ramp, or a leaver.
+struct Step {
+    day: i64,
+    level: Ratio,
+    slope: Ratio,
+}
+
+/// The steps of a team's headcount, in day order. A hire of `c` people on day `h` with a ramp
+/// of `r` days weighs `c × (d − h) / r` on day `d` in its ramp and `c` from day `h + r`.
+fn steps(team: &Team, cal: &Calendar) -> Vec<Step> {
+    let day = |d: NaiveDate| (d - cal.start).num_days();
+    let mut out = Vec::new();
+    for hire in &team.hires {
+        let (h, c) = (day(hire.date), hire.count.ratio());
+        if hire.ramp_days == 0 {
+            out.push(Step { day: h, level: c, slope: Ratio::ZERO });
+        } else {
+            let r = Ratio::int(i64::from(hire.ramp_days));
+            let slope = c.over(&r);
+            let offset = slope.times(&Ratio::int(h));
+            out.push(Step { day: h, level: offset.neg(), slope: slope.clone() });
+            out.push(Step { day: h + i64::from(hire.ramp_days), level: offset.plus(&c), slope: slope.neg() });
+        }
+    }
+    for leave in &team.leaves {
+        out.push(Step { day: day(leave.date), level: leave.count.ratio().neg(), slope: Ratio::ZERO });
+    }
+    out.sort_by_key(|s| s.day);
+    out
+}
+
+/// `Σ max(0, line(d) + extra)` over the working days `d` in `a..=b`: the person-days of a
+/// stretch, a day with a negative headcount counting as none.
+fn person_days(days: &WorkingDays, a: i64, b: i64, line: &Line, extra: &Ratio) -> Ratio {
+    let level = line.level.plus(extra);
+    // The headcount is monotone on the stretch, so the days it is not negative are a run.
+    let (lo, hi) = if line.slope.is_zero() {
+        if level.is_negative() {
+            return Ratio::ZERO;
+        }
+        (a, b)
+    } else {
+        let zero = level.neg().over(&line.slope);
+        if line.slope.is_negative() { (a, zero.floor_clamped(a - 1, b)) } else { (zero.ceil_clamped(a, b + 1), b) }
+    };
+    let (n, sum) = days.between(lo, hi);
+    if n == 0 {
+        return Ratio::ZERO;
+    }
+    level.times(&Ratio::int(n)).plus(&line.slope.times(&Ratio::int(sum)))
+}
+
+/// Summed effective headcount over the working days of every iteration of a people-based
+/// team, lending included: one sweep over the iterations and the team's steps.
+fn person_days_per_iteration(cal: &Calendar, days: &WorkingDays, team: &Team, lent: &[Ratio]) -> Vec<Ratio> {
+    let steps = steps(team, cal);
+    let mut line = Line { level: team.people.unwrap_or(Fixed::ZERO).ratio(), slope: Ratio::ZERO };
+    let mut next = 0;
+    let apply = |upto: i64, line: &mut Line, next: &mut usize| {
+        while let Some(s) = steps.get(*next).filter(|s| s.day <= upto) {
+            line.level = line.level.plus(&s.level);
+            line.slope = line.slope.plus(&s.slope);
+            *next += 1;
+        }
+    };
+    cal.iterations
+        .iter()
+        .zip(lent)
+        .map(|(it, lent)| {
+            let (a, b) = ((it.start - cal.start).num_days(), (it.end - cal.start).num_days());
+            apply(a, &mut line, &mut next);
+            let mut total = Ratio::ZERO;
+            let mut from = a;
+            while let Some(day) = steps.get(next).map(|s| s.day).filter(|&d| d <= b) {
+                total = total.plus(&person_days(days, from, day - 1, &line, lent));
+                apply(day, &mut line, &mut next);
+                from = day;
+            }
+            total.plus(&person_days(days, from, b, &line, lent))
+        })
+        .collect()
+}
+
+/// Capacity of a team in one iteration (before overrides and load) from its person-days:
+/// (capacity, person-days, source).
+fn computed(
+    plan: &Plan,
+    cal: &Calendar,
+    team: &Team,
+    it: &Iteration,
+    person_days: Ratio,
+    extra: Ratio,
+) -> (Ratio, Ratio, Source) {
+    if let Some(fixed) = team.fixed {
+        return (fixed.ratio().plus(&extra), Ratio::ZERO, Source::Fixed);
+    }
+    let net = pct(team.focus).times(&Ratio::int(1).minus(&pct(team.reserve)));
     match (plan.settings.unit, team.velocity) {
         (Unit::Points, Some(v)) => {
             let nominal = Ratio::int(i64::from(cal.nominal_days.max(1)));
             let per_person_day = match team.people.filter(|p| p.is_positive()) {
-                Some(p) => v.ratio().over(p.ratio().times(nominal)),
-                None => v.ratio().over(nominal),
+                Some(p) => v.ratio().over(&p.ratio().times(&nominal)),
+                None => v.ratio().over(&nominal),
             };
             let basis = if team.people.is_some_and(Fixed::is_positive) {
-                person_days
+                person_days.clone()
             } else {
                 Ratio::int(i64::from(it.working_days))
             };
-            (basis.times(per_person_day), person_days, Source::Velocity)
+            (basis.times(&per_person_day), person_days, Source::Velocity)
         }
-        _ => (person_days.times(net).times(points_factor(plan, team)), person_days, Source::People),
+        _ => (person_days.times(&net).times(&points_factor(plan, team)), person_days, Source::People),
     }
 }
 
 /// Capacity of every team in every iteration of the calendar.
 pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
     let load = pct(plan.settings.load);
+    let days = WorkingDays::new(cal);
+    let lends: Vec<Vec<Lent>> = plan.teams.iter().map(|t| Lent::of(cal, t)).collect();
     // The teams that lend to each team, in plan order (found once, not per iteration).
-    let mut lenders: std::collections::HashMap<&str, Vec<&Team>> = std::collections::HashMap::new();
-    for other in &plan.teams {
+    let mut lenders: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, other) in plan.teams.iter().enumerate() {
         let mut to: Vec<&str> = other.lends.iter().map(|l| l.to.id.as_str()).collect();
         to.sort_unstable();
         to.dedup();
         for id in to {
-            lenders.entry(id).or_default().push(other);
+            lenders.entry(id).or_default().push(k);
         }
     }
     let teams = plan
         .teams
         .iter()
-        .map(|team| {
-            let incoming: &[&Team] = lenders.get(team.id.as_str()).map_or(&[], Vec::as_slice);
+        .enumerate()
+        .map(|(k, team)| {
+            let incoming: Vec<(&Team, &[Lent])> = lenders
+                .get(team.id.as_str())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&o| (&plan.teams[o], lends[o].as_slice()))
+                .collect();
+            let lent: Vec<(Ratio, Ratio)> =
+                cal.iterations.iter().map(|it| lending(plan, team, &incoming, &lends[k], it)).collect();
+            let people: Vec<Ratio> = lent.iter().map(|(p, _)| p.clone()).collect();
+            let person_days = if team.fixed.is_none() {
+                person_days_per_iteration(cal, &days, team, &people)
+            } else {
+                vec![Ratio::ZERO; cal.iterations.len()]
+            };
             let mut cells: Vec<Cell> = cal
                 .iterations
                 .iter()
-                .map(|it| {
+                .zip(person_days)
+                .zip(lent)
+                .map(|((it, pd), (_, extra))| {
                     if it.ip {
                         return Cell {
                             capacity: Fixed::ZERO,
@@ -221,13 +337,13 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                             source: Source::Innovation,
                         };
                     }
-                    let (cap, person_days, source) = computed(plan, cal, team, incoming, it);
+                    let (cap, person_days, source) = computed(plan, cal, team, it, pd, extra);
                     let fte = (source != Source::Fixed && it.working_days > 0)
-                        .then(|| person_days.over(Ratio::int(i64::from(it.working_days))).to_fixed());
-                    Cell { capacity: cap.to_fixed(), plannable: cap.times(load).to_fixed(), fte, source }
+                        .then(|| person_days.over(&Ratio::int(i64::from(it.working_days))).to_fixed());
+                    Cell { capacity: cap.to_fixed(), plannable: cap.times(&load).to_fixed(), fte, source }
                 })
                 .collect();
-            apply_overrides(team, cal, load, &mut cells);
+            apply_overrides(team, cal, &load, &mut cells);
             TeamCapacity { team: team.id.clone(), iterations: cells }
         })
         .collect();
@@ -237,7 +353,7 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
 /// `capacity PIx.y N` sets one iteration; `capacity PIx N` is the PI's total, spread evenly
 /// (to the thousandth, remainder to the first iterations) over its planned iterations that
 /// have no override of their own.
-fn apply_overrides(team: &Team, cal: &Calendar, load: Ratio, cells: &mut [Cell]) {
+fn apply_overrides(team: &Team, cal: &Calendar, load: &Ratio, cells: &mut [Cell]) {
     let set = |cell: &mut Cell, amount: Fixed, source: Source| {
         cell.capacity = amount;
         cell.plannable = amount.ratio().times(load).to_fixed();
@@ -323,11 +439,11 @@ pub fn item_cap_in(plan: &Plan, cal: &Calendar, item: &Item, team: &Team, it: &I
                 (Unit::Points, Some(v)) => {
                     let p = team.people.filter(|p| p.is_positive())?;
                     n.ratio()
-                        .times(v.ratio())
-                        .times(days)
-                        .over(p.ratio().times(Ratio::int(i64::from(cal.nominal_days.max(1)))))
+                        .times(&v.ratio())
+                        .times(&days)
+                        .over(&p.ratio().times(&Ratio::int(i64::from(cal.nominal_days.max(1)))))
                 }
-                _ => n.ratio().times(days).times(pct(team.focus)).times(points_factor(plan, team)),
+                _ => n.ratio().times(&days).times(&pct(team.focus)).times(&points_factor(plan, team)),
             };
             Some(cap.to_fixed())
         }

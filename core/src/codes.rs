@@ -322,12 +322,17 @@ Example:
 Fix: give the estimate, or remove the item.";
 
 E0402, Error, "range out of order",
-"What: an effort range is not low..high or low..likely..high in rising order.
-Why: the likely value is read from the range; reversed ends are usually a typo.
+"What: a range is not in rising order: an effort range that is not low..high or
+low..likely..high, or a span of periods (`in PI3..PI1`, `lend 2 to b PI5..PI4`) that ends
+before it starts.
+Why: the likely value is read from an effort range, and a span of periods that ends before it
+starts holds no iteration; reversed ends are usually a typo.
 Example:
     effort 90..60
+    in PI3..PI1
 Fix:
-    effort 60..90";
+    effort 60..90
+    in PI1..PI3";
 
 E0403, Error, "percentage outside 0-100",
 "What: a percentage (focus, reserve, load, chance) is below 0% or above 100%.
@@ -397,6 +402,15 @@ Example:
     people 2
     leave 3 on 2024-06-01
 Fix: check the headcount and the leavers.";
+
+E0411, Error, "plan too large",
+"What: the plan has more teams times iterations than the engine plans in one go (200,000:
+say 200 teams over 1,000 weekly iterations, or 5,000 teams over an 18-month horizon).
+Why: every report holds a figure per team per iteration; past this a check would take minutes
+and write hundreds of megabytes, in CI and in the browser alike.
+Example: 1,000 teams over a 20-year horizon of one-week iterations.
+Fix: split the portfolio into several plans (one per release train), shorten the horizon, or use
+longer iterations.";
 
 W0501, Warning, "team without capacity",
 "What: a team has no capacity in any iteration of the horizon.

@@ -3,6 +3,9 @@
 //! capacity sums (ramps, percentages) are carried as an exact [`Ratio`] and rounded once,
 //! half away from zero, to a thousandth.
 
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
@@ -13,6 +16,11 @@ pub struct Fixed(i64);
 
 /// Thousandths in one unit.
 pub const SCALE: i64 = 1000;
+
+/// The largest whole part a number in a plan may have. With it, a sum over every item, team
+/// and iteration of the largest plan (1,000 iterations, a file of at most the size limit) stays
+/// far inside 64-bit thousandths, so no sum of the engine saturates.
+pub const MAX_WHOLE: i64 = 1_000_000_000;
 
 impl Fixed {
     pub const ZERO: Fixed = Fixed(0);
@@ -77,7 +85,7 @@ impl Fixed {
             return Err(FixedError::TooPrecise);
         }
         let int: i64 = int.parse().map_err(|_| FixedError::TooLarge)?;
-        if int > 1_000_000_000_000 {
+        if int > MAX_WHOLE {
             return Err(FixedError::TooLarge);
         }
         let mut f: i64 = 0;
@@ -183,11 +191,17 @@ impl std::iter::Sum for Fixed {
     }
 }
 
-/// An exact fraction, kept reduced. Used while summing capacity over days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ratio {
-    num: i128,
-    den: i128,
+/// An exact fraction, kept reduced. Used while summing capacity over days. Small values (all
+/// of ordinary capacity arithmetic) are a pair of `i128`; a result that would not fit moves to
+/// a big integer fraction, so a sum is never saturated or wrapped, however many ramps with
+/// coprime lengths it adds up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ratio(Repr);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Repr {
+    Small { num: i128, den: i128 },
+    Big(Box<BigRational>),
 }
 
 /// The value as 64 bits, when it is (and is not the one value without a 64-bit negation).
@@ -203,84 +217,186 @@ fn gcd64(mut x: u64, mut y: u64) -> u64 {
     x.max(1)
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
+/// Greatest common divisor, at least 1 (`None` only for `i128::MIN`'s magnitude).
+fn gcd(a: i128, b: i128) -> Option<i128> {
     let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     // Capacity arithmetic stays well inside 64 bits: a 64-bit remainder is many times
     // cheaper than a 128-bit one, with the same result.
     if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
-        return i128::from(gcd64(x, y));
+        return Some(i128::from(gcd64(x, y)));
     }
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    i128::try_from(a.max(1)).unwrap_or(i128::MAX)
+    i128::try_from(a.max(1)).ok()
 }
 
 impl Ratio {
-    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    pub const ZERO: Ratio = Ratio(Repr::Small { num: 0, den: 1 });
+
+    /// `num / den`, reduced; zero when `den` is zero.
     pub fn new(num: i128, den: i128) -> Ratio {
+        Ratio::small_checked(num, den).unwrap_or_else(|| Ratio::from_big(BigRational::new(num.into(), den.into())))
+    }
+
+    /// `num / den` reduced in 128 bits, when that can be done exactly.
+    fn small_checked(num: i128, den: i128) -> Option<Ratio> {
         if den == 0 {
-            return Ratio::ZERO;
+            return Some(Ratio::ZERO);
         }
         // Within 64 bits (all of capacity arithmetic), 64-bit division: the same result, many
         // times cheaper than 128-bit.
-        if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den))
-            && n != i64::MIN
-            && d != i64::MIN
-        {
+        if let (Some(n), Some(d)) = (small(num), small(den)) {
             let g = gcd64(n.unsigned_abs(), d.unsigned_abs()) as i64;
             let s = if d < 0 { -1 } else { 1 };
-            return Ratio { num: i128::from(s * (n / g)), den: i128::from(s * (d / g)) };
+            return Some(Ratio(Repr::Small { num: i128::from(s * (n / g)), den: i128::from(s * (d / g)) }));
         }
-        let g = gcd(num, den);
+        if num == i128::MIN || den == i128::MIN {
+            return None;
+        }
+        let g = gcd(num, den)?;
         let s = if den < 0 { -1 } else { 1 };
-        Ratio { num: s * num / g, den: s * den / g }
+        Some(Ratio(Repr::Small { num: s * num / g, den: s * den / g }))
     }
+
+    /// A big fraction, back to 128 bits when it fits (so later sums take the fast path).
+    fn from_big(b: BigRational) -> Ratio {
+        if b.denom().is_zero() {
+            return Ratio::ZERO;
+        }
+        match (i128::try_from(b.numer()), i128::try_from(b.denom())) {
+            (Ok(n), Ok(d)) if n != i128::MIN && d != i128::MIN => Ratio(Repr::Small { num: n, den: d }),
+            _ => Ratio(Repr::Big(Box::new(b))),
+        }
+    }
+
+    fn big(&self) -> BigRational {
+        match &self.0 {
+            Repr::Small { num, den } => BigRational::new_raw(BigInt::from(*num), BigInt::from(*den)),
+            Repr::Big(b) => (**b).clone(),
+        }
+    }
+
     pub fn int(n: i64) -> Ratio {
         Ratio::new(i128::from(n), 1)
     }
-    pub fn plus(self, o: Ratio) -> Ratio {
-        let g = gcd(self.den, o.den);
-        let den = self.den / g * o.den;
-        Ratio::new(self.num.saturating_mul(den / self.den).saturating_add(o.num.saturating_mul(den / o.den)), den)
-    }
-    pub fn times(self, o: Ratio) -> Ratio {
-        if let (Some(a), Some(b), Some(c), Some(d)) = (small(self.num), small(self.den), small(o.num), small(o.den)) {
-            // Cross-reduced in 64 bits; each product of two 64-bit values fits 128 exactly.
-            let g1 = gcd64(a.unsigned_abs(), d.unsigned_abs()) as i64;
-            let g2 = gcd64(c.unsigned_abs(), b.unsigned_abs()) as i64;
-            return Ratio::new(i128::from(a / g1) * i128::from(c / g2), i128::from(b / g2) * i128::from(d / g1));
+
+    pub fn plus(&self, o: &Ratio) -> Ratio {
+        if let (Repr::Small { num: a, den: b }, Repr::Small { num: c, den: d }) = (&self.0, &o.0) {
+            let exact = gcd(*b, *d).and_then(|g| {
+                let den = (b / g).checked_mul(*d)?;
+                let num = a.checked_mul(den / b)?.checked_add(c.checked_mul(den / d)?)?;
+                Ratio::small_checked(num, den)
+            });
+            if let Some(r) = exact {
+                return r;
+            }
         }
-        let g1 = gcd(self.num, o.den);
-        let g2 = gcd(o.num, self.den);
-        Ratio::new((self.num / g1).saturating_mul(o.num / g2), (self.den / g2).saturating_mul(o.den / g1))
+        Ratio::from_big(self.big() + o.big())
     }
-    pub fn over(self, o: Ratio) -> Ratio {
-        if o.num == 0 {
-            return Ratio::ZERO;
+
+    pub fn minus(&self, o: &Ratio) -> Ratio {
+        self.plus(&o.neg())
+    }
+
+    pub fn neg(&self) -> Ratio {
+        match &self.0 {
+            Repr::Small { num, den } if *num != i128::MIN => Ratio(Repr::Small { num: -num, den: *den }),
+            _ => Ratio::from_big(-self.big()),
         }
-        self.times(Ratio::new(o.den, o.num))
     }
-    pub fn is_negative(self) -> bool {
-        self.num < 0
+
+    pub fn times(&self, o: &Ratio) -> Ratio {
+        if let (Repr::Small { num: a, den: b }, Repr::Small { num: c, den: d }) = (&self.0, &o.0) {
+            if let (Some(a), Some(b), Some(c), Some(d)) = (small(*a), small(*b), small(*c), small(*d)) {
+                // Cross-reduced in 64 bits; each product of two 64-bit values fits 128 exactly.
+                let g1 = gcd64(a.unsigned_abs(), d.unsigned_abs()) as i64;
+                let g2 = gcd64(c.unsigned_abs(), b.unsigned_abs()) as i64;
+                return Ratio::new(i128::from(a / g1) * i128::from(c / g2), i128::from(b / g2) * i128::from(d / g1));
+            }
+            let exact = gcd(*a, *d).zip(gcd(*c, *b)).and_then(|(g1, g2)| {
+                Ratio::small_checked((a / g1).checked_mul(c / g2)?, (b / g2).checked_mul(d / g1)?)
+            });
+            if let Some(r) = exact {
+                return r;
+            }
+        }
+        Ratio::from_big(self.big() * o.big())
     }
+
+    pub fn over(&self, o: &Ratio) -> Ratio {
+        match &o.0 {
+            _ if o.is_zero() => Ratio::ZERO,
+            Repr::Small { num, den } => self.times(&Ratio::new(*den, *num)),
+            Repr::Big(b) => Ratio::from_big(self.big() / (**b).clone()),
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        match &self.0 {
+            Repr::Small { num, .. } => *num == 0,
+            Repr::Big(b) => b.is_zero(),
+        }
+    }
+
+    pub fn is_negative(&self) -> bool {
+        match &self.0 {
+            Repr::Small { num, .. } => *num < 0,
+            Repr::Big(b) => b.is_negative(),
+        }
+    }
+
+    /// The largest whole number not above the value, clamped to `lo..=hi`.
+    pub fn floor_clamped(&self, lo: i64, hi: i64) -> i64 {
+        let clamp = |f: &BigInt| -> i64 {
+            if *f < BigInt::from(lo) {
+                lo
+            } else if *f > BigInt::from(hi) {
+                hi
+            } else {
+                i64::try_from(f).unwrap_or(lo)
+            }
+        };
+        match &self.0 {
+            // Kept with a positive denominator, so Euclidean division is the floor.
+            Repr::Small { num, den } => num.div_euclid(*den).clamp(i128::from(lo), i128::from(hi)) as i64,
+            Repr::Big(b) => clamp(&b.floor().to_integer()),
+        }
+    }
+
+    /// The smallest whole number not below the value, clamped to `lo..=hi`.
+    pub fn ceil_clamped(&self, lo: i64, hi: i64) -> i64 {
+        -self.neg().floor_clamped(-hi, -lo)
+    }
+
     /// Rounded half away from zero to a whole number.
-    fn round_int(self) -> Option<i64> {
-        Ratio::new(self.num, self.den.checked_mul(i128::from(SCALE))?).round_millis_raw()
+    fn round_int(&self) -> Option<i64> {
+        self.over(&Ratio::int(SCALE)).round_millis_raw()
     }
-    fn round_millis_raw(self) -> Option<i64> {
-        if self.den == 0 {
-            return None;
+
+    fn round_millis_raw(&self) -> Option<i64> {
+        if let Repr::Small { num, den } = &self.0
+            && let Some(scaled) = num.checked_mul(i128::from(SCALE))
+        {
+            let q = scaled / den;
+            let r = scaled % den;
+            let q = if r.abs() >= *den - r.abs() { q + scaled.signum() } else { q };
+            return i64::try_from(q).ok();
         }
-        let scaled = self.num.checked_mul(i128::from(SCALE))?;
-        let q = scaled / self.den;
-        let r = scaled % self.den;
-        let q = if 2 * r.abs() >= self.den { q + scaled.signum() } else { q };
-        i64::try_from(q).ok()
+        // `round` of num-rational rounds half away from zero, as the small path does.
+        let scaled = self.big() * BigRational::from_integer(BigInt::from(SCALE));
+        i64::try_from(&scaled.round().to_integer()).ok()
     }
-    /// Rounded half away from zero to a thousandth (saturating).
-    pub fn to_fixed(self) -> Fixed {
-        Fixed(self.round_millis_raw().unwrap_or(if self.num < 0 { i64::MIN } else { i64::MAX }))
+
+    /// Rounded half away from zero to a thousandth; `None` when that is beyond `i64`
+    /// thousandths (the plan's limits keep every capacity far inside that).
+    pub fn checked_fixed(&self) -> Option<Fixed> {
+        self.round_millis_raw().map(Fixed)
+    }
+
+    /// Rounded half away from zero to a thousandth (saturating; see [`Ratio::checked_fixed`]).
+    pub fn to_fixed(&self) -> Fixed {
+        self.checked_fixed().unwrap_or(if self.is_negative() { Fixed(i64::MIN) } else { Fixed(i64::MAX) })
     }
 }
 
@@ -312,6 +428,6 @@ mod tests {
         assert_eq!(Ratio::new(2, 3).to_fixed(), Fixed::from_millis(667));
         assert_eq!(Ratio::new(1, 2000).to_fixed(), Fixed::from_millis(1));
         assert_eq!(Ratio::new(-1, 2000).to_fixed(), Fixed::from_millis(-1));
-        assert_eq!(Ratio::new(1, 7).plus(Ratio::new(6, 7)).to_fixed(), Fixed::ONE);
+        assert_eq!(Ratio::new(1, 7).plus(&Ratio::new(6, 7)).to_fixed(), Fixed::ONE);
     }
 }

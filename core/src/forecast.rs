@@ -22,6 +22,9 @@ use crate::solve::problem::Problem;
 
 /// Default number of runs and seed.
 pub const DEFAULT_RUNS: u32 = 1_000;
+/// The most runs one forecast makes (the command and the WebAssembly API refuse more; the
+/// crate takes any number as at least 1 and at most this).
+pub const MAX_RUNS: u32 = 1_000_000;
 pub const DEFAULT_SEED: u64 = 20_240_108;
 
 /// SplitMix64: tiny, fast, and fixed forever, so a seed gives the same forecast in every
@@ -188,13 +191,60 @@ fn distance_pi(plan: &Plan, cal: &Calendar, i: usize) -> u32 {
     cal.iterations.get(at).map_or(1, |it| it.pi)
 }
 
-/// The `q` quantile of sorted values (`empty` when there are none).
-fn percentile<T: Copy>(sorted: &[T], q: f64, empty: T) -> T {
-    if sorted.is_empty() {
-        return empty;
+/// The `q` quantile of values counted per slot: the first slot by which at least `q` of them
+/// are counted (the last slot when there are none).
+fn percentile(counts: &[u32], q: f64) -> usize {
+    let total: u64 = counts.iter().map(|&n| u64::from(n)).sum();
+    let k = ((q * total as f64).ceil() as u64).clamp(1, total.max(1));
+    let mut seen = 0u64;
+    for (slot, &n) in counts.iter().enumerate() {
+        seen += u64::from(n);
+        if seen >= k {
+            return slot;
+        }
     }
-    let k = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1;
-    sorted[k]
+    counts.len().saturating_sub(1)
+}
+
+/// How many vacancy fills keep their capacity table between runs.
+const MAX_CACHED_FILLS: usize = 64;
+
+/// Width of a load bin: a tenth of a percent (in thousandths of a percent).
+const LOAD_BIN: i64 = 100;
+/// Bins from 0% to 100% and one for anything above.
+const LOAD_BINS: usize = 1_002;
+
+/// How often each load (planned over plannable, in tenths of a percent) came up in one PI of
+/// one team. Counts add up in any order, and memory does not grow with the runs; the bins are
+/// made on the first load above zero, so teams without work in a PI cost nothing.
+#[derive(Debug, Clone, Default)]
+struct LoadHistogram {
+    /// Runs with a load above zero, per bin.
+    bins: Option<Box<[u32]>>,
+}
+
+impl LoadHistogram {
+    fn add(&mut self, pct_millis: i64) {
+        if pct_millis <= 0 {
+            return;
+        }
+        let bin = usize::try_from(pct_millis / LOAD_BIN).unwrap_or(LOAD_BINS - 1).min(LOAD_BINS - 1);
+        let bins = self.bins.get_or_insert_with(|| vec![0; LOAD_BINS].into_boxed_slice());
+        bins[bin] += 1;
+    }
+    /// The `q` quantile over `runs` runs, at the lower edge of its bin (runs that added
+    /// nothing had no load).
+    fn percentile(&self, q: f64, runs: u32) -> Fixed {
+        let Some(bins) = &self.bins else { return Fixed::ZERO };
+        let zero = runs.saturating_sub(bins.iter().sum::<u32>());
+        let mut counts = Vec::with_capacity(LOAD_BINS + 1);
+        counts.push(zero);
+        counts.extend_from_slice(bins);
+        match percentile(&counts, q) {
+            0 if zero > 0 => Fixed::ZERO,
+            slot => Fixed::from_millis((slot as i64 - 1).max(0) * LOAD_BIN),
+        }
+    }
 }
 
 /// Runs the forecast on a valid plan. `progress` is told after each run (done, total).
@@ -224,12 +274,20 @@ pub fn forecast(
     let mut caps: std::collections::HashMap<Vec<bool>, std::sync::Arc<Vec<Vec<i64>>>> =
         std::collections::HashMap::new();
     let mut rng = Rng::new(opts.seed);
-    let runs = opts.runs.max(1);
+    let runs = opts.runs.clamp(1, MAX_RUNS);
     let c_count = base.commitments.len();
-    let mut finishes: Vec<Vec<usize>> = vec![Vec::with_capacity(runs as usize); c_count];
+    // Memory independent of the number of runs: per commitment the runs finishing in each
+    // iteration (the last slot: beyond the horizon), per team and PI a histogram of its load.
+    let beyond = cal.len();
+    let mut finishes: Vec<Vec<u32>> = vec![vec![0; beyond + 1]; c_count];
     let mut met = vec![0u32; c_count];
     let pis = cal.pi_count();
-    let mut loads: Vec<Vec<Vec<i64>>> = vec![vec![Vec::with_capacity(runs as usize); pis as usize]; base.teams.len()];
+    // Teams without items have no load in any run.
+    let mut has_work = vec![false; base.teams.len()];
+    for job in base.jobs.iter() {
+        has_work[job.team] = true;
+    }
+    let mut loads: Vec<Vec<LoadHistogram>> = vec![vec![LoadHistogram::default(); pis as usize]; base.teams.len()];
     for run in 0..runs {
         let mut p = base.clone();
         let jobs = std::sync::Arc::make_mut(&mut p.jobs);
@@ -240,7 +298,7 @@ pub fn forecast(
         }
         let filled: Vec<bool> = vacancies.iter().map(|(_, _, chance)| rng.unit() < *chance).collect();
         if filled.iter().any(|f| *f) {
-            let team_cap = caps.entry(filled.clone()).or_insert_with(|| {
+            let filled_cap = || {
                 let mut with = plan.clone();
                 for ((t, hire, _), f) in vacancies.iter().zip(&filled) {
                     if *f {
@@ -249,8 +307,19 @@ pub fn forecast(
                 }
                 let cap = capacity(&with, cal);
                 Problem::new(&with, cal, &cap).map_or_else(|| base.team_cap.clone(), |q| q.team_cap)
-            });
-            p.team_cap = team_cap.clone();
+            };
+            // Capacities of the fills seen so far are kept, up to a fixed number (memory does
+            // not grow with the runs); the result is the same with or without the cache.
+            p.team_cap = match caps.get(&filled) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = filled_cap();
+                    if caps.len() < MAX_CACHED_FILLS {
+                        caps.insert(filled.clone(), c.clone());
+                    }
+                    c
+                }
+            };
         }
         let schedule = constructive(&p);
         for (c, commitment) in p.commitments.iter().enumerate() {
@@ -262,22 +331,30 @@ pub fn forecast(
                     if done >= p.jobs[j].effort { schedule[j].iter().rposition(|w| *w > 0) } else { None }
                 })
                 .try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
-            let f = finish.unwrap_or(usize::MAX);
+            let f = finish.unwrap_or(beyond).min(beyond);
             if f <= commitment.deadline {
                 met[c] += 1;
             }
-            finishes[c].push(f);
+            finishes[c][f] += 1;
+        }
+        // Planned work per team and iteration, in one pass over the schedule.
+        let mut planned: Vec<Vec<i64>> =
+            has_work.iter().map(|&w| if w { vec![0; p.iterations] } else { Vec::new() }).collect();
+        for (j, row) in schedule.iter().enumerate() {
+            for (it, w) in row.iter().enumerate().filter(|(_, w)| **w > 0) {
+                planned[p.jobs[j].team][it] += w;
+            }
         }
         for (t, team_loads) in loads.iter_mut().enumerate() {
+            if !has_work[t] {
+                continue;
+            }
             for pi in 1..=pis {
                 let range = cal.pi_iterations(pi);
                 let cap: i64 = range.clone().map(|it| p.team_cap[t][it]).sum();
-                let planned: i64 = (0..p.jobs.len())
-                    .filter(|&j| p.jobs[j].team == t)
-                    .map(|j| range.clone().map(|it| schedule[j][it]).sum::<i64>())
-                    .sum();
-                let pct = if cap > 0 { planned * 100_000 / cap } else { 0 };
-                team_loads[pi as usize - 1].push(pct);
+                let work: i64 = range.map(|it| planned[t][it]).sum();
+                let pct = if cap > 0 { i128::from(work) * 100_000 / i128::from(cap) } else { 0 };
+                team_loads[pi as usize - 1].add(i64::try_from(pct).unwrap_or(i64::MAX));
             }
         }
         progress(run + 1, runs);
@@ -288,19 +365,17 @@ pub fn forecast(
     let mut commitments = Vec::new();
     let mut warnings = Vec::new();
     for (c, commitment) in base.commitments.iter().enumerate() {
-        let mut f = finishes[c].clone();
-        f.sort_unstable();
-        let (p50, p85) = (percentile(&f, 0.5, usize::MAX), percentile(&f, 0.85, usize::MAX));
+        let f = &finishes[c];
+        let (p50, p85) = (percentile(f, 0.5), percentile(f, 0.85));
+        let (p50, p85) = (if p50 == beyond { usize::MAX } else { p50 }, if p85 == beyond { usize::MAX } else { p85 });
         let probability = f64::from(met[c]) / f64::from(runs);
         let reason = (met[c] == 0).then(|| optimistic_reason(plan, cal, &vacancies, &commitment.label)).flatten();
-        let mut histogram: Vec<Bucket> = Vec::new();
-        for &x in &f {
-            let name = label(x).unwrap_or_else(|| "beyond".into());
-            match histogram.last_mut() {
-                Some(b) if b.iteration == name => b.runs += 1,
-                _ => histogram.push(Bucket { iteration: name, runs: 1 }),
-            }
-        }
+        let histogram: Vec<Bucket> = f
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(x, &n)| Bucket { iteration: label(x).unwrap_or_else(|| "beyond".into()), runs: n })
+            .collect();
         let beyond_firm = cal.iterations.get(commitment.deadline).is_some_and(|it| it.pi > firm);
         if beyond_firm {
             let pi = cal.iterations.get(commitment.deadline).map_or(0, |it| it.pi);
@@ -342,13 +417,8 @@ pub fn forecast(
             team: id.clone(),
             pis: (1..=pis)
                 .map(|pi| {
-                    let mut v = loads[t][pi as usize - 1].clone();
-                    v.sort_unstable();
-                    PiLoad {
-                        pi,
-                        p50: Fixed::from_millis(percentile(&v, 0.5, 0)),
-                        p85: Fixed::from_millis(percentile(&v, 0.85, 0)),
-                    }
+                    let h = &loads[t][pi as usize - 1];
+                    PiLoad { pi, p50: h.percentile(0.5, runs), p85: h.percentile(0.85, runs) }
                 })
                 .collect(),
         })

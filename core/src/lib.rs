@@ -137,6 +137,29 @@ fn finish(
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
 ) -> Checked {
+    // A plan too large to report on is refused before any per-team, per-iteration work.
+    let calendar = match calendar {
+        Some(cal) if plan.teams.len().saturating_mul(cal.len()) > MAX_TEAM_ITERATIONS => {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::Code::E0411,
+                    format!(
+                        "the plan has {} teams over {} iterations ({} team-iterations); at most {} can be planned",
+                        plan.teams.len(),
+                        cal.len(),
+                        plan.teams.len() * cal.len(),
+                        MAX_TEAM_ITERATIONS
+                    ),
+                    // At the first team past the limit.
+                    plan.teams.get(MAX_TEAM_ITERATIONS / cal.len().max(1)).and_then(|t| t.loc.0),
+                )
+                .with_label("the plan is too large from this team on")
+                .with_help("split the portfolio into several plans, shorten the horizon, or use longer iterations"),
+            );
+            None
+        }
+        cal => cal,
+    };
     let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
     diagnostics.extend(validate::validate(&plan, calendar.as_ref(), capacity.as_ref(), incomplete));
     let mut feasibility = None;
@@ -162,6 +185,13 @@ fn finish(
     Checked { plan, calendar, capacity, diagnostics, feasibility }
 }
 
+/// The most loans [`costly_loans`] tries taking out (each is a whole check).
+pub const MAX_LOANS_TRIED: usize = 32;
+
+/// The most team-iterations (teams × iterations of the horizon) a plan may have: every report
+/// holds a figure per team per iteration, so this bounds what a check computes and writes.
+pub const MAX_TEAM_ITERATIONS: usize = 200_000;
+
 /// Loans that make the lending team miss a commitment it meets without them: each loan is
 /// taken out in turn and the plan solved again.
 fn costly_loans(
@@ -173,21 +203,34 @@ fn costly_loans(
 ) -> Vec<Diagnostic> {
     use solve::rank::Status;
     let mut out = Vec::new();
-    for (t, team) in plan.teams.iter().enumerate() {
-        for (k, lend) in team.lends.iter().enumerate() {
+    // Only a plan that misses something can miss it because of a loan; each loan tried costs a
+    // whole check, so at most `MAX_LOANS_TRIED` loans are (the first in plan order).
+    if solution.results.iter().all(|r| r.status == Status::Met) {
+        return out;
+    }
+    let loans = plan
+        .teams
+        .iter()
+        .enumerate()
+        .flat_map(|(t, team)| team.lends.iter().enumerate().map(move |(k, l)| (t, team, k, l)));
+    for (t, team, k, lend) in loans.take(MAX_LOANS_TRIED) {
+        {
             let mut without = plan.clone();
             without.teams[t].lends.remove(k);
             let cap = capacity::capacity(&without, cal);
             let Some(p) = solve::problem::Problem::new(&without, cal, &cap) else { continue };
             let again = solve::rank::solve(&p, options.budget);
             for (r, r0) in again.results.iter().zip(&solution.results) {
+                if r.status != Status::Met || r0.status == Status::Met {
+                    continue;
+                }
                 let c = &problem.commitments[r0.commitment];
                 let (needed, _) = solve::needs(
                     problem,
                     &[solve::Requirement { jobs: c.jobs.iter().copied().collect(), deadline: c.deadline }],
                 );
                 let lender_works = (0..problem.jobs.len()).any(|j| needed[j] && problem.jobs[j].team == t);
-                if r.status == Status::Met && r0.status != Status::Met && lender_works {
+                if lender_works {
                     out.push(
                         Diagnostic::new(
                             codes::Code::W0508,

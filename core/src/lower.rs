@@ -591,7 +591,10 @@ impl Lower {
                 syn::Statement::Wsjf(parts) => {
                     let mut w = Wsjf { value: Fixed::ZERO, urgency: Fixed::ZERO, risk: Fixed::ZERO, size: None };
                     for (k, n) in parts {
-                        let Some(v) = self.amount(n, "a WSJF figure", false) else {
+                        // A job size divides the cost of delay: it must be more than zero.
+                        let strict = k.value == syn::WsjfKey::Size;
+                        let what = if strict { "a WSJF job size" } else { "a WSJF figure" };
+                        let Some(v) = self.amount(n, what, strict) else {
                             continue;
                         };
                         match k.value {

@@ -272,7 +272,8 @@ impl Effort {
     pub fn likely(&self) -> Fixed {
         match self.mode {
             Some(m) => m,
-            None => Fixed::from_millis((self.low.millis() + self.high.millis()) / 2),
+            // In 128 bits: a plan built in code may hold any 64-bit figures.
+            None => Fixed::from_millis(((i128::from(self.low.millis()) + i128::from(self.high.millis())) / 2) as i64),
         }
     }
 }

@@ -12,7 +12,8 @@ pub struct LineCol {
     pub column_utf16: usize,
 }
 
-/// Line starts of one source text.
+/// Line starts of one source text. A line ends at `\n`, `\r\n` or a lone `\r`, as the
+/// parser reads it; a byte-order mark at the start is not a column.
 #[derive(Debug, Clone)]
 pub struct SourceMap<'a> {
     text: &'a str,
@@ -22,7 +23,12 @@ pub struct SourceMap<'a> {
 impl<'a> SourceMap<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                line_starts.push(i + 1);
+            }
+        }
         SourceMap { text, line_starts }
     }
 
@@ -33,7 +39,10 @@ impl<'a> SourceMap<'a> {
             offset -= 1;
         }
         let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line.saturating_sub(1)];
+        let mut start = self.line_starts[line.saturating_sub(1)];
+        if start == 0 && self.text.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8().min(offset);
+        }
         let before = &self.text[start..offset];
         LineCol { line, column: before.chars().count() + 1, column_utf16: before.encode_utf16().count() + 1 }
     }
@@ -42,7 +51,7 @@ impl<'a> SourceMap<'a> {
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
         let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        self.text[start..end].trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}')
     }
 }
 
@@ -57,5 +66,16 @@ mod tests {
         let x = "ab\n\"Één 😀\" ".len();
         assert_eq!(map.locate(x), LineCol { line: 2, column: 9, column_utf16: 10 });
         assert_eq!(map.line_text(2), "\"Één 😀\" x");
+    }
+
+    #[test]
+    fn every_line_end_counts_and_a_byte_order_mark_is_no_column() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "\u{feff}a\nb\r\nc"] {
+            let map = SourceMap::new(text);
+            let c = text.rfind('c').unwrap_or(0);
+            assert_eq!(map.locate(c), LineCol { line: 3, column: 1, column_utf16: 1 }, "{text:?}");
+            assert_eq!(map.locate(text.find('a').unwrap_or(0)).column, 1, "{text:?}");
+            assert_eq!(map.line_text(2), "b");
+        }
     }
 }

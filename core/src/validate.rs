@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use haalbaar_grammar::{Span, did_you_mean};
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::calendar::{BindError, Calendar};
@@ -27,6 +27,7 @@ pub fn validate(
     incomplete: &BTreeSet<String>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    numbers(plan, &mut out);
     duplicate_ids(plan, &mut out);
     references(plan, incomplete, &mut out);
     cycles(plan, &mut out);
@@ -154,6 +155,55 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
     }
 }
 
+/// Every figure within the plan's limits (`fixed::MAX_WHOLE`): a file cannot hold larger
+/// ones, but a plan built in code can, and no sum may then wrap or saturate.
+fn numbers(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let limit = Fixed::from_int(crate::fixed::MAX_WHOLE);
+    let mut check = |what: String, v: Fixed, span: Option<Span>| {
+        if v > limit || v < -limit {
+            out.push(
+                Diagnostic::new(
+                    Code::E0112,
+                    format!("{what} is {v}, more than the largest figure a plan may hold"),
+                    span,
+                )
+                .with_help(format!("figures in a plan are at most {limit}")),
+            );
+        }
+    };
+    for t in &plan.teams {
+        let at = t.loc.0;
+        for (name, v) in [("people", t.people), ("capacity", t.fixed), ("velocity", t.velocity)] {
+            if let Some(v) = v {
+                check(format!("the {name} of team `{}`", t.id), v, at);
+            }
+        }
+        for c in t.hires.iter().chain(&t.leaves) {
+            check(format!("a headcount change of team `{}`", t.id), c.count, c.loc.0.or(at));
+        }
+        for v in &t.vacancies {
+            check(format!("a vacancy of team `{}`", t.id), v.count, v.loc.0.or(at));
+        }
+        for l in &t.lends {
+            check(format!("a lending of team `{}`", t.id), l.count, l.loc.0.or(at));
+        }
+        for o in &t.overrides {
+            check(format!("a capacity override of team `{}`", t.id), o.amount, o.loc.0.or(at));
+        }
+    }
+    for item in &plan.items {
+        if let Some(e) = &item.effort {
+            for v in [Some(e.value.low), e.value.mode, Some(e.value.high)].into_iter().flatten() {
+                check(format!("the effort of item `{}`", item.id), v, e.loc.0.or(item.loc.0));
+            }
+        }
+        if let Some(m) = &item.max {
+            let (Max::People(v) | Max::PerIteration(v)) = m.value;
+            check(format!("the cap of item `{}`", item.id), v, m.loc.0.or(item.loc.0));
+        }
+    }
+}
+
 fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     let v: Vec<String> = ids.map(|i| format!("`{i}`")).collect();
     if v.is_empty() { "none yet".into() } else { v.join(", ") }
@@ -173,7 +223,7 @@ fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let mut sccs = tarjan_scc(&g);
+    let mut sccs = kosaraju_scc(&g);
     sccs.sort_by_key(|c| c.iter().map(|n| g[*n]).min());
     for scc in sccs {
         let members: Vec<usize> = scc.iter().map(|n| g[*n]).collect();
@@ -343,6 +393,9 @@ fn bind_error(e: BindError, what: &str, span: Option<Span>) -> Diagnostic {
         BindError::NoSuch(m) => Diagnostic::new(Code::E0303, m, span)
             .with_label(what.to_string())
             .with_help("use a period that exists in the plan's calendar"),
+        BindError::Reversed(m) => Diagnostic::new(Code::E0402, m, span)
+            .with_label(what.to_string())
+            .with_help("write the earlier period first, as in `PI1..PI3`"),
         BindError::BeforeFirstIteration => {
             Diagnostic::new(Code::E0304, format!("this {what} is before the first iteration ends"), span)
                 .with_help("a deadline binds to the last iteration ending on or before it; commit to PI1 or later")

@@ -12,7 +12,9 @@ pub fn parse(source: &str) -> Option<SourceFile> {
     if source.contains('\r') {
         return None;
     }
-    let mut c = Cur { s: source, b: source.as_bytes(), pos: 0 };
+    // A byte-order mark is skipped, as the grammar's `file` rule does.
+    let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut c = Cur { s: source, b: source.as_bytes(), pos: bom };
     let mut out = SourceFile::default();
     loop {
         // `blank` lines, then `at_end` or a block.

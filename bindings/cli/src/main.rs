@@ -8,12 +8,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-mod annotations;
-mod board;
-mod html;
-mod render;
-mod sarif;
-mod tables;
+use haalbaar_cli::{Lang, TableFormat, annotations, board, render, safe, sarif};
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -62,21 +57,8 @@ enum ForecastFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Lang {
-    En,
-    Nl,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Deny {
     Unknown,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum TableFormat {
-    Table,
-    Json,
-    Csv,
 }
 
 #[derive(Subcommand)]
@@ -102,8 +84,9 @@ enum Command {
     /// How likely each commitment is met when efforts vary and vacancies may stay open.
     Forecast {
         file: PathBuf,
-        /// Number of runs.
-        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS)]
+        /// Number of runs (1 to 1,000,000).
+        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS,
+              value_parser = clap::value_parser!(u32).range(1..=i64::from(haalbaar::forecast::MAX_RUNS)))]
         runs: u32,
         /// Seed of the draws: the same seed gives the same forecast.
         #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_SEED)]
@@ -129,9 +112,14 @@ enum Command {
         /// Language of the labels.
         #[arg(long, value_enum, default_value_t = Lang::En)]
         lang: Lang,
-        /// Forecast runs to include (0: no forecast).
-        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS)]
+        /// Forecast runs to include (0: no forecast; at most 1,000,000).
+        #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS,
+              value_parser = clap::value_parser!(u32).range(0..=i64::from(haalbaar::forecast::MAX_RUNS)))]
         runs: u32,
+        /// Write the report even where `--output` is a symbolic link (onto the file it
+        /// points at). The plan file itself is never overwritten.
+        #[arg(long)]
+        force: bool,
         #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_SEED)]
         seed: u64,
         #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
@@ -156,8 +144,35 @@ enum Command {
     },
 }
 
+/// The stack the command runs on: the engine is iterative wherever the input sets the depth,
+/// and this leaves room for what a library below it may still do recursively.
+const STACK: usize = 256 * 1024 * 1024;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The exit code is always 0, 1 or 2: an internal failure is reported and ends with 2.
+    let run = std::thread::Builder::new().stack_size(STACK).spawn(run);
+    match run.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) => {
+            eprintln!("haalbaar: internal error (see the message above); please report it with the plan file");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("haalbaar: cannot start: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // Help and version are not failures; every usage error is exit 2.
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
@@ -170,8 +185,8 @@ fn main() -> ExitCode {
         Command::Explain { code } => explain(code.as_deref()),
         Command::Forecast { file, runs, seed, format } => forecast(&file, runs, seed, format, color),
         Command::Board { file, width, budget } => board_command(&file, width, budget, color),
-        Command::Report { file, output, lang, runs, seed, budget } => {
-            report_command(&file, &output, lang, runs, seed, budget)
+        Command::Report { file, output, lang, runs, seed, budget, force } => {
+            report_command(&file, &output, lang, runs, seed, budget, force)
         }
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
@@ -180,7 +195,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(message) => {
             let _ = std::io::stdout().flush();
-            eprintln!("haalbaar: {message}");
+            eprintln!("haalbaar: {}", safe::text(&message, false));
             ExitCode::from(2)
         }
     }
@@ -214,6 +229,13 @@ fn read(path: &PathBuf) -> Result<String, String> {
     })
 }
 
+/// Writes text meant for people: every control character the user's text could carry is
+/// shown as an escape (`safe::text`), only this command's own colours pass.
+fn show(text: &str, color: bool) -> Result<(), String> {
+    print(&safe::text(text, color))
+}
+
+/// Writes a machine format (JSON, SARIF, HTML) as it is: each escapes text by its own rules.
 fn print(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -269,11 +291,11 @@ fn check(
             let log = sarif::sarif(&names, &all);
             print(&format!("{}\n", serde_json::to_string_pretty(&log).map_err(|e| e.to_string())?))?;
         }
-        CheckFormat::Github => print(&annotations::annotations(&all))?,
+        CheckFormat::Github => show(&annotations::annotations(&all), false)?,
         CheckFormat::Human => {
             human.push_str(&render::summary(summary.errors, summary.warnings, entries.len(), color));
             human.push('\n');
-            print(&human)?;
+            show(&human, color)?;
         }
     }
     if let Some(e) = io_error {
@@ -288,12 +310,15 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
         for c in haalbaar::codes::ALL {
             out.push_str(&format!("{}  {:<7}  {}\n", c.as_str(), c.severity().as_str(), c.title()));
         }
-        print(&out)?;
+        show(&out, false)?;
         return Ok(ExitCode::SUCCESS);
     };
     match haalbaar::Code::parse(code) {
         Some(c) => {
-            print(&format!("{} ({}): {}\n\n{}\n", c.as_str(), c.severity().as_str(), c.title(), c.explanation()))?;
+            show(
+                &format!("{} ({}): {}\n\n{}\n", c.as_str(), c.severity().as_str(), c.title(), c.explanation()),
+                false,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         None => Err(format!("unknown code `{code}`; `haalbaar explain` lists every code")),
@@ -310,7 +335,7 @@ fn checked(path: &PathBuf, color: bool) -> Result<Result<(haalbaar::Checked, Str
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
         text.push_str(&render::summary(s.errors, s.warnings, 1, color));
-        eprintln!("{text}");
+        eprintln!("{}", safe::text(&text, color));
         return Ok(Err(ExitCode::from(1)));
     }
     Ok(Ok((checked, name)))
@@ -321,43 +346,10 @@ fn calendar(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let Some(cal) = &checked.calendar else {
+    let Some(text) = haalbaar_cli::calendar_text(&checked, format)? else {
         return Ok(ExitCode::from(1));
     };
-    let rows = report::calendar_rows(cal);
-    let text = match format {
-        TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?),
-        TableFormat::Csv => {
-            let mut s = String::from("iteration,pi,start,end,working_days,ip,holidays\n");
-            for r in &rows {
-                s.push_str(&format!(
-                    "{},{},{},{},{},{},\"{}\"\n",
-                    r.iteration,
-                    r.pi,
-                    r.start,
-                    r.end,
-                    r.working_days,
-                    r.ip,
-                    r.holidays.join("; ").replace('"', "\"\"")
-                ));
-            }
-            s
-        }
-        TableFormat::Table => {
-            let title = checked.plan.title.clone().unwrap_or_default();
-            format!(
-                "{title}\n{} to {}: {} iterations of {} days, {} PIs, {} IP iteration(s) per PI\n\n{}",
-                cal.start,
-                cal.last_day,
-                cal.len(),
-                cal.iteration_days,
-                cal.pi_count(),
-                cal.innovation,
-                tables::calendar(&rows)
-            )
-        }
-    };
-    print(&text)?;
+    show(&text, false)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -366,35 +358,11 @@ fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let (Some(cal), Some(table)) = (&checked.calendar, &checked.capacity) else {
+    let Some(text) = haalbaar_cli::capacity_text(&checked, format)? else {
         return Ok(ExitCode::from(1));
     };
-    let r = report::capacity_report(&checked.plan, cal, table);
-    let text = match format {
-        TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?),
-        TableFormat::Csv => tables::capacity_csv(&r),
-        TableFormat::Table => {
-            let unit = match r.unit {
-                haalbaar::model::Unit::Days => "person-days",
-                haalbaar::model::Unit::Points => "points",
-            };
-            format!(
-                "capacity in {unit}, per iteration\n\n{}\nper PI\n\n{}",
-                tables::capacity_iterations(&r),
-                tables::capacity_pis(&r)
-            )
-        }
-    };
-    print(&text)?;
+    show(&text, false)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The JSON report of `forecast`.
-#[derive(serde::Serialize)]
-struct ForecastReport<'a> {
-    #[serde(flatten)]
-    forecast: &'a haalbaar::forecast::Forecast,
-    diagnostics: Vec<report::DiagnosticRecord>,
 }
 
 fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color: bool) -> Result<ExitCode, String> {
@@ -406,14 +374,14 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
         text.push_str(&render::summary(s.errors, s.warnings, 1, color));
-        eprintln!("{text}");
+        eprintln!("{}", safe::text(&text, color));
         return Ok(ExitCode::from(1));
     }
     let Some(cal) = &checked.calendar else { return Ok(ExitCode::from(1)) };
     // A progress bar on a terminal only, for runs long enough to notice.
-    let show = std::io::stderr().is_terminal() && runs >= 200;
+    let bar = std::io::stderr().is_terminal() && runs >= 200;
     let mut progress = |done: u32, total: u32| {
-        if show && (done.is_multiple_of(50) || done == total) {
+        if bar && (done.is_multiple_of(50) || done == total) {
             let width = 30;
             let filled = (done as usize * width) / total.max(1) as usize;
             eprint!("\r[{}{}] {done}/{total} runs", "#".repeat(filled), ".".repeat(width - filled));
@@ -426,16 +394,11 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
     let Some(f) = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut progress) else {
         return Err("this plan cannot be forecast".into());
     };
-    match format {
-        ForecastFormat::Json => {
-            let out = ForecastReport { forecast: &f, diagnostics: report::records(&name, &source, &f.warnings) };
-            print(&format!("{}\n", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?))?;
-        }
-        ForecastFormat::Human => {
-            let mut text = render::forecast(&f, color);
-            text.push_str(&render::human(&name, &source, &f.warnings, color));
-            print(&text)?;
-        }
+    let text = haalbaar_cli::forecast_text(&name, &source, &f, format == ForecastFormat::Json, color)?;
+    if format == ForecastFormat::Json {
+        print(&text)?
+    } else {
+        show(&text, color)?
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -449,11 +412,46 @@ fn board_command(path: &PathBuf, width: usize, budget: u64, color: bool) -> Resu
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
         text.push_str(&render::summary(s.errors, s.warnings, 1, color));
-        eprintln!("{text}");
+        eprintln!("{}", safe::text(&text, color));
         return Ok(ExitCode::from(1));
     };
-    print(&board::board(&name, &board, width.max(40), color))?;
+    show(&board::board(&name, &board, width.max(40), color), color)?;
     Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Refuses an output that is the plan itself (by any name: a link, `./`, a hard link), and a
+/// symbolic link unless `force`, so a report never replaces what the user wrote.
+fn safe_to_write(input: &PathBuf, output: &PathBuf, force: bool) -> Result<(), String> {
+    let shown = || safe::text(&output.display().to_string(), false).into_owned();
+    if let (Ok(a), Ok(b)) = (std::fs::metadata(input), std::fs::metadata(output))
+        && same_file(&a, &b)
+    {
+        return Err(format!("will not write the report over the plan file {}; give another --output", shown()));
+    }
+    if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output))
+        && a == b
+    {
+        return Err(format!("will not write the report over the plan file {}; give another --output", shown()));
+    }
+    let link = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
+    if link && !force {
+        return Err(format!(
+            "{} is a symbolic link; give another --output, or --force to write to the file it points at",
+            shown()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// `haalbaar report`: the HTML report, written to a file (or standard output).
@@ -464,11 +462,14 @@ fn report_command(
     runs: u32,
     seed: u64,
     budget: u64,
+    force: bool,
 ) -> Result<ExitCode, String> {
+    if output.as_os_str() != "-" {
+        safe_to_write(path, output, force)?;
+    }
     let source = read(path)?;
     let name = path.display().to_string();
     let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
-    let board = haalbaar::board::Board::of(&checked, &source);
     let forecast = match (&checked.calendar, runs, checked.has_errors() && checked.feasibility.is_none()) {
         (Some(cal), 1.., false) => haalbaar::forecast::forecast(
             &checked.plan,
@@ -478,22 +479,12 @@ fn report_command(
         ),
         _ => None,
     };
-    let findings = report::records(&name, &source, &checked.diagnostics);
-    let commitments = checked.feasibility.as_ref().map(|f| f.commitments.as_slice()).unwrap_or_default();
-    let input = html::Input {
-        file: &name,
-        verdict: checked.verdict(),
-        board: board.as_ref(),
-        commitments,
-        forecast: forecast.as_ref(),
-        findings: &findings,
-    };
-    let text = html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN });
+    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang);
     if output.as_os_str() == "-" {
         print(&text)?;
     } else {
         std::fs::write(output, text).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-        eprintln!("wrote {}", output.display());
+        eprintln!("wrote {}", safe::text(&output.display().to_string(), false));
     }
     Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -9,6 +9,12 @@ use haalbaar::{Diagnostic, Severity};
 
 /// Renders the diagnostics of one file as text, in colour when `color` is set.
 pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
+    // The renderer counts lines at `\n` only: a lone `\r` (old Mac line ends) becomes one, the
+    // same length, so every span still points at its text; a byte-order mark is left out.
+    let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let shown = lone_cr_as_lf(&source[bom..]);
+    let source = shown.as_str();
+    let shift = |offset: usize| offset.saturating_sub(bom).min(source.len());
     let files = SimpleFile::new(file, source);
     let config = Config { chars: Chars::ascii(), ..Config::default() };
     let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
@@ -21,7 +27,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         let mut labels = Vec::new();
         // A finding about the file as a whole points at its start.
         if let Some(span) = d.span.or(Some(haalbaar::grammar::Span::new(0, 0))) {
-            let mut range = span.start.min(source.len())..span.end.min(source.len());
+            let mut range = shift(span.start)..shift(span.end);
             if range.is_empty() {
                 // Point at one character (or the line end) rather than nothing.
                 let next = source[range.start..].chars().next().map_or(0, char::len_utf8);
@@ -30,10 +36,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             labels.push(CsLabel::primary((), range).with_message(d.label.clone().unwrap_or_default()));
         }
         for l in &d.labels {
-            labels.push(
-                CsLabel::secondary((), l.span.start.min(source.len())..l.span.end.min(source.len()))
-                    .with_message(l.message.clone()),
-            );
+            labels.push(CsLabel::secondary((), shift(l.span.start)..shift(l.span.end)).with_message(l.message.clone()));
         }
         let mut notes = Vec::new();
         if let Some(h) = &d.help {
@@ -48,6 +51,12 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         let _ = term::emit_to_write_style(&mut buf, &config, &files, &cs);
     }
     String::from_utf8_lossy(buf.as_slice()).into_owned()
+}
+
+/// `text` with each `\r` that is not followed by `\n` turned into `\n`.
+fn lone_cr_as_lf(text: &str) -> String {
+    let b = text.as_bytes();
+    text.char_indices().map(|(i, c)| if c == '\r' && b.get(i + 1) != Some(&b'\n') { '\n' } else { c }).collect()
 }
 
 /// The closing line: `check: 2 errors, 1 warning in 3 files`.

@@ -113,7 +113,26 @@ fn source_word(s: haalbaar::capacity::Source) -> &'static str {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    let s = crate::safe::line(s);
+    if s.contains([',', '"']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+/// The calendar for a spreadsheet; holiday names are the user's text, so escaped.
+pub fn calendar_csv(rows: &[CalendarRow]) -> String {
+    let mut s = String::from("iteration,pi,start,end,working_days,ip,holidays\n");
+    for r in rows {
+        s.push_str(&format!(
+            "{},{},{},{},{},{},\"{}\"\n",
+            r.iteration,
+            r.pi,
+            r.start,
+            r.end,
+            r.working_days,
+            r.ip,
+            crate::safe::line(&r.holidays.join("; ")).replace('"', "\"\"")
+        ));
+    }
+    s
 }
 
 pub fn capacity_csv(r: &CapacityReport) -> String {

@@ -177,7 +177,12 @@ pub fn capacity(source: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(skip_typescript)]
 pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
     let o = forecast_options_of(&opts)?;
-    let runs = o.runs.filter(|r| r.is_finite() && *r >= 1.0).map_or(1000, |r| r.min(100_000.0) as u32);
+    let max = haalbaar::forecast::MAX_RUNS;
+    let runs = match o.runs {
+        None => haalbaar::forecast::DEFAULT_RUNS,
+        Some(r) if r.fract() == 0.0 && (1.0..=f64::from(max)).contains(&r) => r as u32,
+        Some(_) => return Err(JsError::new("bad options: `runs` must be a whole number from 1 to 1,000,000")),
+    };
     let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(1, |s| s as u64);
     let options = haalbaar::forecast::ForecastOptions { runs, seed };
     to_js(&haalbaar::api::forecast(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, options))

@@ -154,6 +154,34 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   await page.close();
 });
 
+test("a 10,000-item reverse chain, then a normal plan, in the same page: both checked, no stale board", async () => {
+  const { page, errors } = await open();
+  const setText = (text) =>
+    page.evaluate((text) => {
+      window.haalbaarLastCheck = null;
+      const view = document.querySelector("haalbaar-plan").view;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    }, text);
+  // Each item waits for the next one: the deepest dependency chain a file of this size can hold.
+  let chain = 'plan "chain" {\n  start 2024-01-08\n  horizon 18 months\n}\nteam t "T" {\n  people 10\n}\n';
+  for (let i = 0; i < 10000; i++) {
+    chain += `item i${i} "I" {\n  team t\n  effort 1\n${i + 1 < 10000 ? `  after i${i + 1}\n` : ""}}\n`;
+  }
+  await setText(chain);
+  await page.waitForFunction(() => window.haalbaarLastCheck, null, { timeout: 120000 });
+  const first = await page.evaluate(() => window.haalbaarLastCheck.report);
+  assert.equal(first.summary.errors, 0);
+  const reference = await readFile(resolve(root, "examples/gdi-2024.plan"), "utf8");
+  await setText(reference);
+  await page.waitForFunction(() => window.haalbaarLastCheck, null, { timeout: 60000 });
+  const second = await page.evaluate(() => window.haalbaarLastCheck.report);
+  assert.deepEqual(second.commitments.map((c) => c.item), cliReport("gdi-2024.plan").commitments.map((c) => c.item));
+  const summary = await page.locator("haalbaar-plan").locator(".summary").textContent();
+  assert.ok(!summary.includes("engine"), summary);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("keyboard: a commitment row selects its item in the editor; board items are focusable", async () => {
   const { page } = await open();
   const plan = page.locator("haalbaar-plan");

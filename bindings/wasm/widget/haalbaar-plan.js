@@ -27,6 +27,8 @@ function position(doc, line, column) {
 const SEVERITY = { error: "error", warning: "warning", note: "info" };
 const FORECAST_RUNS = 300;
 const FORECAST_MAX_ITEMS = 2000;
+// ... nor when its runs would each walk too many team-iterations (teams × iterations).
+const FORECAST_MAX_TEAM_ITERATIONS = 20000;
 
 export class HaalbaarPlan extends HTMLElement {
   static observedAttributes = ["lang", "readonly", "source", "file"];
@@ -177,7 +179,18 @@ export class HaalbaarPlan extends HTMLElement {
     try {
       reply = await this.engine.call("inspect", text, { file: this.getAttribute("file") || "plan.plan" });
     } catch (e) {
+      if (generation !== this.generation) return [];
+      // Nothing of the previous plan stays on screen next to the error: it no longer
+      // describes the text in the editor. The next edit checks again in a fresh engine.
+      this._report = null;
+      this._board = null;
+      this._forecast = null;
+      this.el.verdict.className = "verdict";
+      this.el.verdict.textContent = "";
       this.el.timing.textContent = "";
+      this.el.commitments.innerHTML = "";
+      this.el.board.innerHTML = `<p class="empty">${esc(this.L.noBoard)}</p>`;
+      this.el.caps.innerHTML = "";
       this.el.summary.innerHTML = `<span class="message error">${esc(this.L.engineError)} ${esc(e.message)}</span>`;
       return [];
     }
@@ -191,7 +204,12 @@ export class HaalbaarPlan extends HTMLElement {
     this.dispatchEvent(new CustomEvent("checked", { detail: { report, board, ms: reply.ms } }));
     // How likely each commitment is: the seeded forecast, after the check (it takes longer;
     // on very large plans it would hold up the next check in the worker, so it is skipped).
-    if (report.commitments?.length && (board?.items.length ?? 0) <= FORECAST_MAX_ITEMS) {
+    const teamIterations = (board?.teams.length ?? 0) * (board?.iterations.length ?? 0);
+    if (
+      report.commitments?.length &&
+      (board?.items.length ?? 0) <= FORECAST_MAX_ITEMS &&
+      teamIterations <= FORECAST_MAX_TEAM_ITERATIONS
+    ) {
       this.engine
         .call("forecast", text, { runs: FORECAST_RUNS, seed: 1 })
         .then(({ result }) => {

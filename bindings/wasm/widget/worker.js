@@ -17,7 +17,12 @@ self.onmessage = async (event) => {
   } catch (e) {
     const panic = globalThis.__haalbaarPanic;
     globalThis.__haalbaarPanic = undefined;
-    // After a panic the instance is unusable: the page starts a new worker for the next call.
-    self.postMessage({ id, error: panic || String(e?.message ?? e), restart: Boolean(panic) });
+    // The exports report bad input as a plain `Error`. Anything else (a Rust panic, a trap
+    // such as "unreachable" or "memory access out of bounds", a JavaScript RangeError from a
+    // stack overflow) may leave the instance's memory corrupt: the page starts a new worker
+    // for the next call, never reusing this one.
+    const fatal = Boolean(panic) || !(e instanceof Error) || e.constructor !== Error;
+    self.postMessage({ id, error: panic || String(e?.message ?? e), restart: fatal });
+    if (fatal) self.close();
   }
 };

@@ -127,15 +127,19 @@ pub fn windows(p: &Problem, needed: &[bool], deadline: &[Option<usize>]) -> Resu
 fn chain(p: &Problem, w: &Windows, j: usize, succ: Option<usize>, deadline: &[Option<usize>]) -> Evidence {
     let mut back = vec![j];
     let mut cur = j;
-    while let Some(q) = w.from_pred[cur] {
+    // A link needs an iteration of its own after its predecessor's, so more links than there
+    // are iterations prove the chain too long from any start: the evidence stops there rather
+    // than repeating a whole long chain for every commitment on it.
+    while let Some(q) = w.from_pred[cur].filter(|_| back.len() <= p.iterations) {
         back.push(q);
         cur = q;
     }
     back.reverse();
+    let mut on_path: std::collections::HashSet<usize> = back.iter().copied().collect();
     let mut path = back;
     let mut next = succ;
     while let Some(s) = next {
-        if path.contains(&s) {
+        if !on_path.insert(s) {
             break;
         }
         path.push(s);

@@ -1,0 +1,164 @@
+//! The renderers of the `haalbaar` command, as a library: the binary calls them, and so do the
+//! tests and the fuzz target (`every_output`), so every format is reachable from one input.
+//! Formatting only; every figure comes from the `haalbaar` crate.
+
+pub mod annotations;
+pub mod board;
+pub mod html;
+pub mod render;
+pub mod safe;
+pub mod sarif;
+pub mod tables;
+
+use clap::ValueEnum;
+use haalbaar::report;
+
+/// Language of the HTML report's labels.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+pub enum Lang {
+    En,
+    Nl,
+}
+
+/// How `calendar` and `capacity` print.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+pub enum TableFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    Ok(format!("{}\n", serde_json::to_string_pretty(v).map_err(|e| e.to_string())?))
+}
+
+/// `haalbaar calendar`: the PIs and iterations (`None` without a calendar).
+pub fn calendar_text(checked: &haalbaar::Checked, format: TableFormat) -> Result<Option<String>, String> {
+    let Some(cal) = &checked.calendar else { return Ok(None) };
+    let rows = report::calendar_rows(cal);
+    Ok(Some(match format {
+        TableFormat::Json => json(&rows)?,
+        TableFormat::Csv => tables::calendar_csv(&rows),
+        TableFormat::Table => {
+            let title = checked.plan.title.clone().unwrap_or_default();
+            format!(
+                "{}\n{} to {}: {} iterations of {} days, {} PIs, {} IP iteration(s) per PI\n\n{}",
+                safe::line(&title),
+                cal.start,
+                cal.last_day,
+                cal.len(),
+                cal.iteration_days,
+                cal.pi_count(),
+                cal.innovation,
+                tables::calendar(&rows)
+            )
+        }
+    }))
+}
+
+/// `haalbaar capacity`: capacity per team per iteration and PI (`None` without a table).
+pub fn capacity_text(checked: &haalbaar::Checked, format: TableFormat) -> Result<Option<String>, String> {
+    let (Some(cal), Some(table)) = (&checked.calendar, &checked.capacity) else { return Ok(None) };
+    let r = report::capacity_report(&checked.plan, cal, table);
+    Ok(Some(match format {
+        TableFormat::Json => json(&r)?,
+        TableFormat::Csv => tables::capacity_csv(&r),
+        TableFormat::Table => {
+            let unit = match r.unit {
+                haalbaar::model::Unit::Days => "person-days",
+                haalbaar::model::Unit::Points => "points",
+            };
+            format!(
+                "capacity in {unit}, per iteration\n\n{}\nper PI\n\n{}",
+                tables::capacity_iterations(&r),
+                tables::capacity_pis(&r)
+            )
+        }
+    }))
+}
+
+/// The JSON report of `forecast`.
+#[derive(serde::Serialize)]
+struct ForecastReport<'a> {
+    #[serde(flatten)]
+    forecast: &'a haalbaar::forecast::Forecast,
+    diagnostics: Vec<report::DiagnosticRecord>,
+}
+
+/// `haalbaar forecast`, as JSON or for people.
+pub fn forecast_text(
+    name: &str,
+    source: &str,
+    f: &haalbaar::forecast::Forecast,
+    as_json: bool,
+    color: bool,
+) -> Result<String, String> {
+    if as_json {
+        return json(&ForecastReport { forecast: f, diagnostics: report::records(name, source, &f.warnings) });
+    }
+    let mut text = render::forecast(f, color);
+    text.push_str(&render::human(name, source, &f.warnings, color));
+    Ok(text)
+}
+
+/// `haalbaar report`: the self-contained HTML report.
+pub fn report_html(
+    name: &str,
+    source: &str,
+    checked: &haalbaar::Checked,
+    forecast: Option<&haalbaar::forecast::Forecast>,
+    lang: Lang,
+) -> String {
+    let board = haalbaar::board::Board::of(checked, source);
+    let findings = report::records(name, source, &checked.diagnostics);
+    let commitments = checked.feasibility.as_ref().map(|f| f.commitments.as_slice()).unwrap_or_default();
+    let input = html::Input {
+        file: name,
+        verdict: checked.verdict(),
+        board: board.as_ref(),
+        commitments,
+        forecast,
+        findings: &findings,
+    };
+    html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN })
+}
+
+/// Every output the command can make of one text, in order: check (human, JSON, SARIF,
+/// GitHub), the terminal board, calendar and capacity (table, JSON, CSV), the forecast of
+/// `runs` runs (human, JSON) and the HTML report. For the fuzz target and the robustness
+/// tests: none of them may panic, whatever the text.
+pub fn every_output(source: &str, runs: u32) -> Result<Vec<String>, String> {
+    let name = "fuzz.plan";
+    let checked = haalbaar::check(source);
+    let mut out = vec![render::human(name, source, &checked.diagnostics, false)];
+    if let (Some(f), Some(cal)) = (&checked.feasibility, &checked.calendar) {
+        out.push(render::board(name, cal, f, true));
+    }
+    let records = report::records(name, source, &checked.diagnostics);
+    out.push(sarif::sarif(&[name.to_string()], &records).to_string());
+    out.push(annotations::annotations(&records));
+    if let Some(b) = haalbaar::board::Board::of(&checked, source) {
+        out.push(board::board(name, &b, 80, true));
+    }
+    for format in [TableFormat::Table, TableFormat::Json, TableFormat::Csv] {
+        out.extend(calendar_text(&checked, format)?);
+        out.extend(capacity_text(&checked, format)?);
+    }
+    let forecast = match &checked.calendar {
+        Some(cal) if !checked.has_errors() && runs > 0 => haalbaar::forecast::forecast(
+            &checked.plan,
+            cal,
+            haalbaar::forecast::ForecastOptions { runs, seed: haalbaar::forecast::DEFAULT_SEED },
+            &mut |_, _| {},
+        ),
+        _ => None,
+    };
+    if let Some(f) = &forecast {
+        out.push(forecast_text(name, source, f, false, true)?);
+        out.push(forecast_text(name, source, f, true, false)?);
+    }
+    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl));
+    let (entry, records) = report::FileReport::of(name, source, checked);
+    out.push(json(&report::CheckReport::new(vec![entry], records))?);
+    Ok(out)
+}
