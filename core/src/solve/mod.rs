@@ -10,6 +10,7 @@ pub mod flow;
 pub mod greedy;
 pub mod problem;
 pub mod rank;
+pub mod relaxed;
 pub mod search;
 pub mod windows;
 

@@ -183,9 +183,23 @@ fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(Step)) -> (V
     let mut out = Vec::new();
     let mut out = Steps { out: &mut out, sink };
     let mut progress = Progress::new(p);
+    let relaxed = super::relaxed::Relaxed::new(p);
     for c in 0..=upto.min(p.commitments.len().saturating_sub(1)) {
         if p.commitments.is_empty() {
             break;
+        }
+        // A chain that cannot finish inside the horizon even alone: infeasible, whatever else
+        // is met, and nowhere to finish (found without visiting the chain again).
+        if let Some(e) = relaxed.beyond_horizon(p, c) {
+            let whole = WALK_LEFT.with(std::cell::Cell::get) >= DECISION_COST.with(std::cell::Cell::get);
+            out.push(Walked {
+                status: Status::Infeasible,
+                evidence: Some(e),
+                conflicts_with: Vec::new(),
+                whole,
+                reach: None,
+            });
+            continue;
         }
         // Fast path, reusing the work so far: place what `c` still needs on top of the
         // schedule that meets the commitments already met. If that meets `c` too, the
