@@ -69,6 +69,11 @@ fn calendar_capacity_forecast_explain_and_version() {
     let b = json(&haalbaar_wasm::forecast(CHAIN, Some(options)).unwrap());
     assert_eq!(a["forecast"]["runs"], 40);
     assert_eq!(a, b);
+    // Runs are a whole number from 1 to 1,000,000, as in the command.
+    for bad in [r#"{"runs": 0}"#, r#"{"runs": 1000001}"#, r#"{"runs": 2.5}"#, r#"{"runs": -1}"#] {
+        let options = js_sys::JSON::parse(bad).unwrap();
+        assert!(haalbaar_wasm::forecast(CHAIN, Some(options)).is_err(), "{bad}");
+    }
     assert_eq!(json(&haalbaar_wasm::explain("W0507").unwrap())["code"], "W0507");
     assert!(haalbaar_wasm::explain("X1").unwrap().is_null());
     assert_eq!(haalbaar_wasm::version(), env!("CARGO_PKG_VERSION"));
