@@ -160,9 +160,10 @@ Fix: give `start` and one of `horizon` or `end`:
       horizon 18 months";
 
 E0112, Error, "number cannot be used",
-"What: a number has more than three decimals, or is too large.
+"What: a number has more than three decimals, or is larger than 1,000,000,000 (the largest
+figure a plan may hold, also in a plan built in code).
 Why: effort and capacity are computed exactly in thousandths; a number that cannot be held
-exactly would make the verdict depend on rounding.
+exactly would make the verdict depend on rounding, and the limit keeps every sum exact.
 Example:
     effort 12.3456
 Fix: round it to at most three decimals:
@@ -297,13 +298,15 @@ Fix:
     iteration 2 weeks";
 
 E0309, Error, "no planned iteration in a PI",
-"What: `innovation` takes every iteration of the PI, or the horizon holds no whole iteration.
-Why: then no work can be planned at all.
+"What: `innovation` takes every iteration of the PI, the horizon holds no whole iteration, or
+it holds more than 1,000 iterations (the most a plan may have).
+Why: then no work can be planned at all, or the plan is larger than a check can handle.
 Example:
     increment 4 weeks
     iteration 2 weeks
     innovation 2 iterations
-Fix: leave at least one planned iteration per PI, and make the horizon at least one iteration long.";
+Fix: leave at least one planned iteration per PI, make the horizon at least one iteration long,
+and at most 1,000 iterations long (a longer horizon: use longer iterations).";
 
 E0310, Error, "invalid calendar setting",
 "What: a calendar setting is out of range: a `workweek` outside 1 to 7 days, or a holiday

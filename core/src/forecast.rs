@@ -364,12 +364,13 @@ pub fn forecast(
     let firm = plan.settings.firm_pis.unwrap_or(2);
     let mut commitments = Vec::new();
     let mut warnings = Vec::new();
+    let mut optimistic = Optimistic::new(plan, cal, &vacancies);
     for (c, commitment) in base.commitments.iter().enumerate() {
         let f = &finishes[c];
         let (p50, p85) = (percentile(f, 0.5), percentile(f, 0.85));
         let (p50, p85) = (if p50 == beyond { usize::MAX } else { p50 }, if p85 == beyond { usize::MAX } else { p85 });
         let probability = f64::from(met[c]) / f64::from(runs);
-        let reason = (met[c] == 0).then(|| optimistic_reason(plan, cal, &vacancies, &commitment.label)).flatten();
+        let reason = (met[c] == 0).then(|| optimistic.reason(&commitment.label)).flatten();
         let histogram: Vec<Bucket> = f
             .iter()
             .enumerate()
@@ -456,31 +457,63 @@ fn constructive(p: &Problem) -> Vec<Vec<i64>> {
     s.into_dense()
 }
 
-/// Why commitment `c` cannot be met even with every effort at its low end and every vacancy
-/// filled: the exact solver's reason for it alone, if it has one.
-fn optimistic_reason(plan: &Plan, cal: &Calendar, vacancies: &[(usize, Change, f64)], label: &str) -> Option<Reason> {
-    let mut best = plan.clone();
-    for (t, hire, _) in vacancies {
-        best.teams[*t].hires.push(hire.clone());
+/// The plan with every effort at the low end of its range and every vacancy filled: why a
+/// commitment no draw meets cannot be met even then. Built once per forecast (not once per
+/// such commitment); a chain that cannot finish because of what it waits for is read from one
+/// relaxed pass, anything else decided on the commitment's own jobs only.
+struct Optimistic<'a> {
+    cal: &'a Calendar,
+    unit: &'static str,
+    /// Built on first use: most forecasts have no commitment that no draw meets.
+    problem: Option<Option<(Problem, crate::solve::relaxed::Relaxed)>>,
+    plan: &'a Plan,
+    vacancies: &'a [(usize, Change, f64)],
+}
+
+impl<'a> Optimistic<'a> {
+    fn new(plan: &'a Plan, cal: &'a Calendar, vacancies: &'a [(usize, Change, f64)]) -> Self {
+        let unit = match plan.settings.unit {
+            crate::model::Unit::Days => "days",
+            crate::model::Unit::Points => "points",
+        };
+        Optimistic { cal, unit, problem: None, plan, vacancies }
     }
-    for item in &mut best.items {
-        if let Some(e) = &mut item.effort {
-            e.value = Effort::exact(e.value.low);
-        }
-    }
-    let cap = capacity(&best, cal);
-    let p = Problem::new(&best, cal, &cap)?;
-    // Found by label: with other efforts the WSJF order, and so the index, may differ.
-    let c = p.commitments.iter().find(|x| x.label == label)?;
-    let req = crate::solve::Requirement { jobs: c.jobs.iter().copied().collect(), deadline: c.deadline };
-    match crate::solve::decide(&p, &[req], crate::solve::DEFAULT_BUDGET) {
-        crate::solve::Outcome::Fails(e) => {
-            let unit = match plan.settings.unit {
-                crate::model::Unit::Days => "days",
-                crate::model::Unit::Points => "points",
-            };
-            Some(crate::feasibility::reason(&p, cal, &e, unit))
-        }
-        _ => None,
+
+    fn reason(&mut self, label: &str) -> Option<Reason> {
+        let (plan, cal, vacancies) = (self.plan, self.cal, self.vacancies);
+        let built = self.problem.get_or_insert_with(|| {
+            let mut best = plan.clone();
+            for (t, hire, _) in vacancies {
+                best.teams[*t].hires.push(hire.clone());
+            }
+            for item in &mut best.items {
+                if let Some(e) = &mut item.effort {
+                    e.value = Effort::exact(e.value.low);
+                }
+            }
+            let cap = capacity(&best, cal);
+            Problem::new(&best, cal, &cap).map(|p| {
+                let relaxed = crate::solve::relaxed::Relaxed::new(&p);
+                (p, relaxed)
+            })
+        });
+        let (p, relaxed) = built.as_ref()?;
+        // Found by label: with other efforts the WSJF order, and so the index, may differ.
+        let c = p.commitments.iter().position(|x| x.label == label)?;
+        let evidence = match relaxed.beyond_horizon(p, c) {
+            Some(e) => e,
+            None => {
+                let req = crate::solve::Requirement {
+                    jobs: p.commitments[c].jobs.iter().copied().collect(),
+                    deadline: p.commitments[c].deadline,
+                };
+                let r = crate::solve::restricted(p, &[req]);
+                match crate::solve::decide(&r.problem, &r.reqs, crate::solve::DEFAULT_BUDGET) {
+                    crate::solve::Outcome::Fails(e) => e.renumbered(&r.jobs, &r.teams),
+                    _ => return None,
+                }
+            }
+        };
+        Some(crate::feasibility::reason(p, cal, &evidence, self.unit))
     }
 }

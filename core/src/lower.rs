@@ -146,8 +146,8 @@ impl Lower {
             Ok(f) => Some(f),
             Err(e) => {
                 let help = match e {
-                    FixedError::TooPrecise => "round it to at most three decimals",
-                    _ => "use a smaller figure",
+                    FixedError::TooPrecise => "round it to at most three decimals".to_string(),
+                    _ => format!("a figure in a plan is at most {}", crate::fixed::MAX_WHOLE),
                 };
                 self.err(
                     Diagnostic::new(Code::E0112, format!("the number `{}` is {e}", n.value.0), Some(n.span))
@@ -679,8 +679,17 @@ pub(crate) fn calendar_error(e: CalendarError, s: &Settings, at: impl Fn(&str) -
             at("innovation").or(at("increment")),
         )
         .with_help("leave at least one planned iteration in every PI"),
-        CalendarError::BadHorizon(m) => Diagnostic::new(Code::E0309, m, at("horizon").or(at("end")))
-            .with_help("make the horizon hold at least one whole iteration, such as: horizon 18 months"),
+        CalendarError::BadHorizon(m) => {
+            let help = if m.contains("at most") || m.contains("too long") {
+                format!(
+                    "shorten the horizon or use longer iterations: a plan holds at most {} iterations",
+                    crate::calendar::MAX_ITERATIONS
+                )
+            } else {
+                "make the horizon hold at least one whole iteration, such as: horizon 18 months".to_string()
+            };
+            Diagnostic::new(Code::E0309, m, at("horizon").or(at("end"))).with_help(help)
+        }
         CalendarError::BadWorkweek => {
             Diagnostic::new(Code::E0310, format!("a workweek of {} days is outside 1 to 7", s.workweek), at("workweek"))
                 .with_help("write it as: workweek 5 days")

@@ -148,6 +148,9 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A control character or a bidirectional override of the user's text is shown as
+            // an escape, as on the terminal: a browser would hide it or reorder the text.
+            c if crate::safe::is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
             _ => out.push(c),
         }
     }

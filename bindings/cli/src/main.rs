@@ -440,6 +440,16 @@ fn safe_to_write(input: &PathBuf, output: &PathBuf, force: bool) -> Result<(), S
             shown()
         ));
     }
+    // An existing file that is not an HTML page (another plan, a note) is not replaced unasked.
+    if !force && let Ok(bytes) = std::fs::read(output) {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).trim_start().to_ascii_lowercase();
+        if !bytes.is_empty() && !head.starts_with("<!doctype html") && !head.starts_with("<html") {
+            return Err(format!(
+                "{} exists and is not an HTML report; give another --output, or --force to replace it",
+                shown()
+            ));
+        }
+    }
     Ok(())
 }
 

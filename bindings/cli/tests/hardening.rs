@@ -68,6 +68,15 @@ fn the_report_never_replaces_the_plan_or_follows_a_link_unasked() {
     let (code, _, _) = run_in(&dir, &["report", "p.plan", "-o", "./p.plan", "--runs", "0"]);
     assert_eq!(code, 2);
     assert_eq!(std::fs::read_to_string(dir.join("p.plan")).unwrap(), plan, "the plan is untouched");
+    // Another plan, or any file that is not an HTML report, is not replaced unasked.
+    std::fs::write(dir.join("other.plan"), &plan).unwrap();
+    let (code, _, err) = run_in(&dir, &["report", "p.plan", "-o", "other.plan", "--runs", "0"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read_to_string(dir.join("other.plan")).unwrap(), plan);
+    let (code, _, _) = run_in(&dir, &["report", "p.plan", "-o", "r.html", "--runs", "0"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run_in(&dir, &["report", "p.plan", "-o", "r.html", "--runs", "0"]);
+    assert_eq!(code, 0, "a report replaces an earlier report");
     #[cfg(unix)]
     {
         std::fs::write(dir.join("target.txt"), "keep").unwrap();
@@ -83,6 +92,16 @@ fn the_report_never_replaces_the_plan_or_follows_a_link_unasked() {
         assert_eq!(code, 2, "not even with --force onto the plan");
         assert_eq!(std::fs::read_to_string(dir.join("p.plan")).unwrap(), plan);
     }
+}
+
+#[test]
+fn the_html_report_shows_control_characters_as_escapes() {
+    let dir = temp("html");
+    std::fs::write(dir.join("ok.plan"), HOSTILE.replace("  bogus \u{1b}]8;;http://x\u{7}link\n", "")).unwrap();
+    let (code, html, _) = run_in(&dir, &["report", "ok.plan", "-o", "-", "--runs", "0"]);
+    assert_eq!(code, 0);
+    assert!(clean(&html), "{html}");
+    assert!(html.contains("\\u{1b}[2J") && html.contains("\\u{202e}"));
 }
 
 #[test]
