@@ -9,12 +9,11 @@ use haalbaar::{Diagnostic, Severity};
 
 /// Renders the diagnostics of one file as text, in colour when `color` is set.
 pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
-    // The renderer counts lines at `\n` only: a lone `\r` (old Mac line ends) becomes one, the
-    // same length, so every span still points at its text; a byte-order mark is left out.
-    let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    let shown = lone_cr_as_lf(&source[bom..]);
-    let source = shown.as_str();
-    let shift = |offset: usize| offset.saturating_sub(bom).min(source.len());
+    // The text as it is shown: control characters as escapes, so the carets under a quoted
+    // line stay under what they point at; spans are moved along with the text.
+    let shown = Shown::new(source);
+    let shift = |offset: usize| shown.offset(offset);
+    let source = shown.text.as_str();
     let files = SimpleFile::new(file, source);
     let config = Config { chars: Chars::ascii(), ..Config::default() };
     let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
@@ -53,10 +52,47 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
     String::from_utf8_lossy(buf.as_slice()).into_owned()
 }
 
-/// `text` with each `\r` that is not followed by `\n` turned into `\n`.
-fn lone_cr_as_lf(text: &str) -> String {
-    let b = text.as_bytes();
-    text.char_indices().map(|(i, c)| if c == '\r' && b.get(i + 1) != Some(&b'\n') { '\n' } else { c }).collect()
+/// A source text as the terminal shows it. The renderer counts lines at `\n` only, so a lone
+/// `\r` (old Mac line ends) becomes `\n`; a byte-order mark is left out; every other control
+/// character or bidirectional override becomes a visible escape (`\u{1b}`).
+struct Shown {
+    text: String,
+    /// (offset in the source, offset in `text`) after each escaped character, in order.
+    moved: Vec<(usize, usize)>,
+    bom: usize,
+}
+
+impl Shown {
+    fn new(source: &str) -> Shown {
+        let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let body = &source[bom..];
+        let bytes = body.as_bytes();
+        let mut text = String::with_capacity(body.len());
+        let mut moved = Vec::new();
+        for (i, c) in body.char_indices() {
+            let next = bytes.get(i + c.len_utf8()).copied();
+            if c == '\r' && next != Some(b'\n') {
+                text.push('\n');
+            } else if c == '\r' || !crate::safe::is_unsafe(c) {
+                text.push(c);
+            } else {
+                text.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                moved.push((i + c.len_utf8(), text.len()));
+            }
+        }
+        Shown { text, moved, bom }
+    }
+
+    /// Where byte `offset` of the source is in the shown text.
+    fn offset(&self, offset: usize) -> usize {
+        let at = offset.saturating_sub(self.bom);
+        let k = self.moved.partition_point(|(from, _)| *from <= at);
+        let shifted = match k.checked_sub(1).and_then(|k| self.moved.get(k)) {
+            Some(&(from, to)) => to + (at - from),
+            None => at,
+        };
+        shifted.min(self.text.len())
+    }
 }
 
 /// The closing line: `check: 2 errors, 1 warning in 3 files`.
