@@ -5,23 +5,9 @@
 
 mod common;
 
-use std::process::Command;
+use common::run_in;
 
 const HOSTILE: &str = "plan \"x\u{1b}[2J\u{1b}]0;pwned\u{7} \u{1b}]52;c;aGk=\u{7}\u{202e}\" {\n  start 2024-01-08\n  horizon 18 months\n  holiday \"h\u{1b}[31m\u{9b}\" 2024-02-01 .. 2024-02-02\n}\nteam t \"T\" {\n  people 1\n  bogus \u{1b}]8;;http://x\u{7}link\n}\n";
-
-fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 fn temp(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("haalbaar-hardening-{name}-{}", std::process::id()));

@@ -111,6 +111,24 @@ impl Evidence {
 }
 
 /// Fills in each link's earliest start and finish by walking the chain from its first job.
+/// The chain argument along `path` (each job after the one before it), against `limit`: the
+/// links with their lags, and each link's earliest start and finish filled in.
+pub fn chain_along(p: &Problem, path: &[usize], limit: usize) -> Evidence {
+    let Some(&last) = path.last() else { return Evidence::Chain { links: Vec::new(), limit } };
+    let links = path
+        .windows(2)
+        .map(|pair| {
+            let lag = p.jobs[pair[1]].preds.iter().find(|(q, _)| *q == pair[0]).map_or(0, |(_, l)| *l);
+            (pair[0], lag)
+        })
+        .chain(std::iter::once((last, 0)))
+        .map(|(job, lag_after)| ChainLink { job, lag_after, earliest_start: 0, earliest_finish: None })
+        .collect();
+    let mut ev = Evidence::Chain { links, limit };
+    fill_chain(p, &mut ev);
+    ev
+}
+
 pub fn fill_chain(p: &Problem, ev: &mut Evidence) {
     let Evidence::Chain { links, .. } = ev else { return };
     let mut start = 0usize;

@@ -5,7 +5,7 @@
 //! visiting its chain again (a long committed chain would otherwise cost the walk a pass over
 //! every earlier link per commitment: quadratic in the chain).
 
-use super::evidence::{ChainLink, Evidence, fill_chain};
+use super::evidence::{Evidence, chain_along};
 use super::problem::Problem;
 use super::windows::earliest_finish;
 
@@ -70,21 +70,11 @@ impl Relaxed {
             cur = q;
         }
         back.reverse();
-        let links = back
-            .windows(2)
-            .map(|pair| {
-                let lag = p.jobs[pair[1]].preds.iter().find(|(q, _)| *q == pair[0]).map_or(0, |(_, l)| *l);
-                (pair[0], lag)
-            })
-            .chain(std::iter::once((j, 0)))
-            .map(|(job, lag_after)| ChainLink { job, lag_after, earliest_start: 0, earliest_finish: None })
-            .collect();
         // The proof is "cannot be done by the deadline" for the commitment's own job, "within
         // the horizon" for a job it waits for (as the windows of a decision say it).
         let last = p.iterations.saturating_sub(1);
         let limit = p.jobs[j].hi.min(if commitment.jobs.contains(&j) { commitment.deadline } else { last });
-        let mut ev = Evidence::Chain { links, limit };
-        fill_chain(p, &mut ev);
+        let ev = chain_along(p, &back, limit);
         // Only a chain that proves it is returned; the walk decides anything else as before.
         let proves = matches!(&ev, Evidence::Chain { links, limit }
             if links.last().is_some_and(|l| l.earliest_finish.is_none_or(|f| f > *limit)));

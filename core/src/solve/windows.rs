@@ -4,7 +4,7 @@
 //! a dependency chain that is too long (with the chain as evidence); work that must fall
 //! inside a span of iterations beyond a team's capacity there is a capacity shortfall.
 
-use super::evidence::{ChainLink, Evidence, WindowShare};
+use super::evidence::{Evidence, WindowShare};
 use super::problem::Problem;
 
 /// The iteration by which job `j`, starting no earlier than `from`, can have all its effort
@@ -146,19 +146,8 @@ fn chain(p: &Problem, w: &Windows, j: usize, succ: Option<usize>, deadline: &[Op
         next = w.from_succ[s];
     }
     let last = *path.last().unwrap_or(&j);
-    let links = path
-        .windows(2)
-        .map(|pair| {
-            let lag = p.jobs[pair[1]].preds.iter().find(|(q, _)| *q == pair[0]).map_or(0, |(_, l)| *l);
-            (pair[0], lag)
-        })
-        .chain(std::iter::once((last, 0)))
-        .map(|(job, lag_after)| ChainLink { job, lag_after, earliest_start: 0, earliest_finish: None })
-        .collect();
     let limit = p.jobs[last].hi.min(deadline[last].unwrap_or(p.iterations.saturating_sub(1)));
-    let mut ev = Evidence::Chain { links, limit };
-    super::evidence::fill_chain(p, &mut ev);
-    ev
+    super::evidence::chain_along(p, &path, limit)
 }
 
 /// The energetic counting argument per team: for every span of iterations `[a, b]`, the

@@ -18,3 +18,18 @@ pub fn run(args: &[&str]) -> (i32, String) {
         .expect("the binary runs");
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8"))
 }
+
+/// Runs `haalbaar ARGS` in `dir` without colour: (exit code, stdout, stderr).
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
