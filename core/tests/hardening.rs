@@ -254,3 +254,29 @@ fn too_many_team_iterations_is_one_clear_error() {
     let records = haalbaar::report::records("f.plan", &text, &checked.diagnostics);
     assert!(records[0].line > 7, "points at a team: {:?}", records[0]);
 }
+
+/// A long committed chain: the links that fit are met, every later one is infeasible with a
+/// chain no longer than the horizon has iterations, and the verifier (which shares no code
+/// with the solver) accepts every argument.
+#[test]
+fn a_long_committed_chain_is_decided_with_short_checkable_chains() {
+    let mut text =
+        String::from("plan \"c\" {\n  start 2024-01-08\n  horizon 18 months\n}\nteam t \"T\" {\n  people 1000\n}\n");
+    for i in 0..600 {
+        let after = if i > 0 { format!("  after i{}\n", i - 1) } else { String::new() };
+        text.push_str(&format!("item i{i} \"I\" {{\n  team t\n  effort 1\n{after}  commit PI7\n}}\n"));
+    }
+    let checked = haalbaar::check(&text);
+    let f = checked.feasibility.as_ref().expect("solved");
+    haalbaar::verify::verify(&checked.plan, checked.calendar.as_ref().unwrap(), checked.capacity.as_ref().unwrap(), f)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let iterations = checked.calendar.as_ref().unwrap().len();
+    let met = f.commitments.iter().filter(|c| c.status == haalbaar::solve::rank::Status::Met).count();
+    assert!((20..40).contains(&met), "{met} met");
+    for c in f.commitments.iter().skip(met + 8) {
+        assert_eq!(c.status, haalbaar::solve::rank::Status::Infeasible, "{}", c.item);
+        let json = serde_json::to_value(&c.reason).unwrap();
+        let links = json["chain"].as_array().map_or(0, Vec::len);
+        assert!(links > 0 && links <= iterations + 1, "{}: {links} links", c.item);
+    }
+}
