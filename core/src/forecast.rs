@@ -448,11 +448,11 @@ fn constructive(p: &Problem) -> Vec<Vec<i64>> {
     let mut done: Vec<Option<bool>> = vec![None; p.jobs.len()];
     for c in p.commitments.iter() {
         for &j in &c.jobs {
-            crate::solve::rank::place(p, j, &mut s, &mut left, &mut done);
+            crate::solve::place::place(p, j, &mut s, &mut left, &mut done);
         }
     }
     for j in 0..p.jobs.len() {
-        crate::solve::rank::place(p, j, &mut s, &mut left, &mut done);
+        crate::solve::place::place(p, j, &mut s, &mut left, &mut done);
     }
     s.into_dense()
 }

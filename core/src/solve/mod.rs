@@ -8,6 +8,7 @@
 pub mod evidence;
 pub mod flow;
 pub mod greedy;
+pub mod place;
 pub mod problem;
 pub mod rank;
 pub mod relaxed;
