@@ -157,3 +157,33 @@ fn repairs_on_a_second_thread_change_nothing() {
     }
     assert!(repaired >= 20, "only {repaired} commitments got repairs: the comparison shows little");
 }
+
+/// With every effort a single figure and no vacancies, every run of the forecast is the check:
+/// a met commitment has 100%, any other 0%, and the median finish is the check's finish.
+#[test]
+fn the_forecast_is_the_check_when_nothing_varies() {
+    let (mut met, mut other, mut late) = (0usize, 0usize, 0usize);
+    for seed in 1..=300u64 {
+        let tightness = [0.7, 0.9, 1.1, 1.3][(seed % 4) as usize];
+        let text = haalbaar_benches::medium(seed, tightness);
+        let c = haalbaar::check(&text);
+        let f = c.feasibility.clone().unwrap();
+        let options = haalbaar::forecast::ForecastOptions { runs: 3, seed };
+        let fc = haalbaar::forecast::forecast(&c.plan, c.calendar.as_ref().unwrap(), options, &mut |_, _| {}).unwrap();
+        assert_eq!(fc.commitments.len(), f.commitments.len());
+        for (a, b) in f.commitments.iter().zip(&fc.commitments) {
+            assert_eq!(a.item, b.item, "seed {seed}: the same rank order");
+            let want = if a.status == Status::Met { 1.0 } else { 0.0 };
+            assert_eq!(b.probability, want, "seed {seed}: `{}` is {:?} in check", a.item, a.status);
+            assert_eq!(b.p50, a.finish, "seed {seed}: `{}` finishes where check says", a.item);
+            if a.status == Status::Met {
+                met += 1;
+            } else {
+                other += 1;
+                late += usize::from(a.finish.is_some());
+            }
+        }
+    }
+    println!("forecast = check: {met} met at 100%, {other} others at 0% ({late} of them late with the same finish)");
+    assert!(met > 1000 && other > 300 && late > 100);
+}

@@ -456,6 +456,9 @@ E0601, Error, "commitment cannot be met",
 "What: a commitment cannot be met even if it were the only one: its dependency chain is too
 long for its window, or its team lacks the capacity in the window.
 Why: no amount of re-prioritising other work makes it fit; the commitment itself must change.
+Its work still has to be done, so it is kept late: the message says the earliest iteration it
+can be done by, given the commitments ranked above it, and the commitments below it must fit
+around it there. One that cannot be done inside the horizon at all is dropped (it says so).
 Example:
     item eherkenning {
       effort 120          # the team does 50 per iteration
@@ -466,9 +469,11 @@ the window named, or split the work.";
 
 E0602, Error, "commitment in conflict",
 "What: a commitment can be met on its own, but not together with the higher-ranked ones
-already met. The diagnostic names a small set it competes with.
+kept above it: those met by their deadlines, and those kept late by their late finish. The
+diagnostic names a small set it competes with (late ones among them, possibly).
 Why: capacity or a shared chain is taken by commitments ranked above it (hard ones first, then
-priority, WSJF and file order).
+priority, WSJF and file order). Like an infeasible one it is kept late, at the earliest
+iteration the message gives, or dropped when it cannot be done inside the horizon.
 Example: two items of one team, each fitting alone, both committed to PI2.
 Fix: follow a repair: commit later, add capacity, or defer one of the competing (non-hard)
 commitments; or change the ranking with `priority`.";
@@ -476,7 +481,9 @@ commitments; or change the ranking with `priority`.";
 W0601, Warning, "commitment undecided",
 "What: the engine could neither find a schedule that meets the commitment nor prove that none
 exists within its step budget.
-Why: it says so rather than guess. `haalbaar check --deny unknown` makes this an error.
+Why: it says so rather than guess. `haalbaar check --deny unknown` makes this an error. The
+commitments below it are decided as if it were met by its deadline, and those sharing a team
+with it say so: assuming `x` is met.
 Example: a large, tightly coupled plan near the limit of its capacity.
 Fix: simplify the dependencies around it, or give it slack; the verdict then becomes decidable.";
 

@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fixed::Fixed;
 use crate::solve::evidence::Evidence;
 use crate::solve::problem::{CommitKind, Problem};
-use crate::solve::rank::{Landing, Repair, Solution, Status, Verdict};
+use crate::solve::rank::{Landing, Lateness, Repair, Solution, Status, Verdict};
 
 /// The report's answer for the plan as a whole: `invalid` when the file has errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -45,9 +45,24 @@ pub struct CommitmentReport {
     /// The iteration the deadline binds to (`PI4.5`) and its last day.
     pub deadline: String,
     pub deadline_date: NaiveDate,
-    /// The last iteration with work on it in the schedule, if it is all done.
+    /// Met: the last iteration with work on it in the schedule. Not met: the earliest
+    /// iteration it can be done by given every commitment ranked above it (kept late there,
+    /// where the schedule finishes it); `null` when dropped or not decided.
     pub finish: Option<String>,
     pub finish_date: Option<NaiveDate>,
+    /// `false` when `finish` of a late commitment is only where it can be done for certain:
+    /// whether it could be done earlier was not decided within the budget.
+    pub finish_exact: bool,
+    /// Not met and cannot be done inside the horizon given the commitments above it: it
+    /// imposes nothing on the ones below.
+    pub dropped: bool,
+    /// For a commitment that is not met: where it is kept, in words.
+    pub late: Option<String>,
+    /// An `in PI` placement that did not hold: the item runs past its PI in the schedule.
+    pub slipped: bool,
+    /// Commitments above it whose answer is not exact (unknown, or a late finish not
+    /// decided), that this answer assumes: met by their deadline, or done by their finish.
+    pub assuming: Vec<String>,
     pub reason: Option<Reason>,
     pub conflicts_with: Vec<String>,
     pub repairs: Vec<RepairReport>,
@@ -128,7 +143,7 @@ impl RepairReport {
 pub struct ItemSchedule {
     pub item: String,
     pub team: String,
-    /// Needed by a met commitment (else scheduled with what was left).
+    /// Needed by a kept commitment, met or late (else scheduled with what was left).
     pub committed: bool,
     pub work: Vec<Work>,
     pub start: Option<String>,
@@ -168,6 +183,10 @@ fn ends(cal: &Calendar, t: usize) -> NaiveDate {
 
 fn fx(m: i64) -> Fixed {
     Fixed::from_millis(m)
+}
+
+fn ticks(ids: &[String]) -> String {
+    ids.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn names(p: &Problem, jobs: impl IntoIterator<Item = usize>) -> String {
@@ -306,25 +325,64 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             CommitKind::Item => format!("item `{}`", c.label),
             CommitKind::Epic => format!("epic `{}`", c.label),
         };
+        let late = r.late.map(|l| match l {
+            Lateness::At(d) => {
+                format!("it can be done by {} at the earliest, given the commitments above it", label(cal, d))
+            }
+            Lateness::AtMost(d) => format!(
+                "it can be done by {} given the commitments above it; whether earlier was not decided",
+                label(cal, d)
+            ),
+            Lateness::Dropped => {
+                "it cannot be done inside the horizon given the commitments above it, so it is dropped".to_string()
+            }
+            Lateness::Undecided => {
+                "where it can be done given the commitments above it was not decided, so it is dropped".to_string()
+            }
+        });
+        let assuming: Vec<String> = r.assuming.iter().map(|&m| p.commitments[m].label.clone()).collect();
+        let assumed = r
+            .assuming
+            .iter()
+            .map(|&m| match s.results.get(m).map(|x| (x.status, x.late)) {
+                Some((Status::Unknown, _)) => format!("`{}` is met", p.commitments[m].label),
+                Some((_, Some(Lateness::AtMost(d)))) => {
+                    format!("`{}` is done by {}", p.commitments[m].label, label(cal, d))
+                }
+                _ => format!("`{}` is dropped", p.commitments[m].label),
+            })
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let slipped = c.slip.as_ref().is_some_and(|sl| s.slipped.contains(&sl.job)) && r.status != Status::Met;
+        let late = late.map(|l| match l.strip_prefix("it can ") {
+            Some(rest) if slipped => format!("it slips out of its PI and can {rest}"),
+            _ => l,
+        });
+        let suffix = match (&late, assuming.is_empty()) {
+            (Some(l), true) => format!("; {l}"),
+            (Some(l), false) => format!("; {l} (assuming {assumed})"),
+            (None, false) => format!(" (assuming {assumed})"),
+            (None, true) => String::new(),
+        };
         let d = match r.status {
             Status::Met => None,
             Status::Infeasible => Some(Diagnostic::new(
                 Code::E0601,
-                format!("{what} cannot be done by {}", label(cal, c.deadline)),
+                format!("{what} cannot be done by {}{suffix}", label(cal, c.deadline)),
                 c.span,
             )),
             Status::Conflict => Some(Diagnostic::new(
                 Code::E0602,
                 format!(
-                    "{what} cannot be done by {} together with {}",
+                    "{what} cannot be done by {} together with {}{suffix}",
                     label(cal, c.deadline),
-                    conflicts_with.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(", ")
+                    ticks(&conflicts_with)
                 ),
                 c.span,
             )),
             Status::Unknown => Some(Diagnostic::new(
                 Code::W0601,
-                format!("whether {what} can be done by {} is undecided", label(cal, c.deadline)),
+                format!("whether {what} can be done by {} is undecided{suffix}", label(cal, c.deadline)),
                 c.span,
             )),
         };
@@ -352,22 +410,17 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             deadline_date: ends(cal, c.deadline),
             finish: r.finish.map(|f| label(cal, f)),
             finish_date: r.finish.map(|f| ends(cal, f)),
+            finish_exact: !matches!(r.late, Some(Lateness::AtMost(_) | Lateness::Undecided)),
+            dropped: matches!(r.late, Some(Lateness::Dropped | Lateness::Undecided)),
+            late,
+            slipped,
+            assuming,
             reason,
             conflicts_with,
             repairs,
         });
     }
-    let (needed, _) = crate::solve::needs(
-        p,
-        &s.results
-            .iter()
-            .filter(|r| r.status == Status::Met)
-            .map(|r| crate::solve::Requirement {
-                jobs: p.commitments[r.commitment].jobs.iter().copied().collect(),
-                deadline: p.commitments[r.commitment].deadline,
-            })
-            .collect::<Vec<_>>(),
-    );
+    let needed = &s.needed;
     let schedule = p
         .jobs
         .iter()

@@ -19,6 +19,7 @@ use crate::feasibility::Reason;
 use crate::fixed::Fixed;
 use crate::model::{Change, Effort, Plan};
 use crate::solve::problem::Problem;
+use crate::solve::rank::Status;
 
 /// Default number of runs and seed.
 pub const DEFAULT_RUNS: u32 = 1_000;
@@ -91,8 +92,11 @@ pub struct CommitmentForecast {
     pub item: String,
     pub deadline: String,
     pub deadline_date: NaiveDate,
-    /// Share of runs in which it is met, 0 to 1.
+    /// Share of runs in which it is met, 0 to 1 (a run the engine could not decide counts as
+    /// not met: see `undecided`).
     pub probability: f64,
+    /// Runs in which the engine could not decide it (it is then `unknown`, as in `check`).
+    pub undecided: u32,
     pub rag: Rag,
     /// Finish iteration in half and in 85% of the runs (`null`: beyond the horizon).
     pub p50: Option<String>,
@@ -206,6 +210,9 @@ fn percentile(counts: &[u32], q: f64) -> usize {
     counts.len().saturating_sub(1)
 }
 
+/// Team capacities per iteration by which vacancies a run filled.
+type FillCache = std::collections::HashMap<Vec<bool>, std::sync::Arc<Vec<Vec<i64>>>>;
+
 /// How many vacancy fills keep their capacity table between runs.
 const MAX_CACHED_FILLS: usize = 64;
 
@@ -231,6 +238,18 @@ impl LoadHistogram {
         let bin = usize::try_from(pct_millis / LOAD_BIN).unwrap_or(LOAD_BINS - 1).min(LOAD_BINS - 1);
         let bins = self.bins.get_or_insert_with(|| vec![0; LOAD_BINS].into_boxed_slice());
         bins[bin] += 1;
+    }
+    /// Adds another histogram's counts.
+    fn merge(&mut self, other: LoadHistogram) {
+        let Some(more) = other.bins else { return };
+        match &mut self.bins {
+            Some(bins) => {
+                for (x, y) in bins.iter_mut().zip(more.iter()) {
+                    *x += y;
+                }
+            }
+            None => self.bins = Some(more),
+        }
     }
     /// The `q` quantile over `runs` runs, at the lower edge of its bin (runs that added
     /// nothing had no load).
@@ -271,24 +290,20 @@ pub fn forecast(
             })
         })
         .collect();
-    let mut caps: std::collections::HashMap<Vec<bool>, std::sync::Arc<Vec<Vec<i64>>>> =
-        std::collections::HashMap::new();
-    let mut rng = Rng::new(opts.seed);
+    let caps: std::sync::Mutex<FillCache> = std::sync::Mutex::new(FillCache::new());
     let runs = opts.runs.clamp(1, MAX_RUNS);
     let c_count = base.commitments.len();
-    // Memory independent of the number of runs: per commitment the runs finishing in each
-    // iteration (the last slot: beyond the horizon), per team and PI a histogram of its load.
     let beyond = cal.len();
-    let mut finishes: Vec<Vec<u32>> = vec![vec![0; beyond + 1]; c_count];
-    let mut met = vec![0u32; c_count];
     let pis = cal.pi_count();
     // Teams without items have no load in any run.
     let mut has_work = vec![false; base.teams.len()];
     for job in base.jobs.iter() {
         has_work[job.team] = true;
     }
-    let mut loads: Vec<Vec<LoadHistogram>> = vec![vec![LoadHistogram::default(); pis as usize]; base.teams.len()];
-    for run in 0..runs {
+    // One run: its own generator (seeded by the forecast's seed and the run's number, so the
+    // result is the same whatever thread runs it), its drawn plan, decided by the check's rule.
+    let one = |run: u32| -> tally::Tally {
+        let mut rng = Rng::new(run_seed(opts.seed, run));
         let mut p = base.clone();
         let jobs = std::sync::Arc::make_mut(&mut p.jobs);
         for (j, item) in plan.items.iter().enumerate() {
@@ -298,67 +313,74 @@ pub fn forecast(
         }
         let filled: Vec<bool> = vacancies.iter().map(|(_, _, chance)| rng.unit() < *chance).collect();
         if filled.iter().any(|f| *f) {
-            let filled_cap = || {
-                let mut with = plan.clone();
-                for ((t, hire, _), f) in vacancies.iter().zip(&filled) {
-                    if *f {
-                        with.teams[*t].hires.push(hire.clone());
-                    }
-                }
-                let cap = capacity(&with, cal);
-                Problem::new(&with, cal, &cap).map_or_else(|| base.team_cap.clone(), |q| q.team_cap)
-            };
-            // Capacities of the fills seen so far are kept, up to a fixed number (memory does
-            // not grow with the runs); the result is the same with or without the cache.
-            p.team_cap = match caps.get(&filled) {
-                Some(c) => c.clone(),
+            let cached = caps.lock().ok().and_then(|c| c.get(&filled).cloned());
+            p.team_cap = match cached {
+                Some(c) => c,
                 None => {
-                    let c = filled_cap();
-                    if caps.len() < MAX_CACHED_FILLS {
+                    let mut with = plan.clone();
+                    for ((t, hire, _), f) in vacancies.iter().zip(&filled) {
+                        if *f {
+                            with.teams[*t].hires.push(hire.clone());
+                        }
+                    }
+                    let cap = capacity(&with, cal);
+                    let c = Problem::new(&with, cal, &cap).map_or_else(|| base.team_cap.clone(), |q| q.team_cap);
+                    // Capacities of the fills seen so far are kept, up to a fixed number; the
+                    // result is the same with or without the cache.
+                    if let Ok(mut caps) = caps.lock()
+                        && caps.len() < MAX_CACHED_FILLS
+                    {
                         caps.insert(filled.clone(), c.clone());
                     }
                     c
                 }
             };
         }
-        let schedule = constructive(&p);
-        for (c, commitment) in p.commitments.iter().enumerate() {
-            let finish = commitment
-                .jobs
-                .iter()
-                .map(|&j| {
-                    let done: i64 = schedule[j].iter().sum();
-                    if done >= p.jobs[j].effort { schedule[j].iter().rposition(|w| *w > 0) } else { None }
-                })
-                .try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
-            let f = finish.unwrap_or(beyond).min(beyond);
-            if f <= commitment.deadline {
-                met[c] += 1;
+        let solution = crate::solve::rank::statuses(&p, crate::solve::DEFAULT_BUDGET);
+        let mut t = tally::Tally::new(c_count, beyond, &has_work, pis);
+        for r in &solution.results {
+            let c = r.commitment;
+            match r.status {
+                Status::Met => t.met[c] += 1,
+                Status::Unknown => t.undecided[c] += 1,
+                _ => {}
             }
-            finishes[c][f] += 1;
+            t.finishes[c][r.finish.unwrap_or(beyond).min(beyond)] += 1;
         }
         // Planned work per team and iteration, in one pass over the schedule.
         let mut planned: Vec<Vec<i64>> =
             has_work.iter().map(|&w| if w { vec![0; p.iterations] } else { Vec::new() }).collect();
-        for (j, row) in schedule.iter().enumerate() {
+        for (j, row) in solution.schedule.work.iter().enumerate() {
             for (it, w) in row.iter().enumerate().filter(|(_, w)| **w > 0) {
                 planned[p.jobs[j].team][it] += w;
             }
         }
-        for (t, team_loads) in loads.iter_mut().enumerate() {
-            if !has_work[t] {
+        for (team, team_loads) in t.loads.iter_mut().enumerate() {
+            if !has_work[team] {
                 continue;
             }
             for pi in 1..=pis {
                 let range = cal.pi_iterations(pi);
-                let cap: i64 = range.clone().map(|it| p.team_cap[t][it]).sum();
-                let work: i64 = range.map(|it| planned[t][it]).sum();
+                let cap: i64 = range.clone().map(|it| p.team_cap[team][it]).sum();
+                let work: i64 = range.map(|it| planned[team][it]).sum();
                 let pct = if cap > 0 { i128::from(work) * 100_000 / i128::from(cap) } else { 0 };
                 team_loads[pi as usize - 1].add(i64::try_from(pct).unwrap_or(i64::MAX));
             }
         }
-        progress(run + 1, runs);
+        t
+    };
+    // Runs in batches (on every core where there are threads); counts add up in any order, so
+    // the result is the same on one core or many. `progress` is told after each batch.
+    let mut total = tally::Tally::new(c_count, beyond, &has_work, pis);
+    let mut done = 0u32;
+    while done < runs {
+        let batch = (runs - done).min(RUN_BATCH);
+        let part = tally::run_batch(done..done + batch, &one, || tally::Tally::new(c_count, beyond, &has_work, pis));
+        total.add(part);
+        done += batch;
+        progress(done, runs);
     }
+    let tally::Tally { finishes, met, undecided, loads } = total;
     let label = |t: usize| cal.iterations.get(t).map(|i| i.label());
     let date = |t: usize| cal.iterations.get(t).map(|i| i.end);
     let firm = plan.settings.firm_pis.unwrap_or(2);
@@ -406,6 +428,7 @@ pub fn forecast(
             p85: label(p85),
             p85_date: date(p85),
             beyond_firm,
+            undecided: undecided[c],
             reason,
             histogram,
         });
@@ -429,8 +452,8 @@ pub fn forecast(
         seed: opts.seed,
         method: format!(
             "{runs} runs; each draws efforts (two-point ranges uniform, three-point triangular{}) and vacancies by their chance, \
-             then builds the constructive schedule: commitments in rank order, prerequisites first, as early as capacity allows \
-             (no exact search per run)",
+             then decides the drawn plan by the rule of `check`: commitments in rank order, each met when it fits with \
+             everything kept above it, else kept late at its earliest finish",
             if growth > 0.0 { ", spread widened per PI ahead" } else { "" }
         ),
         check_assumes: "check uses likely efforts, counts no vacancies, and decides each commitment exactly".into(),
@@ -440,21 +463,90 @@ pub fn forecast(
     })
 }
 
-/// The constructive schedule of one run: commitments in rank order, each placing its jobs
-/// (prerequisites first) as early as the capacity left allows; then everything else.
-fn constructive(p: &Problem) -> Vec<Vec<i64>> {
-    let mut s = crate::solve::evidence::Schedule::empty(p.jobs.len(), p.iterations);
-    let mut left = (*p.team_cap).clone();
-    let mut done: Vec<Option<bool>> = vec![None; p.jobs.len()];
-    for c in p.commitments.iter() {
-        for &j in &c.jobs {
-            crate::solve::place::place(p, j, &mut s, &mut left, &mut done);
+/// Runs are made in batches of this many; `progress` is told after each.
+const RUN_BATCH: u32 = 64;
+
+/// The seed of run `run`: the forecast's seed and the run's number mixed (SplitMix64's
+/// finaliser), so every run has its own stream whatever thread makes it.
+fn run_seed(seed: u64, run: u32) -> u64 {
+    let mut z = seed ^ u64::from(run).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// What runs add up to: counts only, so they add in any order and memory does not grow with
+/// the runs.
+mod tally {
+    use super::LoadHistogram;
+
+    pub(super) struct Tally {
+        /// Per commitment, runs finishing in each iteration (the last slot: beyond the horizon).
+        pub finishes: Vec<Vec<u32>>,
+        pub met: Vec<u32>,
+        /// Runs in which the engine could not decide the commitment.
+        pub undecided: Vec<u32>,
+        /// Per team and PI, a histogram of its load.
+        pub loads: Vec<Vec<LoadHistogram>>,
+    }
+
+    impl Tally {
+        pub fn new(commitments: usize, beyond: usize, has_work: &[bool], pis: u32) -> Tally {
+            Tally {
+                finishes: vec![vec![0; beyond + 1]; commitments],
+                met: vec![0; commitments],
+                undecided: vec![0; commitments],
+                loads: has_work.iter().map(|_| vec![LoadHistogram::default(); pis as usize]).collect(),
+            }
+        }
+
+        pub fn add(&mut self, other: Tally) {
+            for (a, b) in self.finishes.iter_mut().zip(other.finishes) {
+                for (x, y) in a.iter_mut().zip(b) {
+                    *x += y;
+                }
+            }
+            for (x, y) in self.met.iter_mut().zip(other.met) {
+                *x += y;
+            }
+            for (x, y) in self.undecided.iter_mut().zip(other.undecided) {
+                *x += y;
+            }
+            for (a, b) in self.loads.iter_mut().zip(other.loads) {
+                for (x, y) in a.iter_mut().zip(b) {
+                    x.merge(y);
+                }
+            }
         }
     }
-    for j in 0..p.jobs.len() {
-        crate::solve::place::place(p, j, &mut s, &mut left, &mut done);
+
+    /// The runs `range`, on every core (rayon), added up.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn run_batch(
+        range: std::ops::Range<u32>,
+        one: &(dyn Fn(u32) -> Tally + Sync),
+        empty: impl Fn() -> Tally + Sync + Send,
+    ) -> Tally {
+        use rayon::prelude::*;
+        range.into_par_iter().map(one).reduce(&empty, |mut a, b| {
+            a.add(b);
+            a
+        })
     }
-    s.into_dense()
+
+    /// The runs `range`, one after the other (WebAssembly has no threads here), added up.
+    #[cfg(target_arch = "wasm32")]
+    pub(super) fn run_batch(
+        range: std::ops::Range<u32>,
+        one: &(dyn Fn(u32) -> Tally + Sync),
+        empty: impl Fn() -> Tally,
+    ) -> Tally {
+        let mut total = empty();
+        for run in range {
+            total.add(one(run));
+        }
+        total
+    }
 }
 
 /// The plan with every effort at the low end of its range and every vacancy filled: why a

@@ -12,7 +12,7 @@ use crate::fixed::Fixed;
 use crate::source::SourceMap;
 
 /// Version of the JSON report format. Raised only when a field changes meaning or goes.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct LabelRecord {

@@ -22,6 +22,10 @@ struct Model<'a> {
     cap: &'a CapacityTable,
     index: HashMap<&'a str, usize>,
     labels: HashMap<String, usize>,
+    /// Commitments kept late, by label: the iteration the report keeps them by.
+    late: HashMap<&'a str, usize>,
+    /// Items whose `in PI` placement the report lets run past its PI.
+    slipped: HashSet<usize>,
 }
 
 impl<'a> Model<'a> {
@@ -39,8 +43,17 @@ impl<'a> Model<'a> {
             .and_then(|tc| tc.iterations.get(t))
             .map_or(Fixed::ZERO, |c| c.plannable)
     }
-    /// The iterations an item may get work in by its own `not before` and `in PI`.
+    /// The iterations an item may get work in by its own `not before` and `in PI` (to the
+    /// end of the horizon when its placement slipped).
     fn own_window(&self, item: &Item) -> (usize, usize) {
+        let (lo, hi) = self.placed_window(item);
+        match self.index.get(item.id.as_str()) {
+            Some(i) if self.slipped.contains(i) => (lo, self.cal.len().saturating_sub(1)),
+            _ => (lo, hi),
+        }
+    }
+    /// [`Model::own_window`] as the file states it.
+    fn placed_window(&self, item: &Item) -> (usize, usize) {
         let mut lo = 0;
         let mut hi = self.cal.len().saturating_sub(1);
         if let Some(nb) = &item.not_before {
@@ -89,6 +102,15 @@ impl<'a> Model<'a> {
         }
         None
     }
+    /// A commitment's items and the deadline it is kept by: its own (`own`, or met), else the
+    /// late finish the report gives it.
+    fn kept(&self, label: &str, own: bool) -> Result<(Vec<usize>, usize), String> {
+        let (items, d) = self.commitment(label)?;
+        match self.late.get(label) {
+            Some(&f) if !own => Ok((items, f)),
+            _ => Ok((items, d)),
+        }
+    }
     /// A commitment's items and deadline, read from the plan by its label.
     fn commitment(&self, label: &str) -> Result<(Vec<usize>, usize), String> {
         if let Some(e) = self.plan.epic(label)
@@ -105,11 +127,12 @@ impl<'a> Model<'a> {
         if let Some(c) = &item.commit {
             d = d.min(self.cal.deadline(&c.period).map_err(|_| format!("`{label}` has no deadline"))?);
         }
-        d = d.min(self.own_window(item).1);
+        d = d.min(self.placed_window(item).1);
         Ok((vec![i], d))
     }
-    /// Windows of the items the commitments need, by the plain fixpoint of the rules.
-    fn windows(&self, commitments: &[&str]) -> Result<Windows, String> {
+    /// Windows of the items the commitments need (each by the deadline it is kept by, `own`
+    /// by its own), by the plain fixpoint of the rules.
+    fn windows(&self, commitments: &[&str], own: Option<&str>) -> Result<Windows, String> {
         let n = self.plan.items.len();
         let last = self.cal.len().saturating_sub(1);
         let mut needed = HashSet::new();
@@ -117,7 +140,7 @@ impl<'a> Model<'a> {
         let mut hi = vec![last; n];
         let mut stack = Vec::new();
         for c in commitments {
-            let (items, d) = self.commitment(c)?;
+            let (items, d) = self.kept(c, own == Some(*c))?;
             for i in items {
                 hi[i] = hi[i].min(d);
                 stack.push(i);
@@ -170,7 +193,27 @@ pub fn verify(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility)
         cap,
         index: plan.items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect(),
         labels: cal.iterations.iter().map(|it| (it.label(), it.index)).collect(),
+        late: HashMap::new(),
+        slipped: HashSet::new(),
     };
+    let mut m = m;
+    for c in &f.commitments {
+        if c.status != Status::Met && c.status != Status::Unknown && !c.dropped {
+            match c.finish.as_deref().map(|l| m.at(l)) {
+                Some(Ok(t)) => {
+                    m.late.insert(c.item.as_str(), t);
+                }
+                Some(Err(e)) => return Err(vec![e]),
+                None => {}
+            }
+        }
+        if c.slipped
+            && let Some(&i) = m.index.get(c.item.as_str())
+        {
+            m.slipped.insert(i);
+        }
+    }
+    let m = m;
     let mut errors = Vec::new();
     if let Err(e) = schedule(&m, f) {
         errors.extend(e);
@@ -240,10 +283,16 @@ fn schedule(m: &Model<'_>, f: &Feasibility) -> Result<(), Vec<String>> {
             errors.push(format!("team `{team}` is planned {w} in {}, over its {cap}", m.cal.iterations[t].label()));
         }
     }
-    // Rules 1 and 5 for every met commitment: all its items and what they need, on time.
-    let met: Vec<&str> = f.commitments.iter().filter(|c| c.status == Status::Met).map(|c| c.item.as_str()).collect();
+    // Rules 1 and 5 for every met commitment and every late one: all its items and what they
+    // need, by its deadline or by its late finish.
+    let met: Vec<&str> = f
+        .commitments
+        .iter()
+        .filter(|c| c.status == Status::Met || m.late.contains_key(c.item.as_str()))
+        .map(|c| c.item.as_str())
+        .collect();
     for c in &met {
-        match m.commitment(c) {
+        match m.kept(c, false) {
             Ok((items, deadline)) => {
                 for i in items {
                     if done(i) < effort(i) || last(i).is_none_or(|l| l > deadline) {
@@ -257,7 +306,7 @@ fn schedule(m: &Model<'_>, f: &Feasibility) -> Result<(), Vec<String>> {
             Err(e) => errors.push(e),
         }
     }
-    if let Ok((needed, _, _)) = m.windows(&met) {
+    if let Ok((needed, _, _)) = m.windows(&met, None) {
         for i in needed {
             if done(i) < effort(i) {
                 errors.push(format!("`{}` is needed by a met commitment but not done", m.plan.items[i].id));
@@ -297,7 +346,7 @@ fn reason(m: &Model<'_>, label: &str, with: &[String], reason: &Reason) -> Resul
             let (i, _) = m.item(&last.item)?;
             let bound = set
                 .iter()
-                .filter_map(|c| m.commitment(c).ok())
+                .filter_map(|c| m.kept(c, *c == label).ok())
                 .filter(|(items, _)| items.contains(&i))
                 .map(|(_, d)| d)
                 .chain(std::iter::once(m.own_window(&m.plan.items[i]).1))
@@ -306,7 +355,7 @@ fn reason(m: &Model<'_>, label: &str, with: &[String], reason: &Reason) -> Resul
             if bound != limit {
                 // The chain may also end where a later item's needs bind it: then it must
                 // still be a real limit, which the windows show.
-                let (_, _, hi) = m.windows(&set)?;
+                let (_, _, hi) = m.windows(&set, Some(label))?;
                 if hi[i] > limit {
                     return Err(format!("`{}` need not be done by {}", last.item, m.cal.iterations[limit].label()));
                 }
@@ -325,7 +374,7 @@ fn reason(m: &Model<'_>, label: &str, with: &[String], reason: &Reason) -> Resul
             if cap != *capacity {
                 return Err(format!("capacity in the span is {cap}, not {capacity}"));
             }
-            let (needed, lo, hi) = m.windows(&set)?;
+            let (needed, lo, hi) = m.windows(&set, Some(label))?;
             let mut sum = Fixed::ZERO;
             for share in items {
                 let (i, item) = m.item(&share.item)?;

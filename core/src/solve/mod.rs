@@ -5,14 +5,21 @@
 //! with what is left, and every commitment that is not met gets repairs, each verified by
 //! solving again.
 
+mod allowance;
+mod conflict;
 pub mod evidence;
 pub mod flow;
 pub mod greedy;
+mod late;
 pub mod place;
 pub mod problem;
+mod progress;
 pub mod rank;
 pub mod relaxed;
+mod repairs;
 pub mod search;
+mod uncommitted;
+mod walk;
 pub mod windows;
 
 use evidence::{Evidence, Schedule};
@@ -49,6 +56,16 @@ impl Outcome {
     pub fn fails(&self) -> bool {
         matches!(self, Outcome::Fails(_))
     }
+}
+
+/// Commitment `c` as a requirement: its jobs by its deadline.
+fn req(p: &Problem, c: usize) -> Requirement {
+    Requirement { jobs: p.commitments[c].jobs.iter().copied().collect(), deadline: p.commitments[c].deadline }
+}
+
+/// Commitments `set` as requirements.
+fn reqs(p: &Problem, set: &[usize]) -> Vec<Requirement> {
+    set.iter().map(|&c| req(p, c)).collect()
 }
 
 /// The jobs needed by the requirements (with their predecessors, transitively), and the

@@ -66,6 +66,17 @@ pub struct Commitment {
     pub span: Option<Span>,
     /// Position for file order.
     pub order: usize,
+    /// For an `in PI` placement: how its item runs past its PI when the placement fails and
+    /// the commitment is kept late.
+    pub slip: Option<Slip>,
+}
+
+/// An `in PI` item let run past its PI: its window then reaches the end of the horizon
+/// (its start bound stays), with this cap row (`None`: no cap).
+#[derive(Debug, Clone)]
+pub struct Slip {
+    pub job: usize,
+    pub cap: Option<std::sync::Arc<[i64]>>,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +140,7 @@ impl Problem {
             })
             .collect();
         let mut jobs = Vec::with_capacity(plan.items.len());
+        let mut slips: Vec<Option<Slip>> = Vec::with_capacity(plan.items.len());
         for item in &plan.items {
             let team = *team_index.get(item.team.as_ref()?.id.as_str())?;
             let effort = item.effort.as_ref()?.value.likely().millis();
@@ -147,6 +159,11 @@ impl Problem {
                 .map(|t| if t < lo || t > hi { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) })
                 .collect();
             let cap = (!(lo..=hi).all(|t| cap[t] == UNCAPPED)).then(|| cap.into());
+            slips.push(item.placed.as_ref().map(|_| {
+                let row: Vec<i64> =
+                    (0..n).map(|t| if t < lo { 0 } else { caps[t].map_or(UNCAPPED, |c| c.millis().max(0)) }).collect();
+                Slip { job: jobs.len(), cap: (!(lo..n).all(|t| row[t] == UNCAPPED)).then(|| row.into()) }
+            }));
             let mut preds = Links::new();
             for dep in &item.after {
                 let j = *item_index.get(dep.item.id.as_str())?;
@@ -194,6 +211,7 @@ impl Problem {
                 wsjf: item.wsjf_score(),
                 span,
                 order: span.map_or(usize::MAX / 2 + i, |s| s.start),
+                slip: slips[i].clone(),
             });
         }
         for (e, epic) in plan.epics.iter().enumerate() {
@@ -218,6 +236,7 @@ impl Problem {
                 wsjf: None,
                 span: c.loc.0,
                 order: c.loc.0.map_or(usize::MAX / 2 + plan.items.len() + e, |s| s.start),
+                slip: None,
             });
         }
         commitments.sort_by_key(|c| {

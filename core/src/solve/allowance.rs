@@ -1,0 +1,92 @@
+//! The fixed, deterministic allowances one solve draws on, per thread: whole-plan decisions
+//! of the walk, decisions making conflict sets small, and decisions verifying repairs. Each is
+//! counted in job decisions (a decision over 40 jobs costs 40), so it means the same work at
+//! any plan size, and no clock is read.
+
+use std::cell::Cell;
+use std::thread::LocalKey;
+
+/// The walk may search `SEARCH_SHARE` times one decision's budget. The repairs' decisions do
+/// not search: a repair holds when the check of the changed plan meets the commitment, and the
+/// walk there may have no search left where the repairs would find a schedule by searching.
+pub const SEARCH_SHARE: u64 = 3;
+
+/// Work that finding repairs may take in one solve, in job decisions, spent in rank order;
+/// the statuses themselves are never cut short. Deterministic, so the same plan always gets
+/// the same repairs.
+pub const EXTRA_DECISIONS: u64 = 80_000;
+
+/// Work that making conflict sets small may take in one solve, in job decisions, apart from
+/// the repairs' so that many conflicts do not leave the last ones without repairs.
+pub const SHRINK_DECISIONS: u64 = 40_000;
+
+/// Whole-plan decisions the rank walk may take in one solve, in job decisions, per step of
+/// the search budget (so a larger `--budget` raises both; a smaller one counts as the
+/// default): 1,000 decisions over a 1,000-item plan, 10 over 100,000 items. Commitments met
+/// on top of the schedule so far, by a patch, or infeasible on their own, need none.
+pub const WALK_DECISIONS_PER_BUDGET: u64 = 10;
+
+thread_local! {
+    /// What one decision costs from the allowance in this solve: the number of jobs.
+    pub(super) static DECISION_COST: Cell<u64> = const { Cell::new(1) };
+    pub(super) static EXTRA_LEFT: Cell<u64> = const { Cell::new(EXTRA_DECISIONS) };
+    pub(super) static SHRINK_LEFT: Cell<u64> = const { Cell::new(SHRINK_DECISIONS) };
+    pub(super) static WALK_LEFT: Cell<u64> = const { Cell::new(u64::MAX) };
+}
+
+/// Takes `n` from an allowance; false (and nothing taken) when it has not enough.
+pub(super) fn take(allowance: &'static LocalKey<Cell<u64>>, n: u64) -> bool {
+    allowance.with(|left| {
+        let l = left.get();
+        if l >= n {
+            left.set(l - n);
+            true
+        } else {
+            false
+        }
+    })
+}
+
+/// Takes `n` (at least 1) from an allowance for one decision. When it has not enough, none is
+/// left for any later decision either, so a smaller later one cannot jump the rank order.
+pub(super) fn pay(allowance: &'static LocalKey<Cell<u64>>, n: usize) -> bool {
+    if take(allowance, n.max(1) as u64) {
+        return true;
+    }
+    allowance.with(|l| l.set(0));
+    false
+}
+
+/// Whether anything is left of the allowance for repairs.
+pub(super) fn extra_left() -> bool {
+    EXTRA_LEFT.with(Cell::get) > 0
+}
+
+/// Whether the walk can still take one whole-plan decision.
+pub(super) fn walk_can() -> bool {
+    WALK_LEFT.with(Cell::get) >= DECISION_COST.with(Cell::get)
+}
+
+/// Takes one whole-plan decision from the walk's allowance.
+pub(super) fn spend_walk() -> bool {
+    take(&WALK_LEFT, DECISION_COST.with(Cell::get))
+}
+
+/// Takes `n` decisions from the allowance for repairs.
+pub(super) fn spend(n: u64) -> bool {
+    take(&EXTRA_LEFT, n.saturating_mul(DECISION_COST.with(Cell::get)))
+}
+
+/// Whole-plan decisions the walk may take, in job decisions. `--budget 0` turns the search
+/// off, not the constructive decisions.
+pub(super) fn walk_allowance(budget: u64) -> u64 {
+    budget.max(super::DEFAULT_BUDGET).saturating_mul(WALK_DECISIONS_PER_BUDGET)
+}
+
+/// Sets the walk's allowances for a fresh solve of a problem of `jobs` jobs.
+pub(super) fn start_walk(budget: u64, jobs: usize, shrink: bool) {
+    super::allow_search(budget.saturating_mul(SEARCH_SHARE));
+    SHRINK_LEFT.with(|l| l.set(if shrink { SHRINK_DECISIONS } else { 0 }));
+    WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
+    DECISION_COST.with(|c| c.set(jobs.max(1) as u64));
+}
