@@ -76,60 +76,153 @@ fn hard_plans_are_mostly_decided_and_verified() {
     assert!(decided * 100 >= commitments * 95, "decided share on hard plans below 95%");
 }
 
-/// Rewrites the `commit` of item `label` to `commit PERIOD` (keeping `hard`).
-fn recommit(c: &haalbaar::Checked, text: &str, label: &str, period: &str) -> String {
-    let commit = c.plan.item(label).and_then(|i| i.commit.as_ref()).unwrap();
-    let span = commit.loc.0.unwrap();
-    let hard = if commit.hard { " hard" } else { "" };
-    format!("{}commit {period}{hard}{}", &text[..span.start], &text[span.end..])
+/// The problem of a plan's text (which must have no errors).
+fn problem_of(text: &str) -> (haalbaar::Checked, haalbaar::solve::problem::Problem) {
+    let c = haalbaar::check_with(text, &haalbaar::Options { solve: false, ..Default::default() });
+    assert!(!c.has_errors(), "{:?}", c.diagnostics);
+    let p = haalbaar::solve::problem::Problem::new(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap())
+        .unwrap();
+    (c, p)
+}
+
+/// What a repair changes in the problem, from the report's own figures: the edited text must
+/// give exactly this (capacity, efforts, links and deadlines compared).
+fn expected(
+    p: &haalbaar::solve::problem::Problem,
+    cal: &haalbaar::calendar::Calendar,
+    item: &str,
+    repair: &haalbaar::feasibility::RepairReport,
+) -> haalbaar::solve::problem::Problem {
+    use haalbaar::feasibility::RepairReport;
+    let mut q = p.clone();
+    let at = |l: &str| cal.iterations.iter().position(|i| i.label() == l).unwrap();
+    let job = |id: &str| (0..p.jobs.len()).find(|&j| p.id(j) == id).unwrap();
+    match repair {
+        RepairReport::Deadline { iteration, .. } => {
+            let k = q.commitments.iter().position(|x| x.label == item).unwrap();
+            std::sync::Arc::make_mut(&mut q.commitments)[k].deadline = at(iteration);
+        }
+        RepairReport::Defer { commitment, to, .. } => {
+            let k = q.commitments.iter().position(|x| x.label == *commitment).unwrap();
+            std::sync::Arc::make_mut(&mut q.commitments)[k].deadline = at(to);
+        }
+        RepairReport::Capacity { team, iteration, amount, .. } => {
+            let t = q.teams.iter().position(|x| x == team).unwrap();
+            let plannable = haalbaar::capacity::plannable_of(*amount, q.load).millis();
+            haalbaar::solve::rank::add_capacity(&mut q, t, at(iteration), plannable);
+        }
+        RepairReport::Scope { item, by, .. } => {
+            let j = job(item);
+            std::sync::Arc::make_mut(&mut q.jobs)[j].effort -= by.millis();
+        }
+        RepairReport::Dependency { links, .. } => {
+            for l in links {
+                let (j, a) = (job(&l.item), job(&l.after));
+                let jobs = std::sync::Arc::make_mut(&mut q.jobs);
+                jobs[j].preds.retain(|(x, _)| *x != a);
+                jobs[a].succs.retain(|(x, _)| *x != j);
+            }
+        }
+    }
+    q
+}
+
+/// Capacity per team and iteration, each job's effort and predecessors, each commitment's
+/// deadline by label.
+type Fingerprint = (Vec<Vec<i64>>, Vec<(i64, Vec<usize>)>, Vec<(String, usize)>);
+
+/// The parts of a problem a repair may change, comparable (commitments by label).
+fn fingerprint(p: &haalbaar::solve::problem::Problem) -> Fingerprint {
+    let mut deadlines: Vec<(String, usize)> = p.commitments.iter().map(|c| (c.label.clone(), c.deadline)).collect();
+    deadlines.sort();
+    (
+        (*p.team_cap).clone(),
+        p.jobs.iter().map(|j| (j.effort, j.preds.iter().map(|x| x.0).collect())).collect(),
+        deadlines,
+    )
 }
 
 #[test]
 fn every_repair_on_generated_plans_makes_its_commitment_met() {
     use haalbaar::feasibility::RepairReport;
-    let (mut applied, mut by_kind) = (0usize, [0usize; 3]);
+    let (mut applied, mut by_kind, mut failed, mut without) = (0usize, [0usize; 5], 0usize, 0usize);
     let sets = (1..=300u64).map(|s| (s, [0.7, 0.9, 1.1, 1.3][(s % 4) as usize])).chain(HARD.iter().map(|&s| (s, 1.1)));
     for (seed, tightness) in sets {
         let text = haalbaar_benches::medium(seed, tightness);
         let c = haalbaar::check(&text);
         let f = c.feasibility.clone().unwrap();
+        let cal = c.calendar.as_ref().unwrap();
+        let (_, p) = problem_of(&text);
         for r in f.commitments.iter().filter(|r| r.status != Status::Met) {
+            failed += usize::from(r.status != Status::Unknown);
+            // An unknown commitment is undecided, not failed: `--budget` is its remedy.
+            if r.status != Status::Unknown {
+                without += usize::from(r.repairs.is_empty());
+            }
             for repair in &r.repairs {
-                let met = match repair {
-                    RepairReport::Deadline { iteration, .. } => {
-                        by_kind[0] += 1;
-                        status_after(&recommit(&c, &text, &r.item, iteration), &r.item)
+                by_kind[match repair {
+                    RepairReport::Deadline { .. } => 0,
+                    RepairReport::Defer { .. } => 1,
+                    RepairReport::Capacity { .. } => 2,
+                    RepairReport::Scope { .. } => 3,
+                    RepairReport::Dependency { .. } => 4,
+                }] += 1;
+                assert!(!repair.edits().is_empty(), "seed {seed}: {repair:?} has no edits");
+                let edited = haalbaar::edits::apply(&text, repair.edits());
+                // The edited text is exactly the change the repair was verified with.
+                let (_, q) = problem_of(&edited);
+                assert_eq!(
+                    fingerprint(&q),
+                    fingerprint(&expected(&p, cal, &r.item, repair)),
+                    "seed {seed}: the edits of {repair:?} make another change"
+                );
+                assert_eq!(
+                    status_after(&edited, &r.item),
+                    Status::Met,
+                    "seed {seed}: repair {repair:?} of `{}`",
+                    r.item
+                );
+                // A capacity repair is the least whole amount: one unit less does not meet it.
+                if let RepairReport::Capacity { team, iteration, amount, .. } = repair {
+                    let less = *amount - haalbaar::fixed::Fixed::from_int(1);
+                    let change = haalbaar::edits::PlanChange::Capacity {
+                        team: team.clone(),
+                        pi: cal.iterations[cal.iterations.iter().position(|i| i.label() == *iteration).unwrap()].pi,
+                        iteration: cal.iterations[cal.iterations.iter().position(|i| i.label() == *iteration).unwrap()]
+                            .number,
+                        delta: less.millis(),
+                    };
+                    if less.is_positive() {
+                        let smaller = haalbaar::edits::apply(&text, &haalbaar::edits::edits(&c.plan, &text, &change));
+                        assert_ne!(
+                            status_after(&smaller, &r.item),
+                            Status::Met,
+                            "seed {seed}: {less} is enough for `{}`",
+                            r.item
+                        );
                     }
-                    RepairReport::Defer { commitment, to, .. } => {
-                        by_kind[1] += 1;
-                        status_after(&recommit(&c, &text, commitment, to), &r.item)
-                    }
-                    RepairReport::Capacity { team, from, to, amount, .. } => {
-                        by_kind[2] += 1;
-                        let cal = c.calendar.as_ref().unwrap();
-                        let mut p =
-                            haalbaar::solve::problem::Problem::new(&c.plan, cal, c.capacity.as_ref().unwrap()).unwrap();
-                        let at = |l: &str| cal.iterations.iter().position(|i| i.label() == l).unwrap();
-                        let t = p.teams.iter().position(|x| x == team).unwrap();
-                        haalbaar::solve::rank::add_capacity(&mut p, t, at(from), at(to), amount.millis());
-                        let s = haalbaar::solve::rank::solve(&p, haalbaar::solve::DEFAULT_BUDGET);
-                        let k = p.commitments.iter().position(|x| x.label == r.item).unwrap();
-                        s.results[k].status
-                    }
-                };
-                assert_eq!(met, Status::Met, "seed {seed}: repair {repair:?} of `{}`", r.item);
+                }
                 applied += 1;
             }
         }
     }
-    println!("repairs applied: {applied} (deadline {}, defer {}, capacity {})", by_kind[0], by_kind[1], by_kind[2]);
-    assert!(by_kind.iter().all(|n| *n > 0));
+    println!(
+        "repairs applied: {applied} (deadline {}, defer {}, capacity {}, scope {}, dependency {}); {without} of {failed} failed commitments without one",
+        by_kind[0], by_kind[1], by_kind[2], by_kind[3], by_kind[4]
+    );
+    assert!(by_kind.iter().take(4).all(|n| *n > 0));
+    // Not yet every one: a chain that cannot be done inside the horizon at all often needs more
+    // than one kind of change (issue 14 stays open on this).
+    assert!(without * 100 <= failed * 12, "{without} of {failed} failed commitments without a repair");
 }
 
+/// The status `check` gives commitment `item` in `text` (the same walk, without conflict sets
+/// and repairs, which change no status).
 fn status_after(text: &str, item: &str) -> Status {
-    let c = haalbaar::check(text);
-    let f = c.feasibility.unwrap_or_else(|| panic!("{:?}", c.diagnostics));
-    f.commitments.iter().find(|x| x.item == item).unwrap().status
+    let (_, p) = problem_of(text);
+    let s = haalbaar::solve::rank::statuses(&p, haalbaar::solve::DEFAULT_BUDGET);
+    let k = p.commitments.iter().position(|x| x.label == item).unwrap();
+    s.results[k].status
 }
 
 /// The repairs are found on a second thread as the walk goes, where threads exist; in

@@ -143,6 +143,13 @@ impl Team {
         self.overrides.push(Override { pi, iteration, amount, loc: Loc(None) });
         self
     }
+
+    /// `capacity PIpi.iteration +delta` (or a whole PI with `iteration` `None`; `delta` may be
+    /// negative).
+    pub fn capacity_adjust(mut self, pi: u32, iteration: Option<u32>, delta: Fixed) -> Self {
+        self.adjustments.push(crate::model::Adjustment { pi, iteration, delta, loc: Loc(None) });
+        self
+    }
 }
 
 impl Item {

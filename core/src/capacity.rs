@@ -20,6 +20,9 @@ pub struct Cell {
     pub fte: Option<Fixed>,
     /// Where the figure comes from.
     pub source: Source,
+    /// What `capacity PIx.y +N` / `-N` statements add (included in `capacity`).
+    #[serde(default, skip_serializing_if = "Fixed::is_zero")]
+    pub adjustment: Fixed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -119,6 +122,12 @@ impl Lent<'_> {
 
 fn pct(p: Fixed) -> Ratio {
     p.ratio().over(&Ratio::int(100))
+}
+
+/// What `delta` of capacity adds to the plannable figure at `load` percent: `delta × load`,
+/// rounded once (as `capacity PIx.y +N` adds it, and as a repair counts it).
+pub fn plannable_of(delta: Fixed, load: Fixed) -> Fixed {
+    delta.ratio().times(&pct(load)).to_fixed()
 }
 
 /// SAFe normalised points: 8 points per person per 10 working days.
@@ -335,15 +344,23 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                             plannable: Fixed::ZERO,
                             fte: None,
                             source: Source::Innovation,
+                            adjustment: Fixed::ZERO,
                         };
                     }
                     let (cap, person_days, source) = computed(plan, cal, team, it, pd, extra);
                     let fte = (source != Source::Fixed && it.working_days > 0)
                         .then(|| person_days.over(&Ratio::int(i64::from(it.working_days))).to_fixed());
-                    Cell { capacity: cap.to_fixed(), plannable: cap.times(&load).to_fixed(), fte, source }
+                    Cell {
+                        capacity: cap.to_fixed(),
+                        plannable: cap.times(&load).to_fixed(),
+                        fte,
+                        source,
+                        adjustment: Fixed::ZERO,
+                    }
                 })
                 .collect();
             apply_overrides(team, cal, &load, &mut cells);
+            apply_adjustments(team, cal, plan.settings.load, &mut cells);
             TeamCapacity { team: team.id.clone(), iterations: cells }
         })
         .collect();
@@ -395,6 +412,58 @@ fn apply_overrides(team: &Team, cal: &Calendar, load: &Ratio, cells: &mut [Cell]
                 .saturating_add(k.saturating_sub(1) as usize);
             if let Some(cell) = cells.get_mut(i) {
                 set(cell, o.amount, Source::IterationOverride);
+            }
+        }
+    }
+}
+
+/// The planned iterations of PI `pi` that have no `capacity PIx.y N` override of their own
+/// (what `capacity PIx N` and `capacity PIx +N` spread over).
+fn spread_over(team: &Team, cal: &Calendar, pi: u32) -> Vec<usize> {
+    let per = cal.per_pi as usize;
+    let first = (pi.saturating_sub(1) as usize).saturating_mul(per);
+    (first..first.saturating_add(per))
+        .filter(|i| {
+            let number = (i - first) as u32 + 1;
+            number <= cal.per_pi - cal.innovation
+                && !team.overrides.iter().any(|x| x.pi == pi && x.iteration == Some(number))
+        })
+        .collect()
+}
+
+/// `capacity PIx.y +N` adds N to one iteration (an IP iteration too); `capacity PIx +N`
+/// spreads N like `capacity PIx N` does. Both after lending and overrides; `load` scales them
+/// (the plannable figure grows by N × load, rounded once).
+fn apply_adjustments(team: &Team, cal: &Calendar, load: Fixed, cells: &mut [Cell]) {
+    let mut add = |i: usize, millis: i64| {
+        if let Some(cell) = cells.get_mut(i) {
+            let delta = Fixed::from_millis(millis);
+            cell.capacity += delta;
+            cell.plannable += plannable_of(delta, load);
+            cell.adjustment += delta;
+        }
+    };
+    for a in &team.adjustments {
+        match a.iteration {
+            Some(k) => {
+                let i = (a.pi.saturating_sub(1) as usize)
+                    .saturating_mul(cal.per_pi as usize)
+                    .saturating_add(k.saturating_sub(1) as usize);
+                add(i, a.delta.millis());
+            }
+            None => {
+                let own = spread_over(team, cal, a.pi);
+                let n = own.len() as i64;
+                if n == 0 {
+                    continue;
+                }
+                let base = a.delta.millis() / n;
+                let mut rest = a.delta.millis() - base * n;
+                for i in own {
+                    let extra = rest.signum();
+                    rest -= extra;
+                    add(i, base + extra);
+                }
             }
         }
     }

@@ -415,6 +415,19 @@ Example: 1,000 teams over a 20-year horizon of one-week iterations.
 Fix: split the portfolio into several plans (one per release train), shorten the horizon, or use
 longer iterations.";
 
+E0412, Error, "capacity below zero",
+"What: a `capacity PIx.y -N` (or `capacity PIx -N`) takes more than the iteration has, so its
+capacity would be below zero.
+Why: a team cannot do less than nothing; the figure is almost certainly a typo or an adjustment
+applied twice.
+Example:
+    team berichten {
+      capacity 40 per iteration
+      capacity PI2.1 -50
+    }
+Fix: take at most what the iteration has (the message says how much), or set the iteration's
+figure with an override: `capacity PI2.1 0`.";
+
 W0501, Warning, "team without capacity",
 "What: a team has no capacity in any iteration of the horizon.
 Why: any work given to it can never be done; usually `people` or `capacity` is missing.

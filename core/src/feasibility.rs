@@ -6,8 +6,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::Calendar;
+use crate::capacity::CapacityTable;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::edits::{Edit, PlanChange};
 use crate::fixed::Fixed;
 use crate::solve::evidence::Evidence;
 use crate::solve::problem::{CommitKind, Problem};
@@ -65,7 +67,13 @@ pub struct CommitmentReport {
     pub assuming: Vec<String>,
     pub reason: Option<Reason>,
     pub conflicts_with: Vec<String>,
+    /// Each an alternative; applying one (its `edits`) and checking again meets the
+    /// commitment.
     pub repairs: Vec<RepairReport>,
+    /// The change each repair makes to the plan, in the order of `repairs` (its `edits` are
+    /// made from it).
+    #[serde(skip)]
+    pub changes: Vec<Vec<PlanChange>>,
 }
 
 /// Why a commitment is not met, as checkable arithmetic.
@@ -121,12 +129,21 @@ pub struct Share {
     pub latest_finish: String,
 }
 
+/// A repair: what to change, in words (`text`), as data, and as edits to the file's text.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RepairReport {
-    Deadline { text: String, iteration: String, date: NaiveDate },
-    Capacity { text: String, team: String, from: String, to: String, amount: Fixed },
-    Defer { text: String, commitment: String, to: String, date: NaiveDate },
+    /// Commit to the end of `iteration` instead: the earliest it can be met.
+    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit> },
+    /// `capacity ITERATION +AMOUNT` for `team`: the least whole amount (in the plan's unit,
+    /// before `load`) that meets it; `people`: about how many FTE that is for the iteration.
+    Capacity { text: String, team: String, iteration: String, amount: Fixed, people: Option<Fixed>, edits: Vec<Edit> },
+    /// Move the (non-hard) commitment `commitment` it competes with to the end of `to`.
+    Defer { text: String, commitment: String, to: String, date: NaiveDate, edits: Vec<Edit> },
+    /// Lower `item`'s effort by `by` (every figure of its range), to `effort` likely.
+    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit> },
+    /// Each link: `item` no longer waits for `after` (as few links of the chain as work).
+    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit> },
 }
 
 impl RepairReport {
@@ -134,9 +151,53 @@ impl RepairReport {
         match self {
             RepairReport::Deadline { text, .. }
             | RepairReport::Capacity { text, .. }
-            | RepairReport::Defer { text, .. } => text,
+            | RepairReport::Defer { text, .. }
+            | RepairReport::Scope { text, .. }
+            | RepairReport::Dependency { text, .. } => text,
         }
     }
+
+    /// The edits to the checked file's text that make this repair.
+    pub fn edits(&self) -> &[Edit] {
+        match self {
+            RepairReport::Deadline { edits, .. }
+            | RepairReport::Capacity { edits, .. }
+            | RepairReport::Defer { edits, .. }
+            | RepairReport::Scope { edits, .. }
+            | RepairReport::Dependency { edits, .. } => edits,
+        }
+    }
+
+    pub(crate) fn edits_mut(&mut self) -> &mut Vec<Edit> {
+        match self {
+            RepairReport::Deadline { edits, .. }
+            | RepairReport::Capacity { edits, .. }
+            | RepairReport::Defer { edits, .. }
+            | RepairReport::Scope { edits, .. }
+            | RepairReport::Dependency { edits, .. } => edits,
+        }
+    }
+}
+
+/// One `after` a dependency repair removes: `item` no longer waits for `after`.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Unlink {
+    pub item: String,
+    pub after: String,
+}
+
+/// About how many people `amount` of capacity is for team `team` in iteration `t`, to a
+/// tenth: the amount over what one person gives there (`None` without people).
+fn people_for(cap: &CapacityTable, team: usize, t: usize, amount: i64) -> Option<Fixed> {
+    let cell = cap.teams.get(team)?.iterations.get(t)?;
+    let fte = cell.fte?.millis();
+    let capacity = (cell.capacity - cell.adjustment).millis();
+    if fte <= 0 || capacity <= 0 {
+        return None;
+    }
+    let people = i128::from(amount) * i128::from(fte) / i128::from(capacity);
+    let tenths = (people + 50) / 100 * 100;
+    Some(Fixed::from_millis(i64::try_from(tenths.max(100)).ok()?))
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -267,7 +328,13 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
 }
 
 /// Turns the solver's answer into the report and its diagnostics.
-pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibility, Vec<Diagnostic>) {
+pub fn report(
+    p: &Problem,
+    cal: &Calendar,
+    cap: Option<&CapacityTable>,
+    s: &Solution,
+    unit: &str,
+) -> (Feasibility, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut commitments = Vec::new();
     for (rank, r) in s.results.iter().enumerate() {
@@ -281,46 +348,114 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             _ => None,
         };
         let conflicts_with: Vec<String> = r.conflicts_with.iter().map(|&m| p.commitments[m].label.clone()).collect();
-        let repairs: Vec<RepairReport> = r
-            .repairs
-            .iter()
-            .map(|rep| match *rep {
-                Repair::Deadline { iteration } => RepairReport::Deadline {
-                    text: format!(
-                        "the earliest it can be met is {} (ends {})",
-                        label(cal, iteration),
-                        ends(cal, iteration)
-                    ),
-                    iteration: label(cal, iteration),
-                    date: ends(cal, iteration),
-                },
-                Repair::Capacity { team, from, to, amount } => RepairReport::Capacity {
-                    text: format!(
-                        "add {} {unit} of plannable capacity to team `{}` in {}–{}",
-                        fx(amount),
-                        p.teams[team],
-                        label(cal, from),
-                        label(cal, to)
-                    ),
-                    team: p.teams[team].clone(),
-                    from: label(cal, from),
-                    to: label(cal, to),
-                    amount: fx(amount),
-                },
-                Repair::Defer { commitment, to } => RepairReport::Defer {
-                    text: format!(
-                        "defer `{}` from {} to {} (ends {})",
-                        p.commitments[commitment].label,
-                        label(cal, p.commitments[commitment].deadline),
-                        label(cal, to),
-                        ends(cal, to)
-                    ),
-                    commitment: p.commitments[commitment].label.clone(),
-                    to: label(cal, to),
-                    date: ends(cal, to),
-                },
-            })
-            .collect();
+        let mut changes: Vec<Vec<PlanChange>> = Vec::new();
+        let mut repairs: Vec<RepairReport> = Vec::new();
+        for rep in &r.repairs {
+            let commit_at = |owner: usize, t: usize| PlanChange::Commit {
+                owner: p.commitments[owner].label.clone(),
+                kind: p.commitments[owner].kind,
+                pi: cal.iterations.get(t).map_or(0, |i| i.pi),
+                iteration: cal.iterations.get(t).map_or(0, |i| i.number),
+                hard: p.commitments[owner].hard,
+            };
+            let (report, change) = match *rep {
+                Repair::Deadline { iteration } => (
+                    RepairReport::Deadline {
+                        text: format!(
+                            "commit to {} (ends {}): the earliest it can be met",
+                            label(cal, iteration),
+                            ends(cal, iteration)
+                        ),
+                        iteration: label(cal, iteration),
+                        date: ends(cal, iteration),
+                        edits: Vec::new(),
+                    },
+                    vec![commit_at(r.commitment, iteration)],
+                ),
+                Repair::Capacity { team, iteration, amount } => {
+                    let at = label(cal, iteration);
+                    let people = cap.and_then(|cap| people_for(cap, team, iteration, amount));
+                    let about = people.map_or(String::new(), |n| format!(": about {n} FTE for that iteration"));
+                    (
+                        RepairReport::Capacity {
+                            text: format!(
+                                "add {} {unit} to team `{}` in {at} (`capacity {at} +{}`){about}",
+                                fx(amount),
+                                p.teams[team],
+                                fx(amount)
+                            ),
+                            team: p.teams[team].clone(),
+                            iteration: at,
+                            amount: fx(amount),
+                            people,
+                            edits: Vec::new(),
+                        },
+                        vec![PlanChange::Capacity {
+                            team: p.teams[team].clone(),
+                            pi: cal.iterations.get(iteration).map_or(0, |i| i.pi),
+                            iteration: cal.iterations.get(iteration).map_or(0, |i| i.number),
+                            delta: amount,
+                        }],
+                    )
+                }
+                Repair::Defer { commitment, to } => (
+                    RepairReport::Defer {
+                        text: format!(
+                            "defer `{}` from {} to {} (ends {})",
+                            p.commitments[commitment].label,
+                            label(cal, p.commitments[commitment].deadline),
+                            label(cal, to),
+                            ends(cal, to)
+                        ),
+                        commitment: p.commitments[commitment].label.clone(),
+                        to: label(cal, to),
+                        date: ends(cal, to),
+                        edits: Vec::new(),
+                    },
+                    vec![commit_at(commitment, to)],
+                ),
+                Repair::Scope { job, by } => (
+                    RepairReport::Scope {
+                        text: format!(
+                            "cut the effort of `{}` by {} {unit} (to {})",
+                            p.id(job),
+                            fx(by),
+                            fx(p.jobs[job].effort - by)
+                        ),
+                        item: p.id(job).to_string(),
+                        by: fx(by),
+                        effort: fx(p.jobs[job].effort - by),
+                        edits: Vec::new(),
+                    },
+                    vec![PlanChange::Effort { item: p.id(job).to_string(), by }],
+                ),
+                Repair::Dependency { ref links } => (
+                    RepairReport::Dependency {
+                        text: links
+                            .iter()
+                            .map(|&(job, after)| {
+                                format!("let `{}` start without waiting for `{}`", p.id(job), p.id(after))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", and "),
+                        links: links
+                            .iter()
+                            .map(|&(job, after)| Unlink { item: p.id(job).to_string(), after: p.id(after).to_string() })
+                            .collect(),
+                        edits: Vec::new(),
+                    },
+                    links
+                        .iter()
+                        .map(|&(job, after)| PlanChange::RemoveAfter {
+                            item: p.id(job).to_string(),
+                            after: p.id(after).to_string(),
+                        })
+                        .collect(),
+                ),
+            };
+            repairs.push(report);
+            changes.push(change);
+        }
         let what = match c.kind {
             CommitKind::Item => format!("item `{}`", c.label),
             CommitKind::Epic => format!("epic `{}`", c.label),
@@ -418,6 +553,7 @@ pub fn report(p: &Problem, cal: &Calendar, s: &Solution, unit: &str) -> (Feasibi
             reason,
             conflicts_with,
             repairs,
+            changes,
         });
     }
     let needed = &s.needed;

@@ -23,6 +23,11 @@ pub const SCALE: i64 = 1000;
 pub const MAX_WHOLE: i64 = 1_000_000_000;
 
 impl Fixed {
+    /// Whether it is zero (by reference, for `skip_serializing_if`).
+    pub fn is_zero(&self) -> bool {
+        self.0 == 0
+    }
+
     pub const ZERO: Fixed = Fixed(0);
     pub const ONE: Fixed = Fixed(SCALE);
     pub const HUNDRED: Fixed = Fixed(100 * SCALE);

@@ -37,6 +37,7 @@ pub mod calendar;
 pub mod capacity;
 pub mod codes;
 pub mod diagnostic;
+pub mod edits;
 pub mod feasibility;
 pub mod fixed;
 pub mod forecast;
@@ -114,7 +115,16 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
     let mut diagnostics = lower::syntax_diagnostics(&file);
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
-    finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics, options)
+    let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics, options);
+    // Each repair as edits to this text, made from the change it was verified with.
+    if let Some(f) = &mut checked.feasibility {
+        for c in &mut f.commitments {
+            for (repair, change) in c.repairs.iter_mut().zip(&c.changes) {
+                *repair.edits_mut() = change.iter().flat_map(|ch| edits::edits(&checked.plan, source, ch)).collect();
+            }
+        }
+    }
+    checked
 }
 
 /// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
@@ -173,7 +183,7 @@ fn finish(
             model::Unit::Days => "days",
             model::Unit::Points => "points",
         };
-        let (report, more) = feasibility::report(&problem, cal, &solution, unit);
+        let (report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
         diagnostics.extend(more);
         diagnostics.extend(feasibility::missed_targets(&plan, cal, &solution));
         diagnostics.extend(feasibility::overloaded_placements(&plan, cal, &problem, &solution));

@@ -482,6 +482,13 @@ impl Lower {
                         }
                     }
                 }
+                syn::Statement::CapacityAdjust { period, delta } => {
+                    let unsigned =
+                        Spanned::new(syn::Number(delta.value.0.trim_start_matches('+').to_string()), delta.span);
+                    if let (syn::Period::Pi { pi, iteration }, Some(delta)) = (period.value, self.number(&unsigned)) {
+                        t.adjustments.push(Adjustment { pi, iteration, delta, loc: span.into() });
+                    }
+                }
                 syn::Statement::Velocity(n) => t.velocity = self.amount(n, "the velocity", false),
                 _ => {}
             }

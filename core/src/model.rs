@@ -189,6 +189,18 @@ pub struct Override {
     pub loc: Loc,
 }
 
+/// `capacity PI3.2 +20` (or `-20`, or a whole PI): added to what the iteration would
+/// otherwise have, after lending and overrides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Adjustment {
+    pub pi: u32,
+    pub iteration: Option<u32>,
+    /// Signed, in the plan's unit.
+    pub delta: Fixed,
+    #[serde(default, skip_serializing_if = "is_none_loc")]
+    pub loc: Loc,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Team {
     pub id: String,
@@ -209,6 +221,9 @@ pub struct Team {
     /// `velocity N per iteration` (points only).
     pub velocity: Option<Fixed>,
     pub overrides: Vec<Override>,
+    /// `capacity PIx.y +N` / `-N` and `capacity PIx +N`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<Adjustment>,
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -229,6 +244,7 @@ impl Team {
             fixed: None,
             velocity: None,
             overrides: Vec::new(),
+            adjustments: Vec::new(),
             loc: Loc(None),
         }
     }

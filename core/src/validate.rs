@@ -36,6 +36,7 @@ pub fn validate(
     if let Some(cal) = cal {
         periods(plan, cal, &mut out);
         if let Some(cap) = capacity {
+            below_zero(plan, cal, cap, &mut out);
             capacity_warnings(plan, cal, cap, incomplete, &by_team, &mut out);
         }
     }
@@ -190,6 +191,10 @@ fn numbers(plan: &Plan, out: &mut Vec<Diagnostic>) {
         for o in &t.overrides {
             check(format!("a capacity override of team `{}`", t.id), o.amount, o.loc.0.or(at));
         }
+        for a in &t.adjustments {
+            let size = Fixed::from_millis(a.delta.millis().saturating_abs());
+            check(format!("a capacity adjustment of team `{}`", t.id), size, a.loc.0.or(at));
+        }
     }
     for item in &plan.items {
         if let Some(e) = &item.effort {
@@ -200,6 +205,42 @@ fn numbers(plan: &Plan, out: &mut Vec<Diagnostic>) {
         if let Some(m) = &item.max {
             let (Max::People(v) | Max::PerIteration(v)) = m.value;
             check(format!("the cap of item `{}`", item.id), v, m.loc.0.or(item.loc.0));
+        }
+    }
+}
+
+/// Iterations a `capacity ... -N` takes below zero (E0412), once per adjustment, at the first
+/// such iteration.
+fn below_zero(plan: &Plan, cal: &Calendar, cap: &CapacityTable, out: &mut Vec<Diagnostic>) {
+    for (k, team) in plan.teams.iter().enumerate() {
+        if team.adjustments.is_empty() {
+            continue;
+        }
+        let Some(tc) = cap.team_at(k, &team.id) else { continue };
+        for a in team.adjustments.iter().filter(|a| a.delta.is_negative()) {
+            let hit = tc.iterations.iter().enumerate().find(|(i, cell)| {
+                let it = &cal.iterations[*i];
+                it.pi == a.pi && a.iteration.is_none_or(|n| it.number == n) && cell.capacity.is_negative()
+            });
+            if let Some((i, cell)) = hit {
+                out.push(
+                    Diagnostic::new(
+                        Code::E0412,
+                        format!(
+                            "this takes team `{}` below zero in {}: {} is left",
+                            team.id,
+                            cal.iterations[i].label(),
+                            cell.capacity
+                        ),
+                        a.loc.0,
+                    )
+                    .with_label("more than the iteration has")
+                    .with_help(format!(
+                        "take less, or set the iteration's figure with `capacity {} N`",
+                        cal.iterations[i].label()
+                    )),
+                );
+            }
         }
     }
 }
@@ -454,6 +495,12 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             let p = Period::Pi { pi: o.pi, iteration: o.iteration };
             if let Err(e) = cal.deadline(&p) {
                 out.push(bind_error(e, "capacity override", o.loc.0));
+            }
+        }
+        for a in &team.adjustments {
+            let p = Period::Pi { pi: a.pi, iteration: a.iteration };
+            if let Err(e) = cal.deadline(&p) {
+                out.push(bind_error(e, "capacity adjustment", a.loc.0));
             }
         }
     }

@@ -22,34 +22,19 @@ fn status(f: &Feasibility, item: &str) -> Status {
     f.commitments.iter().find(|c| c.item == item).unwrap().status
 }
 
-/// Rewrites the `commit` of `label` (an item or an epic) to `commit PERIOD`.
-fn recommit(c: &haalbaar::Checked, text: &str, label: &str, period: &str) -> String {
-    let commit = c
-        .plan
-        .item(label)
-        .and_then(|i| i.commit.as_ref())
-        .or_else(|| c.plan.epic(label).and_then(|e| e.commit.as_ref()))
-        .unwrap();
-    let span = commit.loc.0.unwrap();
-    let hard = if commit.hard { " hard" } else { "" };
-    format!("{}commit {period}{hard}{}", &text[..span.start], &text[span.end..])
-}
-
-/// Applies every deadline and defer repair to the text and checks the commitment is met.
+/// Applies every repair's edits to the text and checks the commitment is met; returns how
+/// many were applied.
 fn repairs_hold(text: &str) -> usize {
-    let (c, f) = checked(text);
+    let (_, f) = checked(text);
     let mut applied = 0;
     for r in f.commitments.iter().filter(|r| r.status != Status::Met) {
         assert!(!r.repairs.is_empty(), "`{}` has no repair", r.item);
         for repair in &r.repairs {
-            let fixed = match repair {
-                RepairReport::Deadline { iteration, .. } => recommit(&c, text, &r.item, iteration),
-                RepairReport::Defer { commitment, to, .. } => {
-                    assert!(!f.commitments.iter().find(|x| &x.item == commitment).unwrap().hard, "a hard one moved");
-                    recommit(&c, text, commitment, to)
-                }
-                RepairReport::Capacity { .. } => continue,
-            };
+            if let RepairReport::Defer { commitment, .. } = repair {
+                assert!(!f.commitments.iter().find(|x| &x.item == commitment).unwrap().hard, "a hard one moved");
+            }
+            assert!(!repair.edits().is_empty(), "{repair:?} has no edits");
+            let fixed = haalbaar::edits::apply(text, repair.edits());
             let (_, after) = checked(&fixed);
             assert_eq!(status(&after, &r.item), Status::Met, "repair {repair:?} of `{}`", r.item);
             applied += 1;
@@ -86,7 +71,7 @@ fn a_chain_too_long() {
     assert_eq!(items, ["schema", "api", "portaal"]);
     assert_eq!(limit, "PI2.5");
     assert_eq!(chain[2].earliest_finish.as_deref(), Some("PI3.1"));
-    assert_eq!(repairs_hold(&text), 1);
+    assert!(repairs_hold(&text) >= 2);
 }
 
 #[test]
@@ -100,9 +85,9 @@ fn a_capacity_window_too_small() {
     assert_eq!((team.as_str(), required.to_string(), capacity.to_string()), ("toegang", "275".into(), "190.4".into()));
     assert_eq!(shortfall.to_string(), "84.6");
     assert!(
-        c.repairs.iter().any(|r| matches!(r, RepairReport::Capacity { amount, .. } if amount.to_string() == "84.6"))
+        c.repairs.iter().any(|r| matches!(r, RepairReport::Capacity { amount, .. } if amount.to_string() == "100"))
     );
-    assert_eq!(repairs_hold(&text), 1);
+    assert!(repairs_hold(&text) >= 2);
 }
 
 #[test]
@@ -123,7 +108,7 @@ fn a_conflict_names_what_it_competes_with() {
     assert!(
         k.repairs.iter().any(|r| matches!(r, RepairReport::Defer { commitment, .. } if commitment == "notificaties"))
     );
-    assert_eq!(repairs_hold(&text), 2);
+    assert!(repairs_hold(&text) >= 2);
 }
 
 #[test]
@@ -145,7 +130,15 @@ fn a_hard_commitment_is_never_moved() {
     let (_, f) = checked(text);
     let b = f.commitments.iter().find(|c| c.item == "b").unwrap();
     assert_eq!(b.status, Status::Conflict);
-    assert!(b.repairs.iter().all(|r| matches!(r, RepairReport::Capacity { .. })), "{:?}", b.repairs);
+    assert!(
+        b.repairs.iter().all(|r| match r {
+            RepairReport::Capacity { .. } => true,
+            RepairReport::Scope { item, .. } => item == "b",
+            _ => false,
+        }),
+        "{:?}",
+        b.repairs
+    );
     assert!(!b.repairs.is_empty());
 }
 

@@ -117,6 +117,7 @@ fn random_problem(r: &mut Rng) -> Problem {
         commitments: commitments.into(),
         topo: std::sync::Arc::new((0..jobs_n).collect()),
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
+        load: haalbaar::fixed::Fixed::HUNDRED,
     }
 }
 

@@ -179,6 +179,22 @@ impl<'a> Cur<'a> {
         }
         Some(Spanned::new(Number(self.s[from..self.pos].to_string()), self.span(from)))
     }
+    /// `adjustment`: a sign, then digits with an optional fraction.
+    fn adjustment(&mut self) -> Option<Spanned<Number>> {
+        let from = self.pos;
+        if !(self.eat("+") || self.eat("-")) {
+            return None;
+        }
+        if self.digits() == 0 {
+            self.pos = from;
+            return None;
+        }
+        if self.peek() == Some(b'.') && self.b.get(self.pos + 1).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+            self.digits();
+        }
+        Some(Spanned::new(Number(self.s[from..self.pos].to_string()), self.span(from)))
+    }
     /// `percent`: the number, spanned with its `%`.
     fn percent(&mut self) -> Option<Spanned<Number>> {
         let from = self.pos;
@@ -475,7 +491,14 @@ impl<'a> Cur<'a> {
                     _ => {
                         self.pos = after_word;
                         let period = self.after_ws(Self::pi_ref)?;
-                        Statement::CapacityOverride { period, amount: self.after_ws(Self::number)? }
+                        let back = self.pos;
+                        match self.after_ws(Self::adjustment) {
+                            Some(delta) => Statement::CapacityAdjust { period, delta },
+                            None => {
+                                self.pos = back;
+                                Statement::CapacityOverride { period, amount: self.after_ws(Self::number)? }
+                            }
+                        }
                     }
                 }
             }

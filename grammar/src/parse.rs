@@ -326,6 +326,11 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
             periods: the_range()?,
         },
         Rule::capacity_fixed => Statement::CapacityPerIteration(num(0).unwrap_or_else(zero)),
+        Rule::capacity_adjust => {
+            let p = first(Rule::pi_ref)?;
+            let d = first(Rule::adjustment)?;
+            Statement::CapacityAdjust { period: sp(p, pi_ref(p)), delta: sp(d, Number(d.as_str().to_string())) }
+        }
         Rule::capacity_override => {
             let p = first(Rule::pi_ref)?;
             Statement::CapacityOverride { period: sp(p, pi_ref(p)), amount: num(0).unwrap_or_else(zero) }
@@ -388,7 +393,11 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Team, "leave", "leave 1 on 2024-09-01"),
     (BlockKind::Team, "vacancy", "vacancy 3 on 2024-06-01 chance 40%"),
     (BlockKind::Team, "lend", "lend 2 to berichten PI4..PI5"),
-    (BlockKind::Team, "capacity", "capacity 40 per iteration   (or: capacity PI3 150, capacity PI6.2 0)"),
+    (
+        BlockKind::Team,
+        "capacity",
+        "capacity 40 per iteration   (or: capacity PI3 150, capacity PI6.2 0, capacity PI6.2 +20)",
+    ),
     (BlockKind::Team, "velocity", "velocity 30 per iteration"),
     (
         BlockKind::Epic,

@@ -199,6 +199,11 @@ pub enum Statement {
         period: Spanned<Period>,
         amount: Spanned<Number>,
     },
+    /// `capacity PI3.2 +20`: `delta` as written, its sign included.
+    CapacityAdjust {
+        period: Spanned<Period>,
+        delta: Spanned<Number>,
+    },
     Velocity(Spanned<Number>),
     // epic and item
     Commit {
@@ -247,7 +252,9 @@ impl Statement {
             Statement::Leave { .. } => "leave",
             Statement::Vacancy { .. } => "vacancy",
             Statement::Lend { .. } => "lend",
-            Statement::CapacityPerIteration(_) | Statement::CapacityOverride { .. } => "capacity",
+            Statement::CapacityPerIteration(_)
+            | Statement::CapacityOverride { .. }
+            | Statement::CapacityAdjust { .. } => "capacity",
             Statement::Velocity(_) => "velocity",
             Statement::Commit { .. } => "commit",
             Statement::Owner(_) => "owner",

@@ -125,6 +125,21 @@ enum Command {
         #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
         budget: u64,
     },
+    /// Repairs of one commitment: list them, show one as a diff, or apply it to the file.
+    Fix {
+        file: PathBuf,
+        /// The commitment: its item's id, or its epic's id.
+        #[arg(long)]
+        commitment: String,
+        /// The repair to show as a unified diff, numbered from 1 as listed.
+        #[arg(long)]
+        repair: Option<usize>,
+        /// Apply that repair to the file (with `--repair`).
+        #[arg(long, requires = "repair")]
+        write: bool,
+        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        budget: u64,
+    },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
         /// The code, such as E0201; omit to list every code.
@@ -187,6 +202,9 @@ fn run() -> ExitCode {
         Command::Board { file, width, budget } => board_command(&file, width, budget, color),
         Command::Report { file, output, lang, runs, seed, budget, force } => {
             report_command(&file, &output, lang, runs, seed, budget, force)
+        }
+        Command::Fix { file, commitment, repair, write, budget } => {
+            fix_command(&file, &commitment, repair, write, budget, color)
         }
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
@@ -417,6 +435,68 @@ fn board_command(path: &PathBuf, width: usize, budget: u64, color: bool) -> Resu
     };
     show(&board::board(&name, &board, width.max(40), color), color)?;
     Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `haalbaar fix`: exit 0 done, 1 when the commitment is met or has no repair, 2 for an
+/// unknown commitment, a file with errors (other than commitments not met), or usage.
+fn fix_command(
+    path: &PathBuf,
+    id: &str,
+    repair: Option<usize>,
+    write: bool,
+    budget: u64,
+    color: bool,
+) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let name = path.display().to_string();
+    let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let broken = checked.diagnostics.iter().any(|d| d.is_error() && !d.code.as_str().starts_with("E06"));
+    let Some(f) = checked.feasibility.as_ref().filter(|_| !broken) else {
+        let mut text = render::human(&name, &source, &checked.diagnostics, color);
+        let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
+        text.push_str(&render::summary(s.errors, s.warnings, 1, color));
+        eprintln!("{}", safe::text(&text, color));
+        return Err(format!("{name} has errors; fix them before its commitments can be repaired"));
+    };
+    let Some(c) = f.commitments.iter().find(|c| c.item == id) else {
+        let known: Vec<String> = f.commitments.iter().map(|c| format!("`{}`", c.item)).collect();
+        let list = if known.is_empty() { "it has none".to_string() } else { format!("they are {}", known.join(", ")) };
+        return Err(format!("{name} has no commitment `{id}`; {list}"));
+    };
+    if c.status == haalbaar::solve::rank::Status::Met {
+        show(&format!("`{id}` is met by {}: nothing to repair\n", c.deadline), color)?;
+        return Ok(ExitCode::from(1));
+    }
+    if c.repairs.is_empty() {
+        show(&format!("`{id}` is {:?} and has no repair the engine could verify\n", c.status).to_lowercase(), color)?;
+        return Ok(ExitCode::from(1));
+    }
+    let Some(n) = repair else {
+        let mut text = format!("repairs of `{id}` (each on its own makes it met):\n");
+        for (k, r) in c.repairs.iter().enumerate() {
+            text.push_str(&format!("  {}. {}\n", k + 1, r.text()));
+        }
+        text.push_str(&format!(
+            "show one with `haalbaar fix {name} --commitment {id} --repair N`, apply it with `--write`\n"
+        ));
+        show(&text, color)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let Some(r) = n.checked_sub(1).and_then(|k| c.repairs.get(k)) else {
+        return Err(format!("`{id}` has {} repairs; give --repair 1 to {}", c.repairs.len(), c.repairs.len()));
+    };
+    let fixed = haalbaar::edits::apply(&source, r.edits());
+    if write {
+        std::fs::write(path, &fixed).map_err(|e| format!("cannot write {name}: {e}"))?;
+        show(&format!("applied to {name}: {}\n", r.text()), color)?;
+    } else {
+        let diff = similar::TextDiff::from_lines(&source, &fixed);
+        let (a, b) =
+            if path.is_absolute() { (name.clone(), name.clone()) } else { (format!("a/{name}"), format!("b/{name}")) };
+        let text = diff.unified_diff().context_radius(2).header(&a, &b).to_string();
+        show(&text, color)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Refuses an output that is the plan itself (by any name: a link, `./`, a hard link), and a

@@ -132,7 +132,8 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   assert.notEqual(await row.getAttribute("data-status"), "met");
   const color = await row.locator("td:first-child .badge").evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(color, "rgb(198, 40, 40)", "the status is red");
-  const repairs = await row.locator("ul.repairs li").allTextContents();
+  // Each repair's text (its "apply" button aside).
+  const repairs = await row.locator("ul.repairs li").evaluateAll((lis) => lis.map((li) => li.firstChild.textContent));
   assert.ok(repairs.length >= 1, "a repair is offered");
   const report = await page.evaluate(() => window.haalbaarLastCheck.report);
   const c = report.commitments.find((c) => c.item === "eherkenning");
@@ -150,6 +151,36 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   const diag = report.diagnostics.find((d) => d.severity === "error");
   assert.ok(tip.includes(diag.message), tip);
   await page.screenshot({ path: join(shots, "infeasible-edit-1280x800.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a repair's apply button edits the plan in the editor, and the commitment is then met", async () => {
+  const { page, errors } = await open();
+  const plan = page.locator("haalbaar-plan");
+  await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    const text = view.state.doc.toString();
+    const at = text.indexOf("effort 120", text.indexOf("item eherkenning")) + "effort ".length;
+    view.dispatch({ changes: { from: at, to: at + 3, insert: "400" } });
+  });
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+  const before = await page.evaluate(() => document.querySelector("haalbaar-plan").view.state.doc.toString());
+  const report = await page.evaluate(() => window.haalbaarLastCheck.report);
+  const c = report.commitments.find((c) => c.item === "eherkenning");
+  const k = c.repairs.findIndex((r) => r.edits.length > 0);
+  assert.ok(k >= 0, "a repair with edits");
+  await plan.locator(`tr.commitment[data-item="eherkenning"] button.apply[data-repair="${k}"]`).click();
+  await page.waitForFunction(
+    () => window.haalbaarLastCheck.report.commitments.find((c) => c.item === "eherkenning")?.status === "met",
+    null,
+    { timeout: 30000 },
+  );
+  const after = await page.evaluate(() => document.querySelector("haalbaar-plan").view.state.doc.toString());
+  assert.notEqual(after, before, "the text changed");
+  // The edit is exactly the repair's: only its lines differ.
+  const changed = after.split("\n").filter((l) => !before.split("\n").includes(l));
+  assert.ok(changed.length >= 1 && changed.every((l) => c.repairs[k].edits.some((e) => e.new_text.includes(l.trim()))), changed.join("|"));
   assert.deepEqual(errors, []);
   await page.close();
 });

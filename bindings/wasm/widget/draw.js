@@ -171,7 +171,12 @@ export function commitmentsTable(commitments, L, forecast) {
     const odds = forecast
       ? `<td>${f ? `<span class="badge chance ${esc(f.rag)}" title="P50 ${esc(f.p50 ?? "—")}, P85 ${esc(f.p85 ?? "—")}">${Math.round(f.probability * 100)}%</span>` : ""}</td>`
       : "";
-    const repairs = c.repairs.map((r) => `<li>${esc(r.text)}</li>`).join("");
+    const repairs = c.repairs
+      .map(
+        (r, k) =>
+          `<li>${esc(r.text)}${r.edits?.length ? ` <button type="button" class="apply" data-item="${esc(c.item)}" data-repair="${k}">${esc(L.apply)}</button>` : ""}</li>`,
+      )
+      .join("");
     const deadline = `${esc(c.deadline)} <small>${esc(c.deadline_date)}</small>`;
     const finish = c.finish ? `${esc(c.finish)} <small>${esc(c.finish_date)}</small>` : "—";
     return (

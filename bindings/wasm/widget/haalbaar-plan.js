@@ -197,6 +197,7 @@ export class HaalbaarPlan extends HTMLElement {
     if (generation !== this.generation) return [];
     const { report, board } = reply.result;
     this._report = report;
+    this._checkedText = text;
     this._board = board;
     this.lastMs = reply.ms;
     this._forecast = null;
@@ -318,11 +319,36 @@ export class HaalbaarPlan extends HTMLElement {
   }
 
   onCommitmentPick(e) {
+    const apply = e.target.closest?.("button.apply");
+    if (apply) {
+      e.preventDefault();
+      this.applyRepair(apply.dataset.item, Number(apply.dataset.repair));
+      return;
+    }
     const tr = e.target.closest?.("tr.commitment");
     if (!tr) return;
     e.preventDefault();
     this.highlight(tr.dataset.item);
   }
 }
+
+/**
+ * Applies repair `index` of commitment `item` to the text in the editor: its edits (lines and
+ * columns in code points, end exclusive) in one change, which the editor's undo takes back.
+ * Only while the text is the one checked; the edits describe that text.
+ */
+HaalbaarPlan.prototype.applyRepair = function (item, index) {
+  const repair = this._report?.commitments?.find((c) => c.item === item)?.repairs?.[index];
+  const doc = this.view.state.doc;
+  if (!repair?.edits?.length || doc.toString() !== this._checkedText) return false;
+  const changes = repair.edits.map((e) => ({
+    from: position(doc, e.line, e.column),
+    to: position(doc, e.end_line, e.end_column),
+    insert: e.new_text,
+  }));
+  this.view.dispatch({ changes, userEvent: "input.repair" });
+  this.dispatchEvent(new CustomEvent("repaired", { detail: { item, repair } }));
+  return true;
+};
 
 if (!customElements.get("haalbaar-plan")) customElements.define("haalbaar-plan", HaalbaarPlan);

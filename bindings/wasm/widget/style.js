@@ -24,6 +24,7 @@ tr.commitment { cursor: pointer; } tr.commitment:hover, tr.commitment:focus, tr.
 tr.commitment:focus-visible { outline: 2px solid #0969da; outline-offset: -2px; }
 td.why { color: #333; } td small { color: #57606a; white-space: nowrap; }
 ul.repairs { margin: 2px 0 0; padding-left: 18px; color: #0b5394; }
+ul.repairs button.apply { font: inherit; font-size: 0.85em; margin-left: 4px; padding: 0 6px; cursor: pointer; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .badge.green { background: var(--green); } .badge.amber { background: var(--amber); } .badge.red { background: var(--red); }
 .badge.met { background: var(--green); } .badge.infeasible, .badge.conflict { background: var(--red); } .badge.unknown { background: var(--amber); }

@@ -97,6 +97,9 @@ pub struct Problem {
     pub topo: std::sync::Arc<Vec<usize>>,
     /// Position of each job in `topo`.
     pub topo_pos: std::sync::Arc<Vec<usize>>,
+    /// The plan's `load` in percent: what capacity added by a repair is worth in plannable
+    /// capacity ([`crate::capacity::plannable_of`]).
+    pub load: Fixed,
 }
 
 impl Job {
@@ -251,6 +254,7 @@ impl Problem {
             commitments: commitments.into(),
             topo_pos: positions(&topo).into(),
             topo: topo.into(),
+            load: plan.settings.load,
         })
     }
 }
@@ -367,6 +371,7 @@ impl Problem {
                 commitments: Vec::new().into(),
                 topo_pos: positions(&topo).into(),
                 topo: topo.into(),
+                load: self.load,
             };
             (problem, old, teams)
         })

@@ -54,10 +54,16 @@ pub enum Lateness {
 pub enum Repair {
     /// Commit to the end of this iteration instead.
     Deadline { iteration: usize },
-    /// Add this much capacity to `team`, spread over iterations `from..=to`.
-    Capacity { team: usize, from: usize, to: usize, amount: i64 },
+    /// `capacity PIx.y +amount` for `team` in `iteration`: the least whole amount there, in
+    /// the plan's unit before `load` (thousandths).
+    Capacity { team: usize, iteration: usize, amount: i64 },
     /// Move the (non-hard, higher-ranked) commitment `commitment` to the end of `to`.
     Defer { commitment: usize, to: usize },
+    /// Lower job `job`'s effort by `by` (thousandths, whole units): the least that works.
+    Scope { job: usize, by: i64 },
+    /// Each `(job, after)`: job `job` no longer waits for `after` (links of the chain too
+    /// long; as few as work).
+    Dependency { links: Vec<(usize, usize)> },
 }
 
 #[derive(Debug, Clone)]

@@ -57,6 +57,53 @@ pub(super) fn explain(
     (found, super::take_stats())
 }
 
+/// At most this many iterations are tried for a capacity repair, and this many items for a
+/// scope repair.
+const MAX_PLACES: usize = 6;
+const MAX_SCOPE_ITEMS: usize = 3;
+
+/// One whole unit of the plan, in thousandths.
+const UNIT: i64 = 1000;
+
+/// A change a repair makes, in the problem's own numbering.
+#[derive(Debug, Clone)]
+pub(super) enum Change {
+    /// Plannable capacity added: (team, iteration, thousandths).
+    Capacity(Vec<(usize, usize, i64)>),
+    /// The job's effort lowered by this much.
+    Effort(usize, i64),
+    /// Each job no longer waits for its predecessor.
+    Unlink(Vec<(usize, usize)>),
+    /// The commitment's deadline moved.
+    Deadline(usize, usize),
+}
+
+/// Makes `change` in `q`.
+pub(super) fn apply(q: &mut Problem, change: &Change) {
+    match change {
+        Change::Capacity(adds) => {
+            let cap = std::sync::Arc::make_mut(&mut q.team_cap);
+            for &(team, t, amount) in adds {
+                if let Some(c) = cap.get_mut(team).and_then(|row| row.get_mut(t)) {
+                    *c = (*c + amount).max(0);
+                }
+            }
+        }
+        Change::Effort(j, by) => {
+            let job = &mut std::sync::Arc::make_mut(&mut q.jobs)[*j];
+            job.effort = (job.effort - by).max(0);
+        }
+        Change::Unlink(links) => {
+            let jobs = std::sync::Arc::make_mut(&mut q.jobs);
+            for &(j, pred) in links {
+                jobs[j].preds.retain(|(x, _)| *x != pred);
+                jobs[pred].succs.retain(|(x, _)| *x != j);
+            }
+        }
+        Change::Deadline(c, d) => std::sync::Arc::make_mut(&mut q.commitments)[*c].deadline = *d,
+    }
+}
+
 /// Repairs for commitment `u.c`, each verified by solving again. `p`: the plan's problem;
 /// `rq`: as the walk has it at `c`; `before`: the commitments kept above it, with the
 /// deadlines they are kept by.
@@ -65,8 +112,8 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     let mut out = Vec::new();
     // 1. The earliest deadline it can be met by is its late finish, which the walk found
     //    exactly: with that deadline the walk up to it is the same and it fits there. A hard
-    //    commitment is fixed by law or contract: never suggest moving it.
-    //    An `in PI` placement is not a deadline: it is not moved this way.
+    //    commitment is fixed by law or contract: never suggest moving it. An `in PI`
+    //    placement is not a deadline: it is not moved this way.
     if let Some(Lateness::At(d)) = u.late
         && !p.commitments[c].hard
         && p.commitments[c].slip.is_none()
@@ -80,7 +127,7 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     }
     // The commitments before `c` and `c`, restricted once for every trial below.
     let base = std::cell::RefCell::new(None::<Trial>);
-    let together = |due: Option<(usize, usize)>, extra: Option<Extra>| {
+    let together = |due: Option<(usize, usize)>, change: Option<&Change>| {
         let mut base = base.borrow_mut();
         let trial = base.get_or_insert_with(|| {
             let mut rs: Vec<Requirement> = before
@@ -90,86 +137,110 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
             rs.push(super::req(p, c));
             Trial::new(rq, &rs, before.len())
         });
-        trial.fits(due, extra, budget)
+        trial.fits(due, change, budget)
     };
+    // Whether the check of the plan with `change` meets `c`: `Some` only when that is certain
+    // (a schedule, or a proof that none exists, else the check's own walk), `None` when the
+    // allowance is spent. A least amount rests on these: one less must be proved not to do.
+    let probe = |change: &Change| -> Option<bool> {
+        if !extra_left() {
+            return None;
+        }
+        if !flips && u.whole {
+            let mut base = base.borrow_mut();
+            let trial = base.get_or_insert_with(|| {
+                let mut rs: Vec<Requirement> = before
+                    .iter()
+                    .map(|&(m, d)| Requirement { jobs: rq.commitments[m].jobs.iter().copied().collect(), deadline: d })
+                    .collect();
+                rs.push(super::req(p, c));
+                Trial::new(rq, &rs, before.len())
+            });
+            if let Some(known) = trial.decide(None, Some(change), budget) {
+                return Some(known);
+            }
+        }
+        if !spend(c as u64 + 1) {
+            return None;
+        }
+        let mut q = p.clone();
+        apply(&mut q, change);
+        Some(met_when_walked(&q, c, budget))
+    };
+    let works = |change: &Change| probe(change) == Some(true);
     let last = p.iterations.saturating_sub(1);
-    // 2. Capacity where the counting argument shows the shortfall.
-    if let Some(Evidence::Window { team, from, to, required, capacity, .. }) = &u.evidence {
-        let mut amount = required - capacity;
-        for _ in 0..4 {
-            if !extra_left() {
-                break;
-            }
-            let extra = (*team, *from, *to, amount);
-            if met_when_applied(
-                p,
-                c,
-                flips,
-                budget,
-                |q| add_capacity(q, *team, *from, *to, amount),
-                || u.whole && together(None, Some(extra)),
-            ) {
-                out.push(Repair::Capacity { team: *team, from: *from, to: *to, amount });
-                break;
-            }
-            amount *= 2;
-        }
+    // 2. Capacity: the least whole amount in one iteration.
+    if let Some((team, t, n)) = capacity_repair(p, u, flips, &probe) {
+        out.push(Repair::Capacity { team, iteration: t, amount: n });
     }
-    // 2b. A chain too long for its window: more capacity shortens the items whose length
-    //     comes from their team's capacity (not from a `max` cap). Teams on the chain are
-    //     tried by their share of its effort; the first verified amount is offered.
-    if let Some(Evidence::Chain { links, limit }) = &u.evidence {
-        let to = (*limit).min(last);
-        // Capacity helps a team's chain items only from where the chain lets them start.
-        let from_of = |team: usize| {
-            links.iter().filter(|l| p.jobs[l.job].team == team).map(|l| l.earliest_start.max(p.jobs[l.job].lo)).min()
-        };
-        let mut teams: Vec<(usize, i64)> = Vec::new();
-        for l in links {
-            let job = &p.jobs[l.job];
-            match teams.iter_mut().find(|(t, _)| *t == job.team) {
-                Some((_, e)) => *e += job.effort,
-                None => teams.push((job.team, job.effort)),
-            }
+    // 3. Scope: the least whole amount off one item's effort.
+    let items: Vec<usize> = match &u.evidence {
+        Some(Evidence::Chain { links, .. }) => links.iter().map(|l| l.job).collect(),
+        Some(Evidence::Window { shares, .. }) => shares.iter().map(|s| s.job).collect(),
+        _ => Vec::new(),
+    };
+    // Only its own work and what it waits for: cutting a competitor's scope is a decision
+    // about that commitment, not this one.
+    let own = p.closure(&p.commitments[c].jobs, |_| false);
+    let mut by_effort: Vec<usize> = items.into_iter().filter(|j| own.contains(j)).collect();
+    by_effort.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
+    by_effort.dedup();
+    for &j in by_effort.iter().take(MAX_SCOPE_ITEMS) {
+        let units = p.jobs[j].effort / UNIT;
+        if units < 2 {
+            continue;
         }
-        teams.sort_by_key(|&(t, e)| (std::cmp::Reverse(e), t));
-        let works = |team: usize, amount: i64| {
-            if !extra_left() {
-                return false;
-            }
-            let from = from_of(team).unwrap_or(0).min(to);
-            met_when_applied(
-                p,
-                c,
-                flips,
-                budget,
-                |q| add_capacity(q, team, from, to, amount),
-                || u.whole && together(None, Some((team, from, to, amount))),
-            )
-        };
-        'teams: for &(team, effort) in teams.iter().take(3) {
-            let (mut fails, mut amount) = (0, (effort / 2).max(1000));
-            for _ in 0..4 {
-                if works(team, amount) {
-                    // Narrow to the least whole unit that still works (a few more solves).
-                    let mut hi = amount;
-                    for _ in 0..6 {
-                        let mid = (fails + hi) / 2 / 1000 * 1000;
-                        if mid <= fails || mid >= hi {
-                            break;
-                        }
-                        if works(team, mid) { hi = mid } else { fails = mid }
-                    }
-                    let from = from_of(team).unwrap_or(0).min(to);
-                    out.push(Repair::Capacity { team, from, to, amount: hi });
-                    break 'teams;
+        // Keep at least one unit of the item; the least cut that works, by bisection.
+        if !works(&Change::Effort(j, (units - 1) * UNIT)) {
+            continue;
+        }
+        let (mut fails, mut ok) = (0, units - 1);
+        let mut certain = true;
+        while ok - fails > 1 {
+            let mid = (fails + ok) / 2;
+            match probe(&Change::Effort(j, mid * UNIT)) {
+                Some(true) => ok = mid,
+                Some(false) => fails = mid,
+                None => {
+                    certain = false;
+                    break;
                 }
-                fails = amount;
-                amount *= 2;
             }
         }
+        if certain {
+            out.push(Repair::Scope { job: j, by: ok * UNIT });
+            break;
+        }
     }
-    // 3. Defer a commitment it competes with, never a hard one.
+    // 4. Dependency: a chain too long loses as few of its links as work (one where one
+    //    does): links are taken in chain order until it fits, then each is put back where it
+    //    still fits without it.
+    //    A chain that ends before the commitment's own item (one it waits for cannot finish
+    //    in time) may also lose the links of its own items to what they wait for.
+    if let Some(Evidence::Chain { links, .. }) = &u.evidence {
+        let mut pairs: Vec<(usize, usize)> = links.windows(2).map(|w| (w[1].job, w[0].job)).collect();
+        for &j in &p.commitments[c].jobs {
+            for &(q, _) in &p.jobs[j].preds {
+                if !pairs.contains(&(j, q)) {
+                    pairs.push((j, q));
+                }
+            }
+        }
+        let single = pairs.iter().find(|&&pair| works(&Change::Unlink(vec![pair])));
+        if let Some(&pair) = single {
+            out.push(Repair::Dependency { links: vec![pair] });
+        } else if pairs.len() > 1 && works(&Change::Unlink(pairs.clone())) {
+            let mut keep = pairs.clone();
+            for pair in pairs.iter().rev() {
+                let without: Vec<(usize, usize)> = keep.iter().copied().filter(|x| x != pair).collect();
+                if !without.is_empty() && works(&Change::Unlink(without.clone())) {
+                    keep = without;
+                }
+            }
+            out.push(Repair::Dependency { links: keep });
+        }
+    }
+    // 5. Defer a commitment it competes with, never a hard one.
     for &m in u.conflicts_with.iter().take(MAX_DEFERS) {
         if p.commitments[m].hard || p.commitments[m].deadline >= last {
             continue;
@@ -179,14 +250,9 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
                 return false;
             }
             let at = before.iter().position(|&(b, _)| b == m);
-            met_when_applied(
-                p,
-                c,
-                flips,
-                budget,
-                |q| std::sync::Arc::make_mut(&mut q.commitments)[m].deadline = d,
-                || u.whole && at.is_some_and(|k| together(Some((k, d)), None)),
-            )
+            met_when_applied(p, c, flips, budget, &Change::Deadline(m, d), || {
+                u.whole && at.is_some_and(|k| together(Some((k, d)), None))
+            })
         };
         if moved(last) {
             let (mut lo, mut hi) = (p.commitments[m].deadline + 1, last);
@@ -198,6 +264,98 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
         }
     }
     out
+}
+
+/// The capacity repair: a team, an iteration and the least whole amount there (in the plan's
+/// unit, before `load`) that meets the commitment. For a capacity argument the iterations of
+/// its span are tried, starting from the least amount that could close the shortfall (when
+/// every commitment above is met, less cannot: the argument still holds; otherwise more
+/// capacity may move a late one above and so change what this one competes with, and smaller
+/// amounts are searched too). For a chain too long, the iterations where its items run, first
+/// items first (capacity there lets the next link start earlier). Of the iterations tried, the
+/// one needing least.
+fn capacity_repair(
+    p: &Problem,
+    u: &Unmet,
+    flips: bool,
+    probe: &dyn Fn(&Change) -> Option<bool>,
+) -> Option<(usize, usize, i64)> {
+    let last = p.iterations.saturating_sub(1);
+    let add = |team: usize, t: usize, n: i64| {
+        let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n), p.load).millis();
+        Change::Capacity(vec![(team, t, plannable)])
+    };
+    let (places, start, proved): (Vec<(usize, usize)>, i64, bool) = match &u.evidence {
+        Some(Evidence::Window { team, from, to, required, capacity, .. }) => {
+            let shortfall = required - capacity;
+            // The least whole N whose plannable share closes the shortfall.
+            let mut n0 = UNIT.max((shortfall + UNIT - 1) / UNIT * UNIT);
+            while crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n0), p.load).millis() < shortfall {
+                n0 += UNIT;
+            }
+            let places = (*from..=(*to).min(last)).rev().filter(|&t| p.team_cap[*team][t] > 0).map(|t| (*team, t));
+            (places.take(MAX_PLACES).collect(), n0, !flips)
+        }
+        Some(Evidence::Chain { links, limit }) => {
+            let mut places: Vec<(usize, usize)> = Vec::new();
+            for l in links {
+                let team = p.jobs[l.job].team;
+                let until = l.earliest_finish.unwrap_or(last).min((*limit).min(last));
+                for t in l.earliest_start.max(p.jobs[l.job].lo)..=until {
+                    if p.team_cap[team][t] > 0 && !places.contains(&(team, t)) {
+                        places.push((team, t));
+                    }
+                }
+                if places.len() >= MAX_PLACES {
+                    break;
+                }
+            }
+            places.truncate(MAX_PLACES);
+            (places, UNIT, true)
+        }
+        _ => return None,
+    };
+    let mut best: Option<(usize, usize, i64)> = None;
+    for (team, t) in places {
+        let limit = best.map_or(UNIT << 12, |b| b.2 - UNIT);
+        // With the counting argument's bound proved (`proved`), less than `start` cannot do.
+        let floor = if proved && start > UNIT { start - UNIT } else { 0 };
+        if let Some(n) = least(|n| probe(&add(team, t, n)), start, floor, limit) {
+            best = Some((team, t, n));
+            if proved {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The least whole amount `n` (thousandths, a multiple of [`UNIT`], at most `limit`) for which
+/// `works(n)` is `Some(true)`, such that `n − UNIT` is proved not to do (`Some(false)`, or
+/// `floor`, an amount known not to do). Grows from `start` by doubling, then bisects. `None`
+/// when none is found or an answer on the way is not certain.
+fn least(works: impl Fn(i64) -> Option<bool>, start: i64, floor: i64, limit: i64) -> Option<i64> {
+    let (mut fails, mut n) = (floor, start.max(floor + UNIT));
+    loop {
+        if n > limit {
+            return None;
+        }
+        match works(n)? {
+            true => break,
+            false => {
+                fails = n;
+                n = n.saturating_mul(2);
+            }
+        }
+    }
+    while n - fails > UNIT {
+        let mid = ((fails + n) / 2 / UNIT * UNIT).max(fails + UNIT);
+        match works(mid)? {
+            true => n = mid,
+            false => fails = mid,
+        }
+    }
+    Some(n)
 }
 
 /// Whether commitment `c` is met in the changed problem `q` once the walk reaches it. When
@@ -212,7 +370,7 @@ fn met_when_applied(
     c: usize,
     flips: bool,
     budget: u64,
-    change: impl FnOnce(&mut Problem),
+    change: &Change,
     decide: impl FnOnce() -> bool,
 ) -> bool {
     if !flips {
@@ -223,15 +381,12 @@ fn met_when_applied(
         return false;
     }
     let mut q = p.clone();
-    change(&mut q);
+    apply(&mut q, change);
     met_when_walked(&q, c, budget)
 }
 
-/// Capacity added to a team over iterations (team, from, to, amount: see [`add_capacity`]).
-type Extra = (usize, usize, usize, i64);
-
 /// Repair decisions on one set of requirements, on the jobs they need only, restricted once:
-/// a trial changes deadlines or capacity, never which jobs are needed.
+/// a trial changes deadlines, capacity, an effort or a link, never which jobs are in it.
 struct Trial {
     r: super::Restricted,
     /// How many requirements at the front are known to fit (see [`super::decide_from`]).
@@ -243,29 +398,53 @@ impl Trial {
         Trial { r: super::restricted(p, rs), known }
     }
 
+    /// `change` in the restricted problem's numbering (`None` when it touches nothing there,
+    /// or a deadline, which trials move through `due`).
+    fn local(&self, change: &Change) -> Option<Change> {
+        let job = |j: usize| self.r.jobs.binary_search(&j).ok();
+        match change {
+            Change::Capacity(adds) => Some(Change::Capacity(
+                adds.iter()
+                    .filter_map(|&(team, t, a)| self.r.teams.binary_search(&team).ok().map(|k| (k, t, a)))
+                    .collect(),
+            )),
+            Change::Effort(j, by) => job(*j).map(|k| Change::Effort(k, *by)),
+            Change::Unlink(links) => {
+                Some(Change::Unlink(links.iter().filter_map(|&(j, q)| Some((job(j)?, job(q)?))).collect()))
+            }
+            Change::Deadline(..) => None,
+        }
+    }
+
     /// Whether one schedule meets the requirements with requirement `k` due by `d` (`due`)
-    /// and `extra` capacity, paid by size from the repairs' allowance; `false` when that is
-    /// spent.
-    fn fits(&mut self, due: Option<(usize, usize)>, extra: Option<Extra>, budget: u64) -> bool {
+    /// and `change` made: `Some(true)` with a schedule, `Some(false)` with a proof that none
+    /// exists, `None` when undecided or the repairs' allowance is spent.
+    fn decide(&mut self, due: Option<(usize, usize)>, change: Option<&Change>, budget: u64) -> Option<bool> {
         if !pay(&EXTRA_LEFT, self.r.jobs.len()) {
-            return false;
+            return None;
         }
         let was = due.map(|(k, d)| (k, std::mem::replace(&mut self.r.reqs[k].deadline, d)));
-        let mut changed = None;
-        if let Some((team, from, to, amount)) = extra
-            && let Ok(t) = self.r.teams.binary_search(&team)
-        {
+        let changed = change.and_then(|ch| self.local(ch)).map(|ch| {
             let mut q = self.r.problem.clone();
-            add_capacity(&mut q, t, from, to, amount);
-            changed = Some(q);
-        }
+            apply(&mut q, &ch);
+            q
+        });
         let problem = changed.as_ref().unwrap_or(&self.r.problem);
         let known = (self.known > 0).then(|| &self.r.reqs[..self.known.min(self.r.reqs.len())]);
-        let fits = super::decide_from(problem, &self.r.reqs, budget, known).fits();
+        let answer = match super::decide_from(problem, &self.r.reqs, budget, known) {
+            super::Outcome::Fits(_) => Some(true),
+            super::Outcome::Fails(_) => Some(false),
+            super::Outcome::Unknown => None,
+        };
         if let Some((k, d)) = was {
             self.r.reqs[k].deadline = d;
         }
-        fits
+        answer
+    }
+
+    /// [`Trial::decide`], `false` unless it fits.
+    fn fits(&mut self, due: Option<(usize, usize)>, change: Option<&Change>, budget: u64) -> bool {
+        self.decide(due, change, budget) == Some(true)
     }
 }
 
@@ -284,26 +463,8 @@ fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
     walked.walked.get(c).is_some_and(|w| w.status == Status::Met)
 }
 
-/// Adds `amount` to `team`'s capacity over `from..=to`, evenly over the iterations that
-/// have capacity (all of them if none has), remainder to the first.
-pub fn add_capacity(p: &mut Problem, team: usize, from: usize, to: usize, amount: i64) {
-    let mut its: Vec<usize> = (from..=to).filter(|&t| p.team_cap[team][t] > 0).collect();
-    if its.is_empty() {
-        its = (from..=to).collect();
-    }
-    let n = its.len() as i64;
-    if n == 0 {
-        return;
-    }
-    let base = amount / n;
-    let mut rest = amount - base * n;
-    for t in its {
-        let extra = if rest > 0 {
-            rest -= 1;
-            1
-        } else {
-            0
-        };
-        std::sync::Arc::make_mut(&mut p.team_cap)[team][t] += base + extra;
-    }
+/// Adds `amount` (thousandths of plannable capacity) to `team` in iteration `t`: what a
+/// capacity repair's `capacity PIx.y +N` adds (N × load).
+pub fn add_capacity(p: &mut Problem, team: usize, t: usize, amount: i64) {
+    apply(p, &Change::Capacity(vec![(team, t, amount)]));
 }

@@ -1,0 +1,127 @@
+//! Repairs as changes to the plan and as edits to its text. A repair is verified on the
+//! changed model; the same change gives the text edit a planner applies (`haalbaar fix`, the
+//! widget's "apply"), so applying the edit and checking again gives the model that was
+//! verified.
+
+use serde::Serialize;
+
+use crate::model::Plan;
+use crate::solve::problem::CommitKind;
+use crate::source::SourceMap;
+
+/// One change to a plan, as a repair makes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanChange {
+    /// The commitment of item or epic `owner` now ends with iteration `iteration` of PI `pi`.
+    Commit { owner: String, kind: CommitKind, pi: u32, iteration: u32, hard: bool },
+    /// `capacity PIpi.iteration +delta` added to team `team` (thousandths; whole units).
+    Capacity { team: String, pi: u32, iteration: u32, delta: i64 },
+    /// Item `item`'s effort lowered by `by` (thousandths): every figure of its range.
+    Effort { item: String, by: i64 },
+    /// Item `item` no longer comes after `after`.
+    RemoveAfter { item: String, after: String },
+}
+
+/// A text edit: replace the text from (`line`, `column`) up to (`end_line`, `end_column`),
+/// end exclusive, with `new_text`. Lines and columns are 1-based, columns count Unicode code
+/// points of the line (a byte-order mark is not counted); an insertion has end = start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Edit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub new_text: String,
+    /// Byte offsets of the replaced text.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: (usize, usize),
+}
+
+/// A figure in thousandths as the plan writes it (`30`, `2.5`).
+pub fn figure(millis: i64) -> String {
+    crate::fixed::Fixed::from_millis(millis).to_string()
+}
+
+/// The text edits that make `change` in the file `source` (whose model is `plan`); empty when
+/// the change has no place in the text (a plan built in code).
+pub fn edits(plan: &Plan, source: &str, change: &PlanChange) -> Vec<Edit> {
+    let map = SourceMap::new(source);
+    let edit = |start: usize, end: usize, new_text: String| {
+        let (a, b) = (map.locate(start), map.locate(end));
+        let (line, column, end_line, end_column) = (a.line, a.column, b.line, b.column);
+        Edit { line, column, end_line, end_column, new_text, span: (start, end) }
+    };
+    match change {
+        PlanChange::Commit { owner, kind, pi, iteration, hard } => {
+            let loc = match kind {
+                CommitKind::Item => plan.item(owner).and_then(|i| i.commit.as_ref()).and_then(|c| c.loc.0),
+                CommitKind::Epic => plan.epic(owner).and_then(|e| e.commit.as_ref()).and_then(|c| c.loc.0),
+            };
+            let Some(span) = loc else { return Vec::new() };
+            let hard = if *hard { " hard" } else { "" };
+            vec![edit(span.start, span.end, format!("commit PI{pi}.{iteration}{hard}"))]
+        }
+        PlanChange::Capacity { team, pi, iteration, delta } => {
+            let Some(at) = plan.team(team).and_then(|t| t.loc.0) else { return Vec::new() };
+            let Some((insert, indent)) = block_end(source, at.start) else { return Vec::new() };
+            let sign = if *delta < 0 { "-" } else { "+" };
+            vec![edit(insert, insert, format!("{indent}capacity PI{pi}.{iteration} {sign}{}\n", figure(delta.abs())))]
+        }
+        PlanChange::Effort { item, by } => {
+            let Some(it) = plan.item(item) else { return Vec::new() };
+            let Some(effort) = &it.effort else { return Vec::new() };
+            let Some(span) = effort.loc.0 else { return Vec::new() };
+            let e = &effort.value;
+            let less = |f: crate::fixed::Fixed| figure((f.millis() - by).max(0));
+            let text = match (e.low == e.high, e.mode) {
+                (true, _) => format!("effort {}", less(e.low)),
+                (false, Some(m)) => format!("effort {}..{}..{}", less(e.low), less(m), less(e.high)),
+                (false, None) => format!("effort {}..{}", less(e.low), less(e.high)),
+            };
+            vec![edit(span.start, span.end, text)]
+        }
+        PlanChange::RemoveAfter { item, after } => {
+            let Some(it) = plan.item(item) else { return Vec::new() };
+            let Some(span) = it.after.iter().find(|a| a.item.id == *after).and_then(|a| a.loc.0) else {
+                return Vec::new();
+            };
+            // The whole line, its line break included.
+            let start = source[..span.start].rfind(['\n', '\r']).map_or(0, |k| k + 1);
+            let end = source[span.end..].find('\n').map_or(source.len(), |k| span.end + k + 1);
+            vec![edit(start, end, String::new())]
+        }
+    }
+}
+
+/// Where a new statement goes in the block whose header holds byte `at`: the start of the
+/// line of its closing brace, and the indentation of its statements (two spaces by default).
+fn block_end(source: &str, at: usize) -> Option<(usize, String)> {
+    let from = source[..at].rfind('\n').map_or(0, |k| k + 1);
+    let mut indent = None;
+    let mut pos = from;
+    let mut first = true;
+    for line in source[from..].split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if !first && text.trim() == "}" {
+            return Some((pos, indent.unwrap_or_else(|| "  ".to_string())));
+        }
+        if !first && indent.is_none() && !text.trim().is_empty() && !text.trim_start().starts_with('#') {
+            indent = Some(text[..text.len() - text.trim_start().len()].to_string());
+        }
+        first = false;
+        pos += line.len();
+    }
+    None
+}
+
+/// `source` with `edits` applied (they must not overlap).
+pub fn apply(source: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.span));
+    let mut out = source.to_string();
+    for e in sorted {
+        out.replace_range(e.span.0..e.span.1, &e.new_text);
+    }
+    out
+}
