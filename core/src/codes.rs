@@ -495,8 +495,9 @@ W0601, Warning, "commitment undecided",
 "What: the engine could neither find a schedule that meets the commitment nor prove that none
 exists within its step budget.
 Why: it says so rather than guess. `haalbaar check --deny unknown` makes this an error. The
-commitments below it are decided as if it were met by its deadline, and those sharing a team
-with it say so: assuming `x` is met.
+commitments below it are decided with its work where the engine could place it (as early as
+it goes on top of the commitments above), and those sharing a team with it say so: assuming
+`x` is done by PI4.1.
 Example: a large, tightly coupled plan near the limit of its capacity.
 Fix: simplify the dependencies around it, or give it slack; the verdict then becomes decidable.";
 

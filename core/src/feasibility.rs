@@ -479,9 +479,8 @@ pub fn report(
         let assumed = r
             .assuming
             .iter()
-            .map(|&m| match s.results.get(m).map(|x| (x.status, x.late)) {
-                Some((Status::Unknown, _)) => format!("`{}` is met", p.commitments[m].label),
-                Some((_, Some(Lateness::AtMost(d)))) => {
+            .map(|&m| match s.results.get(m).map(|x| (x.late, x.finish)) {
+                Some((Some(Lateness::AtMost(d)), _) | (None, Some(d))) => {
                     format!("`{}` is done by {}", p.commitments[m].label, label(cal, d))
                 }
                 _ => format!("`{}` is dropped", p.commitments[m].label),

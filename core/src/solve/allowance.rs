@@ -32,6 +32,9 @@ thread_local! {
     pub(super) static EXTRA_LEFT: Cell<u64> = const { Cell::new(EXTRA_DECISIONS) };
     pub(super) static SHRINK_LEFT: Cell<u64> = const { Cell::new(SHRINK_DECISIONS) };
     pub(super) static WALK_LEFT: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// Whole-plan decisions the late searches may take: apart from the walk's, so finding
+    /// late finishes never leaves a status undecided.
+    pub(super) static LATE_LEFT: Cell<u64> = const { Cell::new(u64::MAX) };
 }
 
 /// Takes `n` from an allowance; false (and nothing taken) when it has not enough.
@@ -72,6 +75,11 @@ pub(super) fn spend_walk() -> bool {
     take(&WALK_LEFT, DECISION_COST.with(Cell::get))
 }
 
+/// Takes one whole-plan decision from the late searches' allowance.
+pub(super) fn spend_late() -> bool {
+    take(&LATE_LEFT, DECISION_COST.with(Cell::get))
+}
+
 /// Takes `n` decisions from the allowance for repairs.
 pub(super) fn spend(n: u64) -> bool {
     take(&EXTRA_LEFT, n.saturating_mul(DECISION_COST.with(Cell::get)))
@@ -88,5 +96,10 @@ pub(super) fn start_walk(budget: u64, jobs: usize, shrink: bool) {
     super::allow_search(budget.saturating_mul(SEARCH_SHARE));
     SHRINK_LEFT.with(|l| l.set(if shrink { SHRINK_DECISIONS } else { 0 }));
     WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
+    LATE_LEFT.with(|l| l.set(walk_allowance(budget) / LATE_SHARE));
     DECISION_COST.with(|c| c.set(jobs.max(1) as u64));
 }
+
+/// The late searches may take this share (1 / `LATE_SHARE`) of the walk's whole-plan
+/// decisions, from an allowance of their own.
+pub const LATE_SHARE: u64 = 2;

@@ -12,8 +12,9 @@
 //! An `in PI` placement that fails lets its item run past its PI (its start bound stays).
 
 use super::Outcome;
+use super::allowance::spend_late;
 use super::problem::Problem;
-use super::progress::place_new;
+use super::progress::{place_new, push_late};
 use super::rank::{Lateness, Status};
 use super::relaxed::Relaxed;
 use super::walk::{Alone, State, decide_alone_by};
@@ -50,14 +51,16 @@ pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, 
     }
     // Upper bound: where its work lands on top of the walk's schedule, placed as early as it
     // goes (a schedule, so a proof); else whether it fits by the last iteration at all.
-    let reach = if st.stale { None } else { place_new(&st.q, &mut st.progress, c, last, false) };
+    // The work `c` adds to the schedule (none of it needed by a commitment kept above).
+    let new = st.q.closure(&st.q.commitments[c].jobs, |j| st.progress.before[j]);
+    let reach = place_new(&st.q, &mut st.progress, c, last, false);
     let mut hi = match reach {
         Some(r) => {
             let r = r.max(lo);
             set_deadline(&mut st.q, c, r);
             if place_new(&st.q, &mut st.progress, c, r, true).is_none() {
                 // Cannot happen (the same placement as `reach`); decide it instead.
-                match st.decide(c) {
+                match st.decide(c, spend_late) {
                     Outcome::Fits(_) => {}
                     Outcome::Fails(_) => return (Lateness::Dropped, slipped),
                     Outcome::Unknown => return (Lateness::Undecided, slipped),
@@ -68,7 +71,7 @@ pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, 
         }
         None => {
             set_deadline(&mut st.q, c, last);
-            match st.decide(c) {
+            match st.decide(c, spend_late) {
                 Outcome::Fits(_) => last,
                 Outcome::Fails(_) => return (Lateness::Dropped, slipped),
                 Outcome::Unknown => return (Lateness::Undecided, slipped),
@@ -83,7 +86,7 @@ pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, 
         // Without `c` (still kept by `hi` in the schedule), decide the set with `c` by `mid`.
         st.kept.pop();
         set_deadline(&mut st.q, c, mid);
-        let answer = st.decide(c);
+        let answer = st.decide(c, spend_late);
         st.kept.push(c);
         match answer {
             Outcome::Fits(_) => hi = mid,
@@ -99,11 +102,12 @@ pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, 
         }
     }
     st.progress.meet(&st.q, c);
+    push_late(&st.q, &mut st.progress, &new, &st.q.commitments[c].jobs, hi);
     (if exact { Lateness::At(hi) } else { Lateness::AtMost(hi) }, slipped)
 }
 
 /// Moves commitment `c`'s deadline in the walk's problem (its own copy of the commitments).
-fn set_deadline(q: &mut Problem, c: usize, d: usize) {
+pub(super) fn set_deadline(q: &mut Problem, c: usize, d: usize) {
     if q.commitments[c].deadline != d {
         std::sync::Arc::make_mut(&mut q.commitments)[c].deadline = d;
     }

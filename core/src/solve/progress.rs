@@ -35,7 +35,7 @@ impl Progress {
     }
 
     /// Notes where job `j`'s work now lies.
-    fn settle(&mut self, j: usize) {
+    pub(super) fn settle(&mut self, j: usize) {
         let s = &self.schedule;
         self.span[j] = (s.start(j).unwrap_or(0), s.finish(j).unwrap_or(0));
     }
@@ -209,6 +209,51 @@ pub(super) fn patch(p: &Problem, progress: &mut Progress, c: usize, new: &[usize
 /// place and `true` returned; otherwise they are left as they were.
 pub(super) fn extend(p: &Problem, progress: &mut Progress, c: usize) -> bool {
     place_new(p, progress, c, p.commitments[c].deadline, true).is_some()
+}
+
+/// Pushes the work of `jobs` (in topological order; work no other kept commitment needs) as
+/// late as it may go: each job by `deadline` when it is one of `own`, before its scheduled
+/// successors' starts (less lags), within its window and caps, into capacity nobody uses. A
+/// late commitment needs its work by its late finish only; what is ranked below it, often due
+/// earlier, then finds the capacity before it free.
+pub(super) fn push_late(p: &Problem, progress: &mut Progress, jobs: &[usize], own: &[usize], deadline: usize) {
+    for &j in jobs.iter().rev() {
+        let job = &p.jobs[j];
+        let Some(first) = progress.schedule.start(j) else { continue };
+        let mut latest = job.hi.min(p.iterations.saturating_sub(1));
+        if own.contains(&j) {
+            latest = latest.min(deadline);
+        }
+        for &(s, lag) in &job.succs {
+            if let Some(start) = progress.schedule.start(s) {
+                match start.checked_sub(1 + lag) {
+                    Some(l) => latest = latest.min(l),
+                    None => latest = 0,
+                }
+            }
+        }
+        let mut start = first;
+        let mut t = latest;
+        while t > start {
+            let room = progress.left[job.team][t].min(job.cap_at(t) - progress.schedule.get(j, t));
+            if room <= 0 {
+                t -= 1;
+                continue;
+            }
+            let amount = room.min(progress.schedule.get(j, start));
+            progress.schedule.add(j, t, amount);
+            progress.schedule.add(j, start, -amount);
+            progress.left[job.team][t] -= amount;
+            progress.left[job.team][start] += amount;
+            if progress.schedule.get(j, start) == 0 {
+                match progress.schedule.start(j) {
+                    Some(s) => start = s,
+                    None => break,
+                }
+            }
+        }
+        progress.settle(j);
+    }
 }
 
 /// [`extend`] by `deadline`: the last iteration `c`'s jobs work in, when they all fit by then;

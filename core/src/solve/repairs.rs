@@ -5,8 +5,8 @@
 
 use super::Requirement;
 use super::allowance::{
-    DECISION_COST, EXTRA_DECISIONS, EXTRA_LEFT, SEARCH_SHARE, SHRINK_LEFT, WALK_LEFT, extra_left, pay, spend,
-    walk_allowance,
+    DECISION_COST, EXTRA_DECISIONS, EXTRA_LEFT, LATE_LEFT, LATE_SHARE, SEARCH_SHARE, SHRINK_LEFT, WALK_LEFT,
+    extra_left, pay, spend, walk_allowance,
 };
 use super::conflict::TEAMS;
 use super::evidence::Evidence;
@@ -452,14 +452,21 @@ impl Trial {
 /// the same allowances (the repairs' own are set aside meanwhile), so the answer is the
 /// check's. Conflict sets are left out: they change no status.
 fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
-    let saved = (super::search_left(), WALK_LEFT.with(std::cell::Cell::get), SHRINK_LEFT.with(std::cell::Cell::get));
+    let saved = (
+        super::search_left(),
+        WALK_LEFT.with(std::cell::Cell::get),
+        SHRINK_LEFT.with(std::cell::Cell::get),
+        LATE_LEFT.with(std::cell::Cell::get),
+    );
     super::allow_search(budget.saturating_mul(SEARCH_SHARE));
     WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
+    LATE_LEFT.with(|l| l.set(walk_allowance(budget) / LATE_SHARE));
     SHRINK_LEFT.with(|l| l.set(0));
     let walked = walk(p, c, budget, &mut |_| {});
     super::allow_search(saved.0);
     WALK_LEFT.with(|l| l.set(saved.1));
     SHRINK_LEFT.with(|l| l.set(saved.2));
+    LATE_LEFT.with(|l| l.set(saved.3));
     walked.walked.get(c).is_some_and(|w| w.status == Status::Met)
 }
 

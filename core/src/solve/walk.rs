@@ -9,9 +9,9 @@ use super::Outcome;
 use super::allowance::{spend_walk, walk_can};
 use super::conflict::{conflict_set, teams_of};
 use super::evidence::{Evidence, Schedule};
-use super::late::keep_late;
+use super::late::{keep_late, set_deadline};
 use super::problem::Problem;
-use super::progress::{PATCH_ROUNDS, Progress, extend, patch};
+use super::progress::{PATCH_ROUNDS, Progress, extend, patch, place_new};
 use super::rank::{Lateness, Status};
 use super::relaxed::Relaxed;
 
@@ -66,30 +66,26 @@ pub(super) struct Walk {
 }
 
 /// What the walk keeps while it goes: the problem with late deadlines, the kept set, and a
-/// schedule that meets it unless `stale` (an unknown commitment is kept without one).
+/// schedule that meets it.
 pub(super) struct State {
     pub q: Problem,
     pub kept: Vec<usize>,
     pub progress: Progress,
     pub relaxed: Relaxed,
-    /// The schedule does not meet every kept commitment (one is unknown): only whole-plan
-    /// decisions count until one fits and gives a schedule again.
-    pub stale: bool,
     pub budget: u64,
 }
 
 impl State {
-    /// Whether the kept set with `c` (at its deadline in `q`) fits, trying the patch first
-    /// (not while stale) and a whole-plan decision after; on `Fits` the schedule holds `c`.
-    pub fn decide(&mut self, c: usize) -> Outcome {
-        if !self.stale {
-            let new = self.q.closure(&self.q.commitments[c].jobs, |j| self.progress.before[j]);
-            if (0..=PATCH_ROUNDS).any(|widen| patch(&self.q, &mut self.progress, c, &new, widen)) {
-                self.progress.meet(&self.q, c);
-                return Outcome::Fits(Schedule::empty(0, 0));
-            }
+    /// Whether the kept set with `c` (at its deadline in `q`) fits, trying the patch first and
+    /// a whole-plan decision after, paid by `pay` (the walk's allowance, or the late
+    /// searches'); on `Fits` the schedule holds `c`.
+    pub fn decide(&mut self, c: usize, pay: fn() -> bool) -> Outcome {
+        let new = self.q.closure(&self.q.commitments[c].jobs, |j| self.progress.before[j]);
+        if (0..=PATCH_ROUNDS).any(|widen| patch(&self.q, &mut self.progress, c, &new, widen)) {
+            self.progress.meet(&self.q, c);
+            return Outcome::Fits(Schedule::empty(0, 0));
         }
-        if !spend_walk() {
+        if !pay() {
             return Outcome::Unknown;
         }
         let mut set = self.kept.clone();
@@ -103,7 +99,6 @@ impl State {
         match super::decide_changed(&self.q, &super::reqs(&self.q, &set), self.budget, &changed) {
             Outcome::Fits(s) => {
                 self.progress.reset(&self.q, s, &set);
-                self.stale = false;
                 Outcome::Fits(Schedule::empty(0, 0))
             }
             other => other,
@@ -115,14 +110,7 @@ impl State {
 /// answer as it is found.
 pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(Step)) -> Walk {
     let mut out: Vec<Walked> = Vec::new();
-    let mut st = State {
-        q: p.clone(),
-        kept: Vec::new(),
-        progress: Progress::new(p),
-        relaxed: Relaxed::new(p),
-        stale: false,
-        budget,
-    };
+    let mut st = State { q: p.clone(), kept: Vec::new(), progress: Progress::new(p), relaxed: Relaxed::new(p), budget };
     // Commitments above whose answer is not exact.
     let mut uncertain: Vec<usize> = Vec::new();
     let count = if p.commitments.is_empty() { 0 } else { upto.min(p.commitments.len() - 1) + 1 };
@@ -145,7 +133,7 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
         }
         // Fast path, reusing the work so far: place what `c` still needs on top of the
         // schedule that meets the commitments kept so far.
-        if !st.stale && extend(&st.q, &mut st.progress, c) {
+        if extend(&st.q, &mut st.progress, c) {
             st.progress.meet(&st.q, c);
             st.kept.push(c);
             sink(Step::Met(c));
@@ -158,7 +146,7 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
         let alone = decide_alone(&st.q, c, budget);
         let (status, evidence, conflicts_with) = match alone {
             Alone::Fails(e) => (Status::Infeasible, Some(e), Vec::new()),
-            _ => match st.decide(c) {
+            _ => match st.decide(c, spend_walk) {
                 Outcome::Fits(_) => {
                     st.kept.push(c);
                     sink(Step::Met(c));
@@ -173,11 +161,20 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
             },
         };
         let (late, kept, slipped) = if status == Status::Unknown {
-            // Kept as if met by its deadline; the schedule no longer meets what is kept.
-            st.kept.push(c);
-            st.stale = true;
+            // Kept where its work lands placed as early as it goes on top of the schedule (a
+            // schedule shows it fits there; whether by its deadline is what is undecided), so
+            // the ones below are decided with it there, and say so.
             uncertain.push(c);
-            (None, Some(st.q.commitments[c].deadline), false)
+            let last = st.q.iterations.saturating_sub(1);
+            match place_new(&st.q, &mut st.progress, c, last, true) {
+                Some(r) => {
+                    set_deadline(&mut st.q, c, r);
+                    st.progress.meet(&st.q, c);
+                    st.kept.push(c);
+                    (None, Some(r), false)
+                }
+                None => (None, None, false),
+            }
         } else {
             let (late, slipped) = keep_late(&mut st, c, status);
             if matches!(late, Lateness::AtMost(_) | Lateness::Undecided) {
