@@ -54,10 +54,12 @@ JSON
 size=$(wc -c < "$out/haalbaar_wasm_bg.wasm")
 gz=$(gzip -9 -c "$out/haalbaar_wasm_bg.wasm" | wc -c)
 echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
-# The budget: under 680 KB, under 260 KB gzipped. It was 600 KB / 250 KB until capacity became
-# exact beyond 128 bits (big integers for ramps of many coprime lengths, issue 13: +45 KB).
-if [ "$size" -ge $((680 * 1024)) ] || [ "$gz" -ge $((260 * 1024)) ]; then
-  echo "error: the .wasm is over its size budget (680 KB, 260 KB gzipped)" >&2
+# The budget: under 720 KB, under 275 KB gzipped. It was 600 KB / 250 KB until capacity became
+# exact beyond 128 bits (big integers for ramps of many coprime lengths, issue 13: +45 KB), and
+# 680 KB / 260 KB until late commitments, repairs with edits and capacity adjustments (issue 14:
+# +22 KB, 702 KB / 268 KB gzipped).
+if [ "$size" -ge $((720 * 1024)) ] || [ "$gz" -ge $((275 * 1024)) ]; then
+  echo "error: the .wasm is over its size budget (720 KB, 275 KB gzipped)" >&2
   exit 1
 fi
 

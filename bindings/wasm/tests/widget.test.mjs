@@ -133,7 +133,7 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   const color = await row.locator("td:first-child .badge").evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(color, "rgb(198, 40, 40)", "the status is red");
   // Each repair's text (its "apply" button aside).
-  const repairs = await row.locator("ul.repairs li").evaluateAll((lis) => lis.map((li) => li.firstChild.textContent));
+  const repairs = await row.locator("ul.repairs li").evaluateAll((lis) => lis.map((li) => li.firstChild.textContent.trim()));
   assert.ok(repairs.length >= 1, "a repair is offered");
   const report = await page.evaluate(() => window.haalbaarLastCheck.report);
   const c = report.commitments.find((c) => c.item === "eherkenning");
