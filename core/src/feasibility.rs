@@ -129,21 +129,31 @@ pub struct Share {
     pub latest_finish: String,
 }
 
-/// A repair: what to change, in words (`text`), as data, and as edits to the file's text.
+/// A repair: what to change, in words (`text`), as data, and as edits to the file's text;
+/// `worse`: the other commitments it makes worse (met ones no longer met, late ones later or
+/// dropped), where the engine checked.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RepairReport {
     /// Commit to the end of `iteration` instead: the earliest it can be met.
-    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit> },
+    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit>, worse: Vec<String> },
     /// `capacity ITERATION +AMOUNT` for `team`: the least whole amount (in the plan's unit,
     /// before `load`) that meets it; `people`: about how many FTE that is for the iteration.
-    Capacity { text: String, team: String, iteration: String, amount: Fixed, people: Option<Fixed>, edits: Vec<Edit> },
+    Capacity {
+        text: String,
+        team: String,
+        iteration: String,
+        amount: Fixed,
+        people: Option<Fixed>,
+        edits: Vec<Edit>,
+        worse: Vec<String>,
+    },
     /// Move the (non-hard) commitment `commitment` it competes with to the end of `to`.
-    Defer { text: String, commitment: String, to: String, date: NaiveDate, edits: Vec<Edit> },
+    Defer { text: String, commitment: String, to: String, date: NaiveDate, edits: Vec<Edit>, worse: Vec<String> },
     /// Lower `item`'s effort by `by` (every figure of its range), to `effort` likely.
-    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit> },
+    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit>, worse: Vec<String> },
     /// Each link: `item` no longer waits for `after` (as few links of the chain as work).
-    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit> },
+    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Vec<String> },
 }
 
 impl RepairReport {
@@ -157,6 +167,17 @@ impl RepairReport {
         }
     }
 
+    /// The other commitments this repair makes worse (empty where the engine did not check).
+    pub fn worse(&self) -> &[String] {
+        match self {
+            RepairReport::Deadline { worse, .. }
+            | RepairReport::Capacity { worse, .. }
+            | RepairReport::Defer { worse, .. }
+            | RepairReport::Scope { worse, .. }
+            | RepairReport::Dependency { worse, .. } => worse,
+        }
+    }
+
     /// The edits to the checked file's text that make this repair.
     pub fn edits(&self) -> &[Edit] {
         match self {
@@ -166,6 +187,20 @@ impl RepairReport {
             | RepairReport::Scope { edits, .. }
             | RepairReport::Dependency { edits, .. } => edits,
         }
+    }
+
+    /// Notes the commitments this repair makes worse, in the data and in its text.
+    pub(crate) fn add_worse(&mut self, ids: Vec<String>) {
+        let (text, worse) = match self {
+            RepairReport::Deadline { text, worse, .. }
+            | RepairReport::Capacity { text, worse, .. }
+            | RepairReport::Defer { text, worse, .. }
+            | RepairReport::Scope { text, worse, .. }
+            | RepairReport::Dependency { text, worse, .. } => (text, worse),
+        };
+        let names: Vec<String> = ids.iter().map(|x| format!("`{x}`")).collect();
+        text.push_str(&format!(" (but it makes {} worse)", names.join(", ")));
+        *worse = ids;
     }
 
     pub(crate) fn edits_mut(&mut self) -> &mut Vec<Edit> {
@@ -342,7 +377,8 @@ pub fn report(
         let reason = match (&r.evidence, r.status) {
             (Some(e), _) => Some(reason(p, cal, e, unit)),
             (None, Status::Unknown) => Some(Reason::Unknown {
-                text: "the engine could neither find a schedule nor prove that none exists within its step budget"
+                text: "the engine could neither find a schedule nor prove that none exists within its step budget \
+                       (`--budget` raises it)"
                     .into(),
             }),
             _ => None,
@@ -350,7 +386,7 @@ pub fn report(
         let conflicts_with: Vec<String> = r.conflicts_with.iter().map(|&m| p.commitments[m].label.clone()).collect();
         let mut changes: Vec<Vec<PlanChange>> = Vec::new();
         let mut repairs: Vec<RepairReport> = Vec::new();
-        for rep in &r.repairs {
+        for (k, rep) in r.repairs.iter().enumerate() {
             let commit_at = |owner: usize, t: usize| PlanChange::Commit {
                 owner: p.commitments[owner].label.clone(),
                 kind: p.commitments[owner].kind,
@@ -369,6 +405,7 @@ pub fn report(
                         iteration: label(cal, iteration),
                         date: ends(cal, iteration),
                         edits: Vec::new(),
+                        worse: Vec::new(),
                     },
                     vec![commit_at(r.commitment, iteration)],
                 ),
@@ -389,6 +426,7 @@ pub fn report(
                             amount: fx(amount),
                             people,
                             edits: Vec::new(),
+                            worse: Vec::new(),
                         },
                         vec![PlanChange::Capacity {
                             team: p.teams[team].clone(),
@@ -411,6 +449,7 @@ pub fn report(
                         to: label(cal, to),
                         date: ends(cal, to),
                         edits: Vec::new(),
+                        worse: Vec::new(),
                     },
                     vec![commit_at(commitment, to)],
                 ),
@@ -426,6 +465,7 @@ pub fn report(
                         by: fx(by),
                         effort: fx(p.jobs[job].effort - by),
                         edits: Vec::new(),
+                        worse: Vec::new(),
                     },
                     vec![PlanChange::Effort { item: p.id(job).to_string(), by }],
                 ),
@@ -443,6 +483,7 @@ pub fn report(
                             .map(|&(job, after)| Unlink { item: p.id(job).to_string(), after: p.id(after).to_string() })
                             .collect(),
                         edits: Vec::new(),
+                        worse: Vec::new(),
                     },
                     links
                         .iter()
@@ -453,6 +494,19 @@ pub fn report(
                         .collect(),
                 ),
             };
+            let mut report = report;
+            let worse: Vec<String> = r
+                .worse
+                .get(k)
+                .cloned()
+                .flatten()
+                .unwrap_or_default()
+                .iter()
+                .map(|&m| p.commitments[m].label.clone())
+                .collect();
+            if !worse.is_empty() {
+                report.add_worse(worse);
+            }
             repairs.push(report);
             changes.push(change);
         }

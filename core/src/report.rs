@@ -144,6 +144,9 @@ pub struct CapacityRow {
     pub capacity: Fixed,
     pub plannable: Fixed,
     pub source: crate::capacity::Source,
+    /// What `capacity PIx.y +N` / `-N` add (included in `capacity`).
+    #[serde(default, skip_serializing_if = "Fixed::is_zero")]
+    pub adjustment: Fixed,
 }
 
 /// Capacity of one team in one PI.
@@ -218,6 +221,7 @@ pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable
                 capacity: cell.capacity,
                 plannable: cell.plannable,
                 source: cell.source,
+                adjustment: cell.adjustment,
             });
             team.iterations.push(TeamIterationCapacity {
                 iteration: it.label(),

@@ -74,7 +74,14 @@ pub fn capacity_iterations(r: &CapacityReport) -> String {
                 c.fte.map_or_else(|| "-".into(), |f| f.to_string()),
                 c.capacity.to_string(),
                 c.plannable.to_string(),
-                if c.ip { "IP".into() } else { source_word(c.source).into() },
+                {
+                    let from = if c.ip { "IP" } else { source_word(c.source) };
+                    match c.adjustment {
+                        a if a.is_zero() => from.to_string(),
+                        a if a.is_negative() => format!("{from} {a}"),
+                        a => format!("{from} +{a}"),
+                    }
+                },
             ]
         })
         .collect();

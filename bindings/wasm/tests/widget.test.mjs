@@ -127,7 +127,16 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
     view.focus();
   });
   await page.keyboard.type("400");
-  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+  // The check of the whole typed text (each key starts one; wait for the last).
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector("haalbaar-plan");
+      const text = el.view.state.doc.toString();
+      return text.includes("effort 400") && el._checkedText === text && window.haalbaarLastCheck.report.verdict === "infeasible";
+    },
+    null,
+    { timeout: 30000 },
+  );
   const row = plan.locator('tr.commitment[data-item="eherkenning"]');
   assert.notEqual(await row.getAttribute("data-status"), "met");
   const color = await row.locator("td:first-child .badge").evaluate((b) => getComputedStyle(b).backgroundColor);

@@ -83,7 +83,16 @@ pub struct CommitmentResult {
     /// Commitments above it whose answer is not exact, that its answer assumes.
     pub assuming: Vec<usize>,
     pub repairs: Vec<Repair>,
+    /// For each repair (in order): the other commitments it makes worse (met ones no longer
+    /// met, late ones later or dropped), where the engine checked (`None`: not checked, past
+    /// [`MAX_SIDE_EFFECT_WALKS`] or on plans over [`MAX_SIDE_EFFECT_JOBS`] jobs).
+    pub worse: Vec<Option<Vec<usize>>>,
 }
+
+/// Each repair is checked for what it does to the other commitments by walking the changed
+/// plan again: at most this many walks per solve, on plans of at most this many jobs.
+pub const MAX_SIDE_EFFECT_WALKS: usize = 64;
+pub const MAX_SIDE_EFFECT_JOBS: usize = 2_000;
 
 /// Where a job lands in the final schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,11 +202,13 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
             conflicts_with: w.conflicts_with,
             assuming: w.assuming,
             repairs: Vec::new(),
+            worse: Vec::new(),
         })
         .collect();
     for (c, repairs) in found {
         results[c].repairs = repairs;
     }
+    side_effects(p, budget, &mut results);
     for r in &mut results {
         r.finish = match r.late {
             Some(Lateness::At(d)) => Some(d),
@@ -222,6 +233,55 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
     };
     let slipped = (0..p.jobs.len()).filter(|&j| q.jobs[j].hi != p.jobs[j].hi).collect();
     Solution { verdict, results, schedule, committed, landing, needed, slipped }
+}
+
+/// How good a commitment's answer is, for comparing before and after a repair: met first,
+/// then late by an earlier finish, then dropped; `None` for an answer that is not exact.
+fn standing(status: Status, late: Option<Lateness>) -> Option<(u8, usize)> {
+    match (status, late) {
+        (Status::Met, _) => Some((0, 0)),
+        (_, Some(Lateness::At(d))) => Some((1, d)),
+        (_, Some(Lateness::Dropped)) => Some((2, 0)),
+        _ => None,
+    }
+}
+
+/// Fills `worse` of every repair: the changed plan walked again, each other commitment's
+/// answer compared (within the allowances above).
+fn side_effects(p: &Problem, budget: u64, results: &mut [CommitmentResult]) {
+    // The solve's own counts of how decisions were reached, without these walks'.
+    let counted = super::take_stats();
+    let mut walks = 0;
+    let last = p.commitments.len().saturating_sub(1);
+    for c in 0..results.len() {
+        let mut worse = Vec::with_capacity(results[c].repairs.len());
+        for repair in &results[c].repairs {
+            if p.jobs.len() > MAX_SIDE_EFFECT_JOBS || walks >= MAX_SIDE_EFFECT_WALKS {
+                worse.push(None);
+                continue;
+            }
+            walks += 1;
+            let mut q = p.clone();
+            super::repairs::apply(&mut q, &super::repairs::change_of(p, c, repair));
+            start_walk(budget, q.jobs.len(), false);
+            // The teams each commitment needs may differ in the changed plan (a link removed).
+            TEAMS.with(|cache| cache.borrow_mut().clear());
+            let after = walk(&q, last, budget, &mut |_| {});
+            let hurt: Vec<usize> = (0..results.len())
+                .filter(|&m| m != c)
+                .filter(|&m| {
+                    let before = standing(results[m].status, results[m].late);
+                    let now = after.walked.get(m).and_then(|w| standing(w.status, w.late));
+                    matches!((before, now), (Some(b), Some(n)) if n > b)
+                })
+                .collect();
+            worse.push(Some(hurt));
+        }
+        results[c].worse = worse;
+    }
+    TEAMS.with(|cache| cache.borrow_mut().clear());
+    super::take_stats();
+    super::add_stats(counted);
 }
 
 /// Whether the repairs run on a second thread (not in WebAssembly, not on one core).

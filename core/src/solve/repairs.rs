@@ -78,6 +78,20 @@ pub(super) enum Change {
     Deadline(usize, usize),
 }
 
+/// The change repair `r` of commitment `c` makes.
+pub(super) fn change_of(p: &Problem, c: usize, r: &Repair) -> Change {
+    match r {
+        Repair::Deadline { iteration } => Change::Deadline(c, *iteration),
+        Repair::Capacity { team, iteration, amount } => {
+            let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(*amount), p.load).millis();
+            Change::Capacity(vec![(*team, *iteration, plannable)])
+        }
+        Repair::Defer { commitment, to } => Change::Deadline(*commitment, *to),
+        Repair::Scope { job, by } => Change::Effort(*job, *by),
+        Repair::Dependency { links } => Change::Unlink(links.clone()),
+    }
+}
+
 /// Makes `change` in `q`.
 pub(super) fn apply(q: &mut Problem, change: &Change) {
     match change {
@@ -462,7 +476,11 @@ fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
     WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
     LATE_LEFT.with(|l| l.set(walk_allowance(budget) / LATE_SHARE));
     SHRINK_LEFT.with(|l| l.set(0));
+    // The teams each commitment needs may differ in the changed plan (a link removed): the
+    // cache is the changed plan's meanwhile, and the plan's again after.
+    TEAMS.with(|cache| cache.borrow_mut().clear());
     let walked = walk(p, c, budget, &mut |_| {});
+    TEAMS.with(|cache| cache.borrow_mut().clear());
     super::allow_search(saved.0);
     WALK_LEFT.with(|l| l.set(saved.1));
     SHRINK_LEFT.with(|l| l.set(saved.2));
