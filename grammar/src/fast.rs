@@ -169,6 +169,11 @@ impl<'a> Cur<'a> {
     fn number(&mut self) -> Option<Spanned<Number>> {
         let from = self.pos;
         self.eat("-");
+        self.digits_from(from)
+    }
+    /// Digits with an optional fraction, then the number from `from` (its sign included);
+    /// `None` (and back at `from`) without digits.
+    fn digits_from(&mut self, from: usize) -> Option<Spanned<Number>> {
         if self.digits() == 0 {
             self.pos = from;
             return None;
@@ -185,15 +190,7 @@ impl<'a> Cur<'a> {
         if !(self.eat("+") || self.eat("-")) {
             return None;
         }
-        if self.digits() == 0 {
-            self.pos = from;
-            return None;
-        }
-        if self.peek() == Some(b'.') && self.b.get(self.pos + 1).is_some_and(u8::is_ascii_digit) {
-            self.pos += 1;
-            self.digits();
-        }
-        Some(Spanned::new(Number(self.s[from..self.pos].to_string()), self.span(from)))
+        self.digits_from(from)
     }
     /// `percent`: the number, spanned with its `%`.
     fn percent(&mut self) -> Option<Spanned<Number>> {

@@ -141,7 +141,8 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     }
     // The commitments before `c` and `c`, restricted once for every trial below.
     let base = std::cell::RefCell::new(None::<Trial>);
-    let together = |due: Option<(usize, usize)>, change: Option<&Change>| {
+    // One decision on that trial: see [`Trial::decide`].
+    let decide = |due: Option<(usize, usize)>, change: Option<&Change>| {
         let mut base = base.borrow_mut();
         let trial = base.get_or_insert_with(|| {
             let mut rs: Vec<Requirement> = before
@@ -151,8 +152,9 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
             rs.push(super::req(p, c));
             Trial::new(rq, &rs, before.len())
         });
-        trial.fits(due, change, budget)
+        trial.decide(due, change, budget)
     };
+    let together = |due: Option<(usize, usize)>, change: Option<&Change>| decide(due, change) == Some(true);
     // Whether the check of the plan with `change` meets `c`: `Some` only when that is certain
     // (a schedule, or a proof that none exists, else the check's own walk), `None` when the
     // allowance is spent. A least amount rests on these: one less must be proved not to do.
@@ -160,19 +162,11 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
         if !extra_left() {
             return None;
         }
-        if !flips && u.whole {
-            let mut base = base.borrow_mut();
-            let trial = base.get_or_insert_with(|| {
-                let mut rs: Vec<Requirement> = before
-                    .iter()
-                    .map(|&(m, d)| Requirement { jobs: rq.commitments[m].jobs.iter().copied().collect(), deadline: d })
-                    .collect();
-                rs.push(super::req(p, c));
-                Trial::new(rq, &rs, before.len())
-            });
-            if let Some(known) = trial.decide(None, Some(change), budget) {
-                return Some(known);
-            }
+        if !flips
+            && u.whole
+            && let Some(known) = decide(None, Some(change))
+        {
+            return Some(known);
         }
         if !spend(c as u64 + 1) {
             return None;
@@ -454,11 +448,6 @@ impl Trial {
             self.r.reqs[k].deadline = d;
         }
         answer
-    }
-
-    /// [`Trial::decide`], `false` unless it fits.
-    fn fits(&mut self, due: Option<(usize, usize)>, change: Option<&Change>, budget: u64) -> bool {
-        self.decide(due, change, budget) == Some(true)
     }
 }
 
