@@ -131,12 +131,12 @@ pub struct Share {
 
 /// A repair: what to change, in words (`text`), as data, and as edits to the file's text;
 /// `worse`: the other commitments it makes worse (met ones no longer met, late ones later or
-/// dropped), where the engine checked.
+/// dropped); `None` where the engine did not check (past its allowance on a large plan).
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RepairReport {
     /// Commit to the end of `iteration` instead: the earliest it can be met.
-    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit>, worse: Vec<String> },
+    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit>, worse: Option<Vec<String>> },
     /// `capacity ITERATION +AMOUNT` for `team`: the least whole amount (in the plan's unit,
     /// before `load`) that meets it; `people`: about how many FTE that is for the iteration.
     Capacity {
@@ -146,14 +146,21 @@ pub enum RepairReport {
         amount: Fixed,
         people: Option<Fixed>,
         edits: Vec<Edit>,
-        worse: Vec<String>,
+        worse: Option<Vec<String>>,
     },
     /// Move the (non-hard) commitment `commitment` it competes with to the end of `to`.
-    Defer { text: String, commitment: String, to: String, date: NaiveDate, edits: Vec<Edit>, worse: Vec<String> },
+    Defer {
+        text: String,
+        commitment: String,
+        to: String,
+        date: NaiveDate,
+        edits: Vec<Edit>,
+        worse: Option<Vec<String>>,
+    },
     /// Lower `item`'s effort by `by` (every figure of its range), to `effort` likely.
-    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit>, worse: Vec<String> },
+    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit>, worse: Option<Vec<String>> },
     /// Each link: `item` no longer waits for `after` (as few links of the chain as work).
-    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Vec<String> },
+    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Option<Vec<String>> },
 }
 
 impl RepairReport {
@@ -167,14 +174,24 @@ impl RepairReport {
         }
     }
 
-    /// The other commitments this repair makes worse (empty where the engine did not check).
+    /// The other commitments this repair makes worse (empty where the engine did not check:
+    /// see [`RepairReport::worse_checked`]).
     pub fn worse(&self) -> &[String] {
+        self.worse_option().map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the engine checked what this repair does to the other commitments.
+    pub fn worse_checked(&self) -> bool {
+        self.worse_option().is_some()
+    }
+
+    fn worse_option(&self) -> Option<&Vec<String>> {
         match self {
             RepairReport::Deadline { worse, .. }
             | RepairReport::Capacity { worse, .. }
             | RepairReport::Defer { worse, .. }
             | RepairReport::Scope { worse, .. }
-            | RepairReport::Dependency { worse, .. } => worse,
+            | RepairReport::Dependency { worse, .. } => worse.as_ref(),
         }
     }
 
@@ -189,7 +206,8 @@ impl RepairReport {
         }
     }
 
-    /// Notes the commitments this repair makes worse, in the data and in its text.
+    /// Notes the commitments this repair makes worse (none: checked, none found), in the
+    /// data and in its text.
     pub(crate) fn add_worse(&mut self, ids: Vec<String>) {
         let (text, worse) = match self {
             RepairReport::Deadline { text, worse, .. }
@@ -198,9 +216,11 @@ impl RepairReport {
             | RepairReport::Scope { text, worse, .. }
             | RepairReport::Dependency { text, worse, .. } => (text, worse),
         };
-        let names: Vec<String> = ids.iter().map(|x| format!("`{x}`")).collect();
-        text.push_str(&format!(" (but it makes {} worse)", names.join(", ")));
-        *worse = ids;
+        if !ids.is_empty() {
+            let names: Vec<String> = ids.iter().map(|x| format!("`{x}`")).collect();
+            text.push_str(&format!(" (but it makes {} worse)", names.join(", ")));
+        }
+        *worse = Some(ids);
     }
 
     pub(crate) fn edits_mut(&mut self) -> &mut Vec<Edit> {
@@ -405,7 +425,7 @@ pub fn report(
                         iteration: label(cal, iteration),
                         date: ends(cal, iteration),
                         edits: Vec::new(),
-                        worse: Vec::new(),
+                        worse: None,
                     },
                     vec![commit_at(r.commitment, iteration)],
                 ),
@@ -426,7 +446,7 @@ pub fn report(
                             amount: fx(amount),
                             people,
                             edits: Vec::new(),
-                            worse: Vec::new(),
+                            worse: None,
                         },
                         vec![PlanChange::Capacity {
                             team: p.teams[team].clone(),
@@ -449,7 +469,7 @@ pub fn report(
                         to: label(cal, to),
                         date: ends(cal, to),
                         edits: Vec::new(),
-                        worse: Vec::new(),
+                        worse: None,
                     },
                     vec![commit_at(commitment, to)],
                 ),
@@ -465,7 +485,7 @@ pub fn report(
                         by: fx(by),
                         effort: fx(p.jobs[job].effort - by),
                         edits: Vec::new(),
-                        worse: Vec::new(),
+                        worse: None,
                     },
                     vec![PlanChange::Effort { item: p.id(job).to_string(), by }],
                 ),
@@ -483,7 +503,7 @@ pub fn report(
                             .map(|&(job, after)| Unlink { item: p.id(job).to_string(), after: p.id(after).to_string() })
                             .collect(),
                         edits: Vec::new(),
-                        worse: Vec::new(),
+                        worse: None,
                     },
                     links
                         .iter()
@@ -495,17 +515,8 @@ pub fn report(
                 ),
             };
             let mut report = report;
-            let worse: Vec<String> = r
-                .worse
-                .get(k)
-                .cloned()
-                .flatten()
-                .unwrap_or_default()
-                .iter()
-                .map(|&m| p.commitments[m].label.clone())
-                .collect();
-            if !worse.is_empty() {
-                report.add_worse(worse);
+            if let Some(Some(hurt)) = r.worse.get(k) {
+                report.add_worse(hurt.iter().map(|&m| p.commitments[m].label.clone()).collect());
             }
             repairs.push(report);
             changes.push(change);

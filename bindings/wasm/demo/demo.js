@@ -35,4 +35,14 @@ plan.addEventListener("checked", (e) => {
   window.haalbaarLastCheck = e.detail;
   document.title = `haalbaar — ${e.detail.report.verdict}`;
 });
+// Each step of the forecast as it comes in (runs so far, and the run count the table shows),
+// for the page's tests.
+window.haalbaarForecastSteps = [];
+plan.addEventListener("checked", () => (window.haalbaarForecastSteps = []));
+plan.addEventListener("forecast", (e) =>
+  window.haalbaarForecastSteps.push({
+    runs: e.detail.runs,
+    shown: plan.shadowRoot.querySelector("table.commitments th small.runs")?.textContent ?? null,
+  }),
+);
 load(pick.value);

@@ -89,8 +89,18 @@ test("the reference plan shows every commitment met, the board and the capacity 
   assert.equal(await plan.locator("svg.board rect.ip").count(), ips, "IP iterations shaded");
   assert.equal(await plan.locator("svg.cap").count(), report.load.length);
   assert.equal(await plan.locator(".verdict").textContent(), "feasible");
-  // The forecast's chance per commitment follows the check.
-  await page.waitForFunction(() => document.querySelector("haalbaar-plan").forecast, null, { timeout: 30000 });
+  // The forecast's chance per commitment follows the check; it comes in steps of more runs
+  // (25, 50, 100, 200, 300), the runs so far shown in the column's header until all are in.
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").forecast?.runs === 300, null, {
+    timeout: 30000,
+  });
+  assert.deepEqual(await page.evaluate(() => window.haalbaarForecastSteps), [
+    { runs: 25, shown: "25 of 300 runs" },
+    { runs: 50, shown: "50 of 300 runs" },
+    { runs: 100, shown: "100 of 300 runs" },
+    { runs: 200, shown: "200 of 300 runs" },
+    { runs: 300, shown: null },
+  ]);
   const forecast = await page.evaluate(() => document.querySelector("haalbaar-plan").forecast);
   assert.equal(await plan.locator(".badge.chance").count(), report.commitments.length);
   for (const f of forecast.commitments) {

@@ -162,15 +162,25 @@ export function capacityLegend(L) {
   );
 }
 
-/** The commitments table. */
-export function commitmentsTable(commitments, L, forecast) {
+/** One commitment's chance in the forecast `f` (its entry; none: empty). */
+export function chanceBadge(f) {
+  return f
+    ? `<span class="badge chance ${esc(f.rag)}" title="P50 ${esc(f.p50 ?? "—")}, P85 ${esc(f.p85 ?? "—")}">${Math.round(f.probability * 100)}%</span>`
+    : "";
+}
+
+/** The chance column's heading: with the runs so far while fewer than `of` are in. */
+export function chanceHeader(forecast, of, L) {
+  const soFar = of && forecast.runs < of ? ` <small class="runs">${esc(L.runsSoFar(forecast.runs, of))}</small>` : "";
+  return `${esc(L.chance)}${soFar}`;
+}
+
+/** The commitments table; `of`: the runs the forecast will have when complete. */
+export function commitmentsTable(commitments, L, forecast, of) {
   if (!commitments.length) return `<p class="empty">${esc(L.noCommitments)}</p>`;
   const chance = new Map((forecast?.commitments ?? []).map((f) => [f.item, f]));
   const rows = commitments.map((c) => {
-    const f = chance.get(c.item);
-    const odds = forecast
-      ? `<td>${f ? `<span class="badge chance ${esc(f.rag)}" title="P50 ${esc(f.p50 ?? "—")}, P85 ${esc(f.p85 ?? "—")}">${Math.round(f.probability * 100)}%</span>` : ""}</td>`
-      : "";
+    const odds = forecast ? `<td class="chance">${chanceBadge(chance.get(c.item))}</td>` : "";
     const repairs = c.repairs
       .map(
         (r, k) =>
@@ -190,7 +200,7 @@ export function commitmentsTable(commitments, L, forecast) {
   });
   return (
     `<table class="commitments"><thead><tr><th></th><th>${esc(L.item)}</th><th>${esc(L.deadline)}</th><th>${esc(L.finish)}</th>` +
-    (forecast ? `<th title="${esc(L.chanceHelp(forecast.runs))}">${esc(L.chance)}</th>` : "") +
+    (forecast ? `<th class="chance" title="${esc(L.chanceHelp(forecast.runs))}">${chanceHeader(forecast, of, L)}</th>` : "") +
     `<th>${esc(L.reason)} / ${esc(L.repairs)}</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table>`
   );

@@ -38,6 +38,11 @@ export class Engine {
     });
   }
 
+  /** Whether a call is still running or waiting. */
+  get busy() {
+    return this.pending.size > 0;
+  }
+
   stop() {
     this.worker?.terminate();
     this.worker = null;

@@ -4,7 +4,9 @@
 // Attributes: `source` (or the element's text), `file` (name in reports), `lang` (en | nl),
 // `readonly`. Properties: `source`, `report`, `board`, `forecast`, `readOnly`. Events: `change`
 // ({ source }) on every edit, `checked` ({ report, board, ms }) after every check, `forecast`
-// ({ forecast }) when the chances of the commitments are in (300 seeded runs, after the check).
+// ({ forecast, runs, of }) each time more of the forecast's runs are in: the chances of the
+// commitments over the first 25, 50, 100, 200 and then all 300 seeded runs. The forecast runs
+// in a second worker, stopped by the next edit, so it never holds up a check.
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
 import { linter, lintGutter, forceLinting } from "@codemirror/lint";
@@ -12,7 +14,7 @@ import { planLanguage, planHighlight } from "./language.js";
 import { Engine } from "./engine.js";
 import { labels } from "./i18n.js";
 import { STYLE } from "./style.js";
-import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, esc } from "./draw.js";
+import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, chanceBadge, chanceHeader, esc } from "./draw.js";
 
 /** A 1-based line and 1-based column in characters to a CodeMirror position. */
 function position(doc, line, column) {
@@ -26,6 +28,9 @@ function position(doc, line, column) {
 
 const SEVERITY = { error: "error", warning: "warning", note: "info" };
 const FORECAST_RUNS = 300;
+// The forecast is shown as its runs come in: each step is the forecast of the first N runs
+// (the same seeded runs as the full one, so the last step is exactly the 300-run forecast).
+const FORECAST_STEPS = [25, 50, 100, 200, FORECAST_RUNS];
 const FORECAST_MAX_ITEMS = 2000;
 // ... nor when its runs would each walk too many team-iterations (teams × iterations).
 const FORECAST_MAX_TEAM_ITERATIONS = 20000;
@@ -37,6 +42,8 @@ export class HaalbaarPlan extends HTMLElement {
     super();
     this.attachShadow({ mode: "open" });
     this.engine = new Engine();
+    // The forecast's own worker: a new edit stops it, whatever it was doing.
+    this.forecaster = new Engine();
     this.readOnlyConf = new Compartment();
     this._report = null;
     this._board = null;
@@ -101,6 +108,7 @@ export class HaalbaarPlan extends HTMLElement {
 
   disconnectedCallback() {
     this.engine.stop();
+    this.forecaster.stop();
     this.resize?.disconnect();
   }
 
@@ -166,6 +174,41 @@ export class HaalbaarPlan extends HTMLElement {
     return this._forecast;
   }
 
+  /** The forecast of `text` in steps of more runs, each shown as it comes in. */
+  async runForecast(text, generation) {
+    for (const runs of FORECAST_STEPS) {
+      let result;
+      try {
+        ({ result } = await this.forecaster.call("forecast", text, { runs, seed: 1 }));
+      } catch {
+        return; // stopped by a newer edit, or the plan cannot be forecast
+      }
+      if (generation !== this.generation || !result.forecast) return;
+      this._forecast = result.forecast;
+      this.showChances();
+      this.dispatchEvent(new CustomEvent("forecast", { detail: { forecast: result.forecast, runs, of: FORECAST_RUNS } }));
+    }
+  }
+
+  /** Shows the forecast's chances: in the table's chance column where it has one (so the
+   * rows, their focus and selection stay as they are), else by drawing the table again. */
+  showChances() {
+    const table = this.el.commitments.querySelector("table.commitments");
+    const head = table?.querySelector("th.chance");
+    if (!head) {
+      this.renderResults();
+      return;
+    }
+    const f = this._forecast;
+    const chance = new Map(f.commitments.map((c) => [c.item, c]));
+    head.title = this.L.chanceHelp(f.runs);
+    head.innerHTML = chanceHeader(f, this._forecastOf, this.L);
+    for (const row of table.querySelectorAll("tr.commitment")) {
+      const cell = row.querySelector("td.chance");
+      if (cell) cell.innerHTML = chanceBadge(chance.get(row.dataset.item));
+    }
+  }
+
   /** Runs any export of the engine off the main thread (`check`, `forecast`, ...). */
   call(fn, ...args) {
     return this.engine.call(fn, ...args).then((r) => r.result);
@@ -174,6 +217,9 @@ export class HaalbaarPlan extends HTMLElement {
   async lint(view) {
     const text = view.state.doc.toString();
     const generation = ++this.generation;
+    // The forecast of the text before this edit no longer matters: a running one is stopped
+    // (its worker ended; an idle one is kept, with its engine loaded).
+    if (this.forecaster.busy) this.forecaster.stop();
     this.el.timing.textContent = this.L.checking;
     let reply;
     try {
@@ -185,6 +231,7 @@ export class HaalbaarPlan extends HTMLElement {
       this._report = null;
       this._board = null;
       this._forecast = null;
+      this._forecastOf = 0;
       this.el.verdict.className = "verdict";
       this.el.verdict.textContent = "";
       this.el.timing.textContent = "";
@@ -201,26 +248,19 @@ export class HaalbaarPlan extends HTMLElement {
     this._board = board;
     this.lastMs = reply.ms;
     this._forecast = null;
-    this.renderResults();
-    this.dispatchEvent(new CustomEvent("checked", { detail: { report, board, ms: reply.ms } }));
-    // How likely each commitment is: the seeded forecast, after the check (it takes longer;
-    // on very large plans it would hold up the next check in the worker, so it is skipped).
+    // How likely each commitment is: the seeded forecast, after the check, in its own worker
+    // and in steps of more runs (on very large plans each run would take seconds in the
+    // browser, so it is skipped). Its column is there from the start, filled as runs come in.
     const teamIterations = (board?.teams.length ?? 0) * (board?.iterations.length ?? 0);
-    if (
+    this._forecastOf =
       report.commitments?.length &&
       (board?.items.length ?? 0) <= FORECAST_MAX_ITEMS &&
       teamIterations <= FORECAST_MAX_TEAM_ITERATIONS
-    ) {
-      this.engine
-        .call("forecast", text, { runs: FORECAST_RUNS, seed: 1 })
-        .then(({ result }) => {
-          if (generation !== this.generation || !result.forecast) return;
-          this._forecast = result.forecast;
-          this.renderResults();
-          this.dispatchEvent(new CustomEvent("forecast", { detail: { forecast: result.forecast } }));
-        })
-        .catch(() => {});
-    }
+        ? FORECAST_RUNS
+        : 0;
+    this.renderResults();
+    this.dispatchEvent(new CustomEvent("checked", { detail: { report, board, ms: reply.ms } }));
+    if (this._forecastOf) this.runForecast(text, generation);
     const doc = view.state.doc;
     return report.diagnostics.map((d) => {
       const from = position(doc, d.line, d.column);
@@ -265,7 +305,7 @@ export class HaalbaarPlan extends HTMLElement {
     const met = commitments.filter((c) => c.status === "met").length;
     this.el.summary.textContent = `${commitments.length ? L.summary(met, commitments.length) + " · " : ""}${L.errors(report.summary.errors, report.summary.warnings)}`;
     this.el.timing.textContent = this.lastMs != null ? L.checkedIn(this.lastMs.toFixed(1)) : "";
-    this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L, this._forecast) : `<p class="empty">${esc(L.noBoard)}</p>`;
+    this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L, this._forecast ?? (this._forecastOf ? { runs: 0, commitments: [] } : null), this._forecastOf) : `<p class="empty">${esc(L.noBoard)}</p>`;
     if (board) {
       this.el.board.innerHTML = boardSvg(board, L, this.el.board.clientWidth || 900);
       const width = this.el.caps.clientWidth || 600;

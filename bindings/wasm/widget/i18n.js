@@ -36,6 +36,7 @@ export const LABELS = {
     beyond: "after the horizon",
     engineError: "The engine stopped:",
     chance: "Chance",
+    runsSoFar: (runs, of) => `${runs} of ${of} runs`,
     chanceHelp: (runs) => `share of ${runs} forecast runs (efforts drawn within their ranges, vacancies by their chance) that meet it`,
   },
   nl: {
@@ -74,6 +75,7 @@ export const LABELS = {
     beyond: "na de horizon",
     engineError: "De rekenkern stopte:",
     chance: "Kans",
+    runsSoFar: (runs, of) => `${runs} van ${of} runs`,
     chanceHelp: (runs) => `aandeel van ${runs} prognoseruns (inspanning getrokken binnen de marges, vacatures naar hun kans) dat haar haalt`,
   },
 };

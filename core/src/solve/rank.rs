@@ -85,14 +85,18 @@ pub struct CommitmentResult {
     pub repairs: Vec<Repair>,
     /// For each repair (in order): the other commitments it makes worse (met ones no longer
     /// met, late ones later or dropped), where the engine checked (`None`: not checked, past
-    /// [`MAX_SIDE_EFFECT_WALKS`] or on plans over [`MAX_SIDE_EFFECT_JOBS`] jobs).
+    /// [`MAX_SIDE_EFFECT_WALKS`] or [`SIDE_EFFECT_WORK`]).
     pub worse: Vec<Option<Vec<usize>>>,
 }
 
 /// Each repair is checked for what it does to the other commitments by walking the changed
-/// plan again: at most this many walks per solve, on plans of at most this many jobs.
+/// plan again: at most this many walks per solve, in rank order of the repaired commitments.
 pub const MAX_SIDE_EFFECT_WALKS: usize = 64;
-pub const MAX_SIDE_EFFECT_JOBS: usize = 2_000;
+/// And at most this much work for those walks together, counting a walk over `n` jobs as
+/// `n²` (what a walk costs grows about so with the plan): every repair of a plan of up to
+/// 118 jobs, 22 at 200 jobs, none at 1,000. Deterministic, so the same plan always gets the
+/// same answer.
+pub const SIDE_EFFECT_WORK: u64 = 900_000;
 
 /// Where a job lands in the final schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,15 +256,18 @@ fn side_effects(p: &Problem, budget: u64, results: &mut [CommitmentResult]) {
     // The solve's own counts of how decisions were reached, without these walks'.
     let counted = super::take_stats();
     let mut walks = 0;
+    let cost = (p.jobs.len() as u64).saturating_mul(p.jobs.len() as u64);
+    let mut work = 0u64;
     let last = p.commitments.len().saturating_sub(1);
     for c in 0..results.len() {
         let mut worse = Vec::with_capacity(results[c].repairs.len());
         for repair in &results[c].repairs {
-            if p.jobs.len() > MAX_SIDE_EFFECT_JOBS || walks >= MAX_SIDE_EFFECT_WALKS {
+            if walks >= MAX_SIDE_EFFECT_WALKS || work.saturating_add(cost) > SIDE_EFFECT_WORK {
                 worse.push(None);
                 continue;
             }
             walks += 1;
+            work += cost;
             let mut q = p.clone();
             super::repairs::apply(&mut q, &super::repairs::change_of(p, c, repair));
             start_walk(budget, q.jobs.len(), false);

@@ -178,6 +178,7 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
         for t in 0..n {
             team_sum[t + 1] = team_sum[t] + p.team_cap[team][t];
         }
+        let growing = p.team_cap[team].iter().all(|&c| c >= 0);
         sums.clear();
         sums.resize(jobs.len() * (n + 1), 0);
         // A job must work inside [a, b] only if it cannot finish before a (a <= its earliest
@@ -223,8 +224,15 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
             if from_a.is_empty() {
                 continue;
             }
+            // No span from `a` can need more than these jobs' whole efforts; capacity only
+            // grows with `b`, so once it covers them less the largest shortfall found, no
+            // later `b` can give a larger one.
+            let most: i64 = from_a.iter().map(|&k| p.jobs[jobs[k]].effort).sum();
             for &b in ends.iter().filter(|&&b| b >= a) {
                 let capacity = team_sum[b + 1] - team_sum[a];
+                if growing && most - capacity <= best.as_ref().map_or(0, |(s, _)| *s) {
+                    break;
+                }
                 let mut required = 0i64;
                 for &k in &from_a {
                     let (lo, _, _, ls) = span[k];
