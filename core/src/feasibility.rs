@@ -159,6 +159,9 @@ pub enum RepairReport {
     },
     /// Lower `item`'s effort by `by` (every figure of its range), to `effort` likely.
     Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit>, worse: Option<Vec<String>> },
+    /// Lower several items' efforts together (a chain no one item's cut shortens enough):
+    /// each cut is the least that works with the others made.
+    ChainScope { text: String, items: Vec<ScopeCut>, edits: Vec<Edit>, worse: Option<Vec<String>> },
     /// Each link: `item` no longer waits for `after` (as few links of the chain as work).
     Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Option<Vec<String>> },
 }
@@ -170,6 +173,7 @@ impl RepairReport {
             | RepairReport::Capacity { text, .. }
             | RepairReport::Defer { text, .. }
             | RepairReport::Scope { text, .. }
+            | RepairReport::ChainScope { text, .. }
             | RepairReport::Dependency { text, .. } => text,
         }
     }
@@ -191,6 +195,7 @@ impl RepairReport {
             | RepairReport::Capacity { worse, .. }
             | RepairReport::Defer { worse, .. }
             | RepairReport::Scope { worse, .. }
+            | RepairReport::ChainScope { worse, .. }
             | RepairReport::Dependency { worse, .. } => worse.as_ref(),
         }
     }
@@ -202,6 +207,7 @@ impl RepairReport {
             | RepairReport::Capacity { edits, .. }
             | RepairReport::Defer { edits, .. }
             | RepairReport::Scope { edits, .. }
+            | RepairReport::ChainScope { edits, .. }
             | RepairReport::Dependency { edits, .. } => edits,
         }
     }
@@ -214,6 +220,7 @@ impl RepairReport {
             | RepairReport::Capacity { text, worse, .. }
             | RepairReport::Defer { text, worse, .. }
             | RepairReport::Scope { text, worse, .. }
+            | RepairReport::ChainScope { text, worse, .. }
             | RepairReport::Dependency { text, worse, .. } => (text, worse),
         };
         if !ids.is_empty() {
@@ -229,9 +236,18 @@ impl RepairReport {
             | RepairReport::Capacity { edits, .. }
             | RepairReport::Defer { edits, .. }
             | RepairReport::Scope { edits, .. }
+            | RepairReport::ChainScope { edits, .. }
             | RepairReport::Dependency { edits, .. } => edits,
         }
     }
+}
+
+/// One item's cut in a chain scope repair: lower `item`'s effort by `by`, to `effort` likely.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct ScopeCut {
+    pub item: String,
+    pub by: Fixed,
+    pub effort: Fixed,
 }
 
 /// One `after` a dependency repair removes: `item` no longer waits for `after`.
@@ -488,6 +504,33 @@ pub fn report(
                         worse: None,
                     },
                     vec![PlanChange::Effort { item: p.id(job).to_string(), by }],
+                ),
+                Repair::ChainScope { ref cuts } => (
+                    RepairReport::ChainScope {
+                        text: format!(
+                            "cut the efforts of the chain together: {}",
+                            cuts.iter()
+                                .map(|&(job, by)| format!(
+                                    "`{}` by {} {unit} (to {})",
+                                    p.id(job),
+                                    fx(by),
+                                    fx(p.jobs[job].effort - by)
+                                ))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        items: cuts
+                            .iter()
+                            .map(|&(job, by)| ScopeCut {
+                                item: p.id(job).to_string(),
+                                by: fx(by),
+                                effort: fx(p.jobs[job].effort - by),
+                            })
+                            .collect(),
+                        edits: Vec::new(),
+                        worse: None,
+                    },
+                    cuts.iter().map(|&(job, by)| PlanChange::Effort { item: p.id(job).to_string(), by }).collect(),
                 ),
                 Repair::Dependency { ref links } => (
                     RepairReport::Dependency {

@@ -380,7 +380,7 @@ impl Problem {
 
 /// A topological order of the item graph (petgraph), `None` on a cycle (the plan then has
 /// E0205). Deterministic: the graph is built in file order.
-fn topological(jobs: &[Job]) -> Option<Vec<usize>> {
+pub(crate) fn topological(jobs: &[Job]) -> Option<Vec<usize>> {
     let mut g: petgraph::graph::DiGraph<usize, usize> = petgraph::graph::DiGraph::with_capacity(jobs.len(), 0);
     let nodes: Vec<_> = (0..jobs.len()).map(|j| g.add_node(j)).collect();
     for (j, job) in jobs.iter().enumerate() {

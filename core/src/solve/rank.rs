@@ -61,6 +61,10 @@ pub enum Repair {
     Defer { commitment: usize, to: usize },
     /// Lower job `job`'s effort by `by` (thousandths, whole units): the least that works.
     Scope { job: usize, by: i64 },
+    /// Lower several jobs' efforts together, each `(job, by)` (thousandths, whole units): for
+    /// a chain no one item's cut can shorten enough. Each cut is the least that works with
+    /// the ones after it in the list made.
+    ChainScope { cuts: Vec<(usize, i64)> },
     /// Each `(job, after)`: job `job` no longer waits for `after` (links of the chain too
     /// long; as few as work).
     Dependency { links: Vec<(usize, usize)> },

@@ -61,6 +61,8 @@ pub(super) fn explain(
 /// scope repair.
 const MAX_PLACES: usize = 6;
 const MAX_SCOPE_ITEMS: usize = 3;
+/// At most this many items (the largest) share the cut of a chain scope repair.
+const MAX_CHAIN_SCOPE_ITEMS: usize = 12;
 
 /// One whole unit of the plan, in thousandths.
 const UNIT: i64 = 1000;
@@ -70,8 +72,8 @@ const UNIT: i64 = 1000;
 pub(super) enum Change {
     /// Plannable capacity added: (team, iteration, thousandths).
     Capacity(Vec<(usize, usize, i64)>),
-    /// The job's effort lowered by this much.
-    Effort(usize, i64),
+    /// Each job's effort lowered by this much.
+    Effort(Vec<(usize, i64)>),
     /// Each job no longer waits for its predecessor.
     Unlink(Vec<(usize, usize)>),
     /// The commitment's deadline moved.
@@ -87,7 +89,8 @@ pub(super) fn change_of(p: &Problem, c: usize, r: &Repair) -> Change {
             Change::Capacity(vec![(*team, *iteration, plannable)])
         }
         Repair::Defer { commitment, to } => Change::Deadline(*commitment, *to),
-        Repair::Scope { job, by } => Change::Effort(*job, *by),
+        Repair::Scope { job, by } => Change::Effort(vec![(*job, *by)]),
+        Repair::ChainScope { cuts } => Change::Effort(cuts.clone()),
         Repair::Dependency { links } => Change::Unlink(links.clone()),
     }
 }
@@ -103,15 +106,23 @@ pub(super) fn apply(q: &mut Problem, change: &Change) {
                 }
             }
         }
-        Change::Effort(j, by) => {
-            let job = &mut std::sync::Arc::make_mut(&mut q.jobs)[*j];
-            job.effort = (job.effort - by).max(0);
+        Change::Effort(cuts) => {
+            let jobs = std::sync::Arc::make_mut(&mut q.jobs);
+            for &(j, by) in cuts {
+                jobs[j].effort = (jobs[j].effort - by).max(0);
+            }
         }
         Change::Unlink(links) => {
             let jobs = std::sync::Arc::make_mut(&mut q.jobs);
             for &(j, pred) in links {
                 jobs[j].preds.retain(|(x, _)| *x != pred);
                 jobs[pred].succs.retain(|(x, _)| *x != j);
+            }
+            // The order the heuristics go through the jobs in is the one the plan without
+            // those links gets when read, so the walks here are the check of the changed file.
+            if let Some(topo) = super::problem::topological(&q.jobs) {
+                q.topo_pos = super::problem::positions(&topo).into();
+                q.topo = topo.into();
             }
         }
         Change::Deadline(c, d) => std::sync::Arc::make_mut(&mut q.commitments)[*c].deadline = *d,
@@ -193,20 +204,21 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     let mut by_effort: Vec<usize> = items.into_iter().filter(|j| own.contains(j)).collect();
     by_effort.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
     by_effort.dedup();
+    let mut scoped = false;
     for &j in by_effort.iter().take(MAX_SCOPE_ITEMS) {
         let units = p.jobs[j].effort / UNIT;
         if units < 2 {
             continue;
         }
         // Keep at least one unit of the item; the least cut that works, by bisection.
-        if !works(&Change::Effort(j, (units - 1) * UNIT)) {
+        if !works(&Change::Effort(vec![(j, (units - 1) * UNIT)])) {
             continue;
         }
         let (mut fails, mut ok) = (0, units - 1);
         let mut certain = true;
         while ok - fails > 1 {
             let mid = (fails + ok) / 2;
-            match probe(&Change::Effort(j, mid * UNIT)) {
+            match probe(&Change::Effort(vec![(j, mid * UNIT)])) {
                 Some(true) => ok = mid,
                 Some(false) => fails = mid,
                 None => {
@@ -217,8 +229,14 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
         }
         if certain {
             out.push(Repair::Scope { job: j, by: ok * UNIT });
+            scoped = true;
             break;
         }
+    }
+    // 3b. Where no one item's cut does (a chain far too long), several items' cuts together:
+    //     see [`chain_scope`].
+    if !scoped && let Some(cuts) = chain_scope(&by_effort, p, &probe) {
+        out.push(Repair::ChainScope { cuts });
     }
     // 4. Dependency: a chain too long loses as few of its links as work (one where one
     //    does): links are taken in chain order until it fits, then each is put back where it
@@ -338,11 +356,88 @@ fn capacity_repair(
     best
 }
 
+/// Cuts of several items' efforts that together meet the commitment, for the items `items`
+/// (largest effort first), each keeping at least one unit: `None` when even every one cut to
+/// one unit does not. The smaller items are settled first, each by the least cut that works
+/// with every larger one cut as far as it goes, so the cuts fall on the largest items and an
+/// item that needs none is left out. Every amount is certain: one unit less of an item's cut,
+/// with the others as listed, does not meet it.
+fn chain_scope(items: &[usize], p: &Problem, probe: &dyn Fn(&Change) -> Option<bool>) -> Option<Vec<(usize, i64)>> {
+    let items: Vec<usize> =
+        items.iter().copied().filter(|&j| p.jobs[j].effort / UNIT >= 2).take(MAX_CHAIN_SCOPE_ITEMS).collect();
+    if items.len() < 2 {
+        return None;
+    }
+    let most = |j: usize| (p.jobs[j].effort / UNIT - 1) * UNIT;
+    // Every item cut as far as it goes.
+    let mut cuts: Vec<(usize, i64)> = items.iter().map(|&j| (j, most(j))).collect();
+    if probe(&Change::Effort(cuts.clone())) != Some(true) {
+        return None;
+    }
+    // The least cut of item `k` with the others as they are in `cuts`, at most its current.
+    let settle = |cuts: &[(usize, i64)], k: usize| -> Option<i64> {
+        let (j, top) = cuts[k];
+        let with = |by: i64| {
+            let mut c = cuts.to_vec();
+            c[k] = (j, by);
+            Change::Effort(c)
+        };
+        let (mut fails, mut ok) = (-UNIT, top);
+        match probe(&with(0))? {
+            true => ok = 0,
+            false => fails = 0,
+        }
+        while ok - fails > UNIT {
+            let mid = ((fails + ok) / 2 / UNIT * UNIT).max(fails + UNIT);
+            match probe(&with(mid))? {
+                true => ok = mid,
+                false => fails = mid,
+            }
+        }
+        Some(ok)
+    };
+    // Smallest first: the least cut of each, with the larger ones (later in `cuts` reversed)
+    // still cut as far as they go and the smaller ones settled.
+    for k in (0..cuts.len()).rev() {
+        cuts[k].1 = settle(&cuts, k)?;
+    }
+    // Less cut off a larger item can make a smaller one's cut more than it needs (what the
+    // items above it do changes too, so less is not always harder): each cut is checked with
+    // the others final, and settled again until one unit less off any of them does not do.
+    for _ in 0..CHAIN_SCOPE_PASSES {
+        let mut changed = false;
+        for k in 0..cuts.len() {
+            if cuts[k].1 == 0 {
+                continue;
+            }
+            let mut less = cuts.clone();
+            less[k].1 -= UNIT;
+            if probe(&Change::Effort(less))? {
+                cuts[k].1 = settle(&cuts, k)?;
+                changed = true;
+            }
+        }
+        if !changed {
+            cuts.retain(|&(_, by)| by > 0);
+            return Some(cuts);
+        }
+    }
+    None
+}
+
+/// Rounds of checking a chain scope repair's cuts against each other before giving up on it.
+const CHAIN_SCOPE_PASSES: usize = 3;
+
 /// The least whole amount `n` (thousandths, a multiple of [`UNIT`], at most `limit`) for which
 /// `works(n)` is `Some(true)`, such that `n − UNIT` is proved not to do (`Some(false)`, or
-/// `floor`, an amount known not to do). Grows from `start` by doubling, then bisects. `None`
-/// when none is found or an answer on the way is not certain.
+/// `floor`, an amount known not to do). Tries `limit` first, then grows from `start` by
+/// doubling, then bisects. `None` when none is found or an answer on the way is not certain.
 fn least(works: impl Fn(i64) -> Option<bool>, start: i64, floor: i64, limit: i64) -> Option<i64> {
+    // Where even the most does not do (a chain held up by `max` caps, say), one probe says so
+    // instead of a dozen on the way up.
+    if limit >= start.max(floor + UNIT) && !works(limit / UNIT * UNIT)? {
+        return None;
+    }
     let (mut fails, mut n) = (floor, start.max(floor + UNIT));
     loop {
         if n > limit {
@@ -416,7 +511,9 @@ impl Trial {
                     .filter_map(|&(team, t, a)| self.r.teams.binary_search(&team).ok().map(|k| (k, t, a)))
                     .collect(),
             )),
-            Change::Effort(j, by) => job(*j).map(|k| Change::Effort(k, *by)),
+            Change::Effort(cuts) => {
+                Some(Change::Effort(cuts.iter().filter_map(|&(j, by)| Some((job(j)?, by))).collect()))
+            }
             Change::Unlink(links) => {
                 Some(Change::Unlink(links.iter().filter_map(|&(j, q)| Some((job(j)?, job(q)?))).collect()))
             }
