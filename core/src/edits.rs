@@ -46,7 +46,11 @@ pub fn figure(millis: i64) -> String {
 /// The text edits that make `change` in the file `source` (whose model is `plan`); empty when
 /// the change has no place in the text (a plan built in code).
 pub fn edits(plan: &Plan, source: &str, change: &PlanChange) -> Vec<Edit> {
-    let map = SourceMap::new(source);
+    edits_with(plan, source, &SourceMap::new(source), change)
+}
+
+/// [`edits`] with the file's line map made once for many changes.
+pub(crate) fn edits_with(plan: &Plan, source: &str, map: &SourceMap, change: &PlanChange) -> Vec<Edit> {
     let edit = |start: usize, end: usize, new_text: String| {
         let (a, b) = (map.locate(start), map.locate(end));
         let (line, column, end_line, end_column) = (a.line, a.column, b.line, b.column);

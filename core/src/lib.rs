@@ -118,9 +118,11 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
     let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics, options);
     // Each repair as edits to this text, made from the change it was verified with.
     if let Some(f) = &mut checked.feasibility {
+        let map = source::SourceMap::new(source);
         for c in &mut f.commitments {
             for (repair, change) in c.repairs.iter_mut().zip(&c.changes) {
-                *repair.edits_mut() = change.iter().flat_map(|ch| edits::edits(&checked.plan, source, ch)).collect();
+                *repair.edits_mut() =
+                    change.iter().flat_map(|ch| edits::edits_with(&checked.plan, source, &map, ch)).collect();
             }
         }
     }

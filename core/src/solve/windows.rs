@@ -186,13 +186,14 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
         let mut span: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(jobs.len());
         for (k, &j) in jobs.iter().enumerate() {
             let row = &mut sums[k * (n + 1)..(k + 1) * (n + 1)];
-            for t in 0..n {
-                row[t + 1] = row[t] + p.ceiling(j, t);
-            }
             let (lo, hi, effort) = (w.lo[j], w.hi[j], p.jobs[j].effort);
             if lo > hi {
                 span.push((1, 0, 0, 0));
                 continue;
+            }
+            // Only differences inside its window are read: the sums start at its start.
+            for t in lo..=hi {
+                row[t + 1] = row[t] + p.ceiling(j, t);
             }
             let ef = (lo..=hi).find(|&t| row[t + 1] - row[lo] >= effort).unwrap_or(hi);
             let ls = (lo..=hi).rev().find(|&t| row[hi + 1] - row[t] >= effort).unwrap_or(lo);
