@@ -235,7 +235,28 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     }
     // 3b. Where no one item's cut does (a chain far too long), several items' cuts together:
     //     see [`chain_scope`].
-    if !scoped && let Some(cuts) = chain_scope(&by_effort, p, &probe) {
+    //     A chain that ends before the commitment's own items reaches them through more
+    //     items: those count too (the jobs between its last link and the commitment).
+    let mut along = by_effort.clone();
+    if let Some(Evidence::Chain { links, .. }) = &u.evidence
+        && let Some(end) = links.last()
+    {
+        let mut stack = vec![end.job];
+        let mut seen = vec![false; p.jobs.len()];
+        while let Some(j) = stack.pop() {
+            for &(next, _) in &p.jobs[j].succs {
+                if own.contains(&next) && !seen[next] {
+                    seen[next] = true;
+                    stack.push(next);
+                    if !along.contains(&next) {
+                        along.push(next);
+                    }
+                }
+            }
+        }
+        along.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
+    }
+    if !scoped && let Some(cuts) = chain_scope(&along, p, &probe) {
         out.push(Repair::ChainScope { cuts });
     }
     // 4. Dependency: a chain too long loses as few of its links as work (one where one
