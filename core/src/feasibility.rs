@@ -166,63 +166,46 @@ pub enum RepairReport {
     Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Option<Vec<String>> },
 }
 
+/// The fields every kind of repair has, `(text, edits, worse)`, by reference (shared or
+/// mutable, as `$repair` is): one list of the kinds for every accessor.
+macro_rules! repair_parts {
+    ($repair:expr) => {
+        match $repair {
+            RepairReport::Deadline { text, edits, worse, .. }
+            | RepairReport::Capacity { text, edits, worse, .. }
+            | RepairReport::Defer { text, edits, worse, .. }
+            | RepairReport::Scope { text, edits, worse, .. }
+            | RepairReport::ChainScope { text, edits, worse, .. }
+            | RepairReport::Dependency { text, edits, worse, .. } => (text, edits, worse),
+        }
+    };
+}
+
 impl RepairReport {
     pub fn text(&self) -> &str {
-        match self {
-            RepairReport::Deadline { text, .. }
-            | RepairReport::Capacity { text, .. }
-            | RepairReport::Defer { text, .. }
-            | RepairReport::Scope { text, .. }
-            | RepairReport::ChainScope { text, .. }
-            | RepairReport::Dependency { text, .. } => text,
-        }
+        repair_parts!(self).0
     }
 
     /// The other commitments this repair makes worse (empty where the engine did not check:
     /// see [`RepairReport::worse_checked`]).
     pub fn worse(&self) -> &[String] {
-        self.worse_option().map_or(&[], Vec::as_slice)
+        repair_parts!(self).2.as_deref().unwrap_or(&[])
     }
 
     /// Whether the engine checked what this repair does to the other commitments.
     pub fn worse_checked(&self) -> bool {
-        self.worse_option().is_some()
-    }
-
-    fn worse_option(&self) -> Option<&Vec<String>> {
-        match self {
-            RepairReport::Deadline { worse, .. }
-            | RepairReport::Capacity { worse, .. }
-            | RepairReport::Defer { worse, .. }
-            | RepairReport::Scope { worse, .. }
-            | RepairReport::ChainScope { worse, .. }
-            | RepairReport::Dependency { worse, .. } => worse.as_ref(),
-        }
+        repair_parts!(self).2.is_some()
     }
 
     /// The edits to the checked file's text that make this repair.
     pub fn edits(&self) -> &[Edit] {
-        match self {
-            RepairReport::Deadline { edits, .. }
-            | RepairReport::Capacity { edits, .. }
-            | RepairReport::Defer { edits, .. }
-            | RepairReport::Scope { edits, .. }
-            | RepairReport::ChainScope { edits, .. }
-            | RepairReport::Dependency { edits, .. } => edits,
-        }
+        repair_parts!(self).1
     }
 
     /// Notes the commitments this repair makes worse (none: checked, none found), in the
     /// data and in its text.
     pub(crate) fn add_worse(&mut self, ids: Vec<String>) {
-        let (text, worse) = match self {
-            RepairReport::Deadline { text, worse, .. }
-            | RepairReport::Capacity { text, worse, .. }
-            | RepairReport::Defer { text, worse, .. }
-            | RepairReport::Scope { text, worse, .. }
-            | RepairReport::ChainScope { text, worse, .. }
-            | RepairReport::Dependency { text, worse, .. } => (text, worse),
-        };
+        let (text, _, worse) = repair_parts!(self);
         if !ids.is_empty() {
             let names: Vec<String> = ids.iter().map(|x| format!("`{x}`")).collect();
             text.push_str(&format!(" (but it makes {} worse)", names.join(", ")));
@@ -231,14 +214,7 @@ impl RepairReport {
     }
 
     pub(crate) fn edits_mut(&mut self) -> &mut Vec<Edit> {
-        match self {
-            RepairReport::Deadline { edits, .. }
-            | RepairReport::Capacity { edits, .. }
-            | RepairReport::Defer { edits, .. }
-            | RepairReport::Scope { edits, .. }
-            | RepairReport::ChainScope { edits, .. }
-            | RepairReport::Dependency { edits, .. } => edits,
-        }
+        repair_parts!(self).1
     }
 }
 
