@@ -37,6 +37,30 @@ thread_local! {
     pub(super) static LATE_LEFT: Cell<u64> = const { Cell::new(u64::MAX) };
 }
 
+thread_local! {
+    /// Whether a failing decision on this thread may stop at the first counting argument it
+    /// finds instead of the strongest (see [`StatusesOnly`]).
+    pub(super) static ANY_ARGUMENT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// While it lives, decisions on this thread are taken for their answers alone (a forecast's
+/// runs, the walks that check a repair's side effects): a capacity shortfall is the first one
+/// found, not the largest. The answer is the same either way; only the evidence, which
+/// those walks never show, differs.
+pub(super) struct StatusesOnly(bool);
+
+impl StatusesOnly {
+    pub(super) fn new() -> StatusesOnly {
+        StatusesOnly(ANY_ARGUMENT.with(|a| a.replace(true)))
+    }
+}
+
+impl Drop for StatusesOnly {
+    fn drop(&mut self) {
+        ANY_ARGUMENT.with(|a| a.set(self.0));
+    }
+}
+
 /// Takes `n` from an allowance; false (and nothing taken) when it has not enough.
 pub(super) fn take(allowance: &'static LocalKey<Cell<u64>>, n: u64) -> bool {
     allowance.with(|left| {

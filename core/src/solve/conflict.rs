@@ -49,6 +49,11 @@ fn bounds_within(p: &Problem, base: &super::Restricted, set: &[usize], first: Op
 /// A small set of met commitments that `c` cannot be met together with: dropping any one
 /// of them lets `c` fit (where the engine could show it). With the evidence for the set.
 pub(super) fn conflict_set(p: &Problem, met: &[usize], c: usize, evidence: Evidence) -> (Vec<usize>, Evidence) {
+    // Without an allowance (a walk that explains nothing, such as a forecast run's) every
+    // trial below would be refused: the set is all of `met`, found without building anything.
+    if SHRINK_LEFT.with(std::cell::Cell::get) == 0 {
+        return (met.to_vec(), evidence);
+    }
     // Start from the commitments that share a team or a job with `c`.
     let mine = teams_of(p, c);
     let related: Vec<usize> =

@@ -7,8 +7,15 @@ use super::problem::Problem;
 use super::windows::Windows;
 
 /// Schedules the `needed` jobs within their windows; `Ok` when every one gets all its
-/// effort, else the jobs that did not.
-pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize]) -> Result<Schedule, Vec<usize>> {
+/// effort, else the jobs that did not (with `first_miss`, only the first job found short:
+/// for a last try, where which jobs missed no longer matters).
+pub fn list_schedule(
+    p: &Problem,
+    needed: &[bool],
+    w: &Windows,
+    urgency: &[usize],
+    first_miss: bool,
+) -> Result<Schedule, Vec<usize>> {
     let n = p.jobs.len();
     let iterations = p.iterations;
     // Work as it is given (job, iteration, amount): rows are made only for a schedule that
@@ -28,9 +35,14 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
     }
     // The order among ready jobs does not change over time: rank each team's jobs once.
     let mut rank: Vec<usize> = vec![0; n];
+    let mut keyed: Vec<((usize, usize, usize, usize), usize)> = Vec::new();
     for jobs in &mut by_team {
-        jobs.sort_unstable_by_key(|&j| (urgency[j], w.latest_start[j].unwrap_or(0), w.hi[j], w.lo[j], j));
-        for (k, &j) in jobs.iter().enumerate() {
+        // Keys read once per job, not once per comparison.
+        keyed.clear();
+        keyed.extend(jobs.iter().map(|&j| ((urgency[j], w.latest_start[j].unwrap_or(0), w.hi[j], w.lo[j]), j)));
+        keyed.sort_unstable();
+        for (k, &(_, j)) in keyed.iter().enumerate() {
+            jobs[k] = j;
             rank[j] = k;
         }
     }
@@ -71,6 +83,9 @@ pub fn list_schedule(p: &Problem, needed: &[bool], w: &Windows, urgency: &[usize
                 }
             }
             // Done, or past its window (it then stays short).
+            if first_miss && let Some(&j) = jobs.iter().find(|&&j| left[j] > 0 && t >= w.hi[j]) {
+                return Err(vec![j]);
+            }
             jobs.retain(|&j| left[j] > 0 && t < w.hi[j]);
         }
         // Successors see a finish from the next iteration on (plus the lag).

@@ -13,7 +13,7 @@
 //! An `in PI` placement that fails lets its item run past its PI (its start bound stays).
 
 use super::Outcome;
-use super::allowance::spend_late;
+use super::allowance::{StatusesOnly, spend_late};
 use super::problem::Problem;
 use super::progress::{place_new, push_late};
 use super::rank::{Lateness, Status};
@@ -24,6 +24,8 @@ use super::walk::{Alone, State, decide_alone_by};
 /// `At` or `AtMost` it is in the kept set and the schedule, due by that iteration. Returns
 /// where it is kept and whether its placement slipped.
 pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, bool) {
+    // Only answers are wanted here; what proves a probe fails is never shown.
+    let _answers = StatusesOnly::new();
     let last = st.q.iterations.saturating_sub(1);
     let deadline = st.q.commitments[c].deadline;
     let slipped = slip(&mut st.q, c);
@@ -94,7 +96,11 @@ pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, 
         let answer = st.decide(c, spend_late);
         st.kept.push(c);
         match answer {
-            Outcome::Fits(_) => hi = mid,
+            Outcome::Fits(_) => {
+                // The schedule that fits it by `mid` may finish it sooner: that too is proved.
+                hi = finish_in(st, c).filter(|&d| d >= lo && d < mid).unwrap_or(mid);
+                set_deadline(&mut st.q, c, hi);
+            }
             Outcome::Fails(_) => {
                 set_deadline(&mut st.q, c, hi);
                 lo = mid + 1;
@@ -109,6 +115,16 @@ pub(super) fn keep_late(st: &mut State, c: usize, status: Status) -> (Lateness, 
     st.progress.meet(&st.q, c);
     push_late(&st.q, &mut st.progress, &new, &st.q.commitments[c].jobs, hi);
     (if exact { Lateness::At(hi) } else { Lateness::AtMost(hi) }, slipped)
+}
+
+/// Where the walk's schedule finishes commitment `c` (the last iteration with work on any of
+/// its items); `None` when one of them has no effort, as its finish is not in the schedule.
+fn finish_in(st: &State, c: usize) -> Option<usize> {
+    let jobs = &st.q.commitments[c].jobs;
+    if jobs.iter().any(|&j| st.q.jobs[j].effort <= 0 || !st.progress.before[j]) {
+        return None;
+    }
+    jobs.iter().map(|&j| st.progress.span[j].1).max()
 }
 
 /// Moves commitment `c`'s deadline in the walk's problem (its own copy of the commitments).

@@ -292,8 +292,9 @@ pub fn construct_every(p: &Problem, deadline: &[Option<usize>]) -> Option<Schedu
 /// tried again (a few rounds).
 fn schedule_rounds(p: &Problem, needed: &[bool], w: &windows::Windows) -> Option<Schedule> {
     let mut urgency = vec![1usize; p.jobs.len()];
-    for _ in 0..2 {
-        match greedy::list_schedule(p, needed, w, &urgency) {
+    const ROUNDS: usize = 2;
+    for round in 0..ROUNDS {
+        match greedy::list_schedule(p, needed, w, &urgency, round + 1 == ROUNDS) {
             Ok(s) => return Some(s),
             Err(missed) => {
                 let before = urgency.clone();

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::allowance::{SHRINK_LEFT, start_walk};
+use super::allowance::{SHRINK_LEFT, StatusesOnly, start_walk};
 use super::conflict::TEAMS;
 use super::evidence::{Evidence, Schedule};
 use super::problem::Problem;
@@ -157,6 +157,7 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
     // The walk's search nodes, whole-plan decisions and conflict-set decisions; the repairs
     // set their own (see `explain`).
     start_walk(budget, p.jobs.len(), explained);
+    let _answers = (!explained).then(StatusesOnly::new);
     TEAMS.with(|cache| cache.borrow_mut().clear());
     let last = p.commitments.len().saturating_sub(1);
     // A machine that will not start a thread gets the one-thread way (the same answer).
@@ -263,6 +264,7 @@ fn side_effects(p: &Problem, budget: u64, results: &mut [CommitmentResult]) {
     let cost = (p.jobs.len() as u64).saturating_mul(p.jobs.len() as u64);
     let mut work = 0u64;
     let last = p.commitments.len().saturating_sub(1);
+    let _answers = StatusesOnly::new();
     for c in 0..results.len() {
         let mut worse = Vec::with_capacity(results[c].repairs.len());
         for repair in &results[c].repairs {

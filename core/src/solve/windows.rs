@@ -160,6 +160,7 @@ pub fn capacity_shortfall(p: &Problem, needed: &[bool], w: &Windows) -> Option<E
 /// [`capacity_shortfall`] over the teams `only` marks (all when `None`).
 pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Option<&[bool]>) -> Option<Evidence> {
     let mut best: Option<(i64, Evidence)> = None;
+    let any = super::allowance::ANY_ARGUMENT.with(std::cell::Cell::get);
     let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); p.teams.len()];
     for j in 0..p.jobs.len() {
         if needed[j] && only.is_none_or(|o| o[p.jobs[j].team]) {
@@ -179,8 +180,11 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
             team_sum[t + 1] = team_sum[t] + p.team_cap[team][t];
         }
         let growing = p.team_cap[team].iter().all(|&c| c >= 0);
-        sums.clear();
-        sums.resize(jobs.len() * (n + 1), 0);
+        // Grown, never cleared: each row is written from its job's start on, and only that
+        // part is read.
+        if sums.len() < jobs.len() * (n + 1) {
+            sums.resize(jobs.len() * (n + 1), 0);
+        }
         // A job must work inside [a, b] only if it cannot finish before a (a <= its earliest
         // finish) nor start after b (b >= its latest start): the others are skipped.
         let mut span: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(jobs.len());
@@ -192,6 +196,7 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
                 continue;
             }
             // Only differences inside its window are read: the sums start at its start.
+            row[lo] = 0;
             for t in lo..=hi {
                 row[t + 1] = row[t] + p.ceiling(j, t);
             }
@@ -216,6 +221,7 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
         ends.sort_unstable();
         ends.dedup();
         let mut from_a: Vec<usize> = Vec::with_capacity(jobs.len());
+        let mut active: Vec<usize> = Vec::with_capacity(jobs.len());
         for &a in &starts {
             from_a.clear();
             from_a.extend((0..jobs.len()).filter(|&k| {
@@ -225,25 +231,37 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
             if from_a.is_empty() {
                 continue;
             }
-            // No span from `a` can need more than these jobs' whole efforts; capacity only
-            // grows with `b`, so once it covers them less the largest shortfall found, no
-            // later `b` can give a larger one.
-            let most: i64 = from_a.iter().map(|&k| p.jobs[jobs[k]].effort).sum();
+            // No span from `a` can need more of a job than the work it cannot do before `a`;
+            // capacity only grows with `b`, so once it covers all of that less the largest
+            // shortfall found, no later `b` can give a larger one.
+            let most: i64 = from_a.iter().map(|&k| must(k, a, n.saturating_sub(1))).sum();
+            // As `b` grows, a job counts once `b` reaches its latest start (and its start);
+            // once `b` is past its window too, what it must do in [a, b] no longer changes.
+            // So the jobs are taken in the order they start to count, and those whose
+            // window has closed are summed once.
+            from_a.sort_unstable_by_key(|&k| (span[k].3.max(span[k].0), k));
+            let (mut next, mut closed) = (0usize, 0i64);
+            active.clear();
             for &b in ends.iter().filter(|&&b| b >= a) {
                 let capacity = team_sum[b + 1] - team_sum[a];
                 if growing && most - capacity <= best.as_ref().map_or(0, |(s, _)| *s) {
                     break;
                 }
-                let mut required = 0i64;
-                for &k in &from_a {
-                    let (lo, _, _, ls) = span[k];
-                    if b >= ls && b >= lo {
-                        required += must(k, a, b);
-                    }
+                while let Some(&k) = from_a.get(next).filter(|&&k| span[k].3.max(span[k].0) <= b) {
+                    active.push(k);
+                    next += 1;
                 }
+                active.retain(|&k| {
+                    let open = span[k].1 > b;
+                    if !open {
+                        closed += must(k, a, b);
+                    }
+                    open
+                });
+                let required = closed + active.iter().map(|&k| must(k, a, b)).sum::<i64>();
                 let shortfall = required - capacity;
                 if shortfall > 0 && best.as_ref().is_none_or(|(s, _)| shortfall > *s) {
-                    let shares = from_a
+                    let mut shares: Vec<WindowShare> = from_a
                         .iter()
                         .filter(|&&k| b >= span[k].3 && b >= span[k].0)
                         .filter_map(|&k| {
@@ -257,7 +275,12 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
                             })
                         })
                         .collect();
+                    // In the order of the team's jobs, whatever order they were counted in.
+                    shares.sort_unstable_by_key(|s| s.job);
                     best = Some((shortfall, Evidence::Window { team, from: a, to: b, shares, required, capacity }));
+                    if any {
+                        return best.map(|(_, e)| e);
+                    }
                 }
             }
         }
