@@ -484,7 +484,7 @@ pub fn report(
                 Repair::ChainScope { ref cuts } => (
                     RepairReport::ChainScope {
                         text: format!(
-                            "cut the efforts of the chain together: {}",
+                            "cut these efforts together: {}",
                             cuts.iter()
                                 .map(|&(job, by)| format!(
                                     "`{}` by {} {unit} (to {})",

@@ -14,7 +14,7 @@ pub const SEARCH_SHARE: u64 = 3;
 /// Work that finding repairs may take in one solve, in job decisions, spent in rank order;
 /// the statuses themselves are never cut short. Deterministic, so the same plan always gets
 /// the same repairs.
-pub const EXTRA_DECISIONS: u64 = 200_000;
+pub const EXTRA_DECISIONS: u64 = 500_000;
 
 /// Work that making conflict sets small may take in one solve, in job decisions, apart from
 /// the repairs' so that many conflicts do not leave the last ones without repairs.

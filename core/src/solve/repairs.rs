@@ -204,8 +204,12 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     let mut by_effort: Vec<usize> = items.into_iter().filter(|j| own.contains(j)).collect();
     by_effort.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
     by_effort.dedup();
+    // The rest of its own work, largest first: what holds it up may not be in the argument
+    // (an item it waits for on a team the argument is not about, say).
+    let mut rest: Vec<usize> = own.iter().copied().filter(|j| !by_effort.contains(j)).collect();
+    rest.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
     let mut scoped = false;
-    for &j in by_effort.iter().take(MAX_SCOPE_ITEMS) {
+    for &j in by_effort.iter().take(MAX_SCOPE_ITEMS).chain(rest.iter().take(MAX_SCOPE_ITEMS)) {
         let units = p.jobs[j].effort / UNIT;
         if units < 2 {
             continue;
@@ -256,8 +260,19 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
         }
         along.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
     }
-    if !scoped && let Some(cuts) = chain_scope(&along, p, &probe) {
-        out.push(Repair::ChainScope { cuts });
+    //     Where those are not enough, all of its own work, largest first.
+    if !scoped {
+        let mut all: Vec<usize> = along.iter().chain(&rest).copied().collect();
+        all.sort_by_key(|&j| (std::cmp::Reverse(p.jobs[j].effort), j));
+        all.dedup();
+        let found = chain_scope(&along, p, &probe).or_else(|| {
+            (all.iter().take(MAX_CHAIN_SCOPE_ITEMS).ne(along.iter().take(MAX_CHAIN_SCOPE_ITEMS)))
+                .then(|| chain_scope(&all, p, &probe))
+                .flatten()
+        });
+        if let Some(cuts) = found {
+            out.push(Repair::ChainScope { cuts });
+        }
     }
     // 4. Dependency: a chain too long loses as few of its links as work (one where one
     //    does): links are taken in chain order until it fits, then each is put back where it
