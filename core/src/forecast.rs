@@ -133,6 +133,27 @@ pub struct PiLoad {
     pub p85: Fixed,
 }
 
+impl CommitmentForecast {
+    /// The chance as a planner reads it: a whole percent, but never `0%` when some run met
+    /// it nor `100%` when some run did not (`<1%`, `>99%`).
+    pub fn chance(&self) -> String {
+        chance_text(self.probability)
+    }
+}
+
+/// See [`CommitmentForecast::chance`]. Whole percent, ties to even as `{:.0}` rounds (and
+/// without pulling float formatting into the WebAssembly build).
+fn chance_text(probability: f64) -> String {
+    let pct = (probability * 100.0).round_ties_even() as i64;
+    if probability > 0.0 && pct == 0 {
+        "<1%".into()
+    } else if probability < 1.0 && pct == 100 {
+        ">99%".into()
+    } else {
+        format!("{pct}%")
+    }
+}
+
 impl Forecast {
     /// The JSON Schema of `haalbaar forecast --format json` (which adds `diagnostics`).
     pub fn schema() -> String {
@@ -406,11 +427,9 @@ pub fn forecast(
                 crate::Diagnostic::new(
                     crate::Code::W0510,
                     format!(
-                        "`{}` is due in PI{pi}, beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment ({}% likely)",
+                        "`{}` is due in PI{pi}, beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment ({} likely)",
                         commitment.label,
-                        // Whole percent, ties to even as `{:.0}` rounds (and without pulling
-                        // float formatting into the WebAssembly build).
-                        (probability * 100.0).round_ties_even() as i64
+                        chance_text(probability)
                     ),
                     commitment.span,
                 )
@@ -607,5 +626,21 @@ impl<'a> Optimistic<'a> {
             }
         };
         Some(crate::feasibility::reason(p, cal, &evidence, self.unit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chance_text;
+
+    #[test]
+    fn a_chance_is_never_shown_as_certain_or_impossible_when_it_is_not() {
+        assert_eq!(chance_text(0.0), "0%");
+        assert_eq!(chance_text(0.003), "<1%");
+        assert_eq!(chance_text(0.004), "<1%");
+        assert_eq!(chance_text(0.021), "2%");
+        assert_eq!(chance_text(0.5), "50%");
+        assert_eq!(chance_text(0.996), ">99%");
+        assert_eq!(chance_text(1.0), "100%");
     }
 }

@@ -548,8 +548,8 @@ fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecas
                     };
                     let _ = write!(
                         s,
-                        r#"<td><span class="badge {rag}">{:.0}%</span></td><td>{}</td><td>{}</td>"#,
-                        x.probability * 100.0,
+                        r#"<td><span class="badge {rag}">{}</span></td><td>{}</td><td>{}</td>"#,
+                        esc(&x.chance()),
                         esc(x.p50.as_deref().unwrap_or("—")),
                         esc(x.p85.as_deref().unwrap_or("—"))
                     );
@@ -656,9 +656,9 @@ pub fn report(input: &Input, l: &Labels) -> String {
                 for c in &f.commitments {
                     let _ = write!(
                         s,
-                        "<div><h3>{} — {:.0}% (P50 {}, P85 {})</h3>{}</div>",
+                        "<div><h3>{} — {} (P50 {}, P85 {})</h3>{}</div>",
                         esc(&c.item),
-                        c.probability * 100.0,
+                        esc(&c.chance()),
                         esc(c.p50.as_deref().unwrap_or("—")),
                         esc(c.p85.as_deref().unwrap_or("—")),
                         histogram_svg(c, b)

@@ -190,7 +190,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
             vec![
                 c.item.clone(),
                 format!("{} ({})", c.deadline, c.deadline_date),
-                format!("{:.0}%", c.probability * 100.0),
+                c.chance(),
                 when(&c.p50, &c.p50_date),
                 when(&c.p85, &c.p85_date),
                 word.to_string(),
@@ -215,7 +215,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         out.push('\n');
     }
     for c in f.commitments.iter().filter(|c| c.rag != Rag::Green) {
-        out.push_str(&format!("\n{} ({:.0}%): finish iteration over {} runs\n", c.item, c.probability * 100.0, f.runs));
+        out.push_str(&format!("\n{} ({}): finish iteration over {} runs\n", c.item, c.chance(), f.runs));
         if let Some(r) = &c.reason {
             out.push_str(&format!("  even at the low end of every range with every vacancy filled: {}\n", r.text()));
         }

@@ -162,10 +162,19 @@ export function capacityLegend(L) {
   );
 }
 
+/** A chance as a whole percent, never `0%` when some run met it nor `100%` when some run
+ * did not (as the crate's `CommitmentForecast::chance`). */
+export function chanceText(p) {
+  const pct = Math.round(p * 100);
+  if (p > 0 && pct === 0) return "<1%";
+  if (p < 1 && pct === 100) return ">99%";
+  return `${pct}%`;
+}
+
 /** One commitment's chance in the forecast `f` (its entry; none: empty). */
 export function chanceBadge(f) {
   return f
-    ? `<span class="badge chance ${esc(f.rag)}" title="P50 ${esc(f.p50 ?? "—")}, P85 ${esc(f.p85 ?? "—")}">${Math.round(f.probability * 100)}%</span>`
+    ? `<span class="badge chance ${esc(f.rag)}" title="P50 ${esc(f.p50 ?? "—")}, P85 ${esc(f.p85 ?? "—")}">${esc(chanceText(f.probability))}</span>`
     : "";
 }
 
