@@ -44,7 +44,8 @@ thread_local! {
 }
 
 /// While it lives, decisions on this thread are taken for their answers alone (a forecast's
-/// runs, the walks that check a repair's side effects): a capacity shortfall is the first one
+/// runs, a late commitment's probes, the walks that check a repair's side effects): a
+/// capacity shortfall is the first one
 /// found, not the largest. The answer is the same either way; only the evidence, which
 /// those walks never show, differs.
 pub(super) struct StatusesOnly(bool);

@@ -220,11 +220,14 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
         starts.dedup();
         ends.sort_unstable();
         ends.dedup();
+        // The team's jobs in the order they start to count as `b` grows (see below), once.
+        let mut counting: Vec<usize> = (0..jobs.len()).collect();
+        counting.sort_unstable_by_key(|&k| (span[k].3.max(span[k].0), k));
         let mut from_a: Vec<usize> = Vec::with_capacity(jobs.len());
         let mut active: Vec<usize> = Vec::with_capacity(jobs.len());
         for &a in &starts {
             from_a.clear();
-            from_a.extend((0..jobs.len()).filter(|&k| {
+            from_a.extend(counting.iter().copied().filter(|&k| {
                 let (lo, hi, ef, _) = span[k];
                 lo <= hi && a <= ef && a <= hi
             }));
@@ -239,7 +242,6 @@ pub fn capacity_shortfall_in(p: &Problem, needed: &[bool], w: &Windows, only: Op
             // once `b` is past its window too, what it must do in [a, b] no longer changes.
             // So the jobs are taken in the order they start to count, and those whose
             // window has closed are summed once.
-            from_a.sort_unstable_by_key(|&k| (span[k].3.max(span[k].0), k));
             let (mut next, mut closed) = (0usize, 0i64);
             active.clear();
             for &b in ends.iter().filter(|&&b| b >= a) {
