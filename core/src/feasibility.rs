@@ -510,13 +510,24 @@ pub fn report(
                 ),
                 Repair::Dependency { ref links } => (
                     RepairReport::Dependency {
-                        text: links
-                            .iter()
-                            .map(|&(job, after)| {
-                                format!("let `{}` start without waiting for `{}`", p.id(job), p.id(after))
-                            })
-                            .collect::<Vec<_>>()
-                            .join(", and "),
+                        text: {
+                            // One clause per item, naming everything it stops waiting for.
+                            let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();
+                            for &(job, after) in links {
+                                let waits = format!("`{}`", p.id(after));
+                                match clauses.iter_mut().find(|(j, _)| *j == job) {
+                                    Some((_, list)) => list.push(waits),
+                                    None => clauses.push((job, vec![waits])),
+                                }
+                            }
+                            clauses
+                                .iter()
+                                .map(|(job, list)| {
+                                    format!("let `{}` start without waiting for {}", p.id(*job), list.join(" and "))
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", and ")
+                        },
                         links: links
                             .iter()
                             .map(|&(job, after)| Unlink { item: p.id(job).to_string(), after: p.id(after).to_string() })

@@ -291,15 +291,27 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
         let single = pairs.iter().find(|&&pair| works(&Change::Unlink(vec![pair])));
         if let Some(&pair) = single {
             out.push(Repair::Dependency { links: vec![pair] });
-        } else if pairs.len() > 1 && works(&Change::Unlink(pairs.clone())) {
-            let mut keep = pairs.clone();
-            for pair in pairs.iter().rev() {
-                let without: Vec<(usize, usize)> = keep.iter().copied().filter(|x| x != pair).collect();
-                if !without.is_empty() && works(&Change::Unlink(without.clone())) {
-                    keep = without;
+        } else {
+            // All of them, else only its own items' links: freeing the chain can let a
+            // commitment above it start earlier and take the capacity it needs.
+            let own_links: Vec<(usize, usize)> =
+                pairs.iter().copied().filter(|(j, _)| p.commitments[c].jobs.contains(j)).collect();
+            let sets = [pairs.clone(), own_links];
+            let found = sets
+                .iter()
+                .enumerate()
+                .filter(|(k, set)| set.len() > 1 && (*k == 0 || **set != sets[0]))
+                .find(|(_, set)| works(&Change::Unlink(set.to_vec())));
+            if let Some((_, set)) = found {
+                let mut keep = set.clone();
+                for pair in set.iter().rev() {
+                    let without: Vec<(usize, usize)> = keep.iter().copied().filter(|x| x != pair).collect();
+                    if !without.is_empty() && works(&Change::Unlink(without.clone())) {
+                        keep = without;
+                    }
                 }
+                out.push(Repair::Dependency { links: keep });
             }
-            out.push(Repair::Dependency { links: keep });
         }
     }
     // 5. Defer a commitment it competes with, never a hard one.
