@@ -111,6 +111,11 @@ fn expected(
             let plannable = haalbaar::capacity::plannable_of(*amount, q.load).millis();
             haalbaar::solve::rank::add_capacity(&mut q, t, at(iteration), plannable);
         }
+        RepairReport::PiCapacity { team, pi, amount, .. } => {
+            let t = q.teams.iter().position(|x| x == team).unwrap();
+            let k: usize = pi.trim_start_matches("PI").parse().unwrap();
+            haalbaar::solve::rank::add_pi_capacity(&mut q, t, k - 1, amount.millis());
+        }
         RepairReport::Scope { item, by, .. } => {
             let j = job(item);
             std::sync::Arc::make_mut(&mut q.jobs)[j].effort -= by.millis();
@@ -151,7 +156,7 @@ fn fingerprint(p: &haalbaar::solve::problem::Problem) -> Fingerprint {
 #[test]
 fn every_repair_on_generated_plans_makes_its_commitment_met() {
     use haalbaar::feasibility::RepairReport;
-    let (mut applied, mut by_kind, mut failed, mut without) = (0usize, [0usize; 6], 0usize, 0usize);
+    let (mut applied, mut by_kind, mut failed, mut without) = (0usize, [0usize; 7], 0usize, 0usize);
     let (mut with_side_effects, mut checked_repairs, mut chain_cuts) = (0usize, 0usize, 0usize);
     let sets = (1..=300u64).map(|s| (s, [0.7, 0.9, 1.1, 1.3][(s % 4) as usize])).chain(HARD.iter().map(|&s| (s, 1.1)));
     for (seed, tightness) in sets {
@@ -174,6 +179,7 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                     RepairReport::Scope { .. } => 3,
                     RepairReport::Dependency { .. } => 4,
                     RepairReport::ChainScope { .. } => 5,
+                    RepairReport::PiCapacity { .. } => 6,
                 }] += 1;
                 assert!(!repair.edits().is_empty(), "seed {seed}: {repair:?} has no edits");
                 let edited = haalbaar::edits::apply(&text, repair.edits());
@@ -217,6 +223,23 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                         );
                     }
                 }
+                if let RepairReport::PiCapacity { team, pi, amount, .. } = repair {
+                    let less = *amount - haalbaar::fixed::Fixed::from_int(1);
+                    let change = haalbaar::edits::PlanChange::PiCapacity {
+                        team: team.clone(),
+                        pi: pi.trim_start_matches("PI").parse().unwrap(),
+                        delta: less.millis(),
+                    };
+                    if less.is_positive() {
+                        let smaller = haalbaar::edits::apply(&text, &haalbaar::edits::edits(&c.plan, &text, &change));
+                        assert_ne!(
+                            status_after(&smaller, &r.item),
+                            Status::Met,
+                            "seed {seed}: {less} over {pi} is enough for `{}`",
+                            r.item
+                        );
+                    }
+                }
                 // A chain scope repair cuts each item by the least that works with the other
                 // cuts made: one unit less off any one of them does not meet it.
                 if let RepairReport::ChainScope { items, .. } = repair {
@@ -248,8 +271,8 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
     }
     println!("chain scope repairs: {chain_cuts} cuts, each one unit less shown not to do");
     println!(
-        "repairs applied: {applied} (deadline {}, defer {}, capacity {}, scope {}, dependency {}, chain scope {}); {without} of {failed} failed commitments without one; {checked_repairs} checked for side effects, {with_side_effects} make another worse, as they say",
-        by_kind[0], by_kind[1], by_kind[2], by_kind[3], by_kind[4], by_kind[5]
+        "repairs applied: {applied} (deadline {}, defer {}, capacity {}, capacity over a PI {}, scope {}, dependency {}, chain scope {}); {without} of {failed} failed commitments without one; {checked_repairs} checked for side effects, {with_side_effects} make another worse, as they say",
+        by_kind[0], by_kind[1], by_kind[2], by_kind[6], by_kind[3], by_kind[4], by_kind[5]
     );
     assert!(by_kind.iter().all(|n| *n > 0));
     assert_eq!(without, 0, "{without} of {failed} failed commitments without a repair");

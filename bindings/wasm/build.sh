@@ -54,12 +54,13 @@ JSON
 size=$(wc -c < "$out/haalbaar_wasm_bg.wasm")
 gz=$(gzip -9 -c "$out/haalbaar_wasm_bg.wasm" | wc -c)
 echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
-# The budget: under 720 KB, under 275 KB gzipped. It was 600 KB / 250 KB until capacity became
+# The budget: under 760 KB, under 285 KB gzipped. It was 600 KB / 250 KB until capacity became
 # exact beyond 128 bits (big integers for ramps of many coprime lengths, issue 13: +45 KB), and
 # 680 KB / 260 KB until late commitments, repairs with edits and capacity adjustments (issue 14:
-# +22 KB, 702 KB / 268 KB gzipped).
-if [ "$size" -ge $((720 * 1024)) ] || [ "$gz" -ge $((275 * 1024)) ]; then
-  echo "error: the .wasm is over its size budget (720 KB, 275 KB gzipped)" >&2
+# +22 KB, 702 KB / 268 KB gzipped), and 720 KB / 275 KB until every failed commitment got a
+# repair and capacity repairs over a whole PI (issue 14: 740,496 bytes / 279,559 gzipped).
+if [ "$size" -ge $((760 * 1024)) ] || [ "$gz" -ge $((285 * 1024)) ]; then
+  echo "error: the .wasm is over its size budget (760 KB, 285 KB gzipped)" >&2
   exit 1
 fi
 

@@ -419,7 +419,7 @@ fn apply_overrides(team: &Team, cal: &Calendar, load: &Ratio, cells: &mut [Cell]
 
 /// The planned iterations of PI `pi` that have no `capacity PIx.y N` override of their own
 /// (what `capacity PIx N` and `capacity PIx +N` spread over).
-fn spread_over(team: &Team, cal: &Calendar, pi: u32) -> Vec<usize> {
+pub(crate) fn spread_over(team: &Team, cal: &Calendar, pi: u32) -> Vec<usize> {
     let per = cal.per_pi as usize;
     let first = (pi.saturating_sub(1) as usize).saturating_mul(per);
     (first..first.saturating_add(per))
@@ -452,21 +452,25 @@ fn apply_adjustments(team: &Team, cal: &Calendar, load: Fixed, cells: &mut [Cell
                 add(i, a.delta.millis());
             }
             None => {
-                let own = spread_over(team, cal, a.pi);
-                let n = own.len() as i64;
-                if n == 0 {
-                    continue;
-                }
-                let base = a.delta.millis() / n;
-                let mut rest = a.delta.millis() - base * n;
-                for i in own {
-                    let extra = rest.signum();
-                    rest -= extra;
-                    add(i, base + extra);
+                for (i, share) in shares(&spread_over(team, cal, a.pi), a.delta.millis()) {
+                    add(i, share);
                 }
             }
         }
     }
+}
+
+/// How `capacity PIx +N` spreads `millis` over the iterations `over`: evenly to the
+/// thousandth, the remainder to the first ones.
+pub(crate) fn shares(over: &[usize], millis: i64) -> impl Iterator<Item = (usize, i64)> + '_ {
+    let n = (over.len() as i64).max(1);
+    let base = millis / n;
+    let mut rest = millis - base * n;
+    over.iter().map(move |&i| {
+        let extra = rest.signum();
+        rest -= extra;
+        (i, base + extra)
+    })
 }
 
 /// The most work `item` may get in iteration `it` by its `max`, if it has one. `None` also

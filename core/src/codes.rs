@@ -478,7 +478,8 @@ Example:
       commit PI1.2
     }
 Fix: follow a repair: commit later (the earliest date that fits is given), add capacity in
-the window named, or split the work.";
+the window named (in one iteration, or spread over a PI), cut effort, drop a dependency, or
+split the work.";
 
 E0602, Error, "commitment in conflict",
 "What: a commitment can be met on its own, but not together with the higher-ranked ones

@@ -16,6 +16,9 @@ pub enum PlanChange {
     Commit { owner: String, kind: CommitKind, pi: u32, iteration: u32, hard: bool },
     /// `capacity PIpi.iteration +delta` added to team `team` (thousandths; whole units).
     Capacity { team: String, pi: u32, iteration: u32, delta: i64 },
+    /// `capacity PIpi +delta` added to team `team` (thousandths; whole units), spread over the
+    /// PI's planned iterations.
+    PiCapacity { team: String, pi: u32, delta: i64 },
     /// Item `item`'s effort lowered by `by` (thousandths): every figure of its range.
     Effort { item: String, by: i64 },
     /// Item `item` no longer comes after `after`.
@@ -71,6 +74,12 @@ pub(crate) fn edits_with(plan: &Plan, source: &str, map: &SourceMap, change: &Pl
             let Some((insert, indent)) = block_end(source, at.start) else { return Vec::new() };
             let sign = if *delta < 0 { "-" } else { "+" };
             vec![edit(insert, insert, format!("{indent}capacity PI{pi}.{iteration} {sign}{}\n", figure(delta.abs())))]
+        }
+        PlanChange::PiCapacity { team, pi, delta } => {
+            let Some(at) = plan.team(team).and_then(|t| t.loc.0) else { return Vec::new() };
+            let Some((insert, indent)) = block_end(source, at.start) else { return Vec::new() };
+            let sign = if *delta < 0 { "-" } else { "+" };
+            vec![edit(insert, insert, format!("{indent}capacity PI{pi} {sign}{}\n", figure(delta.abs())))]
         }
         PlanChange::Effort { item, by } => {
             let Some(it) = plan.item(item) else { return Vec::new() };

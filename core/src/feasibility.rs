@@ -148,6 +148,18 @@ pub enum RepairReport {
         edits: Vec<Edit>,
         worse: Option<Vec<String>>,
     },
+    /// `capacity PI +AMOUNT` for `team`: the least whole amount spread over the PI's planned
+    /// iterations (as the plan spreads `capacity PIx +N`) that meets it; `people`: about how
+    /// many FTE that is through the PI.
+    PiCapacity {
+        text: String,
+        team: String,
+        pi: String,
+        amount: Fixed,
+        people: Option<Fixed>,
+        edits: Vec<Edit>,
+        worse: Option<Vec<String>>,
+    },
     /// Move the (non-hard) commitment `commitment` it competes with to the end of `to`.
     Defer {
         text: String,
@@ -173,6 +185,7 @@ macro_rules! repair_parts {
         match $repair {
             RepairReport::Deadline { text, edits, worse, .. }
             | RepairReport::Capacity { text, edits, worse, .. }
+            | RepairReport::PiCapacity { text, edits, worse, .. }
             | RepairReport::Defer { text, edits, worse, .. }
             | RepairReport::Scope { text, edits, worse, .. }
             | RepairReport::ChainScope { text, edits, worse, .. }
@@ -243,6 +256,27 @@ fn people_for(cap: &CapacityTable, team: usize, t: usize, amount: i64) -> Option
         return None;
     }
     let people = i128::from(amount) * i128::from(fte) / i128::from(capacity);
+    let tenths = (people + 50) / 100 * 100;
+    Some(Fixed::from_millis(i64::try_from(tenths.max(100)).ok()?))
+}
+
+/// About how many people `amount` of capacity is for team `team` through the iterations
+/// `over` (a PI's), to a tenth: the amount over what one person gives in all of them.
+fn people_through(cap: &CapacityTable, team: usize, over: &[usize], amount: i64) -> Option<Fixed> {
+    let mut per_person: i128 = 0;
+    for &t in over {
+        let Some(cell) = cap.teams.get(team)?.iterations.get(t) else { continue };
+        let fte = cell.fte?.millis();
+        let capacity = (cell.capacity - cell.adjustment).millis();
+        if fte > 0 && capacity > 0 {
+            // Thousandths of the unit per person, to a millionth of a unit.
+            per_person += i128::from(capacity) * 1000 / i128::from(fte);
+        }
+    }
+    if per_person <= 0 {
+        return None;
+    }
+    let people = i128::from(amount) * 1000 / per_person;
     let tenths = (people + 50) / 100 * 100;
     Some(Fixed::from_millis(i64::try_from(tenths.max(100)).ok()?))
 }
@@ -446,6 +480,33 @@ pub fn report(
                             iteration: cal.iterations.get(iteration).map_or(0, |i| i.number),
                             delta: amount,
                         }],
+                    )
+                }
+                Repair::PiCapacity { team, pi, amount } => {
+                    let over: Vec<usize> = p
+                        .spread
+                        .get(team)
+                        .and_then(|s| s.get(pi))
+                        .map_or_else(Vec::new, |v| v.iter().copied().filter(|&t| t < cal.len()).collect());
+                    let people = cap.and_then(|cap| people_through(cap, team, &over, amount));
+                    let at = format!("PI{}", pi + 1);
+                    let about = people.map_or(String::new(), |n| format!(": about {n} FTE through {at}"));
+                    (
+                        RepairReport::PiCapacity {
+                            text: format!(
+                                "add {} {unit} to team `{}` over {at} (`capacity {at} +{}`){about}",
+                                fx(amount),
+                                p.teams[team],
+                                fx(amount)
+                            ),
+                            team: p.teams[team].clone(),
+                            pi: at,
+                            amount: fx(amount),
+                            people,
+                            edits: Vec::new(),
+                            worse: None,
+                        },
+                        vec![PlanChange::PiCapacity { team: p.teams[team].clone(), pi: pi as u32 + 1, delta: amount }],
                     )
                 }
                 Repair::Defer { commitment, to } => (

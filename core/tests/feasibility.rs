@@ -132,7 +132,7 @@ fn a_hard_commitment_is_never_moved() {
     assert_eq!(b.status, Status::Conflict);
     assert!(
         b.repairs.iter().all(|r| match r {
-            RepairReport::Capacity { .. } => true,
+            RepairReport::Capacity { .. } | RepairReport::PiCapacity { .. } => true,
             RepairReport::Scope { item, .. } => item == "b",
             _ => false,
         }),

@@ -80,6 +80,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
         topo: std::sync::Arc::new((0..jobs_n).collect()),
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
         load: haalbaar::fixed::Fixed::HUNDRED,
+        spread: Default::default(),
     };
     (p, reqs)
 }

@@ -118,6 +118,7 @@ fn random_problem(r: &mut Rng) -> Problem {
         topo: std::sync::Arc::new((0..jobs_n).collect()),
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
         load: haalbaar::fixed::Fixed::HUNDRED,
+        spread: Default::default(),
     }
 }
 

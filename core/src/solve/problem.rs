@@ -100,6 +100,9 @@ pub struct Problem {
     /// The plan's `load` in percent: what capacity added by a repair is worth in plannable
     /// capacity ([`crate::capacity::plannable_of`]).
     pub load: Fixed,
+    /// Per team, per PI (from PI1): the iterations `capacity PIx +N` spreads N over, in order
+    /// (some may lie past the horizon: they take their share, which is then lost).
+    pub spread: std::sync::Arc<Vec<Vec<Vec<usize>>>>,
 }
 
 impl Job {
@@ -255,6 +258,12 @@ impl Problem {
             topo_pos: positions(&topo).into(),
             topo: topo.into(),
             load: plan.settings.load,
+            spread: plan
+                .teams
+                .iter()
+                .map(|t| (1..=cal.pi_count()).map(|pi| crate::capacity::spread_over(t, cal, pi)).collect())
+                .collect::<Vec<_>>()
+                .into(),
         })
     }
 }
@@ -372,6 +381,11 @@ impl Problem {
                 topo_pos: positions(&topo).into(),
                 topo: topo.into(),
                 load: self.load,
+                spread: teams
+                    .iter()
+                    .map(|&t| self.spread.get(t).cloned().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .into(),
             };
             (problem, old, teams)
         })

@@ -15,7 +15,7 @@ use super::uncommitted::fill_uncommitted;
 use super::walk::{Walk, walk};
 
 pub use super::allowance::{EXTRA_DECISIONS, SEARCH_SHARE, SHRINK_DECISIONS, WALK_DECISIONS_PER_BUDGET};
-pub use super::repairs::add_capacity;
+pub use super::repairs::{add_capacity, add_pi_capacity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -57,6 +57,9 @@ pub enum Repair {
     /// `capacity PIx.y +amount` for `team` in `iteration`: the least whole amount there, in
     /// the plan's unit before `load` (thousandths).
     Capacity { team: usize, iteration: usize, amount: i64 },
+    /// `capacity PIx +amount` for `team` in PI `pi` (from 0), spread over its planned
+    /// iterations: the least whole amount there, before `load` (thousandths).
+    PiCapacity { team: usize, pi: usize, amount: i64 },
     /// Move the (non-hard, higher-ranked) commitment `commitment` to the end of `to`.
     Defer { commitment: usize, to: usize },
     /// Lower job `job`'s effort by `by` (thousandths, whole units): the least that works.

@@ -88,6 +88,7 @@ pub(super) fn change_of(p: &Problem, c: usize, r: &Repair) -> Change {
             let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(*amount), p.load).millis();
             Change::Capacity(vec![(*team, *iteration, plannable)])
         }
+        Repair::PiCapacity { team, pi, amount } => pi_capacity(p, *team, *pi, *amount),
         Repair::Defer { commitment, to } => Change::Deadline(*commitment, *to),
         Repair::Scope { job, by } => Change::Effort(vec![(*job, *by)]),
         Repair::ChainScope { cuts } => Change::Effort(cuts.clone()),
@@ -192,6 +193,9 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     if let Some((team, t, n)) = capacity_repair(p, u, flips, &probe) {
         out.push(Repair::Capacity { team, iteration: t, amount: n });
     }
+    // Where the capacity repair goes in the list: the one over a PI follows the one in an
+    // iteration, but is looked for last, when the other kinds have had their allowance.
+    let pi_at = out.len();
     // 3. Scope: the least whole amount off one item's effort.
     let items: Vec<usize> = match &u.evidence {
         Some(Evidence::Chain { links, .. }) => links.iter().map(|l| l.job).collect(),
@@ -337,29 +341,28 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
             out.push(Repair::Defer { commitment: m, to: lo });
         }
     }
+    // 2b. Capacity over a whole PI.
+    if let Some((team, pi, n)) = pi_capacity_repair(p, u, flips, &probe) {
+        out.insert(pi_at, Repair::PiCapacity { team, pi, amount: n });
+    }
     out
 }
 
-/// The capacity repair: a team, an iteration and the least whole amount there (in the plan's
-/// unit, before `load`) that meets the commitment. For a capacity argument the iterations of
-/// its span are tried, starting from the least amount that could close the shortfall (when
-/// every commitment above is met, less cannot: the argument still holds; otherwise more
-/// capacity may move a late one above and so change what this one competes with, and smaller
-/// amounts are searched too). For a chain too long, the iterations where its items run, first
-/// items first (capacity there lets the next link start earlier). Of the iterations tried, the
-/// one needing least.
-fn capacity_repair(
-    p: &Problem,
-    u: &Unmet,
-    flips: bool,
-    probe: &dyn Fn(&Change) -> Option<bool>,
-) -> Option<(usize, usize, i64)> {
+/// Where a capacity repair is tried: `(team, iteration)` places, the amount to start from,
+/// whether less than that is proved not to do.
+type Places = (Vec<(usize, usize)>, i64, bool);
+
+/// Where a capacity repair is tried, from the failing argument: `(team, iteration)` places in
+/// the order tried, the amount to start from and whether less than it is proved not to do.
+/// For a capacity argument the iterations of its span, latest first, starting from the least
+/// amount that could close the shortfall (when every commitment above is met, less cannot:
+/// the argument still holds; otherwise more capacity may move a late one above and so change
+/// what this one competes with, and smaller amounts are searched too). For a chain too long,
+/// the iterations where its items run, first items first (capacity there lets the next link
+/// start earlier).
+fn capacity_places(p: &Problem, u: &Unmet, flips: bool) -> Option<Places> {
     let last = p.iterations.saturating_sub(1);
-    let add = |team: usize, t: usize, n: i64| {
-        let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n), p.load).millis();
-        Change::Capacity(vec![(team, t, plannable)])
-    };
-    let (places, start, proved): (Vec<(usize, usize)>, i64, bool) = match &u.evidence {
+    match &u.evidence {
         Some(Evidence::Window { team, from, to, required, capacity, .. }) => {
             let shortfall = required - capacity;
             // The least whole N whose plannable share closes the shortfall.
@@ -368,7 +371,7 @@ fn capacity_repair(
                 n0 += UNIT;
             }
             let places = (*from..=(*to).min(last)).rev().filter(|&t| p.team_cap[*team][t] > 0).map(|t| (*team, t));
-            (places.take(MAX_PLACES).collect(), n0, !flips)
+            Some((places.take(MAX_PLACES).collect(), n0, !flips))
         }
         Some(Evidence::Chain { links, limit }) => {
             let mut places: Vec<(usize, usize)> = Vec::new();
@@ -385,10 +388,26 @@ fn capacity_repair(
                 }
             }
             places.truncate(MAX_PLACES);
-            (places, UNIT, true)
+            Some((places, UNIT, true))
         }
-        _ => return None,
+        _ => None,
+    }
+}
+
+/// The capacity repair: a team, an iteration and the least whole amount there (in the plan's
+/// unit, before `load`) that meets the commitment, at the places [`capacity_places`] gives.
+/// Of the iterations tried, the one needing least.
+fn capacity_repair(
+    p: &Problem,
+    u: &Unmet,
+    flips: bool,
+    probe: &dyn Fn(&Change) -> Option<bool>,
+) -> Option<(usize, usize, i64)> {
+    let add = |team: usize, t: usize, n: i64| {
+        let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n), p.load).millis();
+        Change::Capacity(vec![(team, t, plannable)])
     };
+    let (places, start, proved) = capacity_places(p, u, flips)?;
     let mut best: Option<(usize, usize, i64)> = None;
     for (team, t) in places {
         let limit = best.map_or(UNIT << 12, |b| b.2 - UNIT);
@@ -399,6 +418,52 @@ fn capacity_repair(
             if proved {
                 break;
             }
+        }
+    }
+    best
+}
+
+/// What `capacity PIx +N` adds to `team` (PI `pi`, from 0), N in thousandths before `load`:
+/// N spread over the PI's planned iterations as the plan spreads it, each share scaled once.
+pub(super) fn pi_capacity(p: &Problem, team: usize, pi: usize, n: i64) -> Change {
+    let over = p.spread.get(team).and_then(|t| t.get(pi)).map_or(&[][..], |v| &v[..]);
+    Change::Capacity(
+        crate::capacity::shares(over, n)
+            .filter(|&(t, _)| t < p.iterations)
+            .map(|(t, share)| {
+                (team, t, crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(share), p.load).millis())
+            })
+            .collect(),
+    )
+}
+
+/// The capacity repair over a whole PI (`capacity PIx +N`): for a planner, capacity for a
+/// PI (a contractor, a loan) is more often at hand than many people for one iteration. The
+/// PIs of the places a one-iteration repair tries, each with the least whole amount; of
+/// those, the one needing least. Only PIs spread over more than one iteration in the horizon.
+fn pi_capacity_repair(
+    p: &Problem,
+    u: &Unmet,
+    flips: bool,
+    probe: &dyn Fn(&Change) -> Option<bool>,
+) -> Option<(usize, usize, i64)> {
+    let (places, start, proved) = capacity_places(p, u, flips)?;
+    let mut pis: Vec<(usize, usize)> = Vec::new();
+    for (team, t) in places {
+        let Some(pi) = p.spread.get(team).and_then(|s| s.iter().position(|over| over.contains(&t))) else {
+            continue;
+        };
+        if !pis.contains(&(team, pi)) && p.spread[team][pi].iter().filter(|&&i| i < p.iterations).count() > 1 {
+            pis.push((team, pi));
+        }
+    }
+    let mut best: Option<(usize, usize, i64)> = None;
+    for (team, pi) in pis {
+        let limit = best.map_or(UNIT << 13, |b| b.2 - UNIT);
+        // Spread or not, less than the shortfall's whole amount cannot close it.
+        let floor = if proved && start > UNIT { start - UNIT } else { 0 };
+        if let Some(n) = least(|n| probe(&pi_capacity(p, team, pi, n)), start, floor, limit) {
+            best = Some((team, pi, n));
         }
     }
     best
@@ -626,4 +691,11 @@ fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
 /// capacity repair's `capacity PIx.y +N` adds (N × load).
 pub fn add_capacity(p: &mut Problem, team: usize, t: usize, amount: i64) {
     apply(p, &Change::Capacity(vec![(team, t, amount)]));
+}
+
+/// Adds `amount` (thousandths of the plan's unit, before `load`) to `team` over PI `pi` (from
+/// 0): what a repair's `capacity PIx +N` adds, spread as the plan spreads it.
+pub fn add_pi_capacity(p: &mut Problem, team: usize, pi: usize, amount: i64) {
+    let change = pi_capacity(p, team, pi, amount);
+    apply(p, &change);
 }
