@@ -150,3 +150,45 @@ fn the_points_example_is_feasible_and_verified() {
     let v = f.schedule.iter().find(|s| s.item == "verlenging").unwrap();
     assert!(!v.committed && v.finish.is_some());
 }
+
+#[test]
+fn a_capacity_repair_over_a_pi_spreads_like_the_plan_does() {
+    // PI2.2 has an override of its own and PI2.5 is the IP iteration: `capacity PI2 +N`
+    // spreads N over PI2.1, PI2.3 and PI2.4 only.
+    let text = read("infeasible-capacity.plan")
+        .replace("  reserve 20% \"beheer\"\n", "  reserve 20% \"beheer\"\n  capacity PI2.2 20\n");
+    let (c, f) = checked(&text);
+    let digid = f.commitments.iter().find(|x| x.item == "digid-v5").unwrap();
+    assert_eq!(digid.status, Status::Infeasible);
+    let Some((pi, amount, people)) = digid.repairs.iter().find_map(|r| match r {
+        RepairReport::PiCapacity { pi, amount, people, .. } => Some((pi.clone(), *amount, *people)),
+        _ => None,
+    }) else {
+        panic!("no repair over a PI: {:?}", digid.repairs)
+    };
+    assert!(people.is_some());
+    let repaired = haalbaar::check(&haalbaar::edits::apply(
+        &text,
+        &haalbaar::edits::edits(
+            &c.plan,
+            &text,
+            &haalbaar::edits::PlanChange::PiCapacity {
+                team: "toegang".into(),
+                pi: pi.trim_start_matches("PI").parse().unwrap(),
+                delta: amount.millis(),
+            },
+        ),
+    ));
+    let before = &c.capacity.as_ref().unwrap().teams[0].iterations;
+    let after = &repaired.capacity.as_ref().unwrap().teams[0].iterations;
+    let cal = c.calendar.as_ref().unwrap();
+    let added: Vec<(String, String)> = (0..cal.len())
+        .filter(|&t| after[t].capacity != before[t].capacity)
+        .map(|t| (cal.iterations[t].label(), (after[t].capacity - before[t].capacity).to_string()))
+        .collect();
+    let planned: Vec<&str> = added.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(planned.len(), 3, "{added:?}");
+    assert!(planned.iter().all(|l| l.starts_with(&format!("{pi}.")) && !l.ends_with(".2") && !l.ends_with(".5")));
+    assert_eq!(status(&repaired.feasibility.unwrap(), "digid-v5"), Status::Met);
+    assert!(repairs_hold(&text) >= 3);
+}
