@@ -370,3 +370,54 @@ fn the_forecast_is_the_check_when_nothing_varies() {
     println!("forecast = check: {met} met at 100%, {other} others at 0% ({late} of them late with the same finish)");
     assert!(met > 1000 && other > 300 && late > 100);
 }
+
+/// The generated 10,000-item plan with errors in 11 items: every commitment the errors do not
+/// touch gets its status, exactly as in the plan without the items left out.
+#[test]
+fn item_errors_leave_every_other_commitment_decided() {
+    let mut text = haalbaar_benches::generate(10_000, 7);
+    for k in (0..11).map(|n| 37 + n * 900) {
+        let at = text.find(&format!("item i{k} \"")).unwrap();
+        let effort = at + text[at..].find("  effort ").unwrap();
+        let end = effort + text[effort..].find('\n').unwrap();
+        text.replace_range(effort..end, "  effort 0");
+    }
+    let c = haalbaar::check(&text);
+    assert_eq!(c.diagnostics.iter().filter(|d| d.code == haalbaar::Code::E0401).count(), 11);
+    let f = c.feasibility.as_ref().expect("the items without errors are checked");
+    assert_eq!(f.verdict, PlanVerdict::Invalid);
+    let left: Vec<String> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == haalbaar::Code::I0601)
+        .map(|d| d.message.split('`').nth(1).unwrap().to_string())
+        .collect();
+    assert!(left.len() >= 11 && left.len() < 2_000, "{} left out", left.len());
+    // The reference: the same text without the blocks of the items left out.
+    let file = haalbaar::grammar::parse(&text);
+    let mut reduced = text.clone();
+    let mut spans: Vec<_> = file
+        .blocks
+        .iter()
+        .filter(|b| b.kind == haalbaar::grammar::BlockKind::Item)
+        .filter(|b| b.id.as_ref().is_some_and(|id| left.contains(&id.value)))
+        .map(|b| b.span)
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.start));
+    for s in spans {
+        reduced.replace_range(s.start..s.end, "");
+    }
+    let r = haalbaar::check(&reduced);
+    let rf = r.feasibility.as_ref().unwrap();
+    let answers = |f: &haalbaar::feasibility::Feasibility| {
+        f.commitments.iter().map(|x| (x.item.clone(), x.status, x.finish.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(answers(f), answers(rf));
+    let decided = f.commitments.iter().filter(|x| x.status != Status::Unknown).count();
+    println!(
+        "10,000 items, 11 with errors: {} left out, {} commitments checked ({decided} decided), as without them",
+        left.len(),
+        f.commitments.len()
+    );
+    assert!(f.commitments.len() > 4_000);
+}

@@ -283,7 +283,8 @@ impl Calendar {
         let base = (pi as usize - 1).saturating_mul(per);
         let idx = match iteration {
             Some(k) => base + k as usize - 1,
-            None if last => base + per - 1,
+            // A PI the horizon cuts ends, as a deadline, with its last iteration inside it.
+            None if last => (base + per - 1).min(self.len().saturating_sub(1).max(base)),
             None => base,
         };
         if idx >= self.len() {
@@ -298,6 +299,17 @@ impl Calendar {
             )));
         }
         Ok(idx)
+    }
+
+    /// For a deadline `PIx` whose PI the horizon cuts: the label of the iteration it binds to
+    /// (its last inside the horizon), to say so in a note. `None` for any other period.
+    pub fn cut_pi(&self, p: &Period) -> Option<String> {
+        let Period::Pi { pi, iteration: None } = *p else { return None };
+        let per = self.per_pi as usize;
+        let base = (pi as usize).checked_sub(1)?.saturating_mul(per);
+        (base < self.len() && base.saturating_add(per) > self.len())
+            .then(|| self.iterations.last().map(|i| i.label()))
+            .flatten()
     }
 
     /// The last day a period stands for as a deadline (a quarter's last day).
@@ -387,7 +399,13 @@ mod tests {
         assert_eq!(cal.earliest(&Period::Pi { pi: 2, iteration: None }), Ok(5));
         // 2025-Q2 ends 2025-06-30; iteration 37 (PI8.3) ends 2025-06-22, PI8.4 on 2025-07-06.
         assert_eq!(cal.deadline(&Period::Quarter { year: 2025, quarter: 2 }), Ok(37));
-        assert!(matches!(cal.deadline(&Period::Pi { pi: 8, iteration: None }), Err(BindError::Outside(_))));
+        // The horizon cuts PI8 after PI8.4: as a deadline, PI8 is PI8.4 (with a note); PI9 is
+        // outside.
+        assert_eq!(cal.deadline(&Period::Pi { pi: 8, iteration: None }), Ok(38));
+        assert_eq!(cal.cut_pi(&Period::Pi { pi: 8, iteration: None }).as_deref(), Some("PI8.4"));
+        assert_eq!(cal.cut_pi(&Period::Pi { pi: 7, iteration: None }), None);
+        assert!(matches!(cal.deadline(&Period::Pi { pi: 8, iteration: Some(5) }), Err(BindError::Outside(_))));
+        assert!(matches!(cal.deadline(&Period::Pi { pi: 9, iteration: None }), Err(BindError::Outside(_))));
         assert_eq!(cal.deadline(&Period::Date { date: date(2024, 1, 12) }), Err(BindError::BeforeFirstIteration));
     }
 }

@@ -1,6 +1,7 @@
 //! The one registry of diagnostic codes. A code is never reused or deleted: when a check
 //! goes away its code stays here, marked as retired. Ranges: E01xx syntax, E02xx names,
-//! E03xx calendar, E04xx capacity and teams, W05xx warnings, E06xx verdicts, I06xx notes.
+//! E03xx calendar (I0301 a note), E04xx capacity and teams, W05xx warnings, E06xx verdicts;
+//! an I code is a note.
 
 use serde::{Deserialize, Serialize};
 
@@ -255,6 +256,17 @@ Example:
     commit PI9
 Fix: use a period within the horizon, or lengthen the horizon.";
 
+I0301, Note, "deadline in a PI the horizon cuts",
+"What: a deadline names a whole PI (`commit PI8`, `target PI8`) whose last iterations fall
+after the horizon. It binds to the PI's last iteration inside the horizon.
+Why: a PI deadline means the end of that PI; where the horizon ends first, the last iteration
+the plan has is the nearest it can say, and it says so rather than refuse the PI.
+Example:
+    horizon 18 months   # the horizon ends after PI8.4
+    commit PI8          # means: by PI8.4
+Fix: nothing is wrong. Write the iteration (`commit PI8.4`) to make it explicit, or lengthen
+the horizon to hold the whole PI.";
+
 E0304, Error, "deadline before the first iteration ends",
 "What: a deadline falls before the end of the first iteration.
 Why: deadlines bind to the last iteration that ends on or before them; there is none.
@@ -502,6 +514,19 @@ it goes on top of the commitments above), and those sharing a team with it say s
 Example: a large, tightly coupled plan near the limit of its capacity.
 Fix: simplify the dependencies around it, or give it slack; the verdict then becomes decidable.";
 
+I0601, Note, "item left out of the check",
+"What: the plan has errors, but all of them sit inside item blocks. Those items, the items
+that wait for them (through any chain of `after`) and the other items of an epic whose
+commitment needs one are left out, one note each; every other commitment is checked and gets
+its status. The plan's verdict stays `invalid`.
+Why: one broken item in a plan of thousands should not hide every other answer. What does not
+need the broken items is decided exactly as if they were not in the file.
+Example:
+    item a { team api  effort 0  commit PI2 }   # E0401: left out
+    item b { team api  effort 10  after a }      # waits for a: left out
+    item c { team api  effort 20  commit PI3 }   # checked
+Fix: fix the errors; the next check includes the items again.";
+
 W0507, Warning, "target missed",
 "What: an uncommitted item with a `target` finishes after it in the schedule, or not at all.
 Why: a target is an objective, not a commitment: missing it is worth knowing but does not make
@@ -532,16 +557,19 @@ Example:
 Fix: split the item over PIs, place it later, or move other work out of that PI.";
 
 W0510, Warning, "beyond the firm horizon",
-"What: a commitment is due further ahead than the plan holds firm (by default the first 2 PIs
-from `start`; `firm N PIs` in the plan block changes it). `haalbaar forecast` gives its
-probability.
+"What: commitments are due further ahead than the plan holds firm (by default the first 2 PIs
+from `start`; `firm N PIs` in the plan block changes it). `haalbaar forecast` gives one
+warning listing them all with their probabilities, and one for the hard ones.
 Why: a quarter ahead is hard enough to plan; a date 18 months out rests on estimates, vacancies
-and people who may leave. Calling it a commitment promises more than anyone knows.
+and people who may leave. Calling it a commitment promises more than anyone knows. A hard
+commitment (a law, a contract) is different: it stays a commitment however far ahead, and its
+probability is what to watch.
 Example:
     plan { start 2025-01-06  horizon 18 months }
     item x { effort 80  commit PI6 }
-Fix: present it as a forecast with its probability, make it a `target`, or raise `firm` if the
-organisation really commits that far ahead.";
+Fix: present a soft one as a forecast with its probability, make it a `target`, or raise
+`firm` if the organisation really commits that far ahead. Keep a hard one hard; review its
+probability every PI and act (capacity, scope) while it is low.";
 }
 
 #[cfg(test)]

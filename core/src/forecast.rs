@@ -11,6 +11,7 @@
 //! deterministic.
 
 use chrono::NaiveDate;
+use haalbaar_grammar::Span;
 use serde::Serialize;
 
 use crate::calendar::Calendar;
@@ -408,6 +409,8 @@ pub fn forecast(
     let mut commitments = Vec::new();
     let mut warnings = Vec::new();
     let mut optimistic = Optimistic::new(plan, cal, &vacancies);
+    // Commitments due beyond the firm horizon, soft and hard: one warning for each group.
+    let (mut soft_beyond, mut hard_beyond): (Vec<Beyond>, Vec<Beyond>) = (Vec::new(), Vec::new());
     for (c, commitment) in base.commitments.iter().enumerate() {
         let f = &finishes[c];
         let (p50, p85) = (percentile(f, 0.5), percentile(f, 0.85));
@@ -423,18 +426,8 @@ pub fn forecast(
         let beyond_firm = cal.iterations.get(commitment.deadline).is_some_and(|it| it.pi > firm);
         if beyond_firm {
             let pi = cal.iterations.get(commitment.deadline).map_or(0, |it| it.pi);
-            warnings.push(
-                crate::Diagnostic::new(
-                    crate::Code::W0510,
-                    format!(
-                        "`{}` is due in PI{pi}, beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment ({} likely)",
-                        commitment.label,
-                        chance_text(probability)
-                    ),
-                    commitment.span,
-                )
-                .with_help("name it a target until it is within the firm horizon, or change `firm N PIs` in the plan block"),
-            );
+            let what = format!("`{}` (PI{pi}, {} likely)", commitment.label, chance_text(probability));
+            (if commitment.hard { &mut hard_beyond } else { &mut soft_beyond }).push((what, commitment.span));
         }
         commitments.push(CommitmentForecast {
             item: commitment.label.clone(),
@@ -452,6 +445,8 @@ pub fn forecast(
             histogram,
         });
     }
+    warnings.extend(beyond_firm_warning(&soft_beyond, firm, false));
+    warnings.extend(beyond_firm_warning(&hard_beyond, firm, true));
     let teams = base
         .teams
         .iter()
@@ -627,6 +622,50 @@ impl<'a> Optimistic<'a> {
         };
         Some(crate::feasibility::reason(p, cal, &evidence, self.unit))
     }
+}
+
+/// A commitment due beyond the firm horizon: `` `id` (PIx, chance likely) `` and where.
+type Beyond = (String, Option<Span>);
+
+/// One W0510 for the commitments of one kind due beyond the firm horizon (`what`: each one's
+/// `id` (PIx, chance likely), at its commitment's span), or none. A soft one is a forecast, not
+/// a commitment; a hard one (law, contract) stays a commitment, and its chance is what to watch.
+fn beyond_firm_warning(beyond: &[Beyond], firm: u32, hard: bool) -> Option<crate::Diagnostic> {
+    let ((first, span), rest) = beyond.split_first()?;
+    let names: Vec<&str> = beyond.iter().map(|(w, _)| w.as_str()).collect();
+    let (message, help) = match (hard, rest.is_empty()) {
+        (false, true) => (
+            format!("{first} is due beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment"),
+            "name it a target until it is within the firm horizon, or change `firm N PIs` in the plan block",
+        ),
+        (false, false) => (
+            format!(
+                "{} commitments are due beyond the {firm} PIs the plan holds firm: they are forecasts, not commitments: {}",
+                beyond.len(),
+                names.join(", ")
+            ),
+            "name them targets until they are within the firm horizon, or change `firm N PIs` in the plan block",
+        ),
+        (true, true) => (
+            format!(
+                "{first} is hard and due beyond the {firm} PIs the plan holds firm: it stays a commitment, and its chance is a forecast"
+            ),
+            "keep it hard; review its chance every PI and act (capacity, scope) while it is low",
+        ),
+        (true, false) => (
+            format!(
+                "{} hard commitments are due beyond the {firm} PIs the plan holds firm: they stay commitments, and their chances are forecasts: {}",
+                beyond.len(),
+                names.join(", ")
+            ),
+            "keep them hard; review their chances every PI and act (capacity, scope) while one is low",
+        ),
+    };
+    let mut d = crate::Diagnostic::new(crate::Code::W0510, message, *span).with_help(help);
+    for (what, at) in rest {
+        d = d.with_secondary(*at, format!("also {}", what));
+    }
+    Some(d)
 }
 
 #[cfg(test)]

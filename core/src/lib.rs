@@ -41,6 +41,7 @@ pub mod edits;
 pub mod feasibility;
 pub mod fixed;
 pub mod forecast;
+pub mod left_out;
 pub mod lower;
 pub mod model;
 pub mod report;
@@ -115,7 +116,9 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
     let mut diagnostics = lower::syntax_diagnostics(&file);
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
-    let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, diagnostics, options);
+    let item_blocks: Vec<grammar::Span> =
+        file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
+    let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options);
     // Each repair as edits to this text, made from the change it was verified with.
     if let Some(f) = &mut checked.feasibility {
         let map = source::SourceMap::new(source);
@@ -139,13 +142,14 @@ pub fn check_plan(plan: Plan) -> Checked {
             None
         }
     };
-    finish(plan, calendar, &Default::default(), diagnostics, &Options::default())
+    finish(plan, calendar, &Default::default(), &[], diagnostics, &Options::default())
 }
 
 fn finish(
     plan: Plan,
     calendar: Option<Calendar>,
     incomplete: &std::collections::BTreeSet<String>,
+    item_blocks: &[grammar::Span],
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
 ) -> Checked {
@@ -175,25 +179,45 @@ fn finish(
     let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
     diagnostics.extend(validate::validate(&plan, calendar.as_ref(), capacity.as_ref(), incomplete));
     let mut feasibility = None;
+    let mut left_out_notes = Vec::new();
+    // Errors confined to items leave the rest to check: see `left_out`.
+    let bad = left_out::items_with_errors(&plan, item_blocks, &diagnostics);
     if options.solve
-        && !diagnostics.iter().any(Diagnostic::is_error)
+        && let Some(bad) = bad
         && let (Some(cal), Some(cap)) = (&calendar, &capacity)
-        && let Some(problem) = solve::problem::Problem::new(&plan, cal, cap)
     {
-        let solution = solve::rank::solve(&problem, options.budget);
-        let unit = match plan.settings.unit {
-            model::Unit::Days => "days",
-            model::Unit::Points => "points",
+        let (reduced, notes) = if bad.is_empty() {
+            (std::borrow::Cow::Borrowed(&plan), Vec::new())
+        } else {
+            let (reduced, notes) = left_out::leave_out(&plan, &bad);
+            (std::borrow::Cow::Owned(reduced), notes)
         };
-        let (report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
-        diagnostics.extend(more);
-        diagnostics.extend(feasibility::missed_targets(&plan, cal, &solution));
-        diagnostics.extend(feasibility::overloaded_placements(&plan, cal, &problem, &solution));
-        diagnostics.extend(costly_loans(&plan, cal, &problem, &solution, options));
-        feasibility = Some(report);
+        let checked_plan: &Plan = &reduced;
+        // With items left out and no commitment left to check, there is nothing to report.
+        if let Some(problem) = solve::problem::Problem::new(checked_plan, cal, cap)
+            && (bad.is_empty() || !problem.commitments.is_empty())
+        {
+            let solution = solve::rank::solve(&problem, options.budget);
+            let unit = match plan.settings.unit {
+                model::Unit::Days => "days",
+                model::Unit::Points => "points",
+            };
+            let (mut report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
+            diagnostics.extend(more);
+            diagnostics.extend(feasibility::missed_targets(checked_plan, cal, &solution));
+            diagnostics.extend(feasibility::overloaded_placements(checked_plan, cal, &problem, &solution));
+            diagnostics.extend(costly_loans(checked_plan, cal, &problem, &solution, options));
+            if !bad.is_empty() {
+                report.verdict = feasibility::PlanVerdict::Invalid;
+                left_out_notes = notes;
+            }
+            feasibility = Some(report);
+        }
     }
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
+    // What was left out of the check follows the errors that made it so, in file order.
+    diagnostics.extend(left_out_notes);
     Checked { plan, calendar, capacity, diagnostics, feasibility }
 }
 

@@ -426,6 +426,21 @@ fn headcount_checks(cal: &Calendar, team: &Team, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// I0301 for a deadline `PIx` the horizon cuts: it binds to the PI's last iteration inside
+/// the horizon, which the note names.
+fn cut_pi_note(cal: &Calendar, period: &Period, keyword: &str, span: Option<Span>) -> Option<Diagnostic> {
+    let last = cal.cut_pi(period)?;
+    let end = cal.iterations.last().map(|i| i.end)?;
+    Some(
+        Diagnostic::new(
+            Code::I0301,
+            format!("the horizon ends inside {period}: `{keyword} {period}` means by {last}, which ends on {end}"),
+            span,
+        )
+        .with_help(format!("write `{keyword} {last}` to say so, or lengthen the horizon to hold all of {period}")),
+    )
+}
+
 fn bind_error(e: BindError, what: &str, span: Option<Span>) -> Diagnostic {
     match e {
         BindError::Outside(m) => Diagnostic::new(Code::E0303, m, span)
@@ -504,6 +519,14 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    for epic in &plan.epics {
+        if let Some(c) = &epic.commit {
+            match cal.deadline(&c.period) {
+                Err(e) => out.push(bind_error(e, "deadline", c.loc.0)),
+                Ok(_) => out.extend(cut_pi_note(cal, &c.period, "commit", c.loc.0)),
+            }
+        }
+    }
     // Earliest iteration each item may get work by its own constraints.
     let index: HashMap<&str, usize> = plan.items.iter().enumerate().rev().map(|(i, it)| (it.id.as_str(), i)).collect();
     let mut own_earliest = vec![0usize; plan.items.len()];
@@ -513,10 +536,14 @@ fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
         if let Some((Err(e), span)) = &commit_dl {
             out.push(bind_error(e.clone(), "deadline", *span));
         }
-        if let Some(t) = &item.target
-            && let Err(e) = cal.deadline(&t.value)
-        {
-            out.push(bind_error(e, "target", t.loc.0));
+        if let Some(c) = &item.commit {
+            out.extend(cut_pi_note(cal, &c.period, "commit", c.loc.0));
+        }
+        if let Some(t) = &item.target {
+            match cal.deadline(&t.value) {
+                Err(e) => out.push(bind_error(e, "target", t.loc.0)),
+                Ok(_) => out.extend(cut_pi_note(cal, &t.value, "target", t.loc.0)),
+            }
         }
         let nb = item.not_before.as_ref().map(|p| (cal.earliest(&p.value), p.loc.0));
         if let Some((Err(e), span)) = &nb {

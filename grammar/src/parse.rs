@@ -447,6 +447,25 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|(_, c)| c)
 }
 
+/// `0.7` as `70%`, `0.825` as `82.5%`, `1` as `100%`: a fraction from 0 to 1 written as a
+/// percentage (`None` for anything else).
+fn fraction_as_percent(text: &str) -> Option<String> {
+    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() || !whole.bytes().chain(part.bytes()).all(|b| b.is_ascii_digit()) || part.len() > 6 {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    if whole > 1 || (whole == 1 && part.bytes().any(|b| b != b'0')) || (whole == 0 && part.is_empty()) {
+        return None;
+    }
+    // Move the point two places: digits of the part after the first two are the decimals.
+    let padded = format!("{part:0<2}");
+    let (int, dec) = padded.split_at(2);
+    let int: u32 = whole * 100 + int.parse::<u32>().ok()?;
+    let dec = dec.trim_end_matches('0');
+    Some(if dec.is_empty() { format!("{int}%") } else { format!("{int}.{dec}%") })
+}
+
 fn line_text(source: &str, pair: &Pair<'_, Rule>) -> Span {
     let s = span_of(pair);
     let text = &source[s.start..s.end];
@@ -474,8 +493,10 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
             Err(e) => (error_pos(&e).min(text.len()), expected_of(&e)),
         };
         let mut at = line.start + offset;
-        // Point at the whole word the reader stopped in (`hardd`, not `d`).
-        while at > line.start && source[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        // Point at the whole word the reader stopped in (`hardd`, not `d`; `0.7`, not `7`).
+        while at > line.start
+            && source[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        {
             at -= source[..at].chars().next_back().map_or(1, char::len_utf8);
         }
         let end = source[at..line.end].find([' ', '\t']).map_or(line.end, |i| at + i).max(at);
@@ -486,13 +507,12 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
         } else {
             format!("expected {expected}, found {found}")
         };
-        return SyntaxError {
-            kind: SyntaxErrorKind::Malformed,
-            span: Span::new(at, end),
-            line,
-            message,
-            help: usage(kind, word).map(|u| format!("write it as: {u}")),
+        // A fraction where a percentage goes (`focus 0.7`): say what it is as a percentage.
+        let help = match fraction_as_percent(&source[at..end]) {
+            Some(pct) if expected.contains("percentage") => Some(format!("write `{}` as `{pct}`", &source[at..end])),
+            _ => usage(kind, word).map(|u| format!("write it as: {u}")),
         };
+        return SyntaxError { kind: SyntaxErrorKind::Malformed, span: Span::new(at, end), line, message, help };
     }
     let elsewhere: Vec<BlockKind> = STATEMENTS.iter().filter(|(_, w, _)| *w == word).map(|(k, _, _)| *k).collect();
     if let Some(other) = elsewhere.first() {

@@ -51,6 +51,21 @@ fn each_broken_line_is_one_error_and_the_rest_is_read() {
 }
 
 #[test]
+fn a_fraction_where_a_percentage_goes_is_shown_whole_with_its_percentage() {
+    for (written, percent) in [("0.7", "70%"), ("0.825", "82.5%"), ("1", "100%"), ("0.05", "5%")] {
+        let src = format!("team a {{\n  people 3\n  focus {written}\n}}\n");
+        let f = parse(&src);
+        assert_eq!(f.errors.len(), 1, "{written}");
+        assert_eq!(text_of(&src, f.errors[0].span), written);
+        assert_eq!(f.errors[0].message, format!("expected a percentage like 70%, found `{written}`"));
+        assert_eq!(f.errors[0].help.as_deref(), Some(format!("write `{written}` as `{percent}`").as_str()));
+    }
+    // Not a fraction: the statement's usage.
+    let f = parse("team a {\n  focus 70\n}\n");
+    assert_eq!(f.errors[0].help.as_deref(), Some("write it as: focus 70%"));
+}
+
+#[test]
 fn an_unclosed_block_ends_at_the_next_header() {
     let src = "team a {\n  people 3\nteam b {\n  people 4\n}\n";
     let f = parse(src);

@@ -289,8 +289,11 @@ fn check(
         names.push(name.clone());
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
-            if let (true, Some(f), Some(cal)) = (board, &checked.feasibility, &checked.calendar) {
-                human.push_str(&render::board(&name, cal, f, color));
+            match (&checked.feasibility, &checked.calendar) {
+                (Some(f), Some(cal)) if board => human.push_str(&render::board(&name, cal, f, color)),
+                // Without the board the verdict still has its line.
+                (Some(f), _) => human.push_str(&render::verdict(&name, f, color)),
+                _ => {}
             }
         }
         let (entry, records) = report::FileReport::of(&name, &source, checked);
@@ -311,8 +314,11 @@ fn check(
         }
         CheckFormat::Github => show(&annotations::annotations(&all), false)?,
         CheckFormat::Human => {
-            human.push_str(&render::summary(summary.errors, summary.warnings, entries.len(), color));
-            human.push('\n');
+            // With no file read there is nothing to sum up: the read error says it all.
+            if !entries.is_empty() {
+                human.push_str(&render::summary(summary.errors, summary.warnings, entries.len(), color));
+                human.push('\n');
+            }
             show(&human, color)?;
         }
     }
@@ -343,44 +349,39 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
     }
 }
 
-/// Reads and checks a file for the table commands; errors end the command with the
-/// diagnostics, as `check` would show them.
-fn checked(path: &PathBuf, color: bool) -> Result<Result<(haalbaar::Checked, String), ExitCode>, String> {
+/// Reads a file for the table commands and reads it as far as the tables need: whether its
+/// commitments fit does not matter here (the capacity table is what a planner reaches for
+/// when they do not). The file's errors, if any, go to standard error as `check` shows them,
+/// and the second value says there were some.
+fn checked(path: &PathBuf, color: bool) -> Result<(haalbaar::Checked, bool), String> {
     let source = read(path)?;
-    let checked = haalbaar::check(&source);
+    let checked = haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
     let name = path.display().to_string();
-    if checked.calendar.is_none() || checked.has_errors() {
+    let errors = checked.has_errors();
+    if errors {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
         text.push_str(&render::summary(s.errors, s.warnings, 1, color));
         eprintln!("{}", safe::text(&text, color));
-        return Ok(Err(ExitCode::from(1)));
     }
-    Ok(Ok((checked, name)))
+    Ok((checked, errors))
+}
+
+/// Prints a table when it could be made (exit 1 when the file has errors all the same).
+fn table(text: Option<String>, errors: bool) -> Result<ExitCode, String> {
+    let Some(text) = text else { return Ok(ExitCode::from(1)) };
+    show(&text, false)?;
+    Ok(if errors { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn calendar(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {
-    let (checked, _) = match checked(path, color)? {
-        Ok(c) => c,
-        Err(code) => return Ok(code),
-    };
-    let Some(text) = haalbaar_cli::calendar_text(&checked, format)? else {
-        return Ok(ExitCode::from(1));
-    };
-    show(&text, false)?;
-    Ok(ExitCode::SUCCESS)
+    let (checked, errors) = checked(path, color)?;
+    table(haalbaar_cli::calendar_text(&checked, format)?, errors)
 }
 
 fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {
-    let (checked, _) = match checked(path, color)? {
-        Ok(c) => c,
-        Err(code) => return Ok(code),
-    };
-    let Some(text) = haalbaar_cli::capacity_text(&checked, format)? else {
-        return Ok(ExitCode::from(1));
-    };
-    show(&text, false)?;
-    Ok(ExitCode::SUCCESS)
+    let (checked, errors) = checked(path, color)?;
+    table(haalbaar_cli::capacity_text(&checked, format)?, errors)
 }
 
 fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color: bool) -> Result<ExitCode, String> {

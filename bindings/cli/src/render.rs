@@ -108,10 +108,9 @@ pub fn summary(errors: usize, warnings: usize, files: usize, color: bool) -> Str
     String::from_utf8_lossy(buf.as_slice()).into_owned()
 }
 
-/// The compact program board: teams × PIs with the planned load in percent of plannable
-/// capacity, and the verdict of each commitment.
+/// The compact program board: the plan's verdict, then teams × PIs with the planned load in
+/// percent of plannable capacity.
 pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Feasibility, color: bool) -> String {
-    use haalbaar::feasibility::PlanVerdict;
     let pis = cal.pi_count();
     let mut header = vec!["team".to_string()];
     header.extend((1..=pis).map(|p| format!("PI{p}")));
@@ -137,6 +136,16 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
     let right: Vec<usize> = (1..=pis as usize).collect();
     let headers: Vec<&str> = header.iter().map(String::as_str).collect();
     let table = crate::tables::aligned(&headers, &rows, &right);
+    let mut out = verdict(file, f, color);
+    out.push_str("load per PI (planned / plannable capacity):\n");
+    out.push_str(&table);
+    out.push('\n');
+    out
+}
+
+/// The plan's verdict in one line: `plan.plan: infeasible, 7 of 9 commitments met`.
+pub fn verdict(file: &str, f: &haalbaar::feasibility::Feasibility, color: bool) -> String {
+    use haalbaar::feasibility::PlanVerdict;
     let verdict = match f.verdict {
         PlanVerdict::Feasible => "feasible",
         PlanVerdict::Infeasible => "infeasible",
@@ -145,7 +154,15 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
     };
     let met = f.commitments.iter().filter(|c| c.status == haalbaar::solve::rank::Status::Met).count();
     let mut out = String::new();
-    let title = format!("{file}: {verdict}, {met} of {} commitments met", f.commitments.len());
+    let title = if f.verdict == PlanVerdict::Invalid {
+        // Only the commitments that do not need an item with errors were checked.
+        format!(
+            "{file}: {verdict}, {met} of {} commitments met among those checked (items with errors left out)",
+            f.commitments.len()
+        )
+    } else {
+        format!("{file}: {verdict}, {met} of {} commitments met", f.commitments.len())
+    };
     if color {
         let code = if f.verdict == PlanVerdict::Feasible { "32" } else { "31" };
         out.push_str(&format!("\u{1b}[1;{code}m{title}\u{1b}[0m\n"));
@@ -153,9 +170,6 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
         out.push_str(&title);
         out.push('\n');
     }
-    out.push_str("load per PI (planned / plannable capacity):\n");
-    out.push_str(&table);
-    out.push('\n');
     out
 }
 
