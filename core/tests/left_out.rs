@@ -79,3 +79,13 @@ fn an_error_outside_items_still_stops_the_check() {
     assert!(c.feasibility.is_none());
     assert!(c.diagnostics.iter().all(|d| d.code != Code::I0601));
 }
+
+#[test]
+fn an_epic_commitment_outside_the_horizon_is_an_error_not_silence() {
+    // It was dropped without a word (and the plan had no verdict at all).
+    let text = "plan \"p\" {\n  start 2025-01-06\n  horizon 12 months\n}\nteam a {\n  people 5\n}\n\
+                epic e {\n  commit PI99\n}\nitem x {\n  team a\n  epic e\n  effort 10\n}\n";
+    let c = haalbaar::check(text);
+    let e = c.diagnostics.iter().find(|d| d.code == Code::E0303).expect("E0303");
+    assert_eq!(&text[e.span.unwrap().start..e.span.unwrap().end], "commit PI99");
+}
