@@ -126,7 +126,11 @@ pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
             end: it.end,
             ip: it.ip,
             working_days: it.working_days,
-            holidays: it.holidays.iter().map(|(n, d)| format!("{n} ({d} days)")).collect(),
+            holidays: it
+                .holidays
+                .iter()
+                .map(|(n, d)| format!("{n} ({d} {})", if *d == 1 { "day" } else { "days" }))
+                .collect(),
         })
         .collect()
 }
