@@ -107,8 +107,11 @@ pub struct BoardItem {
     pub commitment: Option<String>,
     /// That commitment's status.
     pub status: Option<Status>,
-    /// On the chain or in the capacity argument of a commitment that is not met.
+    /// A commitment that is not met, or on its chain (what it waits for, named by its reason).
     pub missed: bool,
+    /// Named in a failed commitment's capacity argument without being its own work: it
+    /// competes with that commitment for the team's capacity (its own commitment may be met).
+    pub competing: bool,
     pub start: Option<String>,
     pub finish: Option<String>,
     /// Positions (0-based) in `iterations` of the first and last iteration with work.
@@ -258,6 +261,7 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
     // Which commitment covers each item, and which items a missed commitment's reason names.
     let mut covered: BTreeMap<&str, (&str, Status)> = BTreeMap::new();
     let mut missed: BTreeSet<&str> = BTreeSet::new();
+    let mut competing: BTreeSet<&str> = BTreeSet::new();
     for c in &f.commitments {
         let own: Vec<&str> = if c.kind == "epic" {
             plan.items
@@ -272,10 +276,28 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
             covered.entry(id).or_insert((c.item.as_str(), c.status));
         }
         if c.status != Status::Met {
+            // Its own work: its items and everything they wait for.
+            let mut closure: BTreeSet<&str> = own.iter().copied().collect();
+            let mut stack: Vec<&str> = own.clone();
+            while let Some(id) = stack.pop() {
+                for d in plan.item(id).map_or(&[][..], |i| i.after.as_slice()) {
+                    if closure.insert(d.item.id.as_str()) {
+                        stack.push(d.item.id.as_str());
+                    }
+                }
+            }
             missed.extend(own);
             match &c.reason {
                 Some(Reason::Chain { chain, .. }) => missed.extend(chain.iter().map(|s| s.item.as_str())),
-                Some(Reason::Capacity { items, .. }) => missed.extend(items.iter().map(|s| s.item.as_str())),
+                Some(Reason::Capacity { items, .. }) => {
+                    for s in items {
+                        if closure.contains(s.item.as_str()) {
+                            missed.insert(s.item.as_str());
+                        } else {
+                            competing.insert(s.item.as_str());
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -296,10 +318,14 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
                 commitment: covered.get(item.id.as_str()).map(|(c, _)| c.to_string()),
                 status: covered.get(item.id.as_str()).map(|(_, s)| *s),
                 missed: missed.contains(item.id.as_str()),
+                competing: !missed.contains(item.id.as_str()) && competing.contains(item.id.as_str()),
                 start: s.and_then(|s| s.start.clone()),
                 finish: s.and_then(|s| s.finish.clone()),
                 first: s.and_then(|s| at(&s.start)),
-                last: s.and_then(|s| at(&s.finish)),
+                // Work that runs past the horizon has no finish: it lasts to its last work.
+                last: s.and_then(|s| {
+                    at(&s.finish).or_else(|| s.work.last().and_then(|w| position.get(w.iteration.as_str()).copied()))
+                }),
                 work: s.map(|s| s.work.clone()).unwrap_or_default(),
                 beyond_horizon: s.map_or(Fixed::ZERO, |s| s.beyond_horizon),
                 after: item.after.iter().map(|d| d.item.id.clone()).collect(),

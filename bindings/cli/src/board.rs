@@ -40,16 +40,19 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
     out.push_str(&paint(title, &format!("{BOLD}{code}"), color));
     out.push('\n');
 
-    let team_w = b.teams.iter().map(|t| t.team.chars().count()).max().unwrap_or(4).clamp(4, 16);
-    // Each PI column: at least 10 characters, as many PIs per band as fit.
-    let col_w = 12usize;
+    let team_w = b.teams.iter().map(|t| t.team.chars().count()).max().unwrap_or(4).clamp(4, 24);
+    // Each PI column holds its header (`PI3 2026-05-25`) and the longest id with its mark, as
+    // far as the width allows one column; as many PIs per band as fit.
+    let longest = b.items.iter().map(|i| i.item.chars().count() + 1).max().unwrap_or(0);
+    let col_w = longest.max(14).min(width.saturating_sub(team_w + 4).max(14));
+    let cut = longest > col_w;
     let per_band = ((width.saturating_sub(team_w + 1)) / (col_w + 3)).max(1);
     for band in b.pis.chunks(per_band) {
         out.push('\n');
         let mut head = format!("{:<team_w$} ", "team");
         let mut rule = "-".repeat(team_w + 1);
         for pi in band {
-            head.push_str(&format!("| {} ", fit(&format!("{} {}", pi.label, pi.start.format("%d-%m")), col_w)));
+            head.push_str(&format!("| {} ", fit(&format!("{} {}", pi.label, pi.start), col_w)));
             rule.push_str(&format!("+{}", "-".repeat(col_w + 2)));
         }
         out.push_str(head.trim_end());
@@ -68,6 +71,8 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
                         .map(|i| {
                             let mark = if i.missed {
                                 "!"
+                            } else if i.competing {
+                                "^"
                             } else if i.status == Some(Status::Met) {
                                 "*"
                             } else {
@@ -108,6 +113,7 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
                         Some((id, mark)) => {
                             let code = match *mark {
                                 "!" => RED,
+                                "^" => YELLOW,
                                 "*" => GREEN,
                                 _ => DIM,
                             };
@@ -124,6 +130,11 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
             out.push('\n');
         }
     }
-    out.push_str("\n* committed and met   ! missed commitment or on its chain\nload: planned / plannable capacity\n");
+    out.push_str(
+        "\n* committed and met   ! missed commitment or on its chain\n^ competes with a missed commitment for capacity\nload: planned / plannable capacity\n",
+    );
+    if cut {
+        out.push_str(&format!("~ an id cut to fit {width} columns: `--width` (or COLUMNS) wider shows it whole\n"));
+    }
     out
 }

@@ -34,6 +34,7 @@ pub struct Labels {
     ip: &'static str,
     legend_met: &'static str,
     legend_missed: &'static str,
+    legend_competing: &'static str,
     legend_free: &'static str,
     legend_over: &'static str,
     hire: &'static str,
@@ -80,6 +81,7 @@ pub const EN: Labels = Labels {
     ip: "IP iteration",
     legend_met: "committed, met",
     legend_missed: "missed commitment or its chain",
+    legend_competing: "competes with a missed commitment for capacity",
     legend_free: "not committed",
     legend_over: "over-loaded",
     hire: "hire, lent in",
@@ -126,6 +128,7 @@ pub const NL: Labels = Labels {
     ip: "IP-iteratie",
     legend_met: "toegezegd, gehaald",
     legend_missed: "gemiste toezegging of haar keten",
+    legend_competing: "concurreert met een gemiste toezegging om capaciteit",
     legend_free: "niet toegezegd",
     legend_over: "overbelast",
     hire: "instroom, geleend",
@@ -173,7 +176,7 @@ td small { color: #57606a; white-space: nowrap; } ul { margin: 2px 0 0; padding-
 .badge.unknown, .badge.amber { background: #ef6c00; } .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin: 4px 0; }
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
-.legend .met { background: #c8e6c9; border-color: #2e7d32; } .legend .missed { background: #ffcdd2; border-color: #c62828; }
+.legend .met { background: #c8e6c9; border-color: #2e7d32; } .legend .missed { background: #ffcdd2; border-color: #c62828; } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }
 .legend .free { background: #e3f2fd; border-color: #64b5f6; } .legend .ip { background: #eceff1; border-color: #cfd8dc; }
 .legend .over { background: #c62828; border-color: #c62828; } .legend .planned { background: #64b5f6; border-color: #64b5f6; }
 .legend .plannable { background: #fff; border-color: #90a4ae; } .legend .capacity { border: none; border-top: 2px dashed #455a64; height: 0; vertical-align: 3px; }
@@ -185,7 +188,7 @@ svg text { font-family: system-ui, sans-serif; }
 .board .pi-line { stroke: #b0bec5; } .board .team-line { stroke: #d0d7de; } .board .team-label { font-weight: 600; font-size: 12px; }
 .board .team-title { fill: #57606a; font-size: 9px; } .load.none { fill: transparent; } .load.low { fill: #c8e6c9; }
 .load.half { fill: #81c784; } .load.full { fill: #388e3c; } .load.over { fill: #c62828; } .over-mark { fill: #c62828; font-weight: 700; text-anchor: middle; }
-.item rect { stroke-width: 1; } .item.met rect { fill: #c8e6c9; stroke: #2e7d32; } .item.missed rect { fill: #ffcdd2; stroke: #c62828; }
+.item rect { stroke-width: 1; } .item.met rect { fill: #c8e6c9; stroke: #2e7d32; } .item.missed rect { fill: #ffcdd2; stroke: #c62828; } .item.competing rect { fill: #ffe0b2; stroke: #ef6c00; }
 .item.free rect { fill: #e3f2fd; stroke: #64b5f6; } .item text { font-size: 10px; fill: #1f2328; }
 .dep { fill: none; stroke: #555; stroke-width: 1.2; } .dep.red { stroke: #c62828; stroke-width: 1.6; }
 .cap .plannable { fill: #fff; stroke: #90a4ae; } .cap .planned { fill: #64b5f6; } .cap .planned.over { fill: #c62828; }
@@ -324,6 +327,8 @@ fn board_svg(b: &Board, l: &Labels) -> String {
             let yy = top + 8 + lane * LANE;
             let class = if item.missed {
                 "missed"
+            } else if item.competing {
+                "competing"
             } else if item.commitment.is_some() {
                 "met"
             } else {
@@ -624,8 +629,8 @@ pub fn report(input: &Input, l: &Labels) -> String {
             let _ = write!(s, "<section class=\"board-section\"><h2>{}</h2>{}", l.board, board_svg(b, l));
             let _ = write!(
                 s,
-                r#"<div class="legend"><span><i class="met"></i>{}</span><span><i class="missed"></i>{}</span><span><i class="free"></i>{}</span><span><i class="ip"></i>{}</span><span><i class="over"></i>{}</span></div></section>"#,
-                l.legend_met, l.legend_missed, l.legend_free, l.ip, l.legend_over
+                r#"<div class="legend"><span><i class="met"></i>{}</span><span><i class="missed"></i>{}</span><span><i class="competing"></i>{}</span><span><i class="free"></i>{}</span><span><i class="ip"></i>{}</span><span><i class="over"></i>{}</span></div></section>"#,
+                l.legend_met, l.legend_missed, l.legend_competing, l.legend_free, l.ip, l.legend_over
             );
             let _ = write!(s, "\n<section class=\"capacity-section\"><h2>{}</h2><div class=\"caps\">", l.capacity);
             for team in &b.teams {

@@ -97,9 +97,10 @@ enum Command {
     /// Show the program board: teams × PIs, the items in each, and each team's load.
     Board {
         file: PathBuf,
-        /// Width to fit, in columns (PIs that do not fit go to a next band).
-        #[arg(long, default_value_t = 120)]
-        width: usize,
+        /// Width to fit, in columns (PIs that do not fit go to a next band); default: the
+        /// COLUMNS environment variable, else 120.
+        #[arg(long)]
+        width: Option<usize>,
         #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
         budget: u64,
     },
@@ -423,7 +424,7 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
 }
 
 /// `haalbaar board`: the program board in the terminal.
-fn board_command(path: &PathBuf, width: usize, budget: u64, color: bool) -> Result<ExitCode, String> {
+fn board_command(path: &PathBuf, width: Option<usize>, budget: u64, color: bool) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
     let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
@@ -434,6 +435,8 @@ fn board_command(path: &PathBuf, width: usize, budget: u64, color: bool) -> Resu
         eprintln!("{}", safe::text(&text, color));
         return Ok(ExitCode::from(1));
     };
+    // The terminal's width as the shell tells it, unless given.
+    let width = width.or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok())).unwrap_or(120);
     show(&board::board(&name, &board, width.max(40), color), color)?;
     Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

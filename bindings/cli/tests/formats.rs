@@ -137,6 +137,32 @@ fn the_board_fits_120_columns() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\u{1b}[31m!"), "{text}");
+    // Work of met commitments that compete with a failed one is marked apart from the failed
+    // commitment's own chain, and dates are ISO.
+    let (_, conflict) = run(&["board", "examples/conflict.plan"]);
+    assert!(conflict.contains("^berichtenbox") && conflict.contains("!koppeling"), "{conflict}");
+    assert!(conflict.contains("PI2 2025-03-17"), "{conflict}");
+    // Ids are never cut when the width allows, and a wide terminal (COLUMNS) gets more PIs
+    // per band.
+    let text = std::fs::read_to_string(root().join("examples/portfolio-2026.plan")).unwrap();
+    let wide = Command::new(env!("CARGO_BIN_EXE_haalbaar"))
+        .args(["board", "examples/portfolio-2026.plan"])
+        .env("COLUMNS", "250")
+        .env("NO_COLOR", "1")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let wide = String::from_utf8(wide.stdout).unwrap();
+    assert!(!wide.contains('~'), "{wide}");
+    let board = haalbaar::board::Board::of(&haalbaar::check(&text), &text).unwrap();
+    let placed: Vec<&str> = board.items.iter().filter(|i| i.first.is_some()).map(|i| i.item.as_str()).collect();
+    assert!(placed.len() > 30);
+    for id in placed {
+        assert!(wide.contains(id), "`{id}` is not on the board whole");
+    }
+    let (_, default) = run(&["board", "examples/portfolio-2026.plan"]);
+    assert!(wide.matches("team ").count() < default.matches("team ").count());
+    assert!(wide.lines().all(|l| l.chars().count() <= 250));
     // A narrow terminal gets bands of PIs.
     let (_, narrow) = run(&["board", "--width", "60", "examples/gdi-2024.plan"]);
     assert!(narrow.lines().all(|l| l.chars().count() <= 60));

@@ -26,6 +26,7 @@ function lanes(items) {
 
 function statusClass(item) {
   if (item.missed) return "missed";
+  if (item.competing) return "competing";
   if (item.commitment) return "met";
   return "free";
 }

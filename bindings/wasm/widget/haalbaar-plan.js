@@ -290,7 +290,7 @@ export class HaalbaarPlan extends HTMLElement {
     r.querySelector(".board-panel h2").textContent = L.board;
     r.querySelector(".capacity-panel h2").textContent = L.capacity;
     this.el.legend.innerHTML =
-      `<span><i class="met"></i>${esc(L.legendMet)}</span><span><i class="missed"></i>${esc(L.legendMissed)}</span>` +
+      `<span><i class="met"></i>${esc(L.legendMet)}</span><span><i class="missed"></i>${esc(L.legendMissed)}</span><span><i class="competing"></i>${esc(L.legendCompeting)}</span>` +
       `<span><i class="free"></i>${esc(L.legendFree)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span><span><i class="over"></i>${esc(L.legendOver)}</span>`;
   }
 

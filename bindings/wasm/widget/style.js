@@ -39,14 +39,14 @@ svg.board .load.none { fill: transparent; } svg.board .load.low { fill: #c8e6c9;
 svg.board .load.full { fill: #388e3c; } svg.board .load.over { fill: var(--red); }
 svg.board .over-mark { fill: var(--red); font-weight: 700; text-anchor: middle; }
 svg.board .item { cursor: pointer; } svg.board .item rect { stroke-width: 1; }
-svg.board .item.met rect { fill: #c8e6c9; stroke: var(--green); } svg.board .item.missed rect { fill: #ffcdd2; stroke: var(--red); }
+svg.board .item.met rect { fill: #c8e6c9; stroke: var(--green); } svg.board .item.missed rect { fill: #ffcdd2; stroke: var(--red); } svg.board .item.competing rect { fill: #ffe0b2; stroke: #ef6c00; }
 svg.board .item.free rect { fill: #e3f2fd; stroke: #64b5f6; }
 svg.board .item text { fill: #1f2328; font-size: 11px; }
 svg.board .item.selected rect, svg.board .item:focus rect { stroke: #0969da; stroke-width: 3; } svg.board .item:focus { outline: none; }
 svg.board .dep { fill: none; stroke: #555; stroke-width: 1.2; } svg.board .dep.red { stroke: var(--red); stroke-width: 1.6; }
 .legend { display: flex; gap: 12px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin-top: 4px; }
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
-.legend .met { background: #c8e6c9; border-color: var(--green); } .legend .missed { background: #ffcdd2; border-color: var(--red); }
+.legend .met { background: #c8e6c9; border-color: var(--green); } .legend .missed { background: #ffcdd2; border-color: var(--red); } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }
 .legend .free { background: #e3f2fd; border-color: #64b5f6; } .legend .ip { background: #eceff1; border-color: #cfd8dc; }
 .legend .over { background: var(--red); border-color: var(--red); }
 .legend .planned { background: #64b5f6; border-color: #64b5f6; } .legend .plannable { background: #fff; border-color: #90a4ae; }
