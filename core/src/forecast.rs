@@ -91,6 +91,8 @@ pub struct Forecast {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CommitmentForecast {
     pub item: String,
+    /// The item's or epic's title, to show beside its id.
+    pub title: Option<String>,
     pub deadline: String,
     pub deadline_date: NaiveDate,
     /// Share of runs in which it is met, 0 to 1 (a run the engine could not decide counts as
@@ -431,6 +433,10 @@ pub fn forecast(
         }
         commitments.push(CommitmentForecast {
             item: commitment.label.clone(),
+            title: plan
+                .item(&commitment.label)
+                .and_then(|i| i.title.clone())
+                .or_else(|| plan.epic(&commitment.label).and_then(|e| e.title.clone())),
             deadline: label(commitment.deadline).unwrap_or_default(),
             deadline_date: date(commitment.deadline).unwrap_or(cal.last_day),
             probability,

@@ -203,6 +203,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
             };
             vec![
                 c.item.clone(),
+                c.title.clone().unwrap_or_default(),
                 format!("{} ({})", c.deadline, c.deadline_date),
                 c.chance(),
                 when(&c.p50, &c.p50_date),
@@ -212,9 +213,9 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         })
         .collect();
     let table = crate::tables::aligned(
-        &["commitment", "deadline", "probability", "P50 finish", "P85 finish", "status"],
+        &["commitment", "title", "deadline", "probability", "P50 finish", "P85 finish", "rag"],
         &rows,
-        &[2],
+        &[3],
     );
     // Colour the status words after alignment, so the columns stay straight.
     for (line, c) in table.lines().zip(std::iter::once(None).chain(f.commitments.iter().map(Some))) {
