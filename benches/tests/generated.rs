@@ -203,42 +203,35 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                     assert_eq!(hurt, repair.worse(), "seed {seed}: {repair:?}");
                     with_side_effects += usize::from(!hurt.is_empty());
                 }
-                // A capacity repair is the least whole amount: one unit less does not meet it.
-                if let RepairReport::Capacity { team, iteration, amount, .. } = repair {
-                    let less = *amount - haalbaar::fixed::Fixed::from_int(1);
-                    let change = haalbaar::edits::PlanChange::Capacity {
-                        team: team.clone(),
-                        pi: cal.iterations[cal.iterations.iter().position(|i| i.label() == *iteration).unwrap()].pi,
-                        iteration: cal.iterations[cal.iterations.iter().position(|i| i.label() == *iteration).unwrap()]
-                            .number,
-                        delta: less.millis(),
-                    };
-                    if less.is_positive() {
-                        let smaller = haalbaar::edits::apply(&text, &haalbaar::edits::edits(&c.plan, &text, &change));
-                        assert_ne!(
-                            status_after(&smaller, &r.item),
-                            Status::Met,
-                            "seed {seed}: {less} is enough for `{}`",
-                            r.item
-                        );
+                // A capacity repair (in an iteration or over a PI) is the least whole amount:
+                // one unit less does not meet it.
+                let one_less =
+                    |amount: &haalbaar::fixed::Fixed| (*amount - haalbaar::fixed::Fixed::from_int(1)).millis();
+                let smaller = match repair {
+                    RepairReport::Capacity { team, iteration, amount, .. } => {
+                        let it = &cal.iterations[cal.iterations.iter().position(|i| i.label() == *iteration).unwrap()];
+                        let (pi, iteration) = (it.pi, it.number);
+                        Some(haalbaar::edits::PlanChange::Capacity {
+                            team: team.clone(),
+                            pi,
+                            iteration,
+                            delta: one_less(amount),
+                        })
                     }
-                }
-                if let RepairReport::PiCapacity { team, pi, amount, .. } = repair {
-                    let less = *amount - haalbaar::fixed::Fixed::from_int(1);
-                    let change = haalbaar::edits::PlanChange::PiCapacity {
-                        team: team.clone(),
-                        pi: pi.trim_start_matches("PI").parse().unwrap(),
-                        delta: less.millis(),
-                    };
-                    if less.is_positive() {
-                        let smaller = haalbaar::edits::apply(&text, &haalbaar::edits::edits(&c.plan, &text, &change));
-                        assert_ne!(
-                            status_after(&smaller, &r.item),
-                            Status::Met,
-                            "seed {seed}: {less} over {pi} is enough for `{}`",
-                            r.item
-                        );
+                    RepairReport::PiCapacity { team, pi, amount, .. } => {
+                        Some(haalbaar::edits::PlanChange::PiCapacity {
+                            team: team.clone(),
+                            pi: pi.trim_start_matches("PI").parse().unwrap(),
+                            delta: one_less(amount),
+                        })
                     }
+                    _ => None,
+                };
+                if let Some(change) = smaller.filter(|ch| {
+                    matches!(ch, haalbaar::edits::PlanChange::Capacity { delta, .. } | haalbaar::edits::PlanChange::PiCapacity { delta, .. } if *delta > 0)
+                }) {
+                    let edited = haalbaar::edits::apply(&text, &haalbaar::edits::edits(&c.plan, &text, &change));
+                    assert_ne!(status_after(&edited, &r.item), Status::Met, "seed {seed}: {change:?} is enough for `{}`", r.item);
                 }
                 // A chain scope repair cuts each item by the least that works with the other
                 // cuts made: one unit less off any one of them does not meet it.

@@ -9,11 +9,11 @@ use crate::calendar::Calendar;
 use crate::capacity::CapacityTable;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::edits::{Edit, PlanChange};
+use crate::edits::PlanChange;
 use crate::fixed::Fixed;
 use crate::solve::evidence::Evidence;
 use crate::solve::problem::{CommitKind, Problem};
-use crate::solve::rank::{Landing, Lateness, Repair, Solution, Status, Verdict};
+use crate::solve::rank::{Landing, Lateness, Solution, Status, Verdict};
 
 /// The report's answer for the plan as a whole: `invalid` when the file has errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -129,157 +129,7 @@ pub struct Share {
     pub latest_finish: String,
 }
 
-/// A repair: what to change, in words (`text`), as data, and as edits to the file's text;
-/// `worse`: the other commitments it makes worse (met ones no longer met, late ones later or
-/// dropped); `None` where the engine did not check (past its allowance on a large plan).
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum RepairReport {
-    /// Commit to the end of `iteration` instead: the earliest it can be met.
-    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit>, worse: Option<Vec<String>> },
-    /// `capacity ITERATION +AMOUNT` for `team`: the least whole amount (in the plan's unit,
-    /// before `load`) that meets it; `people`: about how many FTE that is for the iteration.
-    Capacity {
-        text: String,
-        team: String,
-        iteration: String,
-        amount: Fixed,
-        people: Option<Fixed>,
-        edits: Vec<Edit>,
-        worse: Option<Vec<String>>,
-    },
-    /// `capacity PI +AMOUNT` for `team`: the least whole amount spread over the PI's planned
-    /// iterations (as the plan spreads `capacity PIx +N`) that meets it; `people`: about how
-    /// many FTE that is through the PI.
-    PiCapacity {
-        text: String,
-        team: String,
-        pi: String,
-        amount: Fixed,
-        people: Option<Fixed>,
-        edits: Vec<Edit>,
-        worse: Option<Vec<String>>,
-    },
-    /// Move the (non-hard) commitment `commitment` it competes with to the end of `to`.
-    Defer {
-        text: String,
-        commitment: String,
-        to: String,
-        date: NaiveDate,
-        edits: Vec<Edit>,
-        worse: Option<Vec<String>>,
-    },
-    /// Lower `item`'s effort by `by` (every figure of its range), to `effort` likely.
-    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit>, worse: Option<Vec<String>> },
-    /// Lower several items' efforts together (a chain no one item's cut shortens enough):
-    /// each cut is the least that works with the others made.
-    ChainScope { text: String, items: Vec<ScopeCut>, edits: Vec<Edit>, worse: Option<Vec<String>> },
-    /// Each link: `item` no longer waits for `after` (as few links of the chain as work).
-    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Option<Vec<String>> },
-}
-
-/// The fields every kind of repair has, `(text, edits, worse)`, by reference (shared or
-/// mutable, as `$repair` is): one list of the kinds for every accessor.
-macro_rules! repair_parts {
-    ($repair:expr) => {
-        match $repair {
-            RepairReport::Deadline { text, edits, worse, .. }
-            | RepairReport::Capacity { text, edits, worse, .. }
-            | RepairReport::PiCapacity { text, edits, worse, .. }
-            | RepairReport::Defer { text, edits, worse, .. }
-            | RepairReport::Scope { text, edits, worse, .. }
-            | RepairReport::ChainScope { text, edits, worse, .. }
-            | RepairReport::Dependency { text, edits, worse, .. } => (text, edits, worse),
-        }
-    };
-}
-
-impl RepairReport {
-    pub fn text(&self) -> &str {
-        repair_parts!(self).0
-    }
-
-    /// The other commitments this repair makes worse (empty where the engine did not check:
-    /// see [`RepairReport::worse_checked`]).
-    pub fn worse(&self) -> &[String] {
-        repair_parts!(self).2.as_deref().unwrap_or(&[])
-    }
-
-    /// Whether the engine checked what this repair does to the other commitments.
-    pub fn worse_checked(&self) -> bool {
-        repair_parts!(self).2.is_some()
-    }
-
-    /// The edits to the checked file's text that make this repair.
-    pub fn edits(&self) -> &[Edit] {
-        repair_parts!(self).1
-    }
-
-    /// Notes the commitments this repair makes worse (none: checked, none found), in the
-    /// data and in its text.
-    pub(crate) fn add_worse(&mut self, ids: Vec<String>) {
-        let (text, _, worse) = repair_parts!(self);
-        if !ids.is_empty() {
-            let names: Vec<String> = ids.iter().map(|x| format!("`{x}`")).collect();
-            text.push_str(&format!(" (but it makes {} worse)", names.join(", ")));
-        }
-        *worse = Some(ids);
-    }
-
-    pub(crate) fn edits_mut(&mut self) -> &mut Vec<Edit> {
-        repair_parts!(self).1
-    }
-}
-
-/// One item's cut in a chain scope repair: lower `item`'s effort by `by`, to `effort` likely.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct ScopeCut {
-    pub item: String,
-    pub by: Fixed,
-    pub effort: Fixed,
-}
-
-/// One `after` a dependency repair removes: `item` no longer waits for `after`.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct Unlink {
-    pub item: String,
-    pub after: String,
-}
-
-/// About how many people `amount` of capacity is for team `team` in iteration `t`, to a
-/// tenth: the amount over what one person gives there (`None` without people).
-fn people_for(cap: &CapacityTable, team: usize, t: usize, amount: i64) -> Option<Fixed> {
-    let cell = cap.teams.get(team)?.iterations.get(t)?;
-    let fte = cell.fte?.millis();
-    let capacity = (cell.capacity - cell.adjustment).millis();
-    if fte <= 0 || capacity <= 0 {
-        return None;
-    }
-    let people = i128::from(amount) * i128::from(fte) / i128::from(capacity);
-    let tenths = (people + 50) / 100 * 100;
-    Some(Fixed::from_millis(i64::try_from(tenths.max(100)).ok()?))
-}
-
-/// About how many people `amount` of capacity is for team `team` through the iterations
-/// `over` (a PI's), to a tenth: the amount over what one person gives in all of them.
-fn people_through(cap: &CapacityTable, team: usize, over: &[usize], amount: i64) -> Option<Fixed> {
-    let mut per_person: i128 = 0;
-    for &t in over {
-        let Some(cell) = cap.teams.get(team)?.iterations.get(t) else { continue };
-        let fte = cell.fte?.millis();
-        let capacity = (cell.capacity - cell.adjustment).millis();
-        if fte > 0 && capacity > 0 {
-            // Thousandths of the unit per person, to a millionth of a unit.
-            per_person += i128::from(capacity) * 1000 / i128::from(fte);
-        }
-    }
-    if per_person <= 0 {
-        return None;
-    }
-    let people = i128::from(amount) * 1000 / per_person;
-    let tenths = (people + 50) / 100 * 100;
-    Some(Fixed::from_millis(i64::try_from(tenths.max(100)).ok()?))
-}
+pub use crate::repair_report::{RepairReport, ScopeCut, Unlink};
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ItemSchedule {
@@ -315,15 +165,15 @@ pub struct IterationLoad {
     pub percent: Option<Fixed>,
 }
 
-fn label(cal: &Calendar, t: usize) -> String {
+pub(crate) fn label(cal: &Calendar, t: usize) -> String {
     cal.iterations.get(t).map_or_else(|| format!("#{t}"), |i| i.label())
 }
 
-fn ends(cal: &Calendar, t: usize) -> NaiveDate {
+pub(crate) fn ends(cal: &Calendar, t: usize) -> NaiveDate {
     cal.iterations.get(t).map_or(cal.last_day, |i| i.end)
 }
 
-fn fx(m: i64) -> Fixed {
+pub(crate) fn fx(m: i64) -> Fixed {
     Fixed::from_millis(m)
 }
 
@@ -433,178 +283,7 @@ pub fn report(
         let mut changes: Vec<Vec<PlanChange>> = Vec::new();
         let mut repairs: Vec<RepairReport> = Vec::new();
         for (k, rep) in r.repairs.iter().enumerate() {
-            let commit_at = |owner: usize, t: usize| PlanChange::Commit {
-                owner: p.commitments[owner].label.clone(),
-                kind: p.commitments[owner].kind,
-                pi: cal.iterations.get(t).map_or(0, |i| i.pi),
-                iteration: cal.iterations.get(t).map_or(0, |i| i.number),
-                hard: p.commitments[owner].hard,
-            };
-            let (report, change) = match *rep {
-                Repair::Deadline { iteration } => (
-                    RepairReport::Deadline {
-                        text: format!(
-                            "commit to {} (ends {}): the earliest it can be met",
-                            label(cal, iteration),
-                            ends(cal, iteration)
-                        ),
-                        iteration: label(cal, iteration),
-                        date: ends(cal, iteration),
-                        edits: Vec::new(),
-                        worse: None,
-                    },
-                    vec![commit_at(r.commitment, iteration)],
-                ),
-                Repair::Capacity { team, iteration, amount } => {
-                    let at = label(cal, iteration);
-                    let people = cap.and_then(|cap| people_for(cap, team, iteration, amount));
-                    let about = people.map_or(String::new(), |n| format!(": about {n} FTE for that iteration"));
-                    (
-                        RepairReport::Capacity {
-                            text: format!(
-                                "add {} {unit} to team `{}` in {at} (`capacity {at} +{}`){about}",
-                                fx(amount),
-                                p.teams[team],
-                                fx(amount)
-                            ),
-                            team: p.teams[team].clone(),
-                            iteration: at,
-                            amount: fx(amount),
-                            people,
-                            edits: Vec::new(),
-                            worse: None,
-                        },
-                        vec![PlanChange::Capacity {
-                            team: p.teams[team].clone(),
-                            pi: cal.iterations.get(iteration).map_or(0, |i| i.pi),
-                            iteration: cal.iterations.get(iteration).map_or(0, |i| i.number),
-                            delta: amount,
-                        }],
-                    )
-                }
-                Repair::PiCapacity { team, pi, amount } => {
-                    let over: Vec<usize> = p
-                        .spread
-                        .get(team)
-                        .and_then(|s| s.get(pi))
-                        .map_or_else(Vec::new, |v| v.iter().copied().filter(|&t| t < cal.len()).collect());
-                    let people = cap.and_then(|cap| people_through(cap, team, &over, amount));
-                    let at = format!("PI{}", pi + 1);
-                    let about = people.map_or(String::new(), |n| format!(": about {n} FTE through {at}"));
-                    (
-                        RepairReport::PiCapacity {
-                            text: format!(
-                                "add {} {unit} to team `{}` over {at} (`capacity {at} +{}`){about}",
-                                fx(amount),
-                                p.teams[team],
-                                fx(amount)
-                            ),
-                            team: p.teams[team].clone(),
-                            pi: at,
-                            amount: fx(amount),
-                            people,
-                            edits: Vec::new(),
-                            worse: None,
-                        },
-                        vec![PlanChange::PiCapacity { team: p.teams[team].clone(), pi: pi as u32 + 1, delta: amount }],
-                    )
-                }
-                Repair::Defer { commitment, to } => (
-                    RepairReport::Defer {
-                        text: format!(
-                            "defer `{}` from {} to {} (ends {})",
-                            p.commitments[commitment].label,
-                            label(cal, p.commitments[commitment].deadline),
-                            label(cal, to),
-                            ends(cal, to)
-                        ),
-                        commitment: p.commitments[commitment].label.clone(),
-                        to: label(cal, to),
-                        date: ends(cal, to),
-                        edits: Vec::new(),
-                        worse: None,
-                    },
-                    vec![commit_at(commitment, to)],
-                ),
-                Repair::Scope { job, by } => (
-                    RepairReport::Scope {
-                        text: format!(
-                            "cut the effort of `{}` by {} {unit} (to {})",
-                            p.id(job),
-                            fx(by),
-                            fx(p.jobs[job].effort - by)
-                        ),
-                        item: p.id(job).to_string(),
-                        by: fx(by),
-                        effort: fx(p.jobs[job].effort - by),
-                        edits: Vec::new(),
-                        worse: None,
-                    },
-                    vec![PlanChange::Effort { item: p.id(job).to_string(), by }],
-                ),
-                Repair::ChainScope { ref cuts } => (
-                    RepairReport::ChainScope {
-                        text: format!(
-                            "cut these efforts together: {}",
-                            cuts.iter()
-                                .map(|&(job, by)| format!(
-                                    "`{}` by {} {unit} (to {})",
-                                    p.id(job),
-                                    fx(by),
-                                    fx(p.jobs[job].effort - by)
-                                ))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                        items: cuts
-                            .iter()
-                            .map(|&(job, by)| ScopeCut {
-                                item: p.id(job).to_string(),
-                                by: fx(by),
-                                effort: fx(p.jobs[job].effort - by),
-                            })
-                            .collect(),
-                        edits: Vec::new(),
-                        worse: None,
-                    },
-                    cuts.iter().map(|&(job, by)| PlanChange::Effort { item: p.id(job).to_string(), by }).collect(),
-                ),
-                Repair::Dependency { ref links } => (
-                    RepairReport::Dependency {
-                        text: {
-                            // One clause per item, naming everything it stops waiting for.
-                            let mut clauses: Vec<(usize, Vec<String>)> = Vec::new();
-                            for &(job, after) in links {
-                                let waits = format!("`{}`", p.id(after));
-                                match clauses.iter_mut().find(|(j, _)| *j == job) {
-                                    Some((_, list)) => list.push(waits),
-                                    None => clauses.push((job, vec![waits])),
-                                }
-                            }
-                            clauses
-                                .iter()
-                                .map(|(job, list)| {
-                                    format!("let `{}` start without waiting for {}", p.id(*job), list.join(" and "))
-                                })
-                                .collect::<Vec<_>>()
-                                .join(", and ")
-                        },
-                        links: links
-                            .iter()
-                            .map(|&(job, after)| Unlink { item: p.id(job).to_string(), after: p.id(after).to_string() })
-                            .collect(),
-                        edits: Vec::new(),
-                        worse: None,
-                    },
-                    links
-                        .iter()
-                        .map(|&(job, after)| PlanChange::RemoveAfter {
-                            item: p.id(job).to_string(),
-                            after: p.id(after).to_string(),
-                        })
-                        .collect(),
-                ),
-            };
+            let (report, change) = crate::repair_report::of(p, cal, cap, unit, r.commitment, rep);
             let mut report = report;
             if let Some(Some(hurt)) = r.worse.get(k) {
                 report.add_worse(hurt.iter().map(|&m| p.commitments[m].label.clone()).collect());

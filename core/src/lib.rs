@@ -44,6 +44,7 @@ pub mod forecast;
 pub mod left_out;
 pub mod lower;
 pub mod model;
+mod repair_report;
 pub mod report;
 pub mod solve;
 pub mod source;
