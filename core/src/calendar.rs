@@ -305,11 +305,9 @@ impl Calendar {
     /// (its last inside the horizon), to say so in a note. `None` for any other period.
     pub fn cut_pi(&self, p: &Period) -> Option<String> {
         let Period::Pi { pi, iteration: None } = *p else { return None };
-        let per = self.per_pi as usize;
-        let base = (pi as usize).checked_sub(1)?.saturating_mul(per);
-        (base < self.len() && base.saturating_add(per) > self.len())
-            .then(|| self.iterations.last().map(|i| i.label()))
-            .flatten()
+        let inside = self.pi_iterations(pi);
+        (pi > 0 && !inside.is_empty() && inside.len() < self.per_pi as usize)
+            .then(|| self.iterations[inside.end - 1].label())
     }
 
     /// The last day a period stands for as a deadline (a quarter's last day).

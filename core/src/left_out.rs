@@ -105,11 +105,6 @@ pub fn leave_out(plan: &Plan, bad: &[usize]) -> (Plan, Vec<Diagnostic>) {
                 .with_help("fix the errors; the commitments that do not need this item are checked without it"),
         );
     }
-    let mut reduced = plan.clone();
-    let mut k = 0;
-    reduced.items.retain(|_| {
-        k += 1;
-        !why.contains_key(&(k - 1))
-    });
-    (reduced, notes)
+    let items = plan.items.iter().enumerate().filter(|(i, _)| !why.contains_key(i)).map(|(_, it)| it.clone()).collect();
+    (Plan { items, ..plan.clone() }, notes)
 }

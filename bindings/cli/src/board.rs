@@ -29,13 +29,7 @@ fn paint(text: String, code: &str, color: bool) -> String {
 
 pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
     let mut out = String::new();
-    let verdict = match b.verdict {
-        PlanVerdict::Feasible => "feasible",
-        PlanVerdict::Infeasible => "infeasible",
-        PlanVerdict::Unknown => "unknown",
-        PlanVerdict::Invalid => "invalid",
-    };
-    let title = format!("{file}: {verdict}, {} of {} commitments met", b.met, b.commitments);
+    let title = crate::render::verdict_text(file, b.verdict, b.met, b.commitments);
     let code = if b.verdict == PlanVerdict::Feasible { GREEN } else { RED };
     out.push_str(&paint(title, &format!("{BOLD}{code}"), color));
     out.push('\n');

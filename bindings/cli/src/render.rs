@@ -146,23 +146,9 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
 /// The plan's verdict in one line: `plan.plan: infeasible, 7 of 9 commitments met`.
 pub fn verdict(file: &str, f: &haalbaar::feasibility::Feasibility, color: bool) -> String {
     use haalbaar::feasibility::PlanVerdict;
-    let verdict = match f.verdict {
-        PlanVerdict::Feasible => "feasible",
-        PlanVerdict::Infeasible => "infeasible",
-        PlanVerdict::Unknown => "unknown",
-        PlanVerdict::Invalid => "invalid",
-    };
     let met = f.commitments.iter().filter(|c| c.status == haalbaar::solve::rank::Status::Met).count();
     let mut out = String::new();
-    let title = if f.verdict == PlanVerdict::Invalid {
-        // Only the commitments that do not need an item with errors were checked.
-        format!(
-            "{file}: {verdict}, {met} of {} commitments met among those checked (items with errors left out)",
-            f.commitments.len()
-        )
-    } else {
-        format!("{file}: {verdict}, {met} of {} commitments met", f.commitments.len())
-    };
+    let title = verdict_text(file, f.verdict, met, f.commitments.len());
     if color {
         let code = if f.verdict == PlanVerdict::Feasible { "32" } else { "31" };
         out.push_str(&format!("\u{1b}[1;{code}m{title}\u{1b}[0m\n"));
@@ -258,4 +244,21 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
     out.push_str(&crate::tables::aligned(&headers, &rows, &(1..=pis).collect::<Vec<_>>()));
     out.push('\n');
     out
+}
+
+/// The words of the verdict line, for the board and `check` alike.
+pub fn verdict_text(file: &str, verdict: haalbaar::feasibility::PlanVerdict, met: usize, total: usize) -> String {
+    use haalbaar::feasibility::PlanVerdict;
+    let word = match verdict {
+        PlanVerdict::Feasible => "feasible",
+        PlanVerdict::Infeasible => "infeasible",
+        PlanVerdict::Unknown => "unknown",
+        PlanVerdict::Invalid => "invalid",
+    };
+    if verdict == PlanVerdict::Invalid {
+        // Only the commitments that do not need an item with errors were checked.
+        format!("{file}: {word}, {met} of {total} commitments met among those checked (items with errors left out)")
+    } else {
+        format!("{file}: {word}, {met} of {total} commitments met")
+    }
 }

@@ -84,10 +84,7 @@ pub(super) enum Change {
 pub(super) fn change_of(p: &Problem, c: usize, r: &Repair) -> Change {
     match r {
         Repair::Deadline { iteration } => Change::Deadline(c, *iteration),
-        Repair::Capacity { team, iteration, amount } => {
-            let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(*amount), p.load).millis();
-            Change::Capacity(vec![(*team, *iteration, plannable)])
-        }
+        Repair::Capacity { team, iteration, amount } => iteration_capacity(p, *team, *iteration, *amount),
         Repair::PiCapacity { team, pi, amount } => pi_capacity(p, *team, *pi, *amount),
         Repair::Defer { commitment, to } => Change::Deadline(*commitment, *to),
         Repair::Scope { job, by } => Change::Effort(vec![(*job, *by)]),
@@ -300,13 +297,12 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
             // commitment above it start earlier and take the capacity it needs.
             let own_links: Vec<(usize, usize)> =
                 pairs.iter().copied().filter(|(j, _)| p.commitments[c].jobs.contains(j)).collect();
-            let sets = [pairs.clone(), own_links];
-            let found = sets
-                .iter()
-                .enumerate()
-                .filter(|(k, set)| set.len() > 1 && (*k == 0 || **set != sets[0]))
-                .find(|(_, set)| works(&Change::Unlink(set.to_vec())));
-            if let Some((_, set)) = found {
+            let mut sets = vec![pairs.clone()];
+            if own_links != pairs {
+                sets.push(own_links);
+            }
+            let found = sets.into_iter().filter(|set| set.len() > 1).find(|set| works(&Change::Unlink(set.clone())));
+            if let Some(set) = found {
                 let mut keep = set.clone();
                 for pair in set.iter().rev() {
                     let without: Vec<(usize, usize)> = keep.iter().copied().filter(|x| x != pair).collect();
@@ -348,13 +344,11 @@ fn repairs(p: &Problem, rq: &Problem, before: &[(usize, usize)], u: &Unmet, flip
     out
 }
 
-/// Where a capacity repair is tried: `(team, iteration)` places, the amount to start from,
-/// whether less than that is proved not to do.
+/// Where a capacity repair is tried: `(team, iteration)` places in the order tried, the
+/// amount to start from, and whether less than that is proved not to do.
 type Places = (Vec<(usize, usize)>, i64, bool);
 
-/// Where a capacity repair is tried, from the failing argument: `(team, iteration)` places in
-/// the order tried, the amount to start from and whether less than it is proved not to do.
-/// For a capacity argument the iterations of its span, latest first, starting from the least
+/// The [`Places`] of a capacity repair, from the failing argument. For a capacity argument the iterations of its span, latest first, starting from the least
 /// amount that could close the shortfall (when every commitment above is met, less cannot:
 /// the argument still holds; otherwise more capacity may move a late one above and so change
 /// what this one competes with, and smaller amounts are searched too). For a chain too long,
@@ -394,33 +388,50 @@ fn capacity_places(p: &Problem, u: &Unmet, flips: bool) -> Option<Places> {
     }
 }
 
-/// The capacity repair: a team, an iteration and the least whole amount there (in the plan's
-/// unit, before `load`) that meets the commitment, at the places [`capacity_places`] gives.
-/// Of the iterations tried, the one needing least.
+/// The least whole amount (in the plan's unit, before `load`) that meets the commitment at
+/// each of `places` in turn (`change` makes the capacity at a place), up to `limit`; of those,
+/// the place needing least. With `start` proved a lower bound (`proved`), less than it cannot
+/// do, and the first place that works is taken when `first` says so.
+fn least_at<P: Copy>(
+    places: impl IntoIterator<Item = P>,
+    (start, proved): (i64, bool),
+    limit: i64,
+    first: bool,
+    change: impl Fn(P, i64) -> Change,
+    probe: &dyn Fn(&Change) -> Option<bool>,
+) -> Option<(P, i64)> {
+    let floor = if proved && start > UNIT { start - UNIT } else { 0 };
+    let mut best: Option<(P, i64)> = None;
+    for place in places {
+        let limit = best.map_or(limit, |b| b.1 - UNIT);
+        if let Some(n) = least(|n| probe(&change(place, n)), start, floor, limit) {
+            best = Some((place, n));
+            if first {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// What `capacity PIx.y +N` adds to `team` in iteration `t`, N in thousandths before `load`.
+fn iteration_capacity(p: &Problem, team: usize, t: usize, n: i64) -> Change {
+    let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n), p.load).millis();
+    Change::Capacity(vec![(team, t, plannable)])
+}
+
+/// The capacity repair: a team, an iteration and the least whole amount there that meets the
+/// commitment, at the places [`capacity_places`] gives. Where the counting argument's bound is
+/// proved, the first place that works; else, of the iterations tried, the one needing least.
 fn capacity_repair(
     p: &Problem,
     u: &Unmet,
     flips: bool,
     probe: &dyn Fn(&Change) -> Option<bool>,
 ) -> Option<(usize, usize, i64)> {
-    let add = |team: usize, t: usize, n: i64| {
-        let plannable = crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n), p.load).millis();
-        Change::Capacity(vec![(team, t, plannable)])
-    };
     let (places, start, proved) = capacity_places(p, u, flips)?;
-    let mut best: Option<(usize, usize, i64)> = None;
-    for (team, t) in places {
-        let limit = best.map_or(UNIT << 12, |b| b.2 - UNIT);
-        // With the counting argument's bound proved (`proved`), less than `start` cannot do.
-        let floor = if proved && start > UNIT { start - UNIT } else { 0 };
-        if let Some(n) = least(|n| probe(&add(team, t, n)), start, floor, limit) {
-            best = Some((team, t, n));
-            if proved {
-                break;
-            }
-        }
-    }
-    best
+    let change = |(team, t): (usize, usize), n| iteration_capacity(p, team, t, n);
+    least_at(places, (start, proved), UNIT << 12, proved, change, probe).map(|((team, t), n)| (team, t, n))
 }
 
 /// What `capacity PIx +N` adds to `team` (PI `pi`, from 0), N in thousandths before `load`:
@@ -440,7 +451,8 @@ pub(super) fn pi_capacity(p: &Problem, team: usize, pi: usize, n: i64) -> Change
 /// The capacity repair over a whole PI (`capacity PIx +N`): for a planner, capacity for a
 /// PI (a contractor, a loan) is more often at hand than many people for one iteration. The
 /// PIs of the places a one-iteration repair tries, each with the least whole amount; of
-/// those, the one needing least. Only PIs spread over more than one iteration in the horizon.
+/// those, the one needing least (spread or not, less than the shortfall cannot close it).
+/// Only PIs spread over more than one iteration in the horizon.
 fn pi_capacity_repair(
     p: &Problem,
     u: &Unmet,
@@ -457,16 +469,8 @@ fn pi_capacity_repair(
             pis.push((team, pi));
         }
     }
-    let mut best: Option<(usize, usize, i64)> = None;
-    for (team, pi) in pis {
-        let limit = best.map_or(UNIT << 13, |b| b.2 - UNIT);
-        // Spread or not, less than the shortfall's whole amount cannot close it.
-        let floor = if proved && start > UNIT { start - UNIT } else { 0 };
-        if let Some(n) = least(|n| probe(&pi_capacity(p, team, pi, n)), start, floor, limit) {
-            best = Some((team, pi, n));
-        }
-    }
-    best
+    let change = |(team, pi): (usize, usize), n| pi_capacity(p, team, pi, n);
+    least_at(pis, (start, proved), UNIT << 13, false, change, probe).map(|((team, pi), n)| (team, pi, n))
 }
 
 /// Cuts of several items' efforts that together meet the commitment, for the items `items`
