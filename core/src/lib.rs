@@ -35,6 +35,7 @@ pub mod board;
 pub mod builder;
 pub mod calendar;
 pub mod capacity;
+pub mod catalogue;
 pub mod codes;
 pub mod diagnostic;
 pub mod edits;

@@ -110,6 +110,10 @@ impl RepairReport {
         *worse = Some(ids);
     }
 
+    pub(crate) fn text_mut(&mut self) -> &mut String {
+        repair_parts!(self).0
+    }
+
     pub(crate) fn edits_mut(&mut self) -> &mut Vec<Edit> {
         repair_parts!(self).1
     }

@@ -6,6 +6,8 @@ use haalbaar::board::Board;
 use haalbaar::feasibility::PlanVerdict;
 use haalbaar::solve::rank::Status;
 
+use crate::words::t;
+
 const RED: &str = "\u{1b}[31m";
 const GREEN: &str = "\u{1b}[32m";
 const YELLOW: &str = "\u{1b}[33m";
@@ -43,7 +45,7 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
     let per_band = ((width.saturating_sub(team_w + 1)) / (col_w + 3)).max(1);
     for band in b.pis.chunks(per_band) {
         out.push('\n');
-        let mut head = format!("{:<team_w$} ", "team");
+        let mut head = format!("{:<team_w$} ", t("team"));
         let mut rule = "-".repeat(team_w + 1);
         for pi in band {
             head.push_str(&format!("| {} ", fit(&format!("{} {}", pi.label, pi.start), col_w)));
@@ -124,11 +126,16 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
             out.push('\n');
         }
     }
-    out.push_str(
-        "\n* committed and met   ! missed commitment or on its chain\n^ competes with a missed commitment for capacity\nload: planned / plannable capacity\n",
-    );
+    for line in [
+        "* committed and met   ! missed commitment or on its chain",
+        "^ competes with a missed commitment for capacity",
+        "load: planned / plannable capacity",
+    ] {
+        out.push_str(&format!("{}{}\n", if line.starts_with('*') { "\n" } else { "" }, t(line)));
+    }
     if cut {
-        out.push_str(&format!("~ an id cut to fit {width} columns: `--width` (or COLUMNS) wider shows it whole\n"));
+        out.push_str(&t(&format!("~ an id cut to fit {width} columns: `--width` (or COLUMNS) wider shows it whole")));
+        out.push('\n');
     }
     out
 }

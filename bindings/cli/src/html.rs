@@ -48,6 +48,45 @@ pub struct Labels {
     hard: &'static str,
 }
 
+impl Labels {
+    /// Every fixed text of the labels (for the test that a Dutch report holds no English).
+    pub fn texts(&self) -> Vec<&'static str> {
+        vec![
+            self.report,
+            self.board,
+            self.capacity,
+            self.commitments,
+            self.forecast,
+            self.findings,
+            self.item,
+            self.deadline,
+            self.finish,
+            self.why,
+            self.repairs,
+            self.probability,
+            self.met_of,
+            self.planned,
+            self.plannable,
+            self.capacity_raw,
+            self.ip,
+            self.legend_met,
+            self.legend_missed,
+            self.legend_competing,
+            self.legend_free,
+            self.legend_over,
+            self.hire,
+            self.leave,
+            self.vacancy,
+            self.no_board,
+            self.none,
+            self.runs,
+            self.method,
+            self.line,
+            self.hard,
+        ]
+    }
+}
+
 pub const EN: Labels = Labels {
     lang: "en",
     report: "Feasibility report",
@@ -142,6 +181,21 @@ pub const NL: Labels = Labels {
     hard: "hard",
 };
 
+/// A sentence of the engine: escaped, with each `id` in backticks set as code.
+fn prose(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for (k, part) in esc(s).split('`').enumerate() {
+        if k % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -163,6 +217,7 @@ fn esc(s: &str) -> String {
 const STYLE: &str = r#"
 @page { size: A4 landscape; margin: 10mm; }
 body { font: 13px/1.4 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 16px; }
+code { font: 0.95em ui-monospace, SFMono-Regular, Menlo, monospace; background: #f2f4f6; padding: 0 2px; border-radius: 3px; }
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 18px 0 6px; border-bottom: 1px solid #d0d7de; }
 h3 { font-size: 13px; margin: 8px 0 2px; }
 .meta { color: #57606a; } .verdict { font-weight: 700; } .verdict.feasible { color: #2e7d32; }
@@ -564,12 +619,12 @@ fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecas
         }
         s.push_str("<td>");
         if let Some(r) = &c.reason {
-            s.push_str(&esc(r.text()));
+            s.push_str(&prose(r.text()));
         }
         if !c.repairs.is_empty() {
             s.push_str(r#"<ul class="repairs">"#);
             for r in &c.repairs {
-                let _ = write!(s, "<li>{}</li>", esc(r.text()));
+                let _ = write!(s, "<li>{}</li>", prose(r.text()));
             }
             s.push_str("</ul>");
         }
@@ -656,7 +711,7 @@ pub fn report(input: &Input, l: &Labels) -> String {
                     l.runs,
                     f.seed,
                     l.method,
-                    esc(&f.method)
+                    prose(&f.method)
                 );
                 for c in &f.commitments {
                     let _ = write!(
@@ -687,8 +742,11 @@ pub fn report(input: &Input, l: &Labels) -> String {
                 l.line,
                 d.line,
                 d.column,
-                esc(&d.message),
-                d.help.as_deref().map(|h| format!(" <span class=\"repairs\">({})</span>", esc(h))).unwrap_or_default()
+                prose(&d.message),
+                d.help
+                    .as_deref()
+                    .map(|h| format!(" <span class=\"repairs\">({})</span>", prose(h)))
+                    .unwrap_or_default()
             );
         }
         s.push_str("</ul></section>");

@@ -9,15 +9,25 @@ pub mod render;
 pub mod safe;
 pub mod sarif;
 pub mod tables;
+pub mod words;
 
 use clap::ValueEnum;
 use haalbaar::report;
 
-/// Language of the HTML report's labels.
+/// The language of everything a command writes for people (`--lang`).
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 pub enum Lang {
     En,
     Nl,
+}
+
+impl From<Lang> for haalbaar::catalogue::Lang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::En => haalbaar::catalogue::Lang::En,
+            Lang::Nl => haalbaar::catalogue::Lang::Nl,
+        }
+    }
 }
 
 /// How `calendar` and `capacity` print.
@@ -42,14 +52,17 @@ pub fn calendar_text(checked: &haalbaar::Checked, format: TableFormat) -> Result
         TableFormat::Table => {
             let title = checked.plan.title.clone().unwrap_or_default();
             format!(
-                "{}\n{} to {}: {} iterations of {} days, {} PIs, {} IP iteration(s) per PI\n\n{}",
+                "{}\n{}\n\n{}",
                 safe::line(&title),
-                cal.start,
-                cal.last_day,
-                cal.len(),
-                cal.iteration_days,
-                cal.pi_count(),
-                cal.innovation,
+                words::t(&format!(
+                    "{} to {}: {} iterations of {} days, {} PIs, {} IP iteration(s) per PI",
+                    cal.start,
+                    cal.last_day,
+                    cal.len(),
+                    cal.iteration_days,
+                    cal.pi_count(),
+                    cal.innovation
+                )),
                 tables::calendar(&rows)
             )
         }
@@ -69,8 +82,10 @@ pub fn capacity_text(checked: &haalbaar::Checked, format: TableFormat) -> Result
                 haalbaar::model::Unit::Points => "points",
             };
             format!(
-                "capacity in {unit}, per iteration\n\n{}\nper PI\n\n{}",
+                "{}\n\n{}\n{}\n\n{}",
+                words::t(&format!("capacity in {unit}, per iteration")),
                 tables::capacity_iterations(&r),
+                words::t("per PI"),
                 tables::capacity_pis(&r)
             )
         }
@@ -109,7 +124,18 @@ pub fn report_html(
     forecast: Option<&haalbaar::forecast::Forecast>,
     lang: Lang,
 ) -> String {
-    let board = haalbaar::board::Board::of(checked, source);
+    // Every text of the engine in the report's language, not only the labels.
+    use haalbaar::catalogue::Localize;
+    let mut checked = checked.clone();
+    checked.localize(lang.into());
+    let checked = &checked;
+    let forecast = forecast.cloned().map(|mut f| {
+        f.localize(lang.into());
+        f
+    });
+    let forecast = forecast.as_ref();
+    let mut board = haalbaar::board::Board::of(checked, source);
+    board.localize(lang.into());
     let findings = report::records(name, source, &checked.diagnostics);
     let commitments = checked.feasibility.as_ref().map(|f| f.commitments.as_slice()).unwrap_or_default();
     let input = html::Input {

@@ -8,7 +8,9 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use haalbaar_cli::{Lang, TableFormat, annotations, board, render, safe, sarif};
+use haalbaar::catalogue::Localize;
+use haalbaar_cli::words::t;
+use haalbaar_cli::{Lang, TableFormat, annotations, board, render, safe, sarif, words};
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -27,6 +29,9 @@ struct Cli {
     /// When to use colour: auto (a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     color: Color,
+    /// Language of every text for people (messages, tables, board, report): en or nl.
+    #[arg(long, value_enum, default_value_t = Lang::En, global = true)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -110,9 +115,6 @@ enum Command {
         /// Where to write it (`-`: standard output).
         #[arg(short, long, default_value = "report.html")]
         output: PathBuf,
-        /// Language of the labels.
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
         /// Forecast runs to include (0: no forecast; at most 1,000,000).
         #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_RUNS,
               value_parser = clap::value_parser!(u32).range(0..=i64::from(haalbaar::forecast::MAX_RUNS)))]
@@ -194,6 +196,8 @@ fn run() -> ExitCode {
         Color::Never => false,
         Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
     };
+    let lang = cli.lang;
+    words::set_lang(lang.into());
     let result = match cli.command {
         Command::Check { files, format, deny, no_board, budget } => {
             check(&files, format, &deny, !no_board, &haalbaar::Options { budget, solve: true }, color)
@@ -201,7 +205,7 @@ fn run() -> ExitCode {
         Command::Explain { code } => explain(code.as_deref()),
         Command::Forecast { file, runs, seed, format } => forecast(&file, runs, seed, format, color),
         Command::Board { file, width, budget } => board_command(&file, width, budget, color),
-        Command::Report { file, output, lang, runs, seed, budget, force } => {
+        Command::Report { file, output, runs, seed, budget, force } => {
             report_command(&file, &output, lang, runs, seed, budget, force)
         }
         Command::Fix { file, commitment, repair, write, budget } => {
@@ -214,7 +218,7 @@ fn run() -> ExitCode {
         Ok(code) => code,
         Err(message) => {
             let _ = std::io::stdout().flush();
-            eprintln!("haalbaar: {}", safe::text(&message, false));
+            eprintln!("haalbaar: {}", safe::text(&t(&message), false));
             ExitCode::from(2)
         }
     }
@@ -286,7 +290,8 @@ fn check(
                 continue;
             }
         };
-        let checked = haalbaar::check_with(&source, options);
+        let mut checked = haalbaar::check_with(&source, options);
+        checked.localize(words::lang());
         names.push(name.clone());
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
@@ -333,7 +338,7 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
     let Some(code) = code else {
         let mut out = String::new();
         for c in haalbaar::codes::ALL {
-            out.push_str(&format!("{}  {:<7}  {}\n", c.as_str(), c.severity().as_str(), c.title()));
+            out.push_str(&format!("{}  {:<7}  {}\n", c.as_str(), c.severity().as_str(), t(c.title())));
         }
         show(&out, false)?;
         return Ok(ExitCode::SUCCESS);
@@ -341,7 +346,7 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
     match haalbaar::Code::parse(code) {
         Some(c) => {
             show(
-                &format!("{} ({}): {}\n\n{}\n", c.as_str(), c.severity().as_str(), c.title(), c.explanation()),
+                &format!("{} ({}): {}\n\n{}\n", c.as_str(), c.severity().as_str(), t(c.title()), c.explanation()),
                 false,
             )?;
             Ok(ExitCode::SUCCESS)
@@ -356,7 +361,9 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
 /// and the second value says there were some.
 fn checked(path: &PathBuf, color: bool) -> Result<(haalbaar::Checked, bool), String> {
     let source = read(path)?;
-    let checked = haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    let mut checked =
+        haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    checked.localize(words::lang());
     let name = path.display().to_string();
     let errors = checked.has_errors();
     if errors {
@@ -389,7 +396,9 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
     let source = read(path)?;
     let name = path.display().to_string();
     // The forecast needs a valid plan, not the exact verdict: the solver is not run here.
-    let checked = haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    let mut checked =
+        haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    checked.localize(words::lang());
     if checked.has_errors() || checked.calendar.is_none() {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
@@ -411,9 +420,10 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
         }
     };
     let options = haalbaar::forecast::ForecastOptions { runs, seed };
-    let Some(f) = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut progress) else {
+    let Some(mut f) = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut progress) else {
         return Err("this plan cannot be forecast".into());
     };
+    f.localize(words::lang());
     let text = haalbaar_cli::forecast_text(&name, &source, &f, format == ForecastFormat::Json, color)?;
     if format == ForecastFormat::Json {
         print(&text)?
@@ -427,7 +437,8 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
 fn board_command(path: &PathBuf, width: Option<usize>, budget: u64, color: bool) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
-    let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let mut checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    checked.localize(words::lang());
     let Some(board) = haalbaar::board::Board::of(&checked, &source) else {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
@@ -437,6 +448,8 @@ fn board_command(path: &PathBuf, width: Option<usize>, budget: u64, color: bool)
     };
     // The terminal's width as the shell tells it, unless given.
     let width = width.or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok())).unwrap_or(120);
+    let mut board = board;
+    board.localize(words::lang());
     show(&board::board(&name, &board, width.max(40), color), color)?;
     Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -453,7 +466,8 @@ fn fix_command(
 ) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
-    let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let mut checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    checked.localize(words::lang());
     let broken = checked.diagnostics.iter().any(|d| d.is_error() && !d.code.as_str().starts_with("E06"));
     let Some(f) = checked.feasibility.as_ref().filter(|_| !broken) else {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
@@ -468,21 +482,23 @@ fn fix_command(
         return Err(format!("{name} has no commitment `{id}`; {list}"));
     };
     if c.status == haalbaar::solve::rank::Status::Met {
-        show(&format!("`{id}` is met by {}: nothing to repair\n", c.deadline), color)?;
+        show(&format!("{}\n", t(&format!("`{id}` is met by {}: nothing to repair", c.deadline))), color)?;
         return Ok(ExitCode::from(1));
     }
     if c.repairs.is_empty() {
-        show(&format!("`{id}` is {:?} and has no repair the engine could verify\n", c.status).to_lowercase(), color)?;
+        let status = t(&format!("{:?}", c.status).to_lowercase());
+        show(&format!("{}\n", t(&format!("`{id}` is {status} and has no repair the engine could verify"))), color)?;
         return Ok(ExitCode::from(1));
     }
     let Some(n) = repair else {
-        let mut text = format!("repairs of `{id}` (each on its own makes it met):\n");
+        let mut text = format!("{}\n", t(&format!("repairs of `{id}` (each on its own makes it met):")));
         for (k, r) in c.repairs.iter().enumerate() {
             text.push_str(&format!("  {}. {}\n", k + 1, r.text()));
         }
-        text.push_str(&format!(
-            "show one with `haalbaar fix {name} --commitment {id} --repair N`, apply it with `--write`\n"
-        ));
+        text.push_str(&t(&format!(
+            "show one with `haalbaar fix {name} --commitment {id} --repair N`, apply it with `--write`"
+        )));
+        text.push('\n');
         show(&text, color)?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -492,7 +508,7 @@ fn fix_command(
     let fixed = haalbaar::edits::apply(&source, r.edits());
     if write {
         std::fs::write(path, &fixed).map_err(|e| format!("cannot write {name}: {e}"))?;
-        show(&format!("applied to {name}: {}\n", r.text()), color)?;
+        show(&format!("{}\n", t(&format!("applied to {name}: {}", r.text()))), color)?;
     } else {
         let diff = similar::TextDiff::from_lines(&source, &fixed);
         let (a, b) =
@@ -578,7 +594,7 @@ fn report_command(
         print(&text)?;
     } else {
         std::fs::write(output, text).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-        eprintln!("wrote {}", safe::text(&output.display().to_string(), false));
+        eprintln!("{}", safe::text(&t(&format!("wrote {}", output.display())), false));
     }
     Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

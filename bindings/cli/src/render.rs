@@ -7,6 +7,8 @@ use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Chars, Config};
 use haalbaar::{Diagnostic, Severity};
 
+use crate::words::{Lang, count, lang, t};
+
 /// Renders the diagnostics of one file as text, in colour when `color` is set.
 pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
     // The text as it is shown: control characters as escapes, so the carets under a quoted
@@ -39,7 +41,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         }
         let mut notes = Vec::new();
         if let Some(h) = &d.help {
-            notes.extend(h.lines().map(|line| format!("help: {line}")));
+            notes.extend(h.lines().map(|line| t(&format!("help: {line}"))));
         }
         let cs = CsDiagnostic::new(severity)
             .with_code(d.code.as_str())
@@ -49,7 +51,14 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         // Rendering into a buffer cannot fail for spans clamped to the source.
         let _ = term::emit_to_write_style(&mut buf, &config, &files, &cs);
     }
-    String::from_utf8_lossy(buf.as_slice()).into_owned()
+    let text = String::from_utf8_lossy(buf.as_slice()).into_owned();
+    match lang() {
+        Lang::En => text,
+        // The renderer's own words, `error[E0201]` and `= note`, in the language asked for.
+        Lang::Nl => {
+            text.replace("error[E", "fout[E").replace("warning[W", "waarschuwing[W").replace("note[I", "opmerking[I")
+        }
+    }
 }
 
 /// A source text as the terminal shows it. The renderer counts lines at `\n` only, so a lone
@@ -97,8 +106,12 @@ impl Shown {
 
 /// The closing line: `check: 2 errors, 1 warning in 3 files`.
 pub fn summary(errors: usize, warnings: usize, files: usize, color: bool) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let text = format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
+    let text = format!(
+        "{}, {} in {}",
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        count(files, "file", "files")
+    );
     let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
     let mut spec = codespan_reporting::term::termcolor::ColorSpec::new();
     spec.set_bold(true);
@@ -137,7 +150,8 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
     let headers: Vec<&str> = header.iter().map(String::as_str).collect();
     let table = crate::tables::aligned(&headers, &rows, &right);
     let mut out = verdict(file, f, color);
-    out.push_str("load per PI (planned / plannable capacity):\n");
+    out.push_str(&t("load per PI (planned / plannable capacity):"));
+    out.push('\n');
     out.push_str(&table);
     out.push('\n');
     out
@@ -175,9 +189,10 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
     };
     let when = |label: &Option<String>, date: &Option<haalbaar::NaiveDate>| match (label, date) {
         (Some(l), Some(d)) => format!("{l} ({d})"),
-        _ => "beyond horizon".into(),
+        _ => t("beyond horizon"),
     };
-    let mut out = format!("forecast: {} runs, seed {}\n{}\n{}\n\n", f.runs, f.seed, f.method, f.check_assumes);
+    let mut out =
+        format!("{}\n{}\n{}\n\n", t(&format!("forecast: {} runs, seed {}", f.runs, f.seed)), f.method, f.check_assumes);
     let rows: Vec<Vec<String>> = f
         .commitments
         .iter()
@@ -194,7 +209,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
                 c.chance(),
                 when(&c.p50, &c.p50_date),
                 when(&c.p85, &c.p85_date),
-                word.to_string(),
+                t(word),
             ]
         })
         .collect();
@@ -216,18 +231,22 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         out.push('\n');
     }
     for c in f.commitments.iter().filter(|c| c.rag != Rag::Green) {
-        out.push_str(&format!("\n{} ({}): finish iteration over {} runs\n", c.item, c.chance(), f.runs));
+        out.push_str(&format!(
+            "\n{}\n",
+            t(&format!("{} ({}): finish iteration over {} runs", c.item, c.chance(), f.runs))
+        ));
         if let Some(r) = &c.reason {
-            out.push_str(&format!("  even at the low end of every range with every vacancy filled: {}\n", r.text()));
+            let text = t(&format!("even at the low end of every range with every vacancy filled: {}", r.text()));
+            out.push_str(&format!("  {text}\n"));
         }
         let most = c.histogram.iter().map(|b| b.runs).max().unwrap_or(1).max(1);
         for b in &c.histogram {
             let bar = "#".repeat(((b.runs as usize * 40) / most as usize).max(1));
-            let mark = if b.iteration == c.deadline { "  <- deadline" } else { "" };
+            let mark = if b.iteration == c.deadline { format!("  {}", t("<- deadline")) } else { String::new() };
             out.push_str(&format!("  {:<8} {bar} {}{mark}\n", b.iteration, b.runs));
         }
     }
-    out.push_str("\nteam load per PI (planned / plannable), median and P85 over the runs\n");
+    out.push_str(&format!("\n{}\n", t("team load per PI (planned / plannable), median and P85 over the runs")));
     let pis = f.teams.first().map_or(0, |t| t.pis.len());
     let mut header = vec!["team".to_string()];
     header.extend((1..=pis).map(|p| format!("PI{p}")));
@@ -257,8 +276,8 @@ pub fn verdict_text(file: &str, verdict: haalbaar::feasibility::PlanVerdict, met
     };
     if verdict == PlanVerdict::Invalid {
         // Only the commitments that do not need an item with errors were checked.
-        format!("{file}: {word}, {met} of {total} commitments met among those checked (items with errors left out)")
+        t(&format!("{file}: {word}, {met} of {total} commitments met among those checked (items with errors left out)"))
     } else {
-        format!("{file}: {word}, {met} of {total} commitments met")
+        t(&format!("{file}: {word}, {met} of {total} commitments met"))
     }
 }

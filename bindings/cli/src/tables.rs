@@ -2,8 +2,13 @@
 
 use haalbaar::report::{CalendarRow, CapacityReport};
 
-/// Left-aligned first columns, right-aligned numbers, two spaces between.
+use crate::words::t;
+
+/// Left-aligned first columns, right-aligned numbers, two spaces between; the headers in the
+/// language the command renders in.
 pub fn aligned(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let header: Vec<String> = header.iter().map(|h| t(h)).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
@@ -31,7 +36,7 @@ pub fn aligned(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String
         }
         s.trim_end().to_string()
     };
-    let mut out = line(header.to_vec());
+    let mut out = line(header);
     out.push('\n');
     for r in rows {
         out.push_str(&line(r.iter().map(String::as_str).collect()));
@@ -75,7 +80,7 @@ pub fn capacity_iterations(r: &CapacityReport) -> String {
                 c.capacity.to_string(),
                 c.plannable.to_string(),
                 {
-                    let from = if c.ip { "IP" } else { source_word(c.source) };
+                    let from = if c.ip { "IP".to_string() } else { t(source_word(c.source)) };
                     match c.adjustment {
                         a if a.is_zero() => from.to_string(),
                         a if a.is_negative() => format!("{from} {a}"),

@@ -1,0 +1,139 @@
+//! The command's own words (headers, legends, verdict and summary lines) in the catalogue's
+//! languages. With the engine's messages they make the catalogue `--lang` uses; the language
+//! is set once per command, on the thread that runs it.
+
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+use haalbaar::catalogue::{Catalogue, Entry};
+
+pub use haalbaar::catalogue::Lang;
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets the language of everything this thread renders from now on.
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The language this thread renders in.
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// The engine's messages and the command's words.
+pub fn catalogue() -> &'static Catalogue {
+    static ALL: OnceLock<Catalogue> = OnceLock::new();
+    ALL.get_or_init(|| Catalogue::new(&[haalbaar::catalogue::entries(), ENTRIES]))
+}
+
+/// `text` in the language this thread renders in.
+pub fn t(text: &str) -> String {
+    catalogue().translate(text, lang())
+}
+
+/// `n word` with the word's plural when `n` is not 1: `1 error`, `2 errors`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    t(&format!("{n} {}", if n == 1 { one } else { many }))
+}
+
+/// The command's words: English (as the renderers write them) and Dutch.
+pub const ENTRIES: &[Entry] = &[
+    ("help: {}", "hulp: {}"),
+    ("{} error", "{} fout"),
+    ("{} errors", "{} fouten"),
+    ("{} warning", "{} waarschuwing"),
+    ("{} warnings", "{} waarschuwingen"),
+    ("{} file", "{} bestand"),
+    ("{} files", "{} bestanden"),
+    ("{}, {} in {}", "{}, {} in {}"),
+    ("feasible", "haalbaar"),
+    ("infeasible", "niet haalbaar"),
+    ("unknown", "onbeslist"),
+    ("invalid", "bevat fouten"),
+    ("{}: {}, {} of {} commitments met", "{}: {}, {} van {} toezeggingen gehaald"),
+    (
+        "{}: {}, {} of {} commitments met among those checked (items with errors left out)",
+        "{}: {}, {} van {} toezeggingen gehaald van de gecontroleerde (items met fouten buiten beschouwing)",
+    ),
+    ("load per PI (planned / plannable capacity):", "belasting per PI (gepland / planbare capaciteit):"),
+    ("beyond horizon", "na de horizon"),
+    ("forecast: {} runs, seed {}", "prognose: {} runs, seed {}"),
+    ("commitment", "toezegging"),
+    ("title", "titel"),
+    ("probability", "kans"),
+    ("P50 finish", "P50 klaar"),
+    ("P85 finish", "P85 klaar"),
+    ("green", "groen"),
+    ("amber", "oranje"),
+    ("red", "rood"),
+    ("{} ({}): finish iteration over {} runs", "{} ({}): iteratie waarin het af is, over {} runs"),
+    (
+        "even at the low end of every range with every vacancy filled: {}",
+        "zelfs met elke schatting aan de onderkant en elke vacature vervuld: {}",
+    ),
+    ("<- deadline", "<- deadline"),
+    (
+        "team load per PI (planned / plannable), median and P85 over the runs",
+        "teambelasting per PI (gepland / planbaar), mediaan en P85 over de runs",
+    ),
+    ("iteration", "iteratie"),
+    ("start", "start"),
+    ("end", "einde"),
+    ("notes", "opmerkingen"),
+    ("capacity", "capaciteit"),
+    ("iterations", "iteraties"),
+    ("from", "bron"),
+    ("at load {}%", "bij belasting {}%"),
+    ("people", "mensen"),
+    ("velocity", "velocity"),
+    ("fixed", "vast"),
+    ("PI override", "PI-vervanging"),
+    ("override", "vervanging"),
+    (
+        "{} to {}: {} iterations of {} days, {} PIs, {} IP iteration(s) per PI",
+        "{} tot {}: {} iteraties van {} dagen, {} PI's, {} IP-iteratie(s) per PI",
+    ),
+    ("capacity in {}, per iteration", "capaciteit in {}, per iteratie"),
+    ("person-days", "persoonsdagen"),
+    ("per PI", "per PI"),
+    (
+        "* committed and met   ! missed commitment or on its chain",
+        "* toegezegd en gehaald   ! gemiste toezegging of op haar keten",
+    ),
+    ("^ competes with a missed commitment for capacity", "^ concurreert met een gemiste toezegging om capaciteit"),
+    ("load: planned / plannable capacity", "belasting: gepland / planbare capaciteit"),
+    (
+        "~ an id cut to fit {} columns: `--width` (or COLUMNS) wider shows it whole",
+        "~ een id ingekort tot {} kolommen: een bredere `--width` (of COLUMNS) toont het heel",
+    ),
+    ("repairs of `{}` (each on its own makes it met):", "oplossingen voor `{}` (elk afzonderlijk maakt haar gehaald):"),
+    ("show one with `{}`, apply it with `--write`", "toon er een met `{}`, pas het toe met `--write`"),
+    ("`{}` is met by {}: nothing to repair", "`{}` is gehaald uiterlijk {}: niets op te lossen"),
+    (
+        "`{}` is {} and has no repair the engine could verify",
+        "`{}` is {} en heeft geen oplossing die de engine kon controleren",
+    ),
+    ("applied to {}: {}", "toegepast op {}: {}"),
+    ("wrote {}", "{} geschreven"),
+    ("cannot read {}: no such file", "kan {} niet lezen: bestand bestaat niet"),
+    ("cannot read {}: permission denied", "kan {} niet lezen: geen toestemming"),
+    ("cannot read {}: it is a directory", "kan {} niet lezen: het is een map"),
+    (
+        "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+        "{} is geen UTF-8-tekst (ongeldige byte op positie {}); sla het op als UTF-8",
+    ),
+    (
+        "{} has errors; fix them before its commitments can be repaired",
+        "{} bevat fouten; los die op voordat de toezeggingen te repareren zijn",
+    ),
+    ("{} has no commitment `{}`; they are {}", "{} heeft geen toezegging `{}`; dat zijn {}"),
+    ("{} has no commitment `{}`; it has none", "{} heeft geen toezegging `{}`; het heeft er geen"),
+    ("`{}` has {} repairs; give --repair 1 to {}", "`{}` heeft {} oplossingen; geef --repair 1 tot {}"),
+    (
+        "unknown code `{}`; `haalbaar explain` lists every code",
+        "onbekende code `{}`; `haalbaar explain` toont elke code",
+    ),
+];

@@ -1,0 +1,154 @@
+//! Every text a planner reads in a report, put into another language in place. Ids, dates,
+//! iterations and figures stay as they are; only the catalogue's sentences change.
+
+use super::{Catalogue, Lang};
+use crate::Checked;
+use crate::board::Board;
+use crate::diagnostic::Diagnostic;
+use crate::feasibility::{Feasibility, Reason};
+use crate::forecast::Forecast;
+use crate::report::DiagnosticRecord;
+
+/// A report whose texts can be put into another language.
+pub trait Localize {
+    /// Translates every text of the catalogue in `self` (English stays as it is).
+    fn localize(&mut self, lang: Lang);
+}
+
+fn tr(text: &mut String, lang: Lang) {
+    *text = Catalogue::engine().translate(text, lang);
+}
+
+fn tr_opt(text: &mut Option<String>, lang: Lang) {
+    if let Some(t) = text {
+        tr(t, lang);
+    }
+}
+
+impl<T: Localize> Localize for Vec<T> {
+    fn localize(&mut self, lang: Lang) {
+        if lang != Lang::En {
+            self.iter_mut().for_each(|x| x.localize(lang));
+        }
+    }
+}
+
+impl<T: Localize> Localize for Option<T> {
+    fn localize(&mut self, lang: Lang) {
+        if let Some(x) = self {
+            x.localize(lang);
+        }
+    }
+}
+
+impl Localize for Diagnostic {
+    fn localize(&mut self, lang: Lang) {
+        tr(&mut self.message, lang);
+        tr_opt(&mut self.label, lang);
+        tr_opt(&mut self.help, lang);
+        self.labels.iter_mut().for_each(|l| tr(&mut l.message, lang));
+    }
+}
+
+impl Localize for DiagnosticRecord {
+    fn localize(&mut self, lang: Lang) {
+        tr(&mut self.message, lang);
+        tr_opt(&mut self.label, lang);
+        tr_opt(&mut self.help, lang);
+        self.labels.iter_mut().for_each(|l| tr(&mut l.message, lang));
+    }
+}
+
+impl Localize for Reason {
+    fn localize(&mut self, lang: Lang) {
+        match self {
+            Reason::Chain { text, .. }
+            | Reason::Capacity { text, .. }
+            | Reason::Search { text, .. }
+            | Reason::Unknown { text } => tr(text, lang),
+        }
+    }
+}
+
+impl Localize for Feasibility {
+    fn localize(&mut self, lang: Lang) {
+        if lang == Lang::En {
+            return;
+        }
+        for c in &mut self.commitments {
+            tr_opt(&mut c.late, lang);
+            c.reason.localize(lang);
+            for r in &mut c.repairs {
+                tr(r.text_mut(), lang);
+            }
+        }
+    }
+}
+
+impl Localize for Checked {
+    fn localize(&mut self, lang: Lang) {
+        self.diagnostics.localize(lang);
+        self.feasibility.localize(lang);
+    }
+}
+
+impl Localize for Forecast {
+    fn localize(&mut self, lang: Lang) {
+        if lang == Lang::En {
+            return;
+        }
+        tr(&mut self.method, lang);
+        tr(&mut self.check_assumes, lang);
+        for c in &mut self.commitments {
+            c.reason.localize(lang);
+        }
+        self.warnings.localize(lang);
+    }
+}
+
+impl Localize for Board {
+    fn localize(&mut self, lang: Lang) {
+        if lang == Lang::En {
+            return;
+        }
+        for team in &mut self.teams {
+            team.events.iter_mut().for_each(|e| tr(&mut e.text, lang));
+        }
+    }
+}
+
+impl Localize for crate::report::CheckReport {
+    fn localize(&mut self, lang: Lang) {
+        self.diagnostics.localize(lang);
+        self.single.localize(lang);
+        for f in &mut self.files {
+            f.feasibility.localize(lang);
+        }
+    }
+}
+
+impl Localize for crate::api::Inspection {
+    fn localize(&mut self, lang: Lang) {
+        self.report.localize(lang);
+        self.board.localize(lang);
+    }
+}
+
+impl Localize for crate::api::ForecastResult {
+    fn localize(&mut self, lang: Lang) {
+        self.forecast.localize(lang);
+        self.diagnostics.localize(lang);
+    }
+}
+
+impl Localize for crate::api::CalendarResult {
+    fn localize(&mut self, lang: Lang) {
+        self.diagnostics.localize(lang);
+    }
+}
+
+impl Localize for crate::api::CapacityResult {
+    fn localize(&mut self, lang: Lang) {
+        self.diagnostics.localize(lang);
+    }
+}

@@ -1,0 +1,342 @@
+//! The message catalogue: every sentence a planner reads, in English (as the engine writes
+//! it) and in Dutch. As in gettext, a message is keyed by its English form, with `{}` where a
+//! value goes; [`Catalogue::translate`] finds the entry a text was made from, translates the
+//! values in turn (a reason inside a message, a list of words) and fills the Dutch form.
+//! Ids and plan syntax in backticks are never translated.
+//!
+//! ```
+//! use haalbaar::catalogue::{translate, Lang};
+//! assert_eq!(translate("unknown team `toegang`", Lang::Nl), "onbekend team `toegang`");
+//! assert_eq!(translate("unknown team `toegang`", Lang::En), "unknown team `toegang`");
+//! ```
+
+mod localize;
+mod nl;
+
+pub use localize::Localize;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// A language the engine speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Lang {
+    /// `en` or `nl` (any case); `None` for a language the catalogue does not hold.
+    pub fn parse(name: &str) -> Option<Lang> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Lang::En),
+            "nl" | "nederlands" | "dutch" => Some(Lang::Nl),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+}
+
+/// One message: its English form and its Dutch form. `{}` takes the next value; `{0}`, `{1}`
+/// take a value by its place in the English form, for a Dutch sentence in another order.
+pub type Entry = (&'static str, &'static str);
+
+/// The engine's own messages (diagnostics, reasons, repairs, forecast, board).
+pub fn entries() -> &'static [Entry] {
+    nl::ENTRIES
+}
+
+/// A set of messages ready to translate with.
+pub struct Catalogue {
+    /// Most specific first (the longest fixed text), so a general form never hides one that
+    /// says more.
+    templates: Vec<Template>,
+}
+
+struct Template {
+    pieces: Vec<&'static str>,
+    nl: &'static str,
+    fixed: usize,
+}
+
+impl Catalogue {
+    /// A catalogue of several tables (a renderer adds its own words to the engine's).
+    pub fn new(tables: &[&'static [Entry]]) -> Catalogue {
+        let mut templates: Vec<Template> = tables
+            .iter()
+            .flat_map(|t| t.iter())
+            .map(|&(en, nl)| {
+                let pieces: Vec<&str> = en.split("{}").collect();
+                Template { fixed: pieces.iter().map(|p| p.len()).sum(), pieces, nl }
+            })
+            .collect();
+        templates.sort_by(|a, b| b.fixed.cmp(&a.fixed).then(a.pieces.len().cmp(&b.pieces.len())));
+        Catalogue { templates }
+    }
+
+    /// The engine's catalogue.
+    pub fn engine() -> &'static Catalogue {
+        static ENGINE: OnceLock<Catalogue> = OnceLock::new();
+        ENGINE.get_or_init(|| Catalogue::new(&[nl::ENTRIES]))
+    }
+
+    /// `text` in `lang`; a text the catalogue does not hold stays as it is.
+    pub fn translate(&self, text: &str, lang: Lang) -> String {
+        match lang {
+            Lang::En => text.to_string(),
+            Lang::Nl => self.dutch(text, 0).unwrap_or_else(|| self.words(text, 0)),
+        }
+    }
+
+    /// Whether the catalogue holds the message `text` was made from.
+    pub fn knows(&self, text: &str) -> bool {
+        self.dutch(text, 0).is_some() || {
+            let parts = split_list(text);
+            parts.len() > 1
+                && parts.iter().all(|p| match p {
+                    Part::Item(s) => self.dutch(s, 0).is_some(),
+                    Part::Sep(_) => true,
+                })
+        }
+    }
+
+    fn dutch(&self, text: &str, depth: usize) -> Option<String> {
+        if depth > 6 {
+            return None;
+        }
+        for t in &self.templates {
+            let mut holes = Vec::new();
+            if matches(&t.pieces, text, &mut holes) {
+                let values: Vec<String> = holes
+                    .iter()
+                    .map(|&(from, to, quoted)| {
+                        let v = &text[from..to];
+                        if quoted { v.to_string() } else { self.value(v, depth + 1) }
+                    })
+                    .collect();
+                return Some(fill(t.nl, &values));
+            }
+        }
+        None
+    }
+
+    /// A value inside a message: a message itself, a list of them, or words kept as they are
+    /// (a number, a date, an iteration).
+    fn value(&self, v: &str, depth: usize) -> String {
+        self.dutch(v, depth).unwrap_or_else(|| self.words(v, depth))
+    }
+
+    /// A list (`a, b or c`, `a and b`) translated piece by piece; otherwise `v` unchanged.
+    fn words(&self, v: &str, depth: usize) -> String {
+        if depth > 6 {
+            return v.to_string();
+        }
+        let parts = split_list(v);
+        if parts.len() < 2 {
+            return v.to_string();
+        }
+        parts
+            .iter()
+            .map(|p| match p {
+                Part::Item(s) => self.dutch(s, depth + 1).unwrap_or_else(|| s.to_string()),
+                Part::Sep(s) => match *s {
+                    " and " | ", and " => " en ".to_string(),
+                    " or " | ", or " => " of ".to_string(),
+                    "\nor " => "\nof ".to_string(),
+                    other => other.to_string(),
+                },
+            })
+            .collect()
+    }
+}
+
+/// `text` in `lang` with the engine's catalogue.
+pub fn translate(text: &str, lang: Lang) -> String {
+    Catalogue::engine().translate(text, lang)
+}
+
+/// Whether `text` matches the pieces of a template, with a non-empty value in every hole;
+/// `holes` gets each value's byte range and whether it stood in backticks (an id).
+fn matches(pieces: &[&str], text: &str, holes: &mut Vec<(usize, usize, bool)>) -> bool {
+    let Some(rest) = text.strip_prefix(pieces[0]) else { return false };
+    if pieces.len() == 1 {
+        return rest.is_empty();
+    }
+    fill_holes(pieces, 1, text, text.len() - rest.len(), holes)
+}
+
+fn fill_holes(pieces: &[&str], k: usize, text: &str, at: usize, holes: &mut Vec<(usize, usize, bool)>) -> bool {
+    let quoted = pieces[k - 1].ends_with('`') && pieces[k].starts_with('`');
+    let next = pieces[k];
+    if k == pieces.len() - 1 {
+        // The last hole runs to where the last piece ends the text.
+        if text.len() < at + 1 + next.len() || !text.ends_with(next) {
+            return false;
+        }
+        let end = text.len() - next.len();
+        if !fits(&text[at..end], quoted) {
+            return false;
+        }
+        holes.push((at, end, quoted));
+        return true;
+    }
+    let mut from = at + 1;
+    while from <= text.len() {
+        let Some(found) = text.get(from..).and_then(|s| s.find(next)) else { return false };
+        let end = from + found;
+        if quoted && text[at..end].contains('`') {
+            return false;
+        }
+        if !fits(&text[at..end], quoted) {
+            from = end + 1;
+            while !text.is_char_boundary(from.min(text.len())) {
+                from += 1;
+            }
+            continue;
+        }
+        holes.push((at, end, quoted));
+        if fill_holes(pieces, k + 1, text, end + next.len(), holes) {
+            return true;
+        }
+        holes.pop();
+        from = end + 1;
+        while !text.is_char_boundary(from.min(text.len())) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Whether `value` can stand in a hole: an id has no backtick, any other value stays on one
+/// line with its brackets and backticks paired (so a hole never takes half of a clause).
+fn fits(value: &str, quoted: bool) -> bool {
+    if quoted {
+        return !value.contains('`');
+    }
+    let mut depth = 0i32;
+    for c in value.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '\n' => return false,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0 && value.matches('`').count().is_multiple_of(2)
+}
+
+/// The Dutch form with its values: `{}` the next, `{N}` the N-th.
+fn fill(form: &str, values: &[String]) -> String {
+    let mut out = String::with_capacity(form.len() + 32);
+    let mut next = 0;
+    let mut rest = form;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) if after[..j].chars().all(|c| c.is_ascii_digit()) => {
+                let n = if j == 0 {
+                    next += 1;
+                    next - 1
+                } else {
+                    after[..j].parse().unwrap_or(0)
+                };
+                out.push_str(values.get(n).map_or("", String::as_str));
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+enum Part<'a> {
+    Item(&'a str),
+    Sep(&'a str),
+}
+
+/// Splits `a, b and c` (outside backticks) into items and separators.
+fn split_list(v: &str) -> Vec<Part<'_>> {
+    const SEPS: [&str; 6] = ["\nor ", ", and ", ", or ", ", ", " and ", " or "];
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut quoted = false;
+    let mut depth = 0i32;
+    let bytes = v.as_bytes();
+    while i < v.len() {
+        match bytes[i] {
+            b'`' => quoted = !quoted,
+            b'(' if !quoted => depth += 1,
+            b')' if !quoted => depth -= 1,
+            _ => {}
+        }
+        if !quoted
+            && (depth == 0 || bytes[i] == b'\n')
+            && let Some(sep) = SEPS.iter().find(|s| v[i..].starts_with(**s))
+        {
+            parts.push(Part::Item(&v[start..i]));
+            parts.push(Part::Sep(sep));
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        i += v[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    parts.push(Part::Item(&v[start..]));
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_with_a_reason_inside_translates_both() {
+        let text =
+            "item `a` cannot be done by PI2.4; it can be done by PI3.1 at the earliest, given the commitments above it";
+        let nl = translate(text, Lang::Nl);
+        assert!(nl.contains("`a`") && nl.contains("PI3.1") && !nl.contains("earliest"), "{nl}");
+    }
+
+    #[test]
+    fn ids_in_backticks_stay() {
+        assert_eq!(translate("unknown team `days`", Lang::Nl), "onbekend team `days`");
+    }
+
+    #[test]
+    fn lists_translate_piece_by_piece() {
+        let nl = translate("expected a number, `hard` or the end of the line, found `x`", Lang::Nl);
+        assert!(nl.contains(" of het einde van de regel") && nl.contains("een getal"), "{nl}");
+    }
+
+    #[test]
+    fn unknown_text_stays() {
+        assert_eq!(translate("something else entirely", Lang::Nl), "something else entirely");
+    }
+
+    #[test]
+    fn every_dutch_form_uses_the_values_it_is_given() {
+        for (en, nl) in entries() {
+            let holes = en.matches("{}").count();
+            let numbered = (0..holes).all(|n| nl.contains(&format!("{{{n}}}")));
+            let sequential = nl.matches("{}").count() == holes;
+            assert!(numbered || sequential, "`{en}` → `{nl}`: the Dutch form must use all {holes} values");
+        }
+    }
+}
