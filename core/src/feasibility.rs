@@ -40,6 +40,8 @@ pub struct Feasibility {
 pub struct CommitmentReport {
     /// The item's id, or the epic's id for an epic commitment.
     pub item: String,
+    /// The item's or epic's title, to show beside its id.
+    pub title: Option<String>,
     pub kind: &'static str,
     pub rank: usize,
     pub hard: bool,
@@ -368,6 +370,7 @@ pub fn report(
         }
         commitments.push(CommitmentReport {
             item: c.label.clone(),
+            title: None,
             kind: match c.kind {
                 CommitKind::Item => "item",
                 CommitKind::Epic => "epic",

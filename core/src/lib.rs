@@ -205,6 +205,12 @@ fn finish(
                 model::Unit::Points => "points",
             };
             let (mut report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
+            for c in &mut report.commitments {
+                c.title = match c.kind {
+                    "epic" => checked_plan.epic(&c.item).and_then(|e| e.title.clone()),
+                    _ => checked_plan.item(&c.item).and_then(|i| i.title.clone()),
+                };
+            }
             diagnostics.extend(more);
             diagnostics.extend(feasibility::missed_targets(checked_plan, cal, &solution));
             diagnostics.extend(feasibility::overloaded_placements(checked_plan, cal, &problem, &solution));

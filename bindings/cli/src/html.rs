@@ -217,6 +217,7 @@ fn esc(s: &str) -> String {
 const STYLE: &str = r#"
 @page { size: A4 landscape; margin: 10mm; }
 body { font: 13px/1.4 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 16px; }
+.commitments .title { color: #57606a; font-size: 12px; }
 code { font: 0.95em ui-monospace, SFMono-Regular, Menlo, monospace; background: #f2f4f6; padding: 0 2px; border-radius: 3px; }
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 18px 0 6px; border-bottom: 1px solid #d0d7de; }
 h3 { font-size: 13px; margin: 8px 0 2px; }
@@ -584,13 +585,15 @@ fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecas
             Status::Conflict => "conflict",
             Status::Unknown => "unknown",
         };
+        let hard = if c.hard { format!(r#" <span class="hard">{}</span>"#, l.hard) } else { String::new() };
+        let title =
+            c.title.as_deref().map(|t| format!(r#"<br><span class="title">{}</span>"#, esc(t))).unwrap_or_default();
         let _ = write!(
             s,
-            r#"<tr class="commitment" data-item="{}" data-status="{status}"><td><span class="badge {status}">{}</span></td><td><b>{}</b>{}</td><td>{} <small>{}</small></td><td>{}</td>"#,
+            r#"<tr class="commitment" data-item="{}" data-status="{status}"><td><span class="badge {status}">{}</span></td><td><b>{}</b>{hard}{title}</td><td>{} <small>{}</small></td><td>{}</td>"#,
             esc(&c.item),
             (l.status)(c.status),
             esc(&c.item),
-            if c.hard { format!(r#" <span class="hard">{}</span>"#, l.hard) } else { String::new() },
             esc(&c.deadline),
             c.deadline_date,
             match (&c.finish, &c.finish_date) {

@@ -134,3 +134,20 @@ fn a_file_that_cannot_be_read_is_one_message_not_a_summary_of_nothing() {
     assert!(out.ends_with("0 errors, 0 warnings in 1 file\n"), "{out}");
     assert!(err.contains("no such file"), "{err}");
 }
+
+#[test]
+fn a_misspelt_people_line_is_one_finding() {
+    // `peeple 12` in a team that lends people: the unknown statement, not also "no people to
+    // lend" (which the typo caused).
+    let source = std::fs::read_to_string(root().join("examples/gdi-2024.plan")).unwrap();
+    let typo = source.replacen("  people 12", "  peeple 12", 1);
+    assert_ne!(typo, source);
+    let dir = std::env::temp_dir().join(format!("haalbaar-typo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("typo.plan"), typo).unwrap();
+    let (status, out, _) = common::run_in(&dir, &["check", "--no-board", "typo.plan"]);
+    assert_eq!(status, 1);
+    assert!(out.contains("error[E0101]: unknown statement `peeple` in a team block"), "{out}");
+    assert!(out.ends_with("1 error, 0 warnings in 1 file\n"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -7,6 +7,7 @@
 //! than lost; the widget then starts a fresh instance.
 #![cfg(target_arch = "wasm32")]
 
+use haalbaar::catalogue::{Lang, Localize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -22,15 +23,19 @@ export interface CheckOptions {
   budget?: number;
   /** false: names, calendar and capacity only, no feasibility. */
   solve?: boolean;
+  /** Language of every message, reason and repair: "en" (default) or "nl". */
+  lang?: "en" | "nl";
 }
 
 /** How a forecast runs. */
 export interface ForecastOptions {
   file?: string;
-  /** Runs (default 1000, at most 100000). */
+  /** Runs (default 1000, as `haalbaar forecast`; at most 1000000). */
   runs?: number;
-  /** Seed (default 1): same seed, same answer. */
+  /** Seed (default 20240108, as `haalbaar forecast`): same seed, same answer. */
   seed?: number;
+  /** Language of the method and the reasons: "en" (default) or "nl". */
+  lang?: "en" | "nl";
 }
 
 /** Checks a plan: the report of `haalbaar check --format json`. */
@@ -55,6 +60,7 @@ struct CheckOptions {
     file: Option<String>,
     budget: Option<f64>,
     solve: Option<bool>,
+    lang: Lang,
 }
 
 #[derive(Default)]
@@ -62,6 +68,7 @@ struct ForecastOptions {
     file: Option<String>,
     runs: Option<f64>,
     seed: Option<f64>,
+    lang: Lang,
 }
 
 const DEFAULT_FILE: &str = "plan.plan";
@@ -101,12 +108,25 @@ impl Fields {
 
 fn check_options_of(value: &Option<JsValue>) -> Result<CheckOptions, JsError> {
     let f = Fields::new(value)?;
-    Ok(CheckOptions { file: f.string("file")?, budget: f.number("budget")?, solve: f.boolean("solve")? })
+    Ok(CheckOptions {
+        file: f.string("file")?,
+        budget: f.number("budget")?,
+        solve: f.boolean("solve")?,
+        lang: lang(&f)?,
+    })
 }
 
 fn forecast_options_of(value: &Option<JsValue>) -> Result<ForecastOptions, JsError> {
     let f = Fields::new(value)?;
-    Ok(ForecastOptions { file: f.string("file")?, runs: f.number("runs")?, seed: f.number("seed")? })
+    Ok(ForecastOptions { file: f.string("file")?, runs: f.number("runs")?, seed: f.number("seed")?, lang: lang(&f)? })
+}
+
+/// The `lang` option: `en` when not given.
+fn lang(f: &Fields) -> Result<Lang, JsError> {
+    match f.string("lang")? {
+        None => Ok(Lang::En),
+        Some(name) => Lang::parse(&name).ok_or_else(|| JsError::new("bad options: `lang` must be \"en\" or \"nl\"")),
+    }
 }
 
 /// Hands a result to JavaScript as a plain object: through JSON, so field names and numbers
@@ -142,7 +162,9 @@ pub fn version() -> String {
 pub fn check(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
     let o = check_options_of(&opts)?;
     let options = check_options(&o);
-    to_js(&haalbaar::api::check(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options))
+    let mut report = haalbaar::api::check(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options);
+    report.localize(o.lang);
+    to_js(&report)
 }
 
 /// Checks a plan and lays out its program board, from one check: `{ report, board }`.
@@ -150,7 +172,9 @@ pub fn check(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
 pub fn inspect(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
     let o = check_options_of(&opts)?;
     let options = check_options(&o);
-    to_js(&haalbaar::api::inspect(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options))
+    let mut inspection = haalbaar::api::inspect(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options);
+    inspection.localize(o.lang);
+    to_js(&inspection)
 }
 
 fn check_options(o: &CheckOptions) -> haalbaar::Options {
@@ -183,9 +207,11 @@ pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError>
         Some(r) if r.fract() == 0.0 && (1.0..=f64::from(max)).contains(&r) => r as u32,
         Some(_) => return Err(JsError::new("bad options: `runs` must be a whole number from 1 to 1,000,000")),
     };
-    let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(1, |s| s as u64);
+    let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(haalbaar::forecast::DEFAULT_SEED, |s| s as u64);
     let options = haalbaar::forecast::ForecastOptions { runs, seed };
-    to_js(&haalbaar::api::forecast(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, options))
+    let mut result = haalbaar::api::forecast(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, options);
+    result.localize(o.lang);
+    to_js(&result)
 }
 
 /// The long explanation of a code (`haalbaar explain CODE`), or `null`.

@@ -90,18 +90,24 @@ test("the reference plan shows every commitment met, the board and the capacity 
   assert.equal(await plan.locator("svg.cap").count(), report.load.length);
   assert.equal(await plan.locator(".verdict").textContent(), "feasible");
   // The forecast's chance per commitment follows the check; it comes in steps of more runs
-  // (25, 50, 100, 200, 300), the runs so far shown in the column's header until all are in.
-  await page.waitForFunction(() => document.querySelector("haalbaar-plan").forecast?.runs === 300, null, {
-    timeout: 30000,
+  // (50, 100, 250, 500, 1,000), the runs so far shown in the column's header until all are in.
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").forecast?.runs === 1000, null, {
+    timeout: 120000,
   });
   assert.deepEqual(await page.evaluate(() => window.haalbaarForecastSteps), [
-    { runs: 25, shown: "25 of 300 runs" },
-    { runs: 50, shown: "50 of 300 runs" },
-    { runs: 100, shown: "100 of 300 runs" },
-    { runs: 200, shown: "200 of 300 runs" },
-    { runs: 300, shown: null },
+    { runs: 50, shown: "50 of 1000 runs" },
+    { runs: 100, shown: "100 of 1000 runs" },
+    { runs: 250, shown: "250 of 1000 runs" },
+    { runs: 500, shown: "500 of 1000 runs" },
+    { runs: 1000, shown: null },
   ]);
   const forecast = await page.evaluate(() => document.querySelector("haalbaar-plan").forecast);
+  // The CLI's defaults: the widget's chances are those of `haalbaar forecast`.
+  const cliForecast = JSON.parse(execFileSync(cli, ["forecast", "--format", "json", "examples/gdi-2024.plan"], { cwd: root, encoding: "utf8" }));
+  assert.deepEqual(
+    forecast.commitments.map((c) => [c.item, c.probability]),
+    cliForecast.commitments.map((c) => [c.item, c.probability]),
+  );
   assert.equal(await plan.locator(".badge.chance").count(), report.commitments.length);
   for (const f of forecast.commitments) {
     const badge = plan.locator(`tr.commitment[data-item="${f.item}"] .badge.chance`);
@@ -155,12 +161,17 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   const color = await row.locator("td:first-child .badge").evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(color, "rgb(198, 40, 40)", "the status is red");
   // Each repair's text (its "apply" button aside).
-  const repairs = await row.locator("ul.repairs li").evaluateAll((lis) => lis.map((li) => li.firstChild.textContent.trim()));
+  // Ids are set as code, so the text shows them without backticks.
+  const plain = (s) => s.replaceAll("`", "");
+  const repairs = await row.locator("ul.repairs li").evaluateAll((lis) =>
+    lis.map((li) => [...li.childNodes].filter((n) => n.nodeName !== "BUTTON").map((n) => n.textContent).join("").trim()),
+  );
+  assert.ok((await row.locator("ul.repairs li code").count()) >= 1, "ids as code");
   assert.ok(repairs.length >= 1, "a repair is offered");
   const report = await page.evaluate(() => window.haalbaarLastCheck.report);
   const c = report.commitments.find((c) => c.item === "eherkenning");
-  assert.deepEqual(repairs, c.repairs.map((r) => r.text));
-  assert.ok((await row.locator("td.why").textContent()).includes(c.reason.text));
+  assert.deepEqual(repairs, c.repairs.map((r) => plain(r.text)));
+  assert.ok((await row.locator("td.why").textContent()).includes(plain(c.reason.text)));
   // The diagnostic is in the editor: an error range and a gutter marker.
   await page.waitForFunction(() => document.querySelector("haalbaar-plan").shadowRoot.querySelector(".cm-lintRange-error"));
   assert.ok((await plan.locator(".cm-lint-marker-error").count()) >= 1);
@@ -171,7 +182,7 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
   await page.waitForFunction(() => document.querySelector("haalbaar-plan").shadowRoot.querySelector(".cm-tooltip-lint"));
   const tip = await plan.locator(".cm-tooltip-lint").textContent();
   const diag = report.diagnostics.find((d) => d.severity === "error");
-  assert.ok(tip.includes(diag.message), tip);
+  assert.ok(tip.includes(plain(diag.message)), tip);
   await page.screenshot({ path: join(shots, "infeasible-edit-1280x800.png") });
   assert.deepEqual(errors, []);
   await page.close();
@@ -235,6 +246,30 @@ test("a 10,000-item reverse chain, then a normal plan, in the same page: both ch
   await page.close();
 });
 
+test("a typo keeps the last good board, dimmed, with a note of what is wrong", async () => {
+  const { page, errors } = await open();
+  const plan = page.locator("haalbaar-plan");
+  const items = await plan.locator("svg.board g.item").count();
+  assert.ok(items > 0);
+  await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    const text = view.state.doc.toString();
+    const at = text.indexOf("people");
+    view.dispatch({ changes: { from: at, to: at + "people".length, insert: "peeple" } });
+  });
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "invalid", null, { timeout: 30000 });
+  assert.equal(await plan.locator(".board-wrap .stale svg.board g.item").count(), items, "the last good board stays");
+  const note = await plan.locator(".board-wrap .stale-note").textContent();
+  const first = await page.evaluate(() => window.haalbaarLastCheck.report.diagnostics.find((d) => d.severity === "error"));
+  assert.ok(note.includes(`line ${first.line}`) && note.includes(first.message.replaceAll("`", "")), note);
+  const opacity = await plan.locator(".board-wrap .stale").evaluate((e) => Number(getComputedStyle(e).opacity));
+  assert.ok(opacity < 0.6, `dimmed: ${opacity}`);
+  // One typo is one finding (no cascade of errors from it).
+  assert.equal(await page.evaluate(() => window.haalbaarLastCheck.report.summary.errors), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("keyboard: a commitment row selects its item in the editor; board items are focusable", async () => {
   const { page } = await open();
   const plan = page.locator("haalbaar-plan");
@@ -246,6 +281,15 @@ test("keyboard: a commitment row selects its item in the editor; board items are
   });
   assert.match(line, /^item fbs-core /);
   assert.equal(await plan.locator('svg.board g.item.selected[data-item="fbs-core"]').count(), 1);
+  // The selected block stands in the middle of the editor, not at its bottom edge.
+  const place = await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    const box = view.scrollDOM.getBoundingClientRect();
+    const at = view.coordsAtPos(view.state.selection.main.anchor);
+    return { top: box.top, height: box.height, y: at.top };
+  });
+  const middle = place.top + place.height / 2;
+  assert.ok(Math.abs(place.y - middle) < place.height / 4, JSON.stringify(place));
   await plan.locator('svg.board g.item[data-item="digid-api"]').focus();
   await page.keyboard.press("Enter");
   const picked = await page.evaluate(() => {
@@ -262,6 +306,17 @@ test("attributes: Dutch labels, read-only, change events", async () => {
   await page.evaluate(() => document.querySelector("haalbaar-plan").setAttribute("lang", "nl"));
   assert.equal(await plan.locator(".board-panel h2").textContent(), "Programmabord");
   assert.equal(await plan.locator(".verdict").textContent(), "haalbaar");
+  // Dutch all the way: the engine's messages too, after the check in the new language.
+  await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    const text = view.state.doc.toString();
+    const at = text.indexOf("effort 120", text.indexOf("item eherkenning")) + "effort ".length;
+    view.dispatch({ changes: { from: at, to: at + 3, insert: "400" } });
+  });
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+  const why = await plan.locator('tr.commitment[data-item="eherkenning"] td.why').textContent();
+  assert.match(why, /kan niet af zijn uiterlijk|komt .* tekort|keten|op zijn vroegst|planning past/, why);
+  assert.doesNotMatch(why, /cannot be done|at the earliest|short in/, why);
   await page.evaluate(() => {
     const el = document.querySelector("haalbaar-plan");
     window.changes = 0;

@@ -4,6 +4,13 @@
 export const esc = (s) =>
   String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
+/** A sentence of the engine: escaped, with each `id` in backticks set as code. */
+export const prose = (s) =>
+  esc(s)
+    .split("`")
+    .map((part, k) => (k % 2 ? `<code>${part}</code>` : part))
+    .join("");
+
 const LANE = 20; // px per lane of items
 const LEFT = 120; // team label column
 const HEAD = 34; // PI band + iteration numbers
@@ -194,7 +201,7 @@ export function commitmentsTable(commitments, L, forecast, of) {
     const repairs = c.repairs
       .map(
         (r, k) =>
-          `<li>${esc(r.text)}${r.edits?.length ? ` <button type="button" class="apply" data-item="${esc(c.item)}" data-repair="${k}">${esc(L.apply)}</button>` : ""}</li>`,
+          `<li>${prose(r.text)}${r.edits?.length ? ` <button type="button" class="apply" data-item="${esc(c.item)}" data-repair="${k}">${esc(L.apply)}</button>` : ""}</li>`,
       )
       .join("");
     const deadline = `${esc(c.deadline)} <small>${esc(c.deadline_date)}</small>`;
@@ -202,9 +209,9 @@ export function commitmentsTable(commitments, L, forecast, of) {
     return (
       `<tr class="commitment ${esc(c.status)}" data-item="${esc(c.item)}" data-status="${esc(c.status)}" tabindex="0">` +
       `<td><span class="badge ${esc(c.status)}">${esc(L.status[c.status] ?? c.status)}</span></td>` +
-      `<td><b>${esc(c.item)}</b>${c.hard ? ` <span class="hard">${esc(L.hard)}</span>` : ""}</td>` +
+      `<td><b>${esc(c.item)}</b>${c.hard ? ` <span class="hard">${esc(L.hard)}</span>` : ""}${c.title ? `<br><span class="title">${esc(c.title)}</span>` : ""}</td>` +
       `<td>${deadline}</td><td>${finish}</td>${odds}` +
-      `<td class="why">${c.reason ? esc(c.reason.text) : ""}${repairs ? `<ul class="repairs" aria-label="${esc(L.repairs)}">${repairs}</ul>` : ""}</td>` +
+      `<td class="why">${c.reason ? prose(c.reason.text) : ""}${repairs ? `<ul class="repairs" aria-label="${esc(L.repairs)}">${repairs}</ul>` : ""}</td>` +
       `</tr>`
     );
   });

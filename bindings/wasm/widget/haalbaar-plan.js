@@ -5,16 +5,18 @@
 // `readonly`. Properties: `source`, `report`, `board`, `forecast`, `readOnly`. Events: `change`
 // ({ source }) on every edit, `checked` ({ report, board, ms }) after every check, `forecast`
 // ({ forecast, runs, of }) each time more of the forecast's runs are in: the chances of the
-// commitments over the first 25, 50, 100, 200 and then all 300 seeded runs. The forecast runs
-// in a second worker, stopped by the next edit, so it never holds up a check.
+// commitments over the first 50, 100, 250, 500 and then all 1,000 runs, seeded as `haalbaar
+// forecast` is (so the last step is its answer). The forecast runs in a second worker,
+// stopped by the next edit, so it never holds up a check. With `lang="nl"` every message,
+// reason and repair is Dutch, not only the labels.
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
-import { linter, lintGutter, forceLinting } from "@codemirror/lint";
+import { linter, lintGutter, forceLinting, setDiagnostics } from "@codemirror/lint";
 import { planLanguage, planHighlight } from "./language.js";
 import { Engine } from "./engine.js";
 import { labels } from "./i18n.js";
 import { STYLE } from "./style.js";
-import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, chanceBadge, chanceHeader, esc } from "./draw.js";
+import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, chanceBadge, chanceHeader, esc, prose } from "./draw.js";
 
 /** A 1-based line and 1-based column in characters to a CodeMirror position. */
 function position(doc, line, column) {
@@ -27,10 +29,12 @@ function position(doc, line, column) {
 }
 
 const SEVERITY = { error: "error", warning: "warning", note: "info" };
-const FORECAST_RUNS = 300;
+// The CLI's default runs and seed (the seed is the engine's default), so the widget's chances
+// are those of `haalbaar forecast`.
+const FORECAST_RUNS = 1000;
 // The forecast is shown as its runs come in: each step is the forecast of the first N runs
-// (the same seeded runs as the full one, so the last step is exactly the 300-run forecast).
-const FORECAST_STEPS = [25, 50, 100, 200, FORECAST_RUNS];
+// (the same seeded runs as the full one, so the last step is exactly the 1,000-run forecast).
+const FORECAST_STEPS = [50, 100, 250, 500, FORECAST_RUNS];
 const FORECAST_MAX_ITEMS = 2000;
 // ... nor when its runs would each walk too many team-iterations (teams × iterations).
 const FORECAST_MAX_TEAM_ITERATIONS = 20000;
@@ -52,7 +56,12 @@ export class HaalbaarPlan extends HTMLElement {
   }
 
   get L() {
-    return labels(this.getAttribute("lang") || "en");
+    return labels(this.lang);
+  }
+
+  /** The language of the labels and of the engine's messages: `en` or `nl`. */
+  get lang() {
+    return this.getAttribute("lang") === "nl" ? "nl" : "en";
   }
 
   connectedCallback() {
@@ -116,8 +125,11 @@ export class HaalbaarPlan extends HTMLElement {
     if (!this.view || old === value) return;
     if (name === "readonly") this.view.dispatch({ effects: this.readOnlyConf.reconfigure(this.readOnlyExt()) });
     if (name === "lang") {
+      // The labels at once; the engine's messages with the check in the new language.
       this.renderHeadings();
       this.renderResults();
+      const view = this.view;
+      this.lint(view).then((found) => view.dispatch(setDiagnostics(view.state, found)));
     }
     if (name === "source" && value !== this.source) this.source = value ?? "";
     if (name === "file") forceLinting(this.view);
@@ -179,7 +191,7 @@ export class HaalbaarPlan extends HTMLElement {
     for (const runs of FORECAST_STEPS) {
       let result;
       try {
-        ({ result } = await this.forecaster.call("forecast", text, { runs, seed: 1 }));
+        ({ result } = await this.forecaster.call("forecast", text, { runs, lang: this.lang }));
       } catch {
         return; // stopped by a newer edit, or the plan cannot be forecast
       }
@@ -223,7 +235,7 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.timing.textContent = this.L.checking;
     let reply;
     try {
-      reply = await this.engine.call("inspect", text, { file: this.getAttribute("file") || "plan.plan" });
+      reply = await this.engine.call("inspect", text, { file: this.getAttribute("file") || "plan.plan", lang: this.lang });
     } catch (e) {
       if (generation !== this.generation) return [];
       // Nothing of the previous plan stays on screen next to the error: it no longer
@@ -246,6 +258,8 @@ export class HaalbaarPlan extends HTMLElement {
     this._report = report;
     this._checkedText = text;
     this._board = board;
+    // The last board of a plan without errors stays on screen (dimmed) while a typo is fixed.
+    if (board) this._lastGood = board;
     this.lastMs = reply.ms;
     this._forecast = null;
     // How likely each commitment is: the seeded forecast, after the check, in its own worker
@@ -274,9 +288,9 @@ export class HaalbaarPlan extends HTMLElement {
         renderMessage: () => {
           const div = document.createElement("div");
           div.innerHTML =
-            `<div>${esc(d.message)}</div>` +
-            (d.label ? `<div>${esc(d.label)}</div>` : "") +
-            (d.help ? `<div class="cm-lint-help">help: ${esc(d.help)}</div>` : "");
+            `<div>${prose(d.message)}</div>` +
+            (d.label ? `<div>${prose(d.label)}</div>` : "") +
+            (d.help ? `<div class="cm-lint-help">${esc(this.L.help)}: ${prose(d.help)}</div>` : "");
           return div;
         },
       };
@@ -313,6 +327,14 @@ export class HaalbaarPlan extends HTMLElement {
         board.teams
           .map((t) => `<div class="cap-team"><h3>${esc(t.team)}${t.title ? ` — ${esc(t.title)}` : ""}</h3>${capacitySvg(t, board, L, width)}</div>`)
           .join("") + capacityLegend(L);
+    } else if (this._lastGood) {
+      // A typo does not blank the board: the last good one stays, dimmed, with what is wrong.
+      const first = report.diagnostics.find((d) => d.severity === "error");
+      const where = first ? ` ${L.line} ${first.line}: ${first.message}` : "";
+      this.el.board.innerHTML =
+        `<p class="stale-note" role="status">${esc(L.staleBoard)}${where ? ` <span class="where">${prose(where)}</span>` : ""}</p>` +
+        `<div class="stale">${boardSvg(this._lastGood, L, this.el.board.clientWidth || 900)}</div>`;
+      this.el.caps.innerHTML = "";
     } else {
       this.el.board.innerHTML = `<p class="empty">${esc(L.noBoard)}</p>`;
       this.el.caps.innerHTML = "";
@@ -337,7 +359,11 @@ export class HaalbaarPlan extends HTMLElement {
       if (to < 0) to = text.length;
     }
     const line = this.view.state.doc.lineAt(from);
-    this.view.dispatch({ selection: { anchor: line.from, head: Math.max(line.to, Math.min(line.to, to)) }, scrollIntoView: true });
+    // The block in the middle of the editor, with room above and below to read it.
+    this.view.dispatch({
+      selection: { anchor: line.from, head: Math.max(line.to, Math.min(line.to, to)) },
+      effects: EditorView.scrollIntoView(line.from, { y: "center" }),
+    });
   }
 
   /** Marks a commitment's items on the board and its row in the table. */

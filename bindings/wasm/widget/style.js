@@ -15,6 +15,10 @@ header .timing { margin-left: auto; color: #57606a; font-size: 12px; }
 section { border: 1px solid var(--line); border-radius: 4px; padding: 4px 8px 8px; }
 h2 { font-size: 14px; margin: 2px 0 6px; color: #24292f; }
 .board-wrap { overflow-x: auto; }
+.board-wrap .stale { opacity: 0.4; filter: grayscale(0.6); pointer-events: none; }
+.board-wrap .stale-note { margin: 4px 0; color: #9a6700; font-size: 12px; }
+code { font: 0.95em ui-monospace, SFMono-Regular, Menlo, monospace; background: #f2f4f6; padding: 0 2px; border-radius: 3px; }
+.commitments .title { color: #57606a; font-size: 11px; }
 .empty, .message { color: #57606a; margin: 4px 0; }
 .message.error { color: var(--red); }
 table.commitments { border-collapse: collapse; width: 100%; font-size: 13px; }
