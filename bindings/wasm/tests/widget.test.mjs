@@ -58,6 +58,17 @@ async function open(example = "gdi-2024.plan") {
   return { page, errors };
 }
 
+/** Raises eherkenning's effort from 120 to 400 in the editor and waits for the infeasible check. */
+async function breakEherkenning(page) {
+  await page.evaluate(() => {
+    const view = document.querySelector("haalbaar-plan").view;
+    const text = view.state.doc.toString();
+    const at = text.indexOf("effort 120", text.indexOf("item eherkenning")) + "effort ".length;
+    view.dispatch({ changes: { from: at, to: at + 3, insert: "400" } });
+  });
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+}
+
 function cliReport(name) {
   try {
     return JSON.parse(execFileSync(cli, ["check", "--format", "json", `examples/${name}`], { cwd: root, encoding: "utf8" }));
@@ -191,13 +202,7 @@ test("an edit that breaks a commitment turns it red, with the diagnostic and the
 test("a repair's apply button edits the plan in the editor, and the commitment is then met", async () => {
   const { page, errors } = await open();
   const plan = page.locator("haalbaar-plan");
-  await page.evaluate(() => {
-    const view = document.querySelector("haalbaar-plan").view;
-    const text = view.state.doc.toString();
-    const at = text.indexOf("effort 120", text.indexOf("item eherkenning")) + "effort ".length;
-    view.dispatch({ changes: { from: at, to: at + 3, insert: "400" } });
-  });
-  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+  await breakEherkenning(page);
   const before = await page.evaluate(() => document.querySelector("haalbaar-plan").view.state.doc.toString());
   const report = await page.evaluate(() => window.haalbaarLastCheck.report);
   const c = report.commitments.find((c) => c.item === "eherkenning");
@@ -307,13 +312,7 @@ test("attributes: Dutch labels, read-only, change events", async () => {
   assert.equal(await plan.locator(".board-panel h2").textContent(), "Programmabord");
   assert.equal(await plan.locator(".verdict").textContent(), "haalbaar");
   // Dutch all the way: the engine's messages too, after the check in the new language.
-  await page.evaluate(() => {
-    const view = document.querySelector("haalbaar-plan").view;
-    const text = view.state.doc.toString();
-    const at = text.indexOf("effort 120", text.indexOf("item eherkenning")) + "effort ".length;
-    view.dispatch({ changes: { from: at, to: at + 3, insert: "400" } });
-  });
-  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict === "infeasible", null, { timeout: 30000 });
+  await breakEherkenning(page);
   const why = await plan.locator('tr.commitment[data-item="eherkenning"] td.why').textContent();
   assert.match(why, /kan niet af zijn uiterlijk|komt .* tekort|keten|op zijn vroegst|planning past/, why);
   assert.doesNotMatch(why, /cannot be done|at the earliest|short in/, why);

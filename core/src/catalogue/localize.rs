@@ -41,23 +41,21 @@ impl<T: Localize> Localize for Option<T> {
     }
 }
 
-impl Localize for Diagnostic {
-    fn localize(&mut self, lang: Lang) {
-        tr(&mut self.message, lang);
-        tr_opt(&mut self.label, lang);
-        tr_opt(&mut self.help, lang);
-        self.labels.iter_mut().for_each(|l| tr(&mut l.message, lang));
-    }
+/// A finding as the engine keeps it and as a report shows it: the same texts.
+macro_rules! localize_finding {
+    ($($t:ty),*) => {$(
+        impl Localize for $t {
+            fn localize(&mut self, lang: Lang) {
+                tr(&mut self.message, lang);
+                tr_opt(&mut self.label, lang);
+                tr_opt(&mut self.help, lang);
+                self.labels.iter_mut().for_each(|l| tr(&mut l.message, lang));
+            }
+        }
+    )*};
 }
 
-impl Localize for DiagnosticRecord {
-    fn localize(&mut self, lang: Lang) {
-        tr(&mut self.message, lang);
-        tr_opt(&mut self.label, lang);
-        tr_opt(&mut self.help, lang);
-        self.labels.iter_mut().for_each(|l| tr(&mut l.message, lang));
-    }
-}
+localize_finding!(Diagnostic, DiagnosticRecord);
 
 impl Localize for Reason {
     fn localize(&mut self, lang: Lang) {
