@@ -197,16 +197,25 @@ E0204, Error, "duplicate id",
 "What: two blocks have the same id. Teams, items and epics share one namespace.
 Why: a reference to that id would be ambiguous.
 Example:
-    team toegang { ... }
-    item toegang { ... }
+    team toegang {
+      people 5
+    }
+    item toegang {
+      team toegang
+      effort 10
+    }
 Fix: rename one of them.";
 
 E0205, Error, "dependency cycle",
 "What: items depend on each other in a circle through `after`.
 Why: each must finish before the next starts, so none can ever start.
 Example:
-    item a { after b }
-    item b { after a }
+    item a {
+      after b
+    }
+    item b {
+      after a
+    }
 Fix: remove one `after` of the cycle; the diagnostic shows every edge of it.";
 
 E0206, Error, "item without team",
@@ -296,8 +305,13 @@ E0307, Error, "placed before a prerequisite",
 "What: an item is placed `in PIx`, but an item it depends on can only finish later.
 Why: work starts only after its prerequisites are done, so the placement cannot hold.
 Example:
-    item b { in PI2  after a }
-    item a { in PI3 }
+    item b {
+      in PI2
+      after a
+    }
+    item a {
+      in PI3
+    }
 Fix: place the item later, or its prerequisite earlier.";
 
 E0308, Error, "invalid duration",
@@ -381,8 +395,13 @@ E0406, Error, "`max N people` has no meaning here",
 Why: a cap in people must be turned into the plan's unit, and there is no figure per person.
 Example:
     unit points
-    team berichten { capacity 40 per iteration }
-    item x { team berichten  max 2 people }
+    team berichten {
+      capacity 40 per iteration
+    }
+    item x {
+      team berichten
+      max 2 people
+    }
 Fix: cap in the plan's unit:
       max 16 per iteration";
 
@@ -444,7 +463,8 @@ W0501, Warning, "team without capacity",
 "What: a team has no capacity in any iteration of the horizon.
 Why: any work given to it can never be done; usually `people` or `capacity` is missing.
 Example:
-    team berichten { }
+    team berichten {
+    }
 Fix: add `people`, or `capacity N per iteration`.";
 
 W0502, Warning, "feature larger than a PI",
@@ -459,7 +479,9 @@ W0503, Warning, "epic without items",
 "What: no item names this epic.
 Why: an empty epic's commitment promises nothing that the check can test.
 Example:
-    epic stelsel { commit 2025-Q2 }
+    epic stelsel {
+      commit 2025-Q2
+    }
 Fix: add `epic stelsel` to the items that make up the epic, or remove it.";
 
 W0504, Warning, "date has no effect within the horizon",
@@ -522,9 +544,21 @@ its status. The plan's verdict stays `invalid`.
 Why: one broken item in a plan of thousands should not hide every other answer. What does not
 need the broken items is decided exactly as if they were not in the file.
 Example:
-    item a { team api  effort 0  commit PI2 }   # E0401: left out
-    item b { team api  effort 10  after a }      # waits for a: left out
-    item c { team api  effort 20  commit PI3 }   # checked
+    item a {   # E0401: left out
+      team api
+      effort 0
+      commit PI2
+    }
+    item b {   # waits for a: left out
+      team api
+      effort 10
+      after a
+    }
+    item c {   # checked
+      team api
+      effort 20
+      commit PI3
+    }
 Fix: fix the errors; the next check includes the items again.";
 
 W0507, Warning, "target missed",
@@ -532,7 +566,10 @@ W0507, Warning, "target missed",
 Why: a target is an objective, not a commitment: missing it is worth knowing but does not make
 the plan infeasible.
 Example:
-    item overheid-nl { effort 50  target PI2 }
+    item overheid-nl {
+      effort 50
+      target PI2
+    }
 Fix: give it a higher `priority`, commit to it, or move the target.";
 
 W0508, Warning, "lending digs a hole",
@@ -544,7 +581,11 @@ Example:
       people 6
       lend 3 to berichten PI2
     }
-    item eherkenning { team toegang  effort 120  commit PI2 }
+    item eherkenning {
+      team toegang
+      effort 120
+      commit PI2
+    }
 Fix: lend fewer people or in other PIs, or accept the miss and move the commitment.";
 
 W0509, Warning, "placement overloads its PI",
@@ -553,7 +594,11 @@ would load its team above its plannable capacity in that PI (capacity times `loa
 Why: the board promises the work in that PI; the team cannot deliver it without overtime or
 dropping other work. The commitment's own diagnostic says what would fix it.
 Example:
-    item fbs-core { team berichten  effort 300  in PI2 }   # berichten plans 136 per PI
+    item fbs-core {   # berichten plans 136 per PI
+      team berichten
+      effort 300
+      in PI2
+    }
 Fix: split the item over PIs, place it later, or move other work out of that PI.";
 
 W0510, Warning, "beyond the firm horizon",
@@ -565,8 +610,14 @@ and people who may leave. Calling it a commitment promises more than anyone know
 commitment (a law, a contract) is different: it stays a commitment however far ahead, and its
 probability is what to watch.
 Example:
-    plan { start 2025-01-06  horizon 18 months }
-    item x { effort 80  commit PI6 }
+    plan {
+      start 2025-01-06
+      horizon 18 months
+    }
+    item x {
+      effort 80
+      commit PI6
+    }
 Fix: present a soft one as a forecast with its probability, make it a `target`, or raise
 `firm` if the organisation really commits that far ahead. Keep a hard one hard; review its
 probability every PI and act (capacity, scope) while it is low.";
@@ -589,6 +640,20 @@ mod tests {
                 Severity::Note => 'I',
             };
             assert!(code.as_str().starts_with(prefix), "{code} has the wrong letter");
+        }
+    }
+
+    #[test]
+    fn examples_are_written_as_a_plan_file_has_them() {
+        // A block's statements each on their own line, as the language wants: an example a
+        // planner copies must not be E0102 itself.
+        for code in ALL {
+            for line in code.explanation().lines().filter(|l| l.starts_with("    ")) {
+                let text = line.split('#').next().unwrap_or("").trim();
+                if let Some((_, rest)) = text.split_once('{') {
+                    assert!(rest.trim().is_empty(), "{code}: `{line}` has statements after its `{{`");
+                }
+            }
         }
     }
 

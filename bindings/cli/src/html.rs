@@ -46,6 +46,7 @@ pub struct Labels {
     method: &'static str,
     line: &'static str,
     hard: &'static str,
+    all_deps: &'static str,
 }
 
 impl Labels {
@@ -83,6 +84,7 @@ impl Labels {
             self.method,
             self.line,
             self.hard,
+            self.all_deps,
         ]
     }
 }
@@ -132,6 +134,7 @@ pub const EN: Labels = Labels {
     method: "Method",
     line: "line",
     hard: "hard",
+    all_deps: "show every dependency (by default only those of missed commitments)",
 };
 
 pub const NL: Labels = Labels {
@@ -179,6 +182,7 @@ pub const NL: Labels = Labels {
     method: "Methode",
     line: "regel",
     hard: "hard",
+    all_deps: "toon elke afhankelijkheid (standaard alleen die van gemiste toezeggingen)",
 };
 
 /// A sentence of the engine: escaped, with each `id` in backticks set as code.
@@ -246,7 +250,10 @@ svg text { font-family: system-ui, sans-serif; }
 .load.half { fill: #81c784; } .load.full { fill: #388e3c; } .load.over { fill: #c62828; } .over-mark { fill: #c62828; font-weight: 700; text-anchor: middle; }
 .item rect { stroke-width: 1; } .item.met rect { fill: #c8e6c9; stroke: #2e7d32; } .item.missed rect { fill: #ffcdd2; stroke: #c62828; } .item.competing rect { fill: #ffe0b2; stroke: #ef6c00; }
 .item.free rect { fill: #e3f2fd; stroke: #64b5f6; } .item text { font-size: 10px; fill: #1f2328; }
-.dep { fill: none; stroke: #555; stroke-width: 1.2; } .dep.red { stroke: #c62828; stroke-width: 1.6; }
+.dep { fill: none; stroke: #555; stroke-width: 1.2; display: none; } .dep.red { stroke: #c62828; stroke-width: 1.6; display: inline; }
+#all-deps:checked ~ svg.board .dep { display: inline; } .deps-toggle { font-size: 12px; color: #57606a; } .item text.outside { fill: #1f2328; }
+.cap .pi-band { fill: #eef2f6; stroke: #fff; } .cap .pi-label { text-anchor: middle; font-size: 9px; font-weight: 600; fill: #24292f; } .cap .pi-line { stroke: #b0bec5; }
+@media print { #all-deps, .deps-toggle { display: none; } }
 .cap .plannable { fill: #fff; stroke: #90a4ae; } .cap .planned { fill: #64b5f6; } .cap .planned.over { fill: #c62828; }
 .cap .capacity-line { fill: none; stroke: #455a64; stroke-dasharray: 3 2; } .cap .axis { font-size: 9px; fill: #57606a; }
 .cap .event { font-size: 10px; fill: #455a64; } .cap .event.leave, .cap .event.lend_out { fill: #c62828; } .cap .event.hire, .cap .event.lend_in { fill: #2e7d32; }
@@ -257,15 +264,103 @@ svg text { font-family: system-ui, sans-serif; }
 const LEFT: usize = 110;
 const LANE: usize = 18;
 const HEAD: usize = 32;
+/// The font size of a bar's label, in px.
+const LABEL_PX: usize = 10;
 
-/// The program board as SVG (the same picture as the widget's).
+/// About how wide `s` is in px at `px` font size, on the generous side (a wide sans such as
+/// DejaVu), so that a label said to fit its bar does. The widget's `labelWidth` is the same.
+pub fn label_width(s: &str, px: usize) -> usize {
+    let hundredths: usize = s
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 30,
+            'f' | 't' | 'r' | '-' | ' ' | '(' | ')' | '[' | ']' | '/' => 45,
+            'm' | 'M' | 'W' => 100,
+            'w' => 85,
+            c if c.is_ascii_uppercase() => 80,
+            c if c.is_ascii() => 66,
+            c if c.is_alphabetic() => 72,
+            _ => 100,
+        })
+        .sum();
+    (hundredths * px).div_ceil(100) + 2
+}
+
+/// Where a bar's label stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Inside,
+    Right,
+    /// Left of the bar, for a bar near the board's right edge.
+    Left,
+}
+
+/// A bar on the board: where it stands and what its label says, inside the bar when it fits
+/// (the id, with the title when that fits too), else the id just right of the bar (left of
+/// it near the board's right edge).
+struct Bar<'a> {
+    item: &'a haalbaar::board::BoardItem,
+    x: usize,
+    w: usize,
+    lane: usize,
+    label: String,
+    side: Side,
+}
+
+/// The bars of one team in lanes: a bar goes in the first lane where neither it nor its label
+/// overlaps what is there, so every label reads in full. Returns the bars and the lane count.
+fn lay_out<'a>(items: &[&'a haalbaar::board::BoardItem], col: usize, edge: usize) -> (Vec<Bar<'a>>, usize) {
+    let mut items: Vec<_> = items.iter().filter_map(|i| Some((*i, i.first?, i.last?))).collect();
+    items.sort_by_key(|&(_, f, l)| (f, l));
+    let mut ends: Vec<usize> = Vec::new(); // per lane: the first free x
+    let mut bars = Vec::new();
+    for (item, first, last) in items {
+        let x = LEFT + first * col + 1;
+        let w = (last - first + 1) * col - 2;
+        let titled = item.title.as_deref().map(|t| format!("{} — {t}", item.item));
+        let (label, side) = match titled {
+            Some(t) if label_width(&t, LABEL_PX) + 10 <= w => (t, Side::Inside),
+            _ => {
+                let lw = label_width(&item.item, LABEL_PX);
+                let side = if lw + 10 <= w {
+                    Side::Inside
+                } else if x + w + lw + 10 > edge && x >= LEFT + lw + 10 {
+                    Side::Left
+                } else {
+                    Side::Right
+                };
+                (item.item.clone(), side)
+            }
+        };
+        let lw = label_width(&label, LABEL_PX);
+        let (start, end) = match side {
+            Side::Inside => (x, x + w + 1),
+            Side::Right => (x, x + w + 4 + lw + 6),
+            Side::Left => (x - lw - 10, x + w + 1),
+        };
+        let lane = match ends.iter().position(|&e| e < start) {
+            Some(k) => k,
+            None => {
+                ends.push(0);
+                ends.len() - 1
+            }
+        };
+        ends[lane] = end;
+        bars.push(Bar { item, x, w, lane, label, side });
+    }
+    (bars, ends.len().max(1))
+}
+
+/// The program board as SVG (the same picture as the widget's). Every bar's label reads in
+/// full; dependency arrows are drawn for the missed chains, the others only when `all_deps`
+/// is checked (a checkbox before the board, no script).
 fn board_svg(b: &Board, l: &Labels) -> String {
     let n = b.iterations.len().max(1);
     let col = ((1100 - LEFT) / n).clamp(10, 36);
-    let width = LEFT + n * col + 8;
+    let mut width = LEFT + n * col + 8;
     struct Row<'a> {
         team: &'a BoardTeam,
-        placed: Vec<(&'a haalbaar::board::BoardItem, usize)>,
+        bars: Vec<Bar<'a>>,
         y: usize,
         height: usize,
     }
@@ -273,32 +368,16 @@ fn board_svg(b: &Board, l: &Labels) -> String {
     let mut y = HEAD;
     let mut at = std::collections::BTreeMap::new();
     for team in &b.teams {
-        let mut items: Vec<_> = b
-            .items
-            .iter()
-            .filter(|i| i.team.as_deref() == Some(team.team.as_str()))
-            .filter_map(|i| Some((i, i.first?, i.last?)))
-            .collect();
-        items.sort_by_key(|&(_, f, l)| (f, l));
-        let mut ends: Vec<Option<usize>> = Vec::new();
-        let mut placed = Vec::new();
-        for (item, first, last) in items {
-            let lane = match ends.iter().position(|e| e.is_none_or(|e| e < first)) {
-                Some(k) => k,
-                None => {
-                    ends.push(None);
-                    ends.len() - 1
-                }
-            };
-            ends[lane] = Some(last);
-            placed.push((item, lane));
-            at.insert(
-                item.item.as_str(),
-                (LEFT + first * col, LEFT + (last + 1) * col, y + 8 + lane * LANE + LANE / 2 - 1),
-            );
+        let items: Vec<_> = b.items.iter().filter(|i| i.team.as_deref() == Some(team.team.as_str())).collect();
+        let (bars, lanes) = lay_out(&items, col, width);
+        for bar in &bars {
+            at.insert(bar.item.item.as_str(), (bar.x - 1, bar.x + bar.w + 1, y + 8 + bar.lane * LANE + LANE / 2 - 1));
+            if bar.side == Side::Right {
+                width = width.max(bar.x + bar.w + 4 + label_width(&bar.label, LABEL_PX) + 8);
+            }
         }
-        let height = 8 + ends.len().max(1) * LANE + 4;
-        rows.push(Row { team, placed, y, height });
+        let height = 8 + lanes * LANE + 4;
+        rows.push(Row { team, bars, y, height });
         y += height;
     }
     let height = y + 4;
@@ -376,11 +455,10 @@ fn board_svg(b: &Board, l: &Labels) -> String {
                 );
             }
         }
-        for (item, lane) in &row.placed {
-            let (Some(first), Some(last)) = (item.first, item.last) else { continue };
-            let x = LEFT + first * col + 1;
-            let w = (last - first + 1) * col - 2;
-            let yy = top + 8 + lane * LANE;
+        for bar in &row.bars {
+            let item = bar.item;
+            let (x, w) = (bar.x, bar.w);
+            let yy = top + 8 + bar.lane * LANE;
             let class = if item.missed {
                 "missed"
             } else if item.competing {
@@ -390,30 +468,36 @@ fn board_svg(b: &Board, l: &Labels) -> String {
             } else {
                 "free"
             };
-            let label = format!(
+            let tip = format!(
                 "{}{}: {}..{}",
                 item.item,
                 item.title.as_deref().map(|t| format!(" — {t}")).unwrap_or_default(),
                 item.start.as_deref().unwrap_or(""),
                 item.finish.as_deref().unwrap_or("")
             );
+            let (tx, outside) = match bar.side {
+                Side::Inside => (x + 5, ""),
+                Side::Right => (x + w + 4, " outside"),
+                Side::Left => (x - 4, r#" outside" text-anchor="end"#),
+            };
             let _ = write!(
                 s,
-                r#"<g class="item {class}" data-item="{}"><title>{}</title><rect x="{x}" y="{yy}" width="{w}" height="{}" rx="3"/><svg x="{x}" y="{yy}" width="{w}" height="{}"><text x="7" y="{}">{}</text></svg></g>"#,
+                r#"<g class="item {class}" data-item="{}"><title>{}</title><rect x="{x}" y="{yy}" width="{w}" height="{}" rx="3"/><text class="label{outside}" x="{tx}" y="{}">{}</text></g>"#,
                 esc(&item.item),
-                esc(&label),
+                esc(&tip),
                 LANE - 4,
-                LANE - 4,
-                LANE - 8,
-                esc(&item.item)
+                yy + LANE - 8,
+                esc(&bar.label)
             );
         }
     }
+    let missed: std::collections::BTreeSet<&str> =
+        b.items.iter().filter(|i| i.missed).map(|i| i.item.as_str()).collect();
     for item in &b.items {
         let Some(&(to_x, _, to_y)) = at.get(item.item.as_str()) else { continue };
         for before in &item.after {
             let Some(&(_, from_x, from_y)) = at.get(before.as_str()) else { continue };
-            let red = item.missed && b.items.iter().any(|i| i.item == *before && i.missed);
+            let red = item.missed && missed.contains(before.as_str());
             let (x1, x2) = (from_x.saturating_sub(2), to_x + 1);
             let mid = ((x1 + x2) / 2).max(x1 + 6);
             let _ = write!(
@@ -430,7 +514,8 @@ fn board_svg(b: &Board, l: &Labels) -> String {
     s
 }
 
-/// Capacity (before load, dashed), plannable (outline) and planned (filled) per iteration.
+/// Capacity (before load, dashed), plannable (outline) and planned (filled) per iteration,
+/// under a band naming the PIs.
 fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
     let n = b.iterations.len().max(1);
     let w = (480 / n).clamp(4, 24) as f64;
@@ -444,21 +529,34 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
         .unwrap_or(0)
         .max(1000) as f64
         / 1000.0;
-    let y = |v: f64| 6.0 + h - v / max * h;
+    // The PI band takes the top `band` px; the chart starts below it.
+    let band = 14.0;
+    let y = |v: f64| band + 6.0 + h - v / max * h;
     let mut s = String::new();
     let _ = write!(
         s,
         r#"<svg class="cap" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{}" viewBox="0 0 {width} {}" role="img" aria-label="{}: {}">"#,
-        h + 24.0,
-        h + 24.0,
+        band + h + 24.0,
+        band + h + 24.0,
         esc(l.capacity),
         esc(&team.team)
     );
+    for pi in &b.pis {
+        let x = 36.0 + pi.first as f64 * w;
+        let pw = (pi.last - pi.first + 1) as f64 * w;
+        let _ = write!(
+            s,
+            r#"<rect class="pi-band" x="{x:.1}" y="0" width="{pw:.1}" height="12"/><text class="pi-label" x="{:.1}" y="9">{}</text><line class="pi-line" x1="{x:.1}" y1="0" x2="{x:.1}" y2="{:.1}"/>"#,
+            x + pw / 2.0,
+            esc(&pi.label),
+            band + 6.0 + h
+        );
+    }
     let mut line = String::new();
     for (i, it) in b.iterations.iter().enumerate() {
         let x = 36.0 + i as f64 * w;
         if it.ip {
-            let _ = write!(s, r#"<rect class="ip" x="{x}" y="6" width="{w}" height="{h}"/>"#);
+            let _ = write!(s, r#"<rect class="ip" x="{x}" y="{}" width="{w}" height="{h}"/>"#, band + 6.0);
         }
         let Some(c) = team.iterations.get(i) else { continue };
         let (cap, plannable, planned) = (
@@ -472,7 +570,7 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
             x + 0.5,
             y(plannable),
             w - 1.0,
-            6.0 + h - y(plannable)
+            band + 6.0 + h - y(plannable)
         );
         let _ = write!(
             s,
@@ -481,7 +579,7 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
             x + 1.0,
             y(planned),
             (w - 2.0).max(1.0),
-            6.0 + h - y(planned),
+            band + 6.0 + h - y(planned),
             esc(&c.iteration),
             c.planned,
             l.planned,
@@ -498,7 +596,7 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
         r#"<text class="axis" x="32" y="{:.1}" text-anchor="end">{}</text><text class="axis" x="32" y="{}" text-anchor="end">0</text>"#,
         y(max) + 8.0,
         max.round(),
-        6.0 + h
+        band + 6.0 + h
     );
     for e in &team.events {
         let Some(i) = b.iterations.iter().position(|it| it.iteration == e.iteration) else { continue };
@@ -513,7 +611,7 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
             s,
             r#"<text class="event {class}" x="{:.1}" y="{}" text-anchor="middle">{mark}<title>{}</title></text>"#,
             36.0 + i as f64 * w + w / 2.0,
-            h + 20.0,
+            band + h + 20.0,
             esc(&e.text)
         );
     }
@@ -645,6 +743,8 @@ pub struct Input<'a> {
     pub commitments: &'a [CommitmentReport],
     pub forecast: Option<&'a Forecast>,
     pub findings: &'a [DiagnosticRecord],
+    /// Draw every dependency from the start (the reader can tick the box either way).
+    pub all_deps: bool,
 }
 
 pub fn report(input: &Input, l: &Labels) -> String {
@@ -684,7 +784,14 @@ pub fn report(input: &Input, l: &Labels) -> String {
                 s.push_str(&commitments_table(input.commitments, input.forecast, l));
             }
             s.push_str("</section>\n");
-            let _ = write!(s, "<section class=\"board-section\"><h2>{}</h2>{}", l.board, board_svg(b, l));
+            let _ = write!(
+                s,
+                r#"<section class="board-section"><h2>{}</h2><input type="checkbox" id="all-deps"{}><label class="deps-toggle" for="all-deps"> {}</label><br>{}"#,
+                l.board,
+                if input.all_deps { " checked" } else { "" },
+                l.all_deps,
+                board_svg(b, l)
+            );
             let _ = write!(
                 s,
                 r#"<div class="legend"><span><i class="met"></i>{}</span><span><i class="missed"></i>{}</span><span><i class="competing"></i>{}</span><span><i class="free"></i>{}</span><span><i class="ip"></i>{}</span><span><i class="over"></i>{}</span></div></section>"#,

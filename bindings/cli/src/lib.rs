@@ -116,13 +116,15 @@ pub fn forecast_text(
     Ok(text)
 }
 
-/// `haalbaar report`: the self-contained HTML report.
+/// `haalbaar report`: the self-contained HTML report; `all_deps`: every dependency arrow
+/// drawn from the start, not only the missed chains'.
 pub fn report_html(
     name: &str,
     source: &str,
     checked: &haalbaar::Checked,
     forecast: Option<&haalbaar::forecast::Forecast>,
     lang: Lang,
+    all_deps: bool,
 ) -> String {
     // Every text of the engine in the report's language, not only the labels.
     use haalbaar::catalogue::Localize;
@@ -145,6 +147,7 @@ pub fn report_html(
         commitments,
         forecast,
         findings: &findings,
+        all_deps,
     };
     html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN })
 }
@@ -183,7 +186,7 @@ pub fn every_output(source: &str, runs: u32) -> Result<Vec<String>, String> {
         out.push(forecast_text(name, source, f, false, true)?);
         out.push(forecast_text(name, source, f, true, false)?);
     }
-    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl));
+    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl, true));
     let (entry, records) = report::FileReport::of(name, source, checked);
     out.push(json(&report::CheckReport::new(vec![entry], records))?);
     Ok(out)

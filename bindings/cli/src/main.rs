@@ -79,6 +79,10 @@ enum Command {
         /// Treat these findings as errors (exit 1): `unknown` (undecided commitments).
         #[arg(long, value_enum)]
         deny: Vec<Deny>,
+        /// Leave out the warnings and notes of this code (`--allow W0502`; repeatable).
+        /// Errors cannot be left out.
+        #[arg(long, value_name = "CODE", value_parser = parse_allow)]
+        allow: Vec<haalbaar::Code>,
         /// Leave out the program board in human output.
         #[arg(long)]
         no_board: bool,
@@ -127,6 +131,10 @@ enum Command {
         seed: u64,
         #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
         budget: u64,
+        /// Draw every dependency on the board from the start (by default only the missed
+        /// chains'; the report has a box to show them all either way).
+        #[arg(long)]
+        all_deps: bool,
     },
     /// Repairs of one commitment: list them, show one as a diff, or apply it to the file.
     Fix {
@@ -160,6 +168,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Print the message catalogue as JSON: every English text a planner may read (the
+    /// engine's, the command's and the HTML report's) with its Dutch form.
+    #[command(hide = true)]
+    Catalogue,
 }
 
 /// The stack the command runs on: the engine is iterative wherever the input sets the depth,
@@ -199,20 +211,26 @@ fn run() -> ExitCode {
     let lang = cli.lang;
     words::set_lang(lang.into());
     let result = match cli.command {
-        Command::Check { files, format, deny, no_board, budget } => {
-            check(&files, format, &deny, !no_board, &haalbaar::Options { budget, solve: true }, color)
-        }
+        Command::Check { files, format, deny, allow, no_board, budget } => check(
+            &files,
+            format,
+            Filters { deny: &deny, allow: &allow },
+            !no_board,
+            &haalbaar::Options { budget, solve: true },
+            color,
+        ),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Forecast { file, runs, seed, format } => forecast(&file, runs, seed, format, color),
         Command::Board { file, width, budget } => board_command(&file, width, budget, color),
-        Command::Report { file, output, runs, seed, budget, force } => {
-            report_command(&file, &output, lang, runs, seed, budget, force)
+        Command::Report { file, output, runs, seed, budget, force, all_deps } => {
+            report_command(&file, &output, lang, ReportOptions { runs, seed, budget, force, all_deps })
         }
         Command::Fix { file, commitment, repair, write, budget } => {
             fix_command(&file, &commitment, repair, write, budget, color)
         }
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
+        Command::Catalogue => catalogue(),
     };
     match result {
         Ok(code) => code,
@@ -222,6 +240,15 @@ fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `haalbaar catalogue`: `[["English", "Dutch"], …]`.
+fn catalogue() -> Result<ExitCode, String> {
+    let mut pairs: Vec<(&str, &str)> = haalbaar::catalogue::entries().iter().chain(words::ENTRIES).copied().collect();
+    pairs.extend(haalbaar_cli::html::EN.texts().into_iter().zip(haalbaar_cli::html::NL.texts()));
+    let text = serde_json::to_string_pretty(&pairs).map_err(|e| e.to_string())?;
+    print(&format!("{text}\n"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads a plan file (or standard input for `-`) as UTF-8, with a one-line message on failure.
@@ -268,10 +295,30 @@ fn print(text: &str) -> Result<(), String> {
     }
 }
 
+/// A code for `--allow`: a warning or a note, never an error.
+fn parse_allow(name: &str) -> Result<haalbaar::Code, String> {
+    let code = haalbaar::Code::parse(name)
+        .ok_or_else(|| format!("unknown code `{name}`; `haalbaar explain` lists every code"))?;
+    if code.severity() == haalbaar::Severity::Error {
+        return Err(format!("{code} is an error; only warnings and notes can be left out"));
+    }
+    Ok(code)
+}
+
+/// What `check` fails on besides errors, and what it leaves out.
+struct Filters<'a> {
+    deny: &'a [Deny],
+    allow: &'a [haalbaar::Code],
+}
+
+/// At least this many warnings of one code in a file get a closing note on how to leave
+/// them out.
+const MANY: usize = 5;
+
 fn check(
     files: &[PathBuf],
     format: CheckFormat,
-    deny: &[Deny],
+    Filters { deny, allow }: Filters,
     board: bool,
     options: &haalbaar::Options,
     color: bool,
@@ -291,10 +338,12 @@ fn check(
             }
         };
         let mut checked = haalbaar::check_with(&source, options);
+        checked.diagnostics.retain(|d| !allow.contains(&d.code));
         checked.localize(words::lang());
         names.push(name.clone());
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
+            human.push_str(&render::many(&checked.diagnostics, MANY));
             match (&checked.feasibility, &checked.calendar) {
                 (Some(f), Some(cal)) if board => human.push_str(&render::board(&name, cal, f, color)),
                 // Without the board the verdict still has its line.
@@ -338,7 +387,7 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
     let Some(code) = code else {
         let mut out = String::new();
         for c in haalbaar::codes::ALL {
-            out.push_str(&format!("{}  {:<7}  {}\n", c.as_str(), c.severity().as_str(), t(c.title())));
+            out.push_str(&format!("{}  {:<12}  {}\n", c.as_str(), t(c.severity().as_str()), t(c.title())));
         }
         show(&out, false)?;
         return Ok(ExitCode::SUCCESS);
@@ -346,7 +395,13 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
     match haalbaar::Code::parse(code) {
         Some(c) => {
             show(
-                &format!("{} ({}): {}\n\n{}\n", c.as_str(), c.severity().as_str(), t(c.title()), c.explanation()),
+                &format!(
+                    "{} ({}): {}\n\n{}\n",
+                    c.as_str(),
+                    t(c.severity().as_str()),
+                    t(c.title()),
+                    haalbaar::catalogue::explanation(c, words::lang())
+                ),
                 false,
             )?;
             Ok(ExitCode::SUCCESS)
@@ -564,16 +619,20 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     false
 }
 
-/// `haalbaar report`: the HTML report, written to a file (or standard output).
-fn report_command(
-    path: &PathBuf,
-    output: &PathBuf,
-    lang: Lang,
+/// What `haalbaar report` takes besides the file, its output and the language.
+struct ReportOptions {
     runs: u32,
     seed: u64,
     budget: u64,
     force: bool,
-) -> Result<ExitCode, String> {
+    all_deps: bool,
+}
+
+/// `haalbaar report`: the HTML report, written to a file (or standard output). Exit 0 when
+/// the plan was checked, whatever its verdict (the report shows it; `check` is the gate for
+/// CI); exit 1 when the plan has errors that leave it invalid (the report lists them).
+fn report_command(path: &PathBuf, output: &PathBuf, lang: Lang, o: ReportOptions) -> Result<ExitCode, String> {
+    let ReportOptions { runs, seed, budget, force, all_deps } = o;
     if output.as_os_str() != "-" {
         safe_to_write(path, output, force)?;
     }
@@ -589,12 +648,13 @@ fn report_command(
         ),
         _ => None,
     };
-    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang);
+    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang, all_deps);
     if output.as_os_str() == "-" {
         print(&text)?;
     } else {
         std::fs::write(output, text).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
         eprintln!("{}", safe::text(&t(&format!("wrote {}", output.display())), false));
     }
-    Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let invalid = checked.verdict() == haalbaar::feasibility::PlanVerdict::Invalid;
+    Ok(if invalid { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

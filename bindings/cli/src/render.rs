@@ -105,6 +105,21 @@ impl Shown {
 }
 
 /// The closing line: `check: 2 errors, 1 warning in 3 files`.
+/// A closing line for each warning code that comes `at_least` times or more in a file: how
+/// many, what they are about, and how to leave them out.
+pub fn many(diagnostics: &[haalbaar::Diagnostic], at_least: usize) -> String {
+    let mut counts = std::collections::BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| d.severity == haalbaar::Severity::Warning) {
+        *counts.entry(d.code).or_insert(0usize) += 1;
+    }
+    let mut out = String::new();
+    for (code, n) in counts.into_iter().filter(|&(_, n)| n >= at_least) {
+        out.push_str(&t(&format!("note: {n} warnings {code} ({}); `--allow {code}` leaves them out", t(code.title()))));
+        out.push_str("\n\n");
+    }
+    out
+}
+
 pub fn summary(errors: usize, warnings: usize, files: usize, color: bool) -> String {
     let text = format!(
         "{}, {} in {}",

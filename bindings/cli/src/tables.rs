@@ -147,8 +147,10 @@ pub fn calendar_csv(rows: &[CalendarRow]) -> String {
     s
 }
 
+/// One row per team and iteration; `adjustment` is what `capacity PIx.y +N` / `-N` added
+/// (included in `capacity`), so a spreadsheet can tell it from what the people give.
 pub fn capacity_csv(r: &CapacityReport) -> String {
-    let mut out = String::from("team,iteration,pi,start,working_days,ip,fte,capacity,plannable,source\n");
+    let mut out = String::from("team,iteration,pi,start,working_days,ip,fte,capacity,plannable,source,adjustment\n");
     for c in &r.iterations {
         let cells = [
             csv_field(&c.team),
@@ -161,6 +163,7 @@ pub fn capacity_csv(r: &CapacityReport) -> String {
             c.capacity.to_string(),
             c.plannable.to_string(),
             source_word(c.source).replace(' ', "_"),
+            c.adjustment.to_string(),
         ];
         out.push_str(&cells.join(","));
         out.push('\n');

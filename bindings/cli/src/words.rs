@@ -49,6 +49,17 @@ pub const ENTRIES: &[Entry] = &[
     ("{} file", "{} bestand"),
     ("{} files", "{} bestanden"),
     ("{}, {} in {}", "{}, {} in {}"),
+    (
+        "note: {} warnings {} ({}); `--allow {}` leaves them out",
+        "opmerking: {0} waarschuwingen {1} ({2}); `--allow {3}` laat ze weg",
+    ),
+    (
+        "{} is an error; only warnings and notes can be left out",
+        "{} is een fout; alleen waarschuwingen en opmerkingen kunnen weg",
+    ),
+    ("error", "fout"),
+    ("warning", "waarschuwing"),
+    ("note", "opmerking"),
     ("feasible", "haalbaar"),
     ("infeasible", "niet haalbaar"),
     ("unknown", "onbeslist"),

@@ -90,3 +90,14 @@ fn english_stays_english() {
     assert!(nl.contains("kan niet af zijn uiterlijk PI2.5 samen met"), "{nl}");
     assert!(nl.contains("fout[E0602]") && nl.contains("= hulp: "), "{nl}");
 }
+
+#[test]
+fn explanations_are_dutch() {
+    let (code, nl, _) = run_in(&root(), &["explain", "E0305", "--lang", "nl"]);
+    assert_eq!(code, 0);
+    assert!(nl.starts_with("E0305 (fout): "), "{nl}");
+    for part in ["Wat: ", "Waarom: ", "Voorbeeld", "Oplossing: "] {
+        assert!(nl.contains(part), "{nl}");
+    }
+    assert!(!nl.contains("What: ") && !nl.contains("Why: "), "{nl}");
+}

@@ -151,3 +151,30 @@ fn a_misspelt_people_line_is_one_finding() {
     assert!(out.ends_with("1 error, 0 warnings in 1 file\n"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn many_warnings_of_one_code_say_how_to_leave_them_out() {
+    let file = "examples/portfolio-2026.plan";
+    let (_, out, _) = common::run_in(&root(), &["check", "--no-board", file]);
+    let w0502 = out.matches("warning[W0502]").count();
+    assert!(w0502 >= 5, "{out}");
+    assert!(
+        out.contains(&format!(
+            "note: {w0502} warnings W0502 (feature larger than a PI); `--allow W0502` leaves them out"
+        )),
+        "{out}"
+    );
+    // Left out: gone from every format, the errors and the other warnings stay.
+    let (status, out, _) = common::run_in(&root(), &["check", "--no-board", "--allow", "w0502", file]);
+    assert_eq!(status, 1);
+    assert!(!out.contains("W0502"), "{out}");
+    assert!(out.contains("error[E0602]") && out.contains("warning[W0507]"), "{out}");
+    let (_, json, _) = common::run_in(&root(), &["check", "--format", "json", "--allow", "W0502", file]);
+    assert!(!json.contains("W0502") && json.contains("W0507"));
+    // An error cannot be left out; an unknown code is a usage error too.
+    for code in ["E0602", "X9999"] {
+        let (status, _, err) = common::run_in(&root(), &["check", "--allow", code, file]);
+        assert_eq!(status, 2, "{err}");
+        assert!(err.contains(code), "{err}");
+    }
+}

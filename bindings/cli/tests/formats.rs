@@ -193,3 +193,14 @@ fn the_html_report_is_self_contained() {
     assert!(nl.contains("Programmabord") && nl.contains("onhaalbaar"));
     assert!(!nl.contains("Prognose"), "--runs 0 leaves the forecast out");
 }
+
+#[test]
+fn the_report_exits_0_whatever_the_verdict_and_1_for_a_plan_with_errors() {
+    // The report shows an unmet commitment; `check` is the gate. A plan with errors (here a
+    // misspelt statement) is still reported, and says so with exit 1.
+    for (name, expect) in [("infeasible-chain", 0), ("conflict", 0), ("gdi-2024", 0), ("mistakes", 1)] {
+        let (status, html) = run(&["report", &format!("examples/{name}.plan"), "-o", "-", "--runs", "0"]);
+        assert_eq!(status, expect, "{name}");
+        assert!(html.starts_with("<!doctype html>"), "{name}");
+    }
+}

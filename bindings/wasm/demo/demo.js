@@ -6,6 +6,7 @@ import chain from "../../../examples/infeasible-chain.plan?raw";
 import capacity from "../../../examples/infeasible-capacity.plan?raw";
 import conflict from "../../../examples/conflict.plan?raw";
 import mistakes from "../../../examples/mistakes.plan?raw";
+import portfolio from "../../../examples/portfolio-2026.plan?raw";
 
 export const EXAMPLES = {
   "gdi-2024.plan": gdi,
@@ -14,6 +15,7 @@ export const EXAMPLES = {
   "infeasible-capacity.plan": capacity,
   "conflict.plan": conflict,
   "mistakes.plan": mistakes,
+  "portfolio-2026.plan": portfolio,
 };
 // For tests and for the curious: the examples as the page has them.
 window.haalbaarExamples = EXAMPLES;

@@ -48,10 +48,10 @@ export function calendar(source: string): CalendarResult;
 export function capacity(source: string): CapacityResult;
 /** The seeded forecast of `haalbaar forecast --format json`, or the file's errors. */
 export function forecast(source: string, options?: ForecastOptions): ForecastResult;
-/** What `haalbaar explain CODE` says, or null for an unknown code. */
-export function explain(code: string): Explanation | null;
+/** What `haalbaar explain CODE` says, or null for an unknown code (`lang`: en when not given). */
+export function explain(code: string, lang?: "en" | "nl"): Explanation | null;
 /** Every diagnostic code with its explanation. */
-export function codes(): Explanation[];
+export function codes(lang?: "en" | "nl"): Explanation[];
 "#;
 
 /// Options as JavaScript passes them (all optional).
@@ -119,6 +119,14 @@ fn check_options_of(value: &Option<JsValue>) -> Result<CheckOptions, JsError> {
 fn forecast_options_of(value: &Option<JsValue>) -> Result<ForecastOptions, JsError> {
     let f = Fields::new(value)?;
     Ok(ForecastOptions { file: f.string("file")?, runs: f.number("runs")?, seed: f.number("seed")?, lang: lang(&f)? })
+}
+
+/// A `lang` argument: `en` when not given.
+fn lang_arg(name: Option<String>) -> Result<Lang, JsError> {
+    match name {
+        None => Ok(Lang::En),
+        Some(name) => Lang::parse(&name).ok_or_else(|| JsError::new("bad argument: `lang` must be \"en\" or \"nl\"")),
+    }
 }
 
 /// The `lang` option: `en` when not given.
@@ -216,12 +224,18 @@ pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError>
 
 /// The long explanation of a code (`haalbaar explain CODE`), or `null`.
 #[wasm_bindgen(skip_typescript)]
-pub fn explain(code: &str) -> Result<JsValue, JsError> {
-    to_js(&haalbaar::api::explain(code))
+pub fn explain(code: &str, lang: Option<String>) -> Result<JsValue, JsError> {
+    let lang = lang_arg(lang)?;
+    to_js(&haalbaar::api::explain(code).map(|mut e| {
+        e.localize(lang);
+        e
+    }))
 }
 
 /// Every diagnostic code with its explanation.
 #[wasm_bindgen(skip_typescript)]
-pub fn codes() -> Result<JsValue, JsError> {
-    to_js(&haalbaar::api::codes())
+pub fn codes(lang: Option<String>) -> Result<JsValue, JsError> {
+    let mut codes = haalbaar::api::codes();
+    codes.localize(lang_arg(lang)?);
+    to_js(&codes)
 }

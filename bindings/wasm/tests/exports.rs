@@ -74,7 +74,9 @@ fn calendar_capacity_forecast_explain_and_version() {
         let options = js_sys::JSON::parse(bad).unwrap();
         assert!(haalbaar_wasm::forecast(CHAIN, Some(options)).is_err(), "{bad}");
     }
-    assert_eq!(json(&haalbaar_wasm::explain("W0507").unwrap())["code"], "W0507");
-    assert!(haalbaar_wasm::explain("X1").unwrap().is_null());
+    assert_eq!(json(&haalbaar_wasm::explain("W0507", None).unwrap())["code"], "W0507");
+    assert!(haalbaar_wasm::explain("X1", None).unwrap().is_null());
+    let nl = json(&haalbaar_wasm::explain("W0507", Some("nl".into())).unwrap());
+    assert!(nl["explanation"].as_str().unwrap().starts_with("Wat: "), "{nl}");
     assert_eq!(haalbaar_wasm::version(), env!("CARGO_PKG_VERSION"));
 }

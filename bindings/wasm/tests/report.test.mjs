@@ -5,9 +5,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { boardLabelProblems, shownDependencies } from "./board-labels.mjs";
 
 const root = resolve(import.meta.dirname, "../../..");
 const out = resolve(root, "target/report");
@@ -23,12 +25,12 @@ before(async () => {
 });
 after(() => browser?.close());
 
-function report(name, lang) {
-  const file = join(out, `${name}.${lang}.html`);
+function report(name, lang, extra = []) {
+  const file = join(out, `${name}.${lang}${extra.join("")}.html`);
   try {
-    execFileSync(cli, ["report", `examples/${name}.plan`, "-o", file, "--lang", lang], { cwd: root, stdio: "pipe" });
+    execFileSync(cli, ["report", `examples/${name}.plan`, "-o", file, "--lang", lang, ...extra], { cwd: root, stdio: "pipe" });
   } catch (e) {
-    if (e.status !== 1) throw e; // 1: the plan has an unmet commitment; the report is written
+    if (e.status !== 1) throw e; // 1: the plan has errors; the report is written all the same
   }
   const json = (() => {
     try {
@@ -70,3 +72,85 @@ for (const [name, lang] of [["gdi-2024", "en"], ["infeasible-chain", "en"], ["co
     await page.close();
   });
 }
+
+test("every bar of a 44-item board has a readable label, and the capacity charts name the PIs", async () => {
+  for (const lang of ["en", "nl"]) {
+    const { file, check } = report("portfolio-2026", lang);
+    const items = check.schedule.filter((s) => s.work.length).length;
+    assert.ok(items >= 40, `${items} items on the board`);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(pathToFileURL(file).href);
+    const board = page.locator("svg.board");
+    const { count, problems } = await board.evaluate(boardLabelProblems);
+    assert.equal(count, items);
+    assert.deepEqual(problems, []);
+    // The full title is on hover (the bar's tooltip).
+    for (const s of check.schedule.filter((s) => s.work.length)) {
+      const tip = await board.locator(`g.item[data-item="${s.item}"] > title`).textContent();
+      assert.ok(tip.startsWith(s.item), tip);
+    }
+    const pis = await board.locator(".pi-label").allTextContents();
+    const charts = page.locator("svg.cap");
+    assert.equal(await charts.count(), check.load.length);
+    for (let k = 0; k < check.load.length; k++) {
+      assert.deepEqual(await charts.nth(k).locator(".pi-label").allTextContents(), pis, "each chart names the PIs");
+    }
+    await page.screenshot({ path: join(out, `portfolio-2026.${lang}-board.png`), fullPage: true });
+    await page.close();
+  }
+});
+
+test("dependencies: the missed chains' by default, every one when asked", async () => {
+  const { file, check } = report("infeasible-chain", "en");
+  assert.ok(check.commitments.some((c) => c.status !== "met"));
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(pathToFileURL(file).href);
+  const board = page.locator("svg.board");
+  const first = await board.evaluate(shownDependencies);
+  assert.ok(first.drawn >= 2, JSON.stringify(first));
+  assert.ok(first.red >= 1, "the missed chain's arrows show");
+  assert.equal(first.shown, first.red, "no arrow outside a missed chain shows");
+  await page.locator("#all-deps").check();
+  const all = await board.evaluate(shownDependencies);
+  assert.equal(all.shown, all.drawn, "the box shows every arrow");
+  await page.close();
+  // `--all-deps`: ticked from the start.
+  const ticked = report("infeasible-chain", "en", ["--all-deps"]);
+  const again = await browser.newPage();
+  await again.goto(pathToFileURL(ticked.file).href);
+  const shown = await again.locator("svg.board").evaluate(shownDependencies);
+  assert.equal(shown.shown, shown.drawn);
+  await again.close();
+});
+
+test("the Dutch report of every example holds no English text of the catalogue", async () => {
+  // Fixed pieces of three words or more (ids, keywords and figures read the same in both).
+  const pairs = JSON.parse(execFileSync(cli, ["catalogue"], { cwd: root, encoding: "utf8" }));
+  const english = [
+    ...new Set(
+      pairs
+        .flatMap(([en]) => en.split("{}"))
+        .map((p) => p.replaceAll("`", "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/\s+/g, " "))
+        .filter((p) => p.split(" ").length >= 3),
+    ),
+  ];
+  assert.ok(english.length > 200, `${english.length} English pieces`);
+  const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".plan")).map((f) => f.replace(/\.plan$/, ""));
+  assert.ok(examples.length >= 5);
+  const found = [];
+  for (const name of examples) {
+    const { file } = report(name, "nl");
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(pathToFileURL(file).href);
+    // What a reader sees, and what shows on hover.
+    const text = await page.evaluate(() =>
+      [document.body.innerText, ...[...document.querySelectorAll("title, [aria-label]")].map((e) => e.textContent + " " + (e.getAttribute("aria-label") ?? ""))]
+        .join("\n")
+        .replace(/\s+/g, " "),
+    );
+    assert.equal(await page.locator("html").getAttribute("lang"), "nl");
+    for (const e of english) if (text.includes(e)) found.push(`${name}: "${e}"`);
+    await page.close();
+  }
+  assert.deepEqual(found, []);
+});

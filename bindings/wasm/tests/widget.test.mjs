@@ -8,6 +8,7 @@ import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { extname, join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { boardLabelProblems, shownDependencies } from "./board-labels.mjs";
 
 const here = import.meta.dirname;
 const root = resolve(here, "../../..");
@@ -371,4 +372,45 @@ test("the package runs under Node: initSync with the .wasm bytes", async () => {
   assert.equal(f.forecast.runs, 50);
   assert.deepEqual(mod.forecast(source, { runs: 50, seed: 7 }), f, "same seed, same forecast");
   assert.throws(() => mod.check("", { budget: "lots" }), /bad options/);
+});
+
+test("a 44-item board: every bar's label reads in full; arrows of the missed chains, the selected chain, or all", async () => {
+  const { page, errors } = await open("portfolio-2026.plan");
+  const plan = page.locator("haalbaar-plan");
+  const report = await page.evaluate(() => window.haalbaarLastCheck.report);
+  const board = await page.evaluate(() => window.haalbaarLastCheck.board);
+  const scheduled = report.schedule.filter((s) => s.work.length).length;
+  assert.ok(scheduled >= 40, `${scheduled} items`);
+  const svg = plan.locator("svg.board");
+  const { count, problems } = await svg.evaluate(boardLabelProblems);
+  assert.equal(count, scheduled);
+  assert.deepEqual(problems, []);
+  // Capacity charts name the PIs.
+  const pis = board.pis.map((p) => p.label);
+  const charts = plan.locator("svg.cap");
+  assert.equal(await charts.count(), board.teams.length);
+  for (let k = 0; k < board.teams.length; k++) assert.deepEqual(await charts.nth(k).locator(".pi-label").allTextContents(), pis);
+  // By default only the missed chains' arrows show.
+  const first = await svg.evaluate(shownDependencies);
+  assert.ok(report.commitments.some((c) => c.status !== "met"));
+  assert.ok(first.drawn > first.shown, JSON.stringify(first));
+  assert.equal(first.shown, first.red, JSON.stringify(first));
+  // Selecting a met commitment whose item waits for others shows its chain's arrows too.
+  const placed = new Set(board.items.filter((i) => i.first != null).map((i) => i.item));
+  const waiting = report.commitments.find((c) => {
+    const item = board.items.find((i) => i.item === c.item);
+    return c.status === "met" && item && !item.missed && item.after.some((a) => placed.has(a));
+  });
+  assert.ok(waiting, "a met commitment with a dependency");
+  await plan.locator(`tr.commitment[data-item="${waiting.item}"]`).click();
+  const selected = await svg.evaluate(shownDependencies);
+  assert.ok(selected.shown > first.shown, JSON.stringify(selected));
+  assert.ok((await plan.locator(`svg.board path.dep.on[data-to="${waiting.item}"]`).count()) >= 1);
+  // The box: every arrow.
+  await plan.locator("input.all-deps").check();
+  const all = await plan.locator("svg.board").evaluate(shownDependencies);
+  assert.equal(all.shown, all.drawn);
+  await page.screenshot({ path: join(shots, "portfolio-2026-board.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -15,18 +15,53 @@ const LANE = 20; // px per lane of items
 const LEFT = 120; // team label column
 const HEAD = 34; // PI band + iteration numbers
 
-/** Items of one team in lanes, first come first served (no two overlapping in a lane). */
-function lanes(items) {
-  const ends = [];
+const LABEL_PX = 11; // font size of a bar's label
+
+/** About how wide `s` is in px at `px` font size, on the generous side (a wide sans), so that
+ * a label said to fit its bar does. The HTML report's `label_width` is the same. */
+export function labelWidth(s, px = LABEL_PX) {
+  let hundredths = 0;
+  for (const c of String(s)) {
+    if ("ijl.,:;'|!".includes(c)) hundredths += 30;
+    else if ("ftr- ()[]/".includes(c)) hundredths += 45;
+    else if (c === "m" || c === "M" || c === "W") hundredths += 100;
+    else if (c === "w") hundredths += 85;
+    else if (c >= "A" && c <= "Z") hundredths += 80;
+    else if (c.codePointAt(0) < 128) hundredths += 66;
+    else if (/\p{L}/u.test(c)) hundredths += 72;
+    else hundredths += 100;
+  }
+  return Math.ceil((hundredths * px) / 100) + 2;
+}
+
+/** The bars of one team in lanes: a bar goes in the first lane where neither it nor its label
+ * overlaps what is there, so every label reads in full. A label stands inside its bar when it
+ * fits (the id, with the title when that fits too), else just right of the bar (left of it
+ * near the board's right edge). */
+function lanes(items, COL, edge) {
+  const ends = []; // per lane: the first free x
   const placed = [];
   for (const item of [...items].sort((a, b) => a.first - b.first || a.last - b.last)) {
-    let lane = ends.findIndex((end) => end < item.first);
+    const x = LEFT + item.first * COL + 1;
+    const w = (item.last - item.first + 1) * COL - 2;
+    const titled = item.title ? `${item.item} — ${item.title}` : null;
+    let label = item.item;
+    const lw = labelWidth(label);
+    // Inside the bar when it fits; else right of it, or left of it near the right edge.
+    let side = lw + 10 <= w ? "inside" : x + w + lw + 10 > edge && x >= LEFT + lw + 10 ? "left" : "right";
+    if (titled && labelWidth(titled) + 10 <= w) {
+      label = titled;
+      side = "inside";
+    }
+    const [start, end] =
+      side === "inside" ? [x, x + w + 1] : side === "right" ? [x, x + w + 4 + labelWidth(label) + 6] : [x - labelWidth(label) - 10, x + w + 1];
+    let lane = ends.findIndex((e) => e < start);
     if (lane < 0) {
       lane = ends.length;
-      ends.push(-1);
+      ends.push(0);
     }
-    ends[lane] = item.last;
-    placed.push({ item, lane });
+    ends[lane] = end;
+    placed.push({ item, lane, x, w, label, side });
   }
   return { placed, count: Math.max(1, ends.length) };
 }
@@ -38,28 +73,31 @@ function statusClass(item) {
   return "free";
 }
 
-/** The program board as SVG: teams down, iterations across, PIs banded, IP shaded. */
-export function boardSvg(board, L, available = 900) {
+/** The program board as SVG: teams down, iterations across, PIs banded, IP shaded. Every
+ * dependency is drawn, but only the missed chains' show unless `allDeps` (or the widget marks
+ * a selected chain's arrows `on`). */
+export function boardSvg(board, L, available = 900, { allDeps = false } = {}) {
   const n = board.iterations.length;
   // Fit the panel when the columns stay readable; scroll sideways otherwise.
   const COL = Math.max(14, Math.min(40, Math.floor((available - LEFT - 8) / Math.max(1, n))));
-  const width = LEFT + n * COL + 8;
+  let width = LEFT + n * COL + 8;
   const rows = [];
   let y = HEAD;
   const where = new Map(); // item id -> { x1, x2, y }
   for (const team of board.teams) {
     const scheduled = board.items.filter((i) => i.team === team.team && i.first != null && i.last != null);
-    const { placed, count } = lanes(scheduled);
+    const { placed, count } = lanes(scheduled, COL, LEFT + n * COL + 8);
     const height = 8 + count * LANE + 4;
     rows.push({ team, placed, y, height });
-    for (const { item, lane } of placed) {
-      where.set(item.item, { x1: LEFT + item.first * COL, x2: LEFT + (item.last + 1) * COL, y: y + 8 + lane * LANE + LANE / 2 - 1 });
+    for (const { item, lane, x, w, label, side } of placed) {
+      where.set(item.item, { x1: x - 1, x2: x + w + 1, y: y + 8 + lane * LANE + LANE / 2 - 1 });
+      if (side === "right") width = Math.max(width, x + w + 4 + labelWidth(label) + 8);
     }
     y += height;
   }
   const height = y + 4;
   const out = [];
-  out.push(`<svg class="board" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${esc(L.board)}">`);
+  out.push(`<svg class="board" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${esc(L.board)}"${allDeps ? ` data-all-deps=""` : ""}>`);
   out.push(`<defs><marker id="arrow" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#555"/></marker>`);
   out.push(`<marker id="arrow-red" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="#c62828"/></marker></defs>`);
   // PI band and iteration numbers.
@@ -91,33 +129,32 @@ export function boardSvg(board, L, available = 900) {
       out.push(`<rect class="load ${cls}" x="${LEFT + i * COL + 1}" y="${top + 2}" width="${COL - 2}" height="4"><title>${esc(tip)}</title></rect>`);
       if (cell.overloaded) out.push(`<text class="over-mark" x="${LEFT + i * COL + COL / 2}" y="${top + h - 2}">!</text>`);
     });
-    for (const { item, lane } of placed) {
-      const x = LEFT + item.first * COL + 1;
-      const w = (item.last - item.first + 1) * COL - 2;
+    for (const { item, lane, x, w, label, side } of placed) {
       const yy = top + 8 + lane * LANE;
       const cls = statusClass(item);
-      const label = `${item.item}${item.title ? ` — ${item.title}` : ""}: ${item.start}..${item.finish}`;
+      const tip = `${item.item}${item.title ? ` — ${item.title}` : ""}: ${item.start}..${item.finish}`;
+      const tx = side === "inside" ? x + 5 : side === "right" ? x + w + 4 : x - 4;
       out.push(
-        `<g class="item ${cls}" data-item="${esc(item.item)}" tabindex="0" role="button" aria-label="${esc(label)}">` +
-          `<title>${esc(label)}</title><rect x="${x}" y="${yy}" width="${w}" height="${LANE - 4}" rx="3"/>` +
-          `<svg x="${x}" y="${yy}" width="${w}" height="${LANE - 4}"><text x="7" y="${LANE - 8}">${esc(item.item)}</text></svg></g>`,
+        `<g class="item ${cls}" data-item="${esc(item.item)}" tabindex="0" role="button" aria-label="${esc(tip)}">` +
+          `<title>${esc(tip)}</title><rect x="${x}" y="${yy}" width="${w}" height="${LANE - 4}" rx="3"/>` +
+          `<text class="label${side === "inside" ? "" : " outside"}"${side === "left" ? ` text-anchor="end"` : ""} x="${tx}" y="${yy + LANE - 8}">${esc(label)}</text></g>`,
       );
     }
   }
   // Dependencies: from the end of the predecessor to the start of the item.
+  const missed = new Set(board.items.filter((i) => i.missed).map((i) => i.item));
   for (const item of board.items) {
     const to = where.get(item.item);
     if (!to) continue;
     for (const id of item.after) {
       const from = where.get(id);
       if (!from) continue;
-      const before = board.items.find((i) => i.item === id);
-      const red = item.missed && before?.missed;
+      const red = item.missed && missed.has(id);
       const x1 = from.x2 - 2;
       const x2 = to.x1 + 1;
       const mid = Math.max(x1 + 6, (x1 + x2) / 2);
       out.push(
-        `<path class="dep${red ? " red" : ""}" d="M${x1},${from.y} C${mid},${from.y} ${mid},${to.y} ${x2},${to.y}" marker-end="url(#${red ? "arrow-red" : "arrow"})"><title>${esc(id)} → ${esc(item.item)}</title></path>`,
+        `<path class="dep${red ? " red" : ""}" data-from="${esc(id)}" data-to="${esc(item.item)}" d="M${x1},${from.y} C${mid},${from.y} ${mid},${to.y} ${x2},${to.y}" marker-end="url(#${red ? "arrow-red" : "arrow"})"><title>${esc(id)} → ${esc(item.item)}</title></path>`,
       );
     }
   }
@@ -125,22 +162,30 @@ export function boardSvg(board, L, available = 900) {
   return out.join("");
 }
 
-/** One small chart per team: plannable capacity (outline), planned work (filled), per iteration. */
+/** One small chart per team: plannable capacity (outline), planned work (filled), per
+ * iteration, under a band naming the PIs. */
 export function capacitySvg(team, board, L, available = 600) {
   const n = board.iterations.length;
   const w = Math.max(4, Math.min(30, Math.floor((available - 44) / Math.max(1, n))));
   const H = 48;
   const width = n * w + 40;
   const max = Math.max(1, ...team.iterations.map((c) => Math.max(c.capacity, c.plannable, c.planned)));
-  const y = (v) => 6 + H - (v / max) * H;
-  const out = [`<svg class="cap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${H + 22}" role="img" aria-label="${esc(L.capacity)}: ${esc(team.team)}">`];
+  const BAND = 14; // the PI band on top
+  const y = (v) => BAND + 6 + H - (v / max) * H;
+  const out = [`<svg class="cap" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${BAND + H + 22}" role="img" aria-label="${esc(L.capacity)}: ${esc(team.team)}">`];
+  for (const pi of board.pis) {
+    const x = 36 + pi.first * w;
+    const pw = (pi.last - pi.first + 1) * w;
+    out.push(`<rect class="pi-band" x="${x}" y="0" width="${pw}" height="12"/><text class="pi-label" x="${x + pw / 2}" y="9">${esc(pi.label)}</text>`);
+    out.push(`<line class="pi-line" x1="${x}" y1="0" x2="${x}" y2="${BAND + 6 + H}"/>`);
+  }
   board.iterations.forEach((it, i) => {
     const x = 36 + i * w;
-    if (it.ip) out.push(`<rect class="ip" x="${x}" y="6" width="${w}" height="${H}"/>`);
+    if (it.ip) out.push(`<rect class="ip" x="${x}" y="${BAND + 6}" width="${w}" height="${H}"/>`);
     const c = team.iterations[i];
     if (!c) return;
-    out.push(`<rect class="plannable" x="${x + 0.5}" y="${y(c.plannable)}" width="${w - 1}" height="${6 + H - y(c.plannable)}"/>`);
-    out.push(`<rect class="planned${c.overloaded ? " over" : ""}" x="${x + 1}" y="${y(c.planned)}" width="${w - 2}" height="${6 + H - y(c.planned)}"><title>${esc(`${c.iteration}: ${c.planned} ${L.planned} / ${c.plannable} ${L.plannable} / ${c.capacity} ${L.capacityRaw}`)}</title></rect>`);
+    out.push(`<rect class="plannable" x="${x + 0.5}" y="${y(c.plannable)}" width="${w - 1}" height="${BAND + 6 + H - y(c.plannable)}"/>`);
+    out.push(`<rect class="planned${c.overloaded ? " over" : ""}" x="${x + 1}" y="${y(c.planned)}" width="${w - 2}" height="${BAND + 6 + H - y(c.planned)}"><title>${esc(`${c.iteration}: ${c.planned} ${L.planned} / ${c.plannable} ${L.plannable} / ${c.capacity} ${L.capacityRaw}`)}</title></rect>`);
   });
   // Raw capacity (before load) as a step line.
   let d = "";
@@ -149,13 +194,13 @@ export function capacitySvg(team, board, L, available = 600) {
     d += `${i ? "L" : "M"}${x},${y(c.capacity)} L${x + w},${y(c.capacity)} `;
   });
   out.push(`<path class="capacity-line" d="${d}"/>`);
-  out.push(`<text class="axis" x="32" y="${y(max) + 8}" text-anchor="end">${Math.round(max)}</text><text class="axis" x="32" y="${6 + H}" text-anchor="end">0</text>`);
+  out.push(`<text class="axis" x="32" y="${y(max) + 8}" text-anchor="end">${Math.round(max)}</text><text class="axis" x="32" y="${BAND + 6 + H}" text-anchor="end">0</text>`);
   for (const e of team.events) {
     const i = board.iterations.findIndex((it) => it.iteration === e.iteration);
     if (i < 0) continue;
     const x = 36 + i * w + w / 2;
     const up = e.kind === "hire" || e.kind === "lend_in";
-    out.push(`<text class="event ${esc(e.kind)}" x="${x}" y="${H + 20}" text-anchor="middle">${up ? "▲" : e.kind === "vacancy" ? "○" : "▼"}<title>${esc(e.text)}</title></text>`);
+    out.push(`<text class="event ${esc(e.kind)}" x="${x}" y="${BAND + H + 20}" text-anchor="middle">${up ? "▲" : e.kind === "vacancy" ? "○" : "▼"}<title>${esc(e.text)}</title></text>`);
   }
   out.push(`</svg>`);
   return out.join("");

@@ -78,7 +78,7 @@ export class HaalbaarPlan extends HTMLElement {
         <div class="editor" role="region"></div>
         <div class="side">
           <section class="commitments-panel"><h2></h2><div class="body"></div></section>
-          <section class="board-panel"><h2></h2><div class="board-wrap"></div><div class="legend"></div></section>
+          <section class="board-panel"><h2></h2><div class="board-wrap"></div><div class="legend"></div><label class="deps-toggle"><input type="checkbox" class="all-deps"> <span></span></label></section>
           <section class="capacity-panel"><h2></h2><div class="caps"></div></section>
         </div>
       </div>`;
@@ -91,6 +91,8 @@ export class HaalbaarPlan extends HTMLElement {
       board: root.querySelector(".board-wrap"),
       legend: root.querySelector(".legend"),
       caps: root.querySelector(".caps"),
+      allDeps: root.querySelector("input.all-deps"),
+      allDepsLabel: root.querySelector(".deps-toggle span"),
     };
     this.renderHeadings();
     this.view = new EditorView({
@@ -101,6 +103,7 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.board.addEventListener("click", (e) => this.onBoardPick(e));
     this.el.board.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && this.onBoardPick(e));
     this.el.commitments.addEventListener("click", (e) => this.onCommitmentPick(e));
+    this.el.allDeps.addEventListener("change", () => this.renderResults());
     // Redraw the pictures to the panel's width when it changes.
     let frame = 0;
     let width = 0;
@@ -303,6 +306,7 @@ export class HaalbaarPlan extends HTMLElement {
     r.querySelector(".commitments-panel h2").textContent = L.commitments;
     r.querySelector(".board-panel h2").textContent = L.board;
     r.querySelector(".capacity-panel h2").textContent = L.capacity;
+    this.el.allDepsLabel.textContent = L.allDeps;
     this.el.legend.innerHTML =
       `<span><i class="met"></i>${esc(L.legendMet)}</span><span><i class="missed"></i>${esc(L.legendMissed)}</span><span><i class="competing"></i>${esc(L.legendCompeting)}</span>` +
       `<span><i class="free"></i>${esc(L.legendFree)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span><span><i class="over"></i>${esc(L.legendOver)}</span>`;
@@ -321,7 +325,7 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.timing.textContent = this.lastMs != null ? L.checkedIn(this.lastMs.toFixed(1)) : "";
     this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L, this._forecast ?? (this._forecastOf ? { runs: 0, commitments: [] } : null), this._forecastOf) : `<p class="empty">${esc(L.noBoard)}</p>`;
     if (board) {
-      this.el.board.innerHTML = boardSvg(board, L, this.el.board.clientWidth || 900);
+      this.el.board.innerHTML = boardSvg(board, L, this.el.board.clientWidth || 900, { allDeps: this.el.allDeps.checked });
       const width = this.el.caps.clientWidth || 600;
       this.el.caps.innerHTML =
         board.teams
@@ -366,12 +370,31 @@ export class HaalbaarPlan extends HTMLElement {
     });
   }
 
-  /** Marks a commitment's items on the board and its row in the table. */
+  /** Marks a commitment's items on the board and its row in the table, and shows the arrows
+   * of its chain: what its items wait for and what waits for them, all the way. */
   highlight(id, reveal = true) {
     this.selected = id;
     const r = this.shadowRoot;
-    const items = new Set([id, ...(this._board?.items.filter((i) => i.commitment === id).map((i) => i.item) ?? [])]);
+    const board = this._board?.items ?? [];
+    const items = new Set([id, ...board.filter((i) => i.commitment === id).map((i) => i.item)]);
+    const chain = new Set(items);
+    const before = new Map(board.map((i) => [i.item, i.after]));
+    const after = new Map();
+    for (const i of board) for (const b of i.after) after.set(b, [...(after.get(b) ?? []), i.item]);
+    for (const next of [before, after]) {
+      const todo = [...items];
+      const seen = new Set(items);
+      while (todo.length) {
+        for (const n of next.get(todo.pop()) ?? []) {
+          if (seen.has(n)) continue;
+          seen.add(n);
+          chain.add(n);
+          todo.push(n);
+        }
+      }
+    }
     r.querySelectorAll("svg.board .item").forEach((g) => g.classList.toggle("selected", items.has(g.dataset.item)));
+    r.querySelectorAll("svg.board .dep").forEach((p) => p.classList.toggle("on", chain.has(p.dataset.from) && chain.has(p.dataset.to)));
     r.querySelectorAll("tr.commitment").forEach((tr) => tr.classList.toggle("selected", tr.dataset.item === id));
     if (reveal) this.reveal(id);
   }

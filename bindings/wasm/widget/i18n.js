@@ -41,6 +41,7 @@ export const LABELS = {
     line: "line",
     staleBoard: "The plan has errors: this is the board of its last version without errors.",
     runsSoFar: (runs, of) => `${runs} of ${of} runs`,
+    allDeps: "show every dependency (by default those of missed commitments and of the selected one)",
     chanceHelp: (runs) => `share of ${runs} forecast runs (efforts drawn within their ranges, vacancies by their chance) that meet it`,
   },
   nl: {
@@ -84,6 +85,7 @@ export const LABELS = {
     line: "regel",
     staleBoard: "Het plan bevat fouten: dit is het bord van de laatste versie zonder fouten.",
     runsSoFar: (runs, of) => `${runs} van ${of} runs`,
+    allDeps: "toon elke afhankelijkheid (standaard die van gemiste toezeggingen en van de geselecteerde)",
     chanceHelp: (runs) => `aandeel van ${runs} prognoseruns (inspanning getrokken binnen de marges, vacatures naar hun kans) dat haar haalt`,
   },
 };

@@ -47,7 +47,10 @@ svg.board .item.met rect { fill: #c8e6c9; stroke: var(--green); } svg.board .ite
 svg.board .item.free rect { fill: #e3f2fd; stroke: #64b5f6; }
 svg.board .item text { fill: #1f2328; font-size: 11px; }
 svg.board .item.selected rect, svg.board .item:focus rect { stroke: #0969da; stroke-width: 3; } svg.board .item:focus { outline: none; }
-svg.board .dep { fill: none; stroke: #555; stroke-width: 1.2; } svg.board .dep.red { stroke: var(--red); stroke-width: 1.6; }
+svg.board .dep { fill: none; stroke: #555; stroke-width: 1.2; display: none; } svg.board .dep.red { stroke: var(--red); stroke-width: 1.6; }
+svg.board .dep.red, svg.board .dep.on, svg.board[data-all-deps] .dep { display: inline; } svg.board .dep.on { stroke: #0969da; stroke-width: 1.6; }
+svg.board .item text.outside { fill: #1f2328; } .deps-toggle { font-size: 12px; color: #57606a; display: block; margin-top: 4px; }
+svg.cap .pi-band { fill: #eef2f6; stroke: #fff; } svg.cap .pi-label { text-anchor: middle; font-size: 9px; font-weight: 600; fill: #24292f; } svg.cap .pi-line { stroke: #b0bec5; }
 .legend { display: flex; gap: 12px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin-top: 4px; }
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
 .legend .met { background: #c8e6c9; border-color: var(--green); } .legend .missed { background: #ffcdd2; border-color: var(--red); } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }

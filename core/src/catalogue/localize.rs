@@ -150,3 +150,10 @@ impl Localize for crate::api::CapacityResult {
         self.diagnostics.localize(lang);
     }
 }
+
+impl Localize for crate::api::Explanation {
+    fn localize(&mut self, lang: Lang) {
+        self.title = Catalogue::engine().translate(&self.title, lang);
+        self.explanation = super::explanation(self.code, lang).to_string();
+    }
+}

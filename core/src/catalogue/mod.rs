@@ -10,10 +10,13 @@
 //! assert_eq!(translate("unknown team `toegang`", Lang::En), "unknown team `toegang`");
 //! ```
 
+mod explain_nl;
 mod localize;
 mod nl;
 
 pub use localize::Localize;
+
+use crate::codes::Code;
 
 use std::sync::OnceLock;
 
@@ -52,6 +55,24 @@ pub type Entry = (&'static str, &'static str);
 /// The engine's own messages (diagnostics, reasons, repairs, forecast, board).
 pub fn entries() -> &'static [Entry] {
     nl::ENTRIES
+}
+
+/// The long explanation of `code` (what `haalbaar explain` shows) in `lang`: What, Why, an
+/// example and the fix. The example is plan text and reads the same in every language.
+///
+/// ```
+/// use haalbaar::{catalogue::{explanation, Lang}, Code};
+/// assert!(explanation(Code::E0101, Lang::Nl).starts_with("Wat: "));
+/// assert!(explanation(Code::E0101, Lang::En).starts_with("What: "));
+/// ```
+pub fn explanation(code: Code, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => code.explanation(),
+        Lang::Nl => explain_nl::EXPLANATIONS
+            .iter()
+            .find(|(c, _)| *c == code.as_str())
+            .map_or(code.explanation(), |(_, text)| text),
+    }
 }
 
 /// A set of messages ready to translate with.
@@ -305,6 +326,26 @@ fn split_list(v: &str) -> Vec<Part<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_is_explained_in_dutch_with_the_same_example() {
+        // The plan lines of an example (indented, without comments) are the language itself.
+        let plan_lines = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| l.starts_with("    "))
+                .map(|l| l.split('#').next().unwrap_or("").trim_end().to_string())
+                .collect()
+        };
+        for code in crate::codes::ALL {
+            let nl = explanation(*code, Lang::Nl);
+            assert_ne!(nl, code.explanation(), "{code} has no Dutch explanation");
+            for part in ["Wat:", "Waarom:", "Voorbeeld", "Oplossing"] {
+                assert!(nl.contains(part), "{code} lacks {part}");
+            }
+            assert_eq!(plan_lines(nl), plan_lines(code.explanation()), "{code}: its example differs");
+        }
+        assert_eq!(explain_nl::EXPLANATIONS.len(), crate::codes::ALL.len());
+    }
 
     #[test]
     fn a_message_with_a_reason_inside_translates_both() {
