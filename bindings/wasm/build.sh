@@ -54,16 +54,18 @@ JSON
 size=$(wc -c < "$out/haalbaar_wasm_bg.wasm")
 gz=$(gzip -9 -c "$out/haalbaar_wasm_bg.wasm" | wc -c)
 echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
-# The budget: under 830 KB, under 310 KB gzipped. It was 600 KB / 250 KB until capacity became
+# The budget: under 850 KB, under 320 KB gzipped. It was 600 KB / 250 KB until capacity became
 # exact beyond 128 bits (big integers for ramps of many coprime lengths, issue 13: +45 KB), and
 # 680 KB / 260 KB until late commitments, repairs with edits and capacity adjustments (issue 14:
 # +22 KB, 702 KB / 268 KB gzipped), and 720 KB / 275 KB until every failed commitment got a
 # repair and capacity repairs over a whole PI (issue 14: 740,496 bytes / 279,559 gzipped), and
 # 760 KB / 285 KB until the Dutch message catalogue (issue 15: 805,447 / 303,498 gzipped; the
 # catalogue's sentences are most of the +43 KB). The Dutch long explanations of `explain` (55
-# codes) took it to 829,596 / 311,059 gzipped.
-if [ "$size" -ge $((830 * 1024)) ] || [ "$gz" -ge $((310 * 1024)) ]; then
-  echo "error: the .wasm is over its size budget (830 KB, 310 KB gzipped)" >&2
+# codes) took it to 829,596 / 311,059 gzipped, and the forecast's reasons from the full rank
+# walk of the best-case plan (with its conflicts) to 834,957 / 314,689: the budget was 830 KB /
+# 310 KB until then.
+if [ "$size" -ge $((850 * 1024)) ] || [ "$gz" -ge $((320 * 1024)) ]; then
+  echo "error: the .wasm is over its size budget (850 KB, 320 KB gzipped)" >&2
   exit 1
 fi
 

@@ -570,14 +570,15 @@ mod tally {
 }
 
 /// The plan with every effort at the low end of its range and every vacancy filled: why a
-/// commitment no draw meets cannot be met even then. Built once per forecast (not once per
-/// such commitment); a chain that cannot finish because of what it waits for is read from one
-/// relaxed pass, anything else decided on the commitment's own jobs only.
+/// commitment no draw meets cannot be met even then. That plan is decided once (on first
+/// use: most forecasts have no commitment that no draw meets) by the rule of `check`, in rank
+/// order with everything kept above each commitment, so a reason here is the one `check`
+/// would give for that plan: a chain, a window's capacity, or the commitments it competes with.
 struct Optimistic<'a> {
     cal: &'a Calendar,
     unit: &'static str,
-    /// Built on first use: most forecasts have no commitment that no draw meets.
-    problem: Option<Option<(Problem, crate::solve::relaxed::Relaxed)>>,
+    /// Each commitment's reason in the optimistic plan, by label (`None`: met there).
+    reasons: Option<std::collections::HashMap<String, Option<Reason>>>,
     plan: &'a Plan,
     vacancies: &'a [(usize, Change, f64)],
 }
@@ -588,12 +589,12 @@ impl<'a> Optimistic<'a> {
             crate::model::Unit::Days => "days",
             crate::model::Unit::Points => "points",
         };
-        Optimistic { cal, unit, problem: None, plan, vacancies }
+        Optimistic { cal, unit, reasons: None, plan, vacancies }
     }
 
     fn reason(&mut self, label: &str) -> Option<Reason> {
-        let (plan, cal, vacancies) = (self.plan, self.cal, self.vacancies);
-        let built = self.problem.get_or_insert_with(|| {
+        let (plan, cal, vacancies, unit) = (self.plan, self.cal, self.vacancies, self.unit);
+        let reasons = self.reasons.get_or_insert_with(|| {
             let mut best = plan.clone();
             for (t, hire, _) in vacancies {
                 best.teams[*t].hires.push(hire.clone());
@@ -604,29 +605,22 @@ impl<'a> Optimistic<'a> {
                 }
             }
             let cap = capacity(&best, cal);
-            Problem::new(&best, cal, &cap).map(|p| {
-                let relaxed = crate::solve::relaxed::Relaxed::new(&p);
-                (p, relaxed)
-            })
+            let Some(p) = Problem::new(&best, cal, &cap) else { return Default::default() };
+            let solution = crate::solve::rank::solve(&p, crate::solve::DEFAULT_BUDGET);
+            solution
+                .results
+                .iter()
+                .map(|r| {
+                    let why = match (&r.evidence, r.status) {
+                        (Some(e), _) => Some(crate::feasibility::reason(&p, cal, e, unit)),
+                        _ => None,
+                    };
+                    (p.commitments[r.commitment].label.clone(), why)
+                })
+                .collect()
         });
-        let (p, relaxed) = built.as_ref()?;
         // Found by label: with other efforts the WSJF order, and so the index, may differ.
-        let c = p.commitments.iter().position(|x| x.label == label)?;
-        let evidence = match relaxed.beyond_horizon(p, c) {
-            Some(e) => e,
-            None => {
-                let req = crate::solve::Requirement {
-                    jobs: p.commitments[c].jobs.iter().copied().collect(),
-                    deadline: p.commitments[c].deadline,
-                };
-                let r = crate::solve::restricted(p, &[req]);
-                match crate::solve::decide(&r.problem, &r.reqs, crate::solve::DEFAULT_BUDGET) {
-                    crate::solve::Outcome::Fails(e) => e.renumbered(&r.jobs, &r.teams),
-                    _ => return None,
-                }
-            }
-        };
-        Some(crate::feasibility::reason(p, cal, &evidence, self.unit))
+        reasons.get(label).cloned().flatten()
     }
 }
 
@@ -638,7 +632,18 @@ type Beyond = (String, Option<Span>);
 /// a commitment; a hard one (law, contract) stays a commitment, and its chance is what to watch.
 fn beyond_firm_warning(beyond: &[Beyond], firm: u32, hard: bool) -> Option<crate::Diagnostic> {
     let ((first, span), rest) = beyond.split_first()?;
-    let names: Vec<&str> = beyond.iter().map(|(w, _)| w.as_str()).collect();
+    // The first few by name; every one is marked at its line and has its row in the table.
+    const NAMED: usize = 5;
+    let mut names: Vec<String> = beyond.iter().map(|(w, _)| w.clone()).collect();
+    if names.len() > NAMED + 1 {
+        let more = names.len() - NAMED;
+        names.truncate(NAMED);
+        names.push(format!("{more} more"));
+    }
+    let names = match names.split_last() {
+        Some((last, init)) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => names.join(", "),
+    };
     let (message, help) = match (hard, rest.is_empty()) {
         (false, true) => (
             format!("{first} is due beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment"),
@@ -646,9 +651,8 @@ fn beyond_firm_warning(beyond: &[Beyond], firm: u32, hard: bool) -> Option<crate
         ),
         (false, false) => (
             format!(
-                "{} commitments are due beyond the {firm} PIs the plan holds firm: they are forecasts, not commitments: {}",
-                beyond.len(),
-                names.join(", ")
+                "{} commitments are due beyond the {firm} PIs the plan holds firm: they are forecasts, not commitments: {names}",
+                beyond.len()
             ),
             "name them targets until they are within the firm horizon, or change `firm N PIs` in the plan block",
         ),
@@ -660,9 +664,8 @@ fn beyond_firm_warning(beyond: &[Beyond], firm: u32, hard: bool) -> Option<crate
         ),
         (true, false) => (
             format!(
-                "{} hard commitments are due beyond the {firm} PIs the plan holds firm: they stay commitments, and their chances are forecasts: {}",
-                beyond.len(),
-                names.join(", ")
+                "{} hard commitments are due beyond the {firm} PIs the plan holds firm: they stay commitments, and their chances are forecasts: {names}",
+                beyond.len()
             ),
             "keep them hard; review their chances every PI and act (capacity, scope) while one is low",
         ),

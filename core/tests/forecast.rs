@@ -95,3 +95,28 @@ fn uncertainty_widens_far_commitments() {
     assert!(grown.commitments[0].probability < 1.0);
     close(grown.commitments[0].probability, 7.0 / 8.0, 2000);
 }
+
+#[test]
+fn a_commitment_no_run_meets_gets_the_reason_check_gives_for_the_best_case() {
+    // `k8s` is placed in PI1 but does not fit there, so it slips (it still finishes, early in
+    // PI2, in every run); `cloud` waits for it and cannot make PI2; `b` competes with the hard
+    // `a` above it for team u. Each has a reason, and none says `k8s` cannot finish at all.
+    let text = format!(
+        "{PLAN}team t {{\n  people 1\n}}\nteam u {{\n  people 1\n}}\n\
+         item k8s {{\n  team t\n  effort 50\n  in PI1\n}}\n\
+         item cloud {{\n  team t\n  effort 38..40\n  after k8s\n  commit PI2\n}}\n\
+         item a {{\n  team u\n  effort 60\n  commit PI2 hard\n}}\n\
+         item b {{\n  team u\n  effort 30\n  commit PI2\n}}\n"
+    );
+    let f = run(&text, 200, 1);
+    let checked = haalbaar::check(&text);
+    let fc = checked.feasibility.as_ref().unwrap();
+    for c in f.commitments.iter().filter(|c| c.probability == 0.0) {
+        let reason = c.reason.as_ref().unwrap_or_else(|| panic!("`{}` met by no run has no reason", c.item));
+        assert!(!reason.text().contains("within the horizon"), "{}: {}", c.item, reason.text());
+        let check = fc.commitments.iter().find(|x| x.item == c.item).unwrap();
+        assert_ne!(check.status, haalbaar::solve::rank::Status::Met, "{}", c.item);
+    }
+    let zero: Vec<&str> = f.commitments.iter().filter(|c| c.probability == 0.0).map(|c| c.item.as_str()).collect();
+    assert!(zero.contains(&"cloud") && zero.contains(&"b"), "{zero:?}");
+}

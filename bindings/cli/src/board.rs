@@ -94,7 +94,7 @@ pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
                         } else {
                             ""
                         };
-                        (format!("{whole:>3}% load"), code)
+                        (format!("{whole:>3}% {}", t("load")), code)
                     }
                     None => ("  - ".to_string(), ""),
                 };

@@ -47,9 +47,17 @@ pub struct Labels {
     line: &'static str,
     hard: &'static str,
     all_deps: &'static str,
+    beyond: &'static str,
+    holiday: &'static str,
 }
 
 impl Labels {
+    /// A figure in the report's language (a decimal comma in Dutch).
+    fn num(&self, figure: impl std::fmt::Display) -> String {
+        let lang = haalbaar::catalogue::Lang::parse(self.lang).unwrap_or_default();
+        haalbaar::catalogue::number(&figure.to_string(), lang)
+    }
+
     /// Every fixed text of the labels (for the test that a Dutch report holds no English).
     pub fn texts(&self) -> Vec<&'static str> {
         vec![
@@ -85,6 +93,8 @@ impl Labels {
             self.line,
             self.hard,
             self.all_deps,
+            self.beyond,
+            self.holiday,
         ]
     }
 }
@@ -135,6 +145,8 @@ pub const EN: Labels = Labels {
     line: "line",
     hard: "hard",
     all_deps: "show every dependency (by default only those of missed commitments)",
+    beyond: "after the horizon",
+    holiday: "holiday",
 };
 
 pub const NL: Labels = Labels {
@@ -183,6 +195,8 @@ pub const NL: Labels = Labels {
     line: "regel",
     hard: "hard",
     all_deps: "toon elke afhankelijkheid (standaard alleen die van gemiste toezeggingen)",
+    beyond: "na de horizon",
+    holiday: "feestdag",
 };
 
 /// A sentence of the engine: escaped, with each `id` in backticks set as code.
@@ -238,7 +252,7 @@ td small { color: #57606a; white-space: nowrap; } ul { margin: 2px 0 0; padding-
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
 .legend .met { background: #c8e6c9; border-color: #2e7d32; } .legend .missed { background: #ffcdd2; border-color: #c62828; } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }
 .legend .free { background: #e3f2fd; border-color: #64b5f6; } .legend .ip { background: #eceff1; border-color: #cfd8dc; }
-.legend .over { background: #c62828; border-color: #c62828; } .legend .planned { background: #64b5f6; border-color: #64b5f6; }
+.legend .over { background: #c62828; border-color: #c62828; } .legend .holiday { background: #ffb74d; border-color: #ffb74d; height: 4px; vertical-align: 2px; } .legend .planned { background: #64b5f6; border-color: #64b5f6; }
 .legend .plannable { background: #fff; border-color: #90a4ae; } .legend .capacity { border: none; border-top: 2px dashed #455a64; height: 0; vertical-align: 3px; }
 .caps { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 16px; } .finding.error { color: #c62828; } .finding.warning { color: #9a6700; }
 .hist { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 4px 16px; }
@@ -324,7 +338,7 @@ fn lay_out<'a>(items: &[&'a haalbaar::board::BoardItem], col: usize, edge: usize
                 let lw = label_width(&item.item, LABEL_PX);
                 let side = if lw + 10 <= w {
                     Side::Inside
-                } else if x + w + lw + 10 > edge && x >= LEFT + lw + 10 {
+                } else if x + w + lw + 10 > edge && x >= LEFT + lw + 15 {
                     Side::Left
                 } else {
                     Side::Right
@@ -335,8 +349,9 @@ fn lay_out<'a>(items: &[&'a haalbaar::board::BoardItem], col: usize, edge: usize
         let lw = label_width(&label, LABEL_PX);
         let (start, end) = match side {
             Side::Inside => (x, x + w + 1),
-            Side::Right => (x, x + w + 4 + lw + 6),
-            Side::Left => (x - lw - 10, x + w + 1),
+            Side::Right => (x, x + w + 4 + lw + 10),
+            // Clear of an arrow's head at the bar's start.
+            Side::Left => (x - lw - 15, x + w + 1),
         };
         let lane = match ends.iter().position(|&e| e < start) {
             Some(k) => k,
@@ -421,8 +436,19 @@ fn board_svg(b: &Board, l: &Labels) -> String {
         let _ = write!(s, r#"<line class="team-line" x1="0" y1="{top}" x2="{width}" y2="{top}"/>"#);
         let _ = write!(s, r#"<text class="team-label" x="4" y="{}">{}</text>"#, top + 15, esc(&row.team.team));
         if let Some(t) = &row.team.title {
-            let short: String = t.chars().take(20).collect();
-            let _ = write!(s, r#"<text class="team-title" x="4" y="{}">{}</text>"#, top + 27, esc(&short));
+            // Cut to the label column, with an ellipsis and the whole title on hover.
+            let short: String = if t.chars().count() > 20 {
+                t.chars().take(19).chain(std::iter::once('…')).collect()
+            } else {
+                t.clone()
+            };
+            let _ = write!(
+                s,
+                r#"<text class="team-title" x="4" y="{}">{}<title>{}</title></text>"#,
+                top + 27,
+                esc(&short),
+                esc(t)
+            );
         }
         for (i, cell) in row.team.iterations.iter().enumerate() {
             let pct = cell.percent.map(|p| p.millis() / 1000);
@@ -441,9 +467,9 @@ fn board_svg(b: &Board, l: &Labels) -> String {
                 col.saturating_sub(2),
                 esc(&row.team.team),
                 esc(&cell.iteration),
-                cell.planned,
+                l.num(cell.planned),
                 l.planned,
-                cell.plannable,
+                l.num(cell.plannable),
                 l.plannable
             );
             if cell.overloaded {
@@ -478,7 +504,7 @@ fn board_svg(b: &Board, l: &Labels) -> String {
             let (tx, outside) = match bar.side {
                 Side::Inside => (x + 5, ""),
                 Side::Right => (x + w + 4, " outside"),
-                Side::Left => (x - 4, r#" outside" text-anchor="end"#),
+                Side::Left => (x - 9, r#" outside" text-anchor="end"#),
             };
             let _ = write!(
                 s,
@@ -498,12 +524,23 @@ fn board_svg(b: &Board, l: &Labels) -> String {
         for before in &item.after {
             let Some(&(_, from_x, from_y)) = at.get(before.as_str()) else { continue };
             let red = item.missed && missed.contains(before.as_str());
-            let (x1, x2) = (from_x.saturating_sub(2), to_x + 1);
-            let mid = ((x1 + x2) / 2).max(x1 + 6);
+            let x1 = from_x.saturating_sub(2);
+            // Into the start of the bar, pointing right: when the bar starts before (or just
+            // after) the other ends, the arrow swings round to come in from the left, so its
+            // head never lands on the label.
+            let x2 = to_x + 1;
+            let d = if to_x >= x1 + 12 {
+                let mid = ((x1 + x2) / 2).max(x1 + 6);
+                format!("M{x1},{from_y} C{mid},{from_y} {mid},{to_y} {x2},{to_y}")
+            } else {
+                format!("M{x1},{from_y} C{},{from_y} {},{to_y} {x2},{to_y}", x1 + 12, x2.saturating_sub(16))
+            };
             let _ = write!(
                 s,
-                r#"<path class="dep{}" d="M{x1},{from_y} C{mid},{from_y} {mid},{to_y} {x2},{to_y}" marker-end="url(#{})"><title>{} → {}</title></path>"#,
+                r#"<path class="dep{}" data-from="{}" data-to="{}" d="{d}" marker-end="url(#{})"><title>{} → {}</title></path>"#,
                 if red { " red" } else { "" },
+                esc(before),
+                esc(&item.item),
                 if red { "arrow-red" } else { "arrow" },
                 esc(before),
                 esc(&item.item)
@@ -581,11 +618,11 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
             (w - 2.0).max(1.0),
             band + 6.0 + h - y(planned),
             esc(&c.iteration),
-            c.planned,
+            l.num(c.planned),
             l.planned,
-            c.plannable,
+            l.num(c.plannable),
             l.plannable,
-            c.capacity,
+            l.num(c.capacity),
             l.capacity_raw
         );
         let _ = write!(line, "{}{x:.1},{:.1} L{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, y(cap), x + w, y(cap));
@@ -620,7 +657,7 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
 }
 
 /// Runs finishing per iteration, the deadline marked.
-fn histogram_svg(c: &haalbaar::forecast::CommitmentForecast, b: &Board) -> String {
+fn histogram_svg(c: &haalbaar::forecast::CommitmentForecast, b: &Board, l: &Labels) -> String {
     let n = b.iterations.len() + 1;
     let w = (300 / n).clamp(3, 12) as f64;
     let h = 40.0;
@@ -646,7 +683,7 @@ fn histogram_svg(c: &haalbaar::forecast::CommitmentForecast, b: &Board) -> Strin
             2.0 + i as f64 * w,
             h - bh,
             (w - 1.0).max(1.0),
-            esc(&bucket.iteration),
+            esc(if bucket.iteration == "beyond" { l.beyond } else { &bucket.iteration }),
             bucket.runs
         );
     }
@@ -794,8 +831,8 @@ pub fn report(input: &Input, l: &Labels) -> String {
             );
             let _ = write!(
                 s,
-                r#"<div class="legend"><span><i class="met"></i>{}</span><span><i class="missed"></i>{}</span><span><i class="competing"></i>{}</span><span><i class="free"></i>{}</span><span><i class="ip"></i>{}</span><span><i class="over"></i>{}</span></div></section>"#,
-                l.legend_met, l.legend_missed, l.legend_competing, l.legend_free, l.ip, l.legend_over
+                r#"<div class="legend"><span><i class="met"></i>{}</span><span><i class="missed"></i>{}</span><span><i class="competing"></i>{}</span><span><i class="free"></i>{}</span><span><i class="ip"></i>{}</span><span><i class="over"></i>{}</span><span><i class="holiday"></i>{}</span></div></section>"#,
+                l.legend_met, l.legend_missed, l.legend_competing, l.legend_free, l.ip, l.legend_over, l.holiday
             );
             let _ = write!(s, "\n<section class=\"capacity-section\"><h2>{}</h2><div class=\"caps\">", l.capacity);
             for team in &b.teams {
@@ -831,7 +868,7 @@ pub fn report(input: &Input, l: &Labels) -> String {
                         esc(&c.chance()),
                         esc(c.p50.as_deref().unwrap_or("—")),
                         esc(c.p85.as_deref().unwrap_or("—")),
-                        histogram_svg(c, b)
+                        histogram_svg(c, b, l)
                     );
                 }
                 s.push_str("</div></section>");

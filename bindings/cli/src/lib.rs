@@ -45,7 +45,12 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
 /// `haalbaar calendar`: the PIs and iterations (`None` without a calendar).
 pub fn calendar_text(checked: &haalbaar::Checked, format: TableFormat) -> Result<Option<String>, String> {
     let Some(cal) = &checked.calendar else { return Ok(None) };
-    let rows = report::calendar_rows(cal);
+    let mut rows = report::calendar_rows(cal);
+    if format == TableFormat::Table {
+        // The table is for people; JSON and CSV keep the data as the engine gives it.
+        use haalbaar::catalogue::Localize;
+        rows.localize(words::lang());
+    }
     Ok(Some(match format {
         TableFormat::Json => json(&rows)?,
         TableFormat::Csv => tables::calendar_csv(&rows),

@@ -9,6 +9,9 @@ use haalbaar::{Diagnostic, Severity};
 
 use crate::words::{Lang, count, lang, t};
 
+/// The most places of one finding shown under it in the terminal.
+const MAX_LABELS: usize = 5;
+
 /// Renders the diagnostics of one file as text, in colour when `color` is set.
 pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
     // The text as it is shown: control characters as escapes, so the carets under a quoted
@@ -36,10 +39,15 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             }
             labels.push(CsLabel::primary((), range).with_message(d.label.clone().unwrap_or_default()));
         }
-        for l in &d.labels {
+        // A finding about many places shows the first few; the JSON report has them all.
+        let shown = if d.labels.len() > MAX_LABELS + 1 { MAX_LABELS } else { d.labels.len() };
+        for l in &d.labels[..shown] {
             labels.push(CsLabel::secondary((), shift(l.span.start)..shift(l.span.end)).with_message(l.message.clone()));
         }
         let mut notes = Vec::new();
+        if shown < d.labels.len() {
+            notes.push(t(&format!("and {} more places (`--format json` lists every one)", d.labels.len() - shown)));
+        }
         if let Some(h) = &d.help {
             notes.extend(h.lines().map(|line| t(&format!("help: {line}"))));
         }
@@ -258,7 +266,9 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         for b in &c.histogram {
             let bar = "#".repeat(((b.runs as usize * 40) / most as usize).max(1));
             let mark = if b.iteration == c.deadline { format!("  {}", t("<- deadline")) } else { String::new() };
-            out.push_str(&format!("  {:<8} {bar} {}{mark}\n", b.iteration, b.runs));
+            // The last bucket, named `beyond` in the data: runs that finish after the horizon.
+            let at = if b.iteration == "beyond" { t("beyond horizon") } else { b.iteration.clone() };
+            out.push_str(&format!("  {at:<8} {bar} {}{mark}\n", b.runs));
         }
     }
     out.push_str(&format!("\n{}\n", t("team load per PI (planned / plannable), median and P85 over the runs")));

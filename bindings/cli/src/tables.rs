@@ -9,6 +9,23 @@ use crate::words::t;
 pub fn aligned(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
     let header: Vec<String> = header.iter().map(|h| t(h)).collect();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    // Figures in the language's notation (a decimal comma in Dutch).
+    let rows: Vec<Vec<String>> =
+        rows.iter()
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if right.contains(&i) {
+                            haalbaar::catalogue::number(c, crate::words::lang())
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+    let rows = rows.as_slice();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {

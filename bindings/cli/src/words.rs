@@ -57,6 +57,8 @@ pub const ENTRIES: &[Entry] = &[
         "{} is an error; only warnings and notes can be left out",
         "{} is een fout; alleen waarschuwingen en opmerkingen kunnen weg",
     ),
+    ("and {} more places (`--format json` lists every one)", "en nog {} plaatsen (`--format json` noemt ze allemaal)"),
+    ("load", "belasting"),
     ("error", "fout"),
     ("warning", "waarschuwing"),
     ("note", "opmerking"),

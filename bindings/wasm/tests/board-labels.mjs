@@ -45,3 +45,23 @@ export function shownDependencies(svg) {
   const shown = paths.filter((p) => getComputedStyle(p).display !== "none");
   return { drawn: paths.length, shown: shown.length, red: shown.filter((p) => p.classList.contains("red")).length };
 }
+
+/** Runs in the page on an `svg.board`: the arrows (shown ones) whose head lands on a label. */
+export function arrowsOnLabels(svg) {
+  const labels = [...svg.querySelectorAll("g.item text")].map((t) => ({ id: t.parentElement.dataset.item, box: t.getBBox() }));
+  const problems = [];
+  for (const p of svg.querySelectorAll("path.dep")) {
+    if (getComputedStyle(p).display === "none") continue;
+    const length = p.getTotalLength();
+    // The tip and the head behind it (about 7 px at this stroke width).
+    for (const back of [0, 3, 6]) {
+      const at = p.getPointAtLength(Math.max(0, length - back));
+      const on = labels.find(({ box }) => at.x > box.x + 0.5 && at.x < box.x + box.width - 0.5 && at.y > box.y + 0.5 && at.y < box.y + box.height - 0.5);
+      if (on) {
+        problems.push(`the arrow ${p.dataset.from} → ${p.dataset.to} ends on the label of ${on.id}`);
+        break;
+      }
+    }
+  }
+  return problems;
+}

@@ -8,7 +8,7 @@ import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { extname, join, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { boardLabelProblems, shownDependencies } from "./board-labels.mjs";
+import { arrowsOnLabels, boardLabelProblems, shownDependencies } from "./board-labels.mjs";
 
 const here = import.meta.dirname;
 const root = resolve(here, "../../..");
@@ -410,6 +410,7 @@ test("a 44-item board: every bar's label reads in full; arrows of the missed cha
   await plan.locator("input.all-deps").check();
   const all = await plan.locator("svg.board").evaluate(shownDependencies);
   assert.equal(all.shown, all.drawn);
+  assert.deepEqual(await plan.locator("svg.board").evaluate(arrowsOnLabels), []);
   await page.screenshot({ path: join(shots, "portfolio-2026-board.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

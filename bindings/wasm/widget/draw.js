@@ -48,13 +48,13 @@ function lanes(items, COL, edge) {
     let label = item.item;
     const lw = labelWidth(label);
     // Inside the bar when it fits; else right of it, or left of it near the right edge.
-    let side = lw + 10 <= w ? "inside" : x + w + lw + 10 > edge && x >= LEFT + lw + 10 ? "left" : "right";
+    let side = lw + 10 <= w ? "inside" : x + w + lw + 10 > edge && x >= LEFT + lw + 15 ? "left" : "right";
     if (titled && labelWidth(titled) + 10 <= w) {
       label = titled;
       side = "inside";
     }
     const [start, end] =
-      side === "inside" ? [x, x + w + 1] : side === "right" ? [x, x + w + 4 + labelWidth(label) + 6] : [x - labelWidth(label) - 10, x + w + 1];
+      side === "inside" ? [x, x + w + 1] : side === "right" ? [x, x + w + 4 + labelWidth(label) + 10] : [x - labelWidth(label) - 15, x + w + 1];
     let lane = ends.findIndex((e) => e < start);
     if (lane < 0) {
       lane = ends.length;
@@ -121,11 +121,15 @@ export function boardSvg(board, L, available = 900, { allDeps = false } = {}) {
   for (const { team, placed, y: top, height: h } of rows) {
     out.push(`<line class="team-line" x1="0" y1="${top}" x2="${width}" y2="${top}"/>`);
     out.push(`<text class="team-label" x="6" y="${top + 16}">${esc(team.team)}</text>`);
-    if (team.title) out.push(`<text class="team-title" x="6" y="${top + 29}">${esc(team.title.slice(0, 18))}</text>`);
+    if (team.title) {
+      // Cut to the label column, with an ellipsis and the whole title on hover.
+      const short = [...team.title].length > 18 ? `${[...team.title].slice(0, 17).join("")}…` : team.title;
+      out.push(`<text class="team-title" x="6" y="${top + 29}">${esc(short)}<title>${esc(team.title)}</title></text>`);
+    }
     team.iterations.forEach((cell, i) => {
       const pct = cell.percent;
       const cls = cell.overloaded ? "over" : pct == null ? "none" : pct >= 95 ? "full" : pct >= 50 ? "half" : "low";
-      const tip = `${team.team} ${cell.iteration}: ${cell.planned} ${L.planned} / ${cell.plannable} ${L.plannable}${pct == null ? "" : ` (${Math.round(pct)}%)`}`;
+      const tip = `${team.team} ${cell.iteration}: ${L.num(cell.planned)} ${L.planned} / ${L.num(cell.plannable)} ${L.plannable}${pct == null ? "" : ` (${Math.round(pct)}%)`}`;
       out.push(`<rect class="load ${cls}" x="${LEFT + i * COL + 1}" y="${top + 2}" width="${COL - 2}" height="4"><title>${esc(tip)}</title></rect>`);
       if (cell.overloaded) out.push(`<text class="over-mark" x="${LEFT + i * COL + COL / 2}" y="${top + h - 2}">!</text>`);
     });
@@ -133,7 +137,7 @@ export function boardSvg(board, L, available = 900, { allDeps = false } = {}) {
       const yy = top + 8 + lane * LANE;
       const cls = statusClass(item);
       const tip = `${item.item}${item.title ? ` — ${item.title}` : ""}: ${item.start}..${item.finish}`;
-      const tx = side === "inside" ? x + 5 : side === "right" ? x + w + 4 : x - 4;
+      const tx = side === "inside" ? x + 5 : side === "right" ? x + w + 4 : x - 9; // left: clear of an arrow's head
       out.push(
         `<g class="item ${cls}" data-item="${esc(item.item)}" tabindex="0" role="button" aria-label="${esc(tip)}">` +
           `<title>${esc(tip)}</title><rect x="${x}" y="${yy}" width="${w}" height="${LANE - 4}" rx="3"/>` +
@@ -151,10 +155,17 @@ export function boardSvg(board, L, available = 900, { allDeps = false } = {}) {
       if (!from) continue;
       const red = item.missed && missed.has(id);
       const x1 = from.x2 - 2;
+      // Into the start of the bar, pointing right: when the bar starts before (or just after)
+      // the other ends, the arrow swings round to come in from the left, so its head never
+      // lands on the label.
       const x2 = to.x1 + 1;
       const mid = Math.max(x1 + 6, (x1 + x2) / 2);
+      const d =
+        to.x1 >= x1 + 12
+          ? `M${x1},${from.y} C${mid},${from.y} ${mid},${to.y} ${x2},${to.y}`
+          : `M${x1},${from.y} C${x1 + 12},${from.y} ${x2 - 16},${to.y} ${x2},${to.y}`;
       out.push(
-        `<path class="dep${red ? " red" : ""}" data-from="${esc(id)}" data-to="${esc(item.item)}" d="M${x1},${from.y} C${mid},${from.y} ${mid},${to.y} ${x2},${to.y}" marker-end="url(#${red ? "arrow-red" : "arrow"})"><title>${esc(id)} → ${esc(item.item)}</title></path>`,
+        `<path class="dep${red ? " red" : ""}" data-from="${esc(id)}" data-to="${esc(item.item)}" d="${d}" marker-end="url(#${red ? "arrow-red" : "arrow"})"><title>${esc(id)} → ${esc(item.item)}</title></path>`,
       );
     }
   }
@@ -185,7 +196,7 @@ export function capacitySvg(team, board, L, available = 600) {
     const c = team.iterations[i];
     if (!c) return;
     out.push(`<rect class="plannable" x="${x + 0.5}" y="${y(c.plannable)}" width="${w - 1}" height="${BAND + 6 + H - y(c.plannable)}"/>`);
-    out.push(`<rect class="planned${c.overloaded ? " over" : ""}" x="${x + 1}" y="${y(c.planned)}" width="${w - 2}" height="${BAND + 6 + H - y(c.planned)}"><title>${esc(`${c.iteration}: ${c.planned} ${L.planned} / ${c.plannable} ${L.plannable} / ${c.capacity} ${L.capacityRaw}`)}</title></rect>`);
+    out.push(`<rect class="planned${c.overloaded ? " over" : ""}" x="${x + 1}" y="${y(c.planned)}" width="${w - 2}" height="${BAND + 6 + H - y(c.planned)}"><title>${esc(`${c.iteration}: ${L.num(c.planned)} ${L.planned} / ${L.num(c.plannable)} ${L.plannable} / ${L.num(c.capacity)} ${L.capacityRaw}`)}</title></rect>`);
   });
   // Raw capacity (before load) as a step line.
   let d = "";

@@ -309,7 +309,7 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.allDepsLabel.textContent = L.allDeps;
     this.el.legend.innerHTML =
       `<span><i class="met"></i>${esc(L.legendMet)}</span><span><i class="missed"></i>${esc(L.legendMissed)}</span><span><i class="competing"></i>${esc(L.legendCompeting)}</span>` +
-      `<span><i class="free"></i>${esc(L.legendFree)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span><span><i class="over"></i>${esc(L.legendOver)}</span>`;
+      `<span><i class="free"></i>${esc(L.legendFree)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span><span><i class="over"></i>${esc(L.legendOver)}</span><span><i class="holiday"></i>${esc(L.legendHoliday)}</span>`;
   }
 
   renderResults() {

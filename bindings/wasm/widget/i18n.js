@@ -27,6 +27,8 @@ export const LABELS = {
     legendFree: "not committed",
     legendIp: "IP iteration",
     legendOver: "over-loaded",
+    legendHoliday: "holiday",
+    num: (x) => String(x),
     planned: "planned",
     plannable: "plannable",
     capacityRaw: "capacity before load",
@@ -71,6 +73,8 @@ export const LABELS = {
     legendFree: "niet toegezegd",
     legendIp: "IP-iteratie",
     legendOver: "overbelast",
+    legendHoliday: "feestdag",
+    num: (x) => String(x).replace(".", ","), // a decimal comma
     planned: "gepland",
     plannable: "planbaar",
     capacityRaw: "capaciteit vóór belasting",

@@ -55,7 +55,7 @@ svg.cap .pi-band { fill: #eef2f6; stroke: #fff; } svg.cap .pi-label { text-ancho
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
 .legend .met { background: #c8e6c9; border-color: var(--green); } .legend .missed { background: #ffcdd2; border-color: var(--red); } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }
 .legend .free { background: #e3f2fd; border-color: #64b5f6; } .legend .ip { background: #eceff1; border-color: #cfd8dc; }
-.legend .over { background: var(--red); border-color: var(--red); }
+.legend .over { background: var(--red); border-color: var(--red); } .legend .holiday { background: #ffb74d; border-color: #ffb74d; height: 4px; vertical-align: 2px; }
 .legend .planned { background: #64b5f6; border-color: #64b5f6; } .legend .plannable { background: #fff; border-color: #90a4ae; }
 .legend .capacity { border: none; border-top: 2px dashed #455a64; height: 0; vertical-align: 3px; }
 .caps { display: grid; grid-template-columns: 1fr; gap: 4px; }

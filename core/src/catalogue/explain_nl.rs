@@ -651,7 +651,11 @@ Voorbeeld:
       start 2025-01-06
       horizon 18 months
     }
+    team toegang {
+      people 4
+    }
     item x {
+      team toegang
       effort 80
       commit PI6
     }

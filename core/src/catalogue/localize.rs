@@ -112,6 +112,24 @@ impl Localize for Board {
         for team in &mut self.teams {
             team.events.iter_mut().for_each(|e| tr(&mut e.text, lang));
         }
+        self.iterations.localize(lang);
+    }
+}
+
+/// `Koningsdag (1 day)`: the holiday's name is the planner's and stays as written; only the
+/// count of days is put into the language.
+impl Localize for crate::report::CalendarRow {
+    fn localize(&mut self, lang: Lang) {
+        if lang != Lang::Nl {
+            return;
+        }
+        for h in &mut self.holidays {
+            let Some((name, rest)) = h.rsplit_once(" (") else { continue };
+            let Some(n) = rest.strip_suffix(" days)").or_else(|| rest.strip_suffix(" day)")) else { continue };
+            if n.chars().all(|c| c.is_ascii_digit()) {
+                *h = format!("{name} ({n} {})", if n == "1" { "dag" } else { "dagen" });
+            }
+        }
     }
 }
 
@@ -141,6 +159,7 @@ impl Localize for crate::api::ForecastResult {
 
 impl Localize for crate::api::CalendarResult {
     fn localize(&mut self, lang: Lang) {
+        self.calendar.localize(lang);
         self.diagnostics.localize(lang);
     }
 }

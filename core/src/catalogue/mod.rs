@@ -57,6 +57,32 @@ pub fn entries() -> &'static [Entry] {
     nl::ENTRIES
 }
 
+/// A figure in the language's notation: Dutch writes a decimal comma (`7,5`), so `7.5` days
+/// is not read as seven and a half thousand. Anything that is not a plain figure (an
+/// iteration such as `PI2.4`, a date, a version) stays as it is.
+///
+/// ```
+/// use haalbaar::catalogue::{number, Lang};
+/// assert_eq!(number("159.618", Lang::Nl), "159,618");
+/// assert_eq!(number("-2.5%", Lang::Nl), "-2,5%");
+/// assert_eq!(number("PI2.4", Lang::Nl), "PI2.4");
+/// assert_eq!(number("7.5", Lang::En), "7.5");
+/// ```
+pub fn number(text: &str, lang: Lang) -> String {
+    let figure = text.strip_prefix('-').unwrap_or(text);
+    let figure = figure.strip_suffix('%').unwrap_or(figure);
+    let plain = figure.split_once('.').is_some_and(|(whole, part)| {
+        !whole.is_empty()
+            && !part.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && part.bytes().all(|b| b.is_ascii_digit())
+    });
+    match lang {
+        Lang::Nl if plain => text.replacen('.', ",", 1),
+        _ => text.to_string(),
+    }
+}
+
 /// The long explanation of `code` (what `haalbaar explain` shows) in `lang`: What, Why, an
 /// example and the fix. The example is plan text and reads the same in every language.
 ///
@@ -152,7 +178,18 @@ impl Catalogue {
     /// A value inside a message: a message itself, a list of them, or words kept as they are
     /// (a number, a date, an iteration).
     fn value(&self, v: &str, depth: usize) -> String {
-        self.dutch(v, depth).unwrap_or_else(|| self.words(v, depth))
+        // A list of whole messages goes piece by piece: matched as one, a hole of a message
+        // could take the end of one piece and the start of the next.
+        let parts = split_list(v);
+        let list = parts.len() > 1
+            && parts.iter().all(|p| match p {
+                Part::Item(s) => depth < 6 && self.dutch(s, depth + 1).is_some(),
+                Part::Sep(_) => true,
+            });
+        if list {
+            return self.words(v, depth);
+        }
+        self.dutch(v, depth).unwrap_or_else(|| number(&self.words(v, depth), Lang::Nl))
     }
 
     /// A list (`a, b or c`, `a and b`) translated piece by piece; otherwise `v` unchanged.
@@ -326,6 +363,14 @@ fn split_list(v: &str) -> Vec<Part<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_messages_in_a_hole_goes_piece_by_piece() {
+        assert_eq!(
+            translate("cut these efforts together: `cloud` by 226 days (to 24), `k8s` by 33 days (to 87)", Lang::Nl),
+            "verlaag deze inspanningen samen: `cloud` met 226 dagen (tot 24), `k8s` met 33 dagen (tot 87)"
+        );
+    }
 
     #[test]
     fn every_code_is_explained_in_dutch_with_the_same_example() {

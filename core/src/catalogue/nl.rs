@@ -559,6 +559,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("let `{}` start without waiting for {}", "laat `{}` beginnen zonder te wachten op {}"),
     // ---- forecast ----
     ("`{}` (PI{}, {} likely)", "`{}` (PI{}, {} waarschijnlijk)"),
+    ("{} more", "nog {}"),
     (
         "{} is due beyond the {} PIs the plan holds firm: it is a forecast, not a commitment",
         "{} valt na de {} PI's die het plan vast houdt: het is een prognose, geen toezegging",
