@@ -85,13 +85,7 @@ pub(crate) fn edits_with(plan: &Plan, source: &str, map: &SourceMap, change: &Pl
             let Some(it) = plan.item(item) else { return Vec::new() };
             let Some(effort) = &it.effort else { return Vec::new() };
             let Some(span) = effort.loc.0 else { return Vec::new() };
-            let e = &effort.value;
-            let less = |f: crate::fixed::Fixed| figure((f.millis() - by).max(0));
-            let text = match (e.low == e.high, e.mode) {
-                (true, _) => format!("effort {}", less(e.low)),
-                (false, Some(m)) => format!("effort {}..{}..{}", less(e.low), less(m), less(e.high)),
-                (false, None) => format!("effort {}..{}", less(e.low), less(e.high)),
-            };
+            let Some(text) = lower_effort(&effort.value, *by) else { return Vec::new() };
             vec![edit(span.start, span.end, text)]
         }
         PlanChange::RemoveAfter { item, after } => {
@@ -105,6 +99,42 @@ pub(crate) fn edits_with(plan: &Plan, source: &str, map: &SourceMap, change: &Pl
             vec![edit(start, end, String::new())]
         }
     }
+}
+
+/// `effort …` with the likely figure lowered by `by` thousandths, exactly (the figure the check
+/// plans with). The range keeps its spread when its low end stays above zero; otherwise it
+/// shrinks in proportion, so every figure stays above zero. `None` when nothing would be left.
+fn lower_effort(e: &crate::model::Effort, by: i64) -> Option<String> {
+    let likely = e.likely().millis();
+    let target = likely.checked_sub(by).filter(|&t| t > 0)?;
+    // A figure of the range scaled by target / likely, at least a thousandth.
+    let scaled = |f: i64| -> i64 {
+        let v = i128::from(f) * i128::from(target) / i128::from(likely.max(1));
+        i64::try_from(v).unwrap_or(target).max(1)
+    };
+    Some(match (e.low == e.high, e.mode) {
+        (true, _) => format!("effort {}", figure(target)),
+        (false, Some(m)) if e.low.millis() - by > 0 => {
+            format!(
+                "effort {}..{}..{}",
+                figure(e.low.millis() - by),
+                figure(m.millis() - by),
+                figure(e.high.millis() - by)
+            )
+        }
+        (false, Some(_)) => {
+            let (low, high) = (scaled(e.low.millis()).min(target), scaled(e.high.millis()).max(target));
+            format!("effort {}..{}..{}", figure(low), figure(target), figure(high))
+        }
+        (false, None) if e.low.millis() - by > 0 => {
+            format!("effort {}..{}", figure(e.low.millis() - by), figure(e.high.millis() - by))
+        }
+        (false, None) => {
+            // The midpoint is what the check plans with: low + high = 2 × target exactly.
+            let low = scaled(e.low.millis()).min(target);
+            format!("effort {}..{}", figure(low), figure(2 * target - low))
+        }
+    })
 }
 
 /// Where a new statement goes in the block whose header holds byte `at`: the start of the
@@ -137,4 +167,45 @@ pub fn apply(source: &str, edits: &[Edit]) -> String {
         out.replace_range(e.span.0..e.span.1, &e.new_text);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lower_effort;
+    use crate::fixed::Fixed;
+    use crate::model::Effort;
+
+    fn range(text: &str) -> Effort {
+        let v: Vec<Fixed> = text.split("..").map(|f| Fixed::parse(f).unwrap_or(Fixed::ZERO)).collect();
+        match v.as_slice() {
+            [x] => Effort::exact(*x),
+            [l, h] => Effort { low: *l, mode: None, high: *h },
+            [l, m, h] => Effort { low: *l, mode: Some(*m), high: *h },
+            _ => Effort::exact(Fixed::ZERO),
+        }
+    }
+
+    #[test]
+    fn a_cut_lowers_the_likely_figure_exactly_and_keeps_every_figure_above_zero() {
+        for (effort, by, want) in [
+            ("40", 10_000, Some("effort 30")),
+            ("20..40", 10_000, Some("effort 10..30")),
+            ("10..20..40", 5_000, Some("effort 5..15..35")),
+            // Below the low end: the range shrinks in proportion (likely 250 to 24).
+            ("200..300", 226_000, Some("effort 19.2..28.8")),
+            ("100..120..200", 96_000, Some("effort 4..24..104")),
+            ("100..120..200", 110_000, Some("effort 8.333..10..16.666")),
+            ("50", 50_000, None),
+        ] {
+            assert_eq!(lower_effort(&range(effort), by).as_deref(), want, "{effort} by {by}");
+        }
+        // Whatever the figures, the result reads back with its likely figure lowered by `by`.
+        for (effort, by) in [("1..1000", 499_000), ("0.001..7", 3_000), ("3..5..900", 4_999)] {
+            let e = range(effort);
+            let text = lower_effort(&e, by).unwrap();
+            let back = range(text.trim_start_matches("effort "));
+            assert_eq!(back.likely().millis(), e.likely().millis() - by, "{effort} by {by}: {text}");
+            assert!(back.low.is_positive() && back.low <= back.likely() && back.likely() <= back.high, "{text}");
+        }
+    }
 }

@@ -177,6 +177,15 @@ impl Default for ForecastOptions {
     }
 }
 
+/// The lowest effort any run can draw: the low end of the range as `widen` stretches it (what
+/// [`draw`] gives for the lowest draw).
+fn lowest(e: &Effort, widen: f64) -> Fixed {
+    let to_f = |f: Fixed| f.millis() as f64;
+    let likely = to_f(e.likely());
+    let low = likely - (likely - to_f(e.low)) * widen;
+    Fixed::from_millis((low.round() as i64).max(1))
+}
+
 /// The effort a run uses: `widen` stretches the range around the likely value (1.0: as
 /// written).
 fn draw(e: &Effort, widen: f64, rng: &mut Rng) -> Fixed {
@@ -410,7 +419,7 @@ pub fn forecast(
     let firm = plan.settings.firm_pis.unwrap_or(2);
     let mut commitments = Vec::new();
     let mut warnings = Vec::new();
-    let mut optimistic = Optimistic::new(plan, cal, &vacancies);
+    let mut optimistic = Optimistic::new(plan, cal, &vacancies, &widen);
     // Commitments due beyond the firm horizon, soft and hard: one warning for each group.
     let (mut soft_beyond, mut hard_beyond): (Vec<Beyond>, Vec<Beyond>) = (Vec::new(), Vec::new());
     for (c, commitment) in base.commitments.iter().enumerate() {
@@ -581,27 +590,29 @@ struct Optimistic<'a> {
     reasons: Option<std::collections::HashMap<String, Option<Reason>>>,
     plan: &'a Plan,
     vacancies: &'a [(usize, Change, f64)],
+    /// Each item's range stretch (the runs' `widen`): the low end is the lowest any run draws.
+    widen: &'a [f64],
 }
 
 impl<'a> Optimistic<'a> {
-    fn new(plan: &'a Plan, cal: &'a Calendar, vacancies: &'a [(usize, Change, f64)]) -> Self {
+    fn new(plan: &'a Plan, cal: &'a Calendar, vacancies: &'a [(usize, Change, f64)], widen: &'a [f64]) -> Self {
         let unit = match plan.settings.unit {
             crate::model::Unit::Days => "days",
             crate::model::Unit::Points => "points",
         };
-        Optimistic { cal, unit, reasons: None, plan, vacancies }
+        Optimistic { cal, unit, reasons: None, plan, vacancies, widen }
     }
 
     fn reason(&mut self, label: &str) -> Option<Reason> {
-        let (plan, cal, vacancies, unit) = (self.plan, self.cal, self.vacancies, self.unit);
+        let (plan, cal, vacancies, unit, widen) = (self.plan, self.cal, self.vacancies, self.unit, self.widen);
         let reasons = self.reasons.get_or_insert_with(|| {
             let mut best = plan.clone();
             for (t, hire, _) in vacancies {
                 best.teams[*t].hires.push(hire.clone());
             }
-            for item in &mut best.items {
+            for (j, item) in best.items.iter_mut().enumerate() {
                 if let Some(e) = &mut item.effort {
-                    e.value = Effort::exact(e.value.low);
+                    e.value = Effort::exact(lowest(&e.value, widen.get(j).copied().unwrap_or(1.0)));
                 }
             }
             let cap = capacity(&best, cal);

@@ -50,6 +50,7 @@ pub mod report;
 pub mod solve;
 pub mod source;
 pub mod validate;
+mod values;
 pub mod verify;
 
 pub use builder::PlanBuilder;
@@ -136,8 +137,11 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
 
 /// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
 pub fn check_plan(plan: Plan) -> Checked {
-    let mut diagnostics = Vec::new();
+    // The checks lowering makes on the values of a file, made here on the model: a value the
+    // language would reject gets the file's diagnostic, and the plan is not checked further.
+    let mut diagnostics = values::check(&plan);
     let calendar = match Calendar::new(&plan.settings) {
+        _ if !diagnostics.is_empty() => None,
         Ok(c) => Some(c),
         Err(e) => {
             diagnostics.push(lower::calendar_error(e, &plan.settings, |_| None));

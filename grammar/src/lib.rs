@@ -14,5 +14,7 @@ mod fast;
 mod parse;
 mod tree;
 
-pub use parse::{MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, parse, parse_fast, parse_with_grammar};
+pub use parse::{
+    MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, is_valid_id, parse, parse_fast, parse_with_grammar, suggest_id,
+};
 pub use tree::*;

@@ -646,6 +646,28 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
     }
 }
 
+/// Whether `id` is an id the language accepts: a lower-case letter, then lower-case letters,
+/// digits, `-` and `_` (`digid-api`, `pi_7`).
+///
+/// ```
+/// assert!(haalbaar_grammar::is_valid_id("digid-api"));
+/// assert!(!haalbaar_grammar::is_valid_id("GDI-101"));
+/// ```
+pub fn is_valid_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// An id the language accepts made from `id`, for a diagnostic's help (`GDI-101` gives
+/// `gdi-101`).
+///
+/// ```
+/// assert_eq!(haalbaar_grammar::suggest_id("GDI-101"), "gdi-101");
+/// ```
+pub fn suggest_id(id: &str) -> String {
+    sanitize_id(&id.to_ascii_lowercase())
+}
+
 fn sanitize_id(s: &str) -> String {
     let mut out: String =
         s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();

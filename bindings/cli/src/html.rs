@@ -338,7 +338,7 @@ fn lay_out<'a>(items: &[&'a haalbaar::board::BoardItem], col: usize, edge: usize
                 let lw = label_width(&item.item, LABEL_PX);
                 let side = if lw + 10 <= w {
                     Side::Inside
-                } else if x + w + lw + 10 > edge && x >= LEFT + lw + 15 {
+                } else if x + w + lw + 10 > edge && x >= LEFT + lw + 17 {
                     Side::Left
                 } else {
                     Side::Right
@@ -351,7 +351,7 @@ fn lay_out<'a>(items: &[&'a haalbaar::board::BoardItem], col: usize, edge: usize
             Side::Inside => (x, x + w + 1),
             Side::Right => (x, x + w + 4 + lw + 10),
             // Clear of an arrow's head at the bar's start.
-            Side::Left => (x - lw - 15, x + w + 1),
+            Side::Left => (x - lw - 17, x + w + 1),
         };
         let lane = match ends.iter().position(|&e| e < start) {
             Some(k) => k,
@@ -386,7 +386,12 @@ fn board_svg(b: &Board, l: &Labels) -> String {
         let items: Vec<_> = b.items.iter().filter(|i| i.team.as_deref() == Some(team.team.as_str())).collect();
         let (bars, lanes) = lay_out(&items, col, width);
         for bar in &bars {
-            at.insert(bar.item.item.as_str(), (bar.x - 1, bar.x + bar.w + 1, y + 8 + bar.lane * LANE + LANE / 2 - 1));
+            // Arrows leave a bar at its end, or past its label when that stands beside it.
+            let out = match bar.side {
+                Side::Right => bar.x + bar.w + 4 + label_width(&bar.label, LABEL_PX) + 4,
+                _ => bar.x + bar.w + 1,
+            };
+            at.insert(bar.item.item.as_str(), (bar.x - 1, out, y + 8 + bar.lane * LANE + LANE / 2 - 1));
             if bar.side == Side::Right {
                 width = width.max(bar.x + bar.w + 4 + label_width(&bar.label, LABEL_PX) + 8);
             }
@@ -504,7 +509,7 @@ fn board_svg(b: &Board, l: &Labels) -> String {
             let (tx, outside) = match bar.side {
                 Side::Inside => (x + 5, ""),
                 Side::Right => (x + w + 4, " outside"),
-                Side::Left => (x - 9, r#" outside" text-anchor="end"#),
+                Side::Left => (x - 11, r#" outside" text-anchor="end"#),
             };
             let _ = write!(
                 s,

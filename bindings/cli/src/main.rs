@@ -328,6 +328,8 @@ fn check(
     let mut names = Vec::new();
     let mut human = String::new();
     let mut io_error = None;
+    // Findings left out by `--allow`, for the summary.
+    let mut left_out = 0;
     for path in files {
         let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
         let source = match read(path) {
@@ -338,7 +340,9 @@ fn check(
             }
         };
         let mut checked = haalbaar::check_with(&source, options);
+        let before = checked.diagnostics.len();
         checked.diagnostics.retain(|d| !allow.contains(&d.code));
+        left_out += before - checked.diagnostics.len();
         checked.localize(words::lang());
         names.push(name.clone());
         if format == CheckFormat::Human {
@@ -372,6 +376,9 @@ fn check(
             // With no file read there is nothing to sum up: the read error says it all.
             if !entries.is_empty() {
                 human.push_str(&render::summary(summary.errors, summary.warnings, entries.len(), color));
+                if left_out > 0 {
+                    human.push_str(&t(&format!(" ({left_out} left out by `--allow`)")));
+                }
                 human.push('\n');
             }
             show(&human, color)?;

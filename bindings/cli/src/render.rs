@@ -9,8 +9,9 @@ use haalbaar::{Diagnostic, Severity};
 
 use crate::words::{Lang, count, lang, t};
 
-/// The most places of one finding shown under it in the terminal.
-const MAX_LABELS: usize = 5;
+/// The most places of one finding shown under it in the terminal, besides its own (so a finding
+/// that names five things shows five places).
+const MAX_LABELS: usize = 4;
 
 /// Renders the diagnostics of one file as text, in colour when `color` is set.
 pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
@@ -263,12 +264,15 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
             out.push_str(&format!("  {text}\n"));
         }
         let most = c.histogram.iter().map(|b| b.runs).max().unwrap_or(1).max(1);
+        let name = |b: &haalbaar::forecast::Bucket| {
+            // The last bucket, named `beyond` in the data: runs that finish after the horizon.
+            if b.iteration == "beyond" { t("beyond horizon") } else { b.iteration.clone() }
+        };
+        let wide = c.histogram.iter().map(|b| name(b).chars().count()).max().unwrap_or(8).max(8);
         for b in &c.histogram {
             let bar = "#".repeat(((b.runs as usize * 40) / most as usize).max(1));
             let mark = if b.iteration == c.deadline { format!("  {}", t("<- deadline")) } else { String::new() };
-            // The last bucket, named `beyond` in the data: runs that finish after the horizon.
-            let at = if b.iteration == "beyond" { t("beyond horizon") } else { b.iteration.clone() };
-            out.push_str(&format!("  {at:<8} {bar} {}{mark}\n", b.runs));
+            out.push_str(&format!("  {:<wide$} {bar} {}{mark}\n", name(b), b.runs));
         }
     }
     out.push_str(&format!("\n{}\n", t("team load per PI (planned / plannable), median and P85 over the runs")));

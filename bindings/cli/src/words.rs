@@ -59,6 +59,7 @@ pub const ENTRIES: &[Entry] = &[
     ),
     ("and {} more places (`--format json` lists every one)", "en nog {} plaatsen (`--format json` noemt ze allemaal)"),
     ("load", "belasting"),
+    (" ({} left out by `--allow`)", " ({} weggelaten door `--allow`)"),
     ("error", "fout"),
     ("warning", "waarschuwing"),
     ("note", "opmerking"),

@@ -169,6 +169,7 @@ fn many_warnings_of_one_code_say_how_to_leave_them_out() {
     assert_eq!(status, 1);
     assert!(!out.contains("W0502"), "{out}");
     assert!(out.contains("error[E0602]") && out.contains("warning[W0507]"), "{out}");
+    assert!(out.contains(&format!("in 1 file ({w0502} left out by `--allow`)")), "{out}");
     let (_, json, _) = common::run_in(&root(), &["check", "--format", "json", "--allow", "W0502", file]);
     assert!(!json.contains("W0502") && json.contains("W0507"));
     // An error cannot be left out; an unknown code is a usage error too.

@@ -48,13 +48,13 @@ function lanes(items, COL, edge) {
     let label = item.item;
     const lw = labelWidth(label);
     // Inside the bar when it fits; else right of it, or left of it near the right edge.
-    let side = lw + 10 <= w ? "inside" : x + w + lw + 10 > edge && x >= LEFT + lw + 15 ? "left" : "right";
+    let side = lw + 10 <= w ? "inside" : x + w + lw + 10 > edge && x >= LEFT + lw + 17 ? "left" : "right";
     if (titled && labelWidth(titled) + 10 <= w) {
       label = titled;
       side = "inside";
     }
     const [start, end] =
-      side === "inside" ? [x, x + w + 1] : side === "right" ? [x, x + w + 4 + labelWidth(label) + 10] : [x - labelWidth(label) - 15, x + w + 1];
+      side === "inside" ? [x, x + w + 1] : side === "right" ? [x, x + w + 4 + labelWidth(label) + 10] : [x - labelWidth(label) - 17, x + w + 1];
     let lane = ends.findIndex((e) => e < start);
     if (lane < 0) {
       lane = ends.length;
@@ -90,7 +90,9 @@ export function boardSvg(board, L, available = 900, { allDeps = false } = {}) {
     const height = 8 + count * LANE + 4;
     rows.push({ team, placed, y, height });
     for (const { item, lane, x, w, label, side } of placed) {
-      where.set(item.item, { x1: x - 1, x2: x + w + 1, y: y + 8 + lane * LANE + LANE / 2 - 1 });
+      // Arrows leave a bar at its end, or past its label when that stands beside it.
+      const out = side === "right" ? x + w + 4 + labelWidth(label) + 4 : x + w + 1;
+      where.set(item.item, { x1: x - 1, x2: out, y: y + 8 + lane * LANE + LANE / 2 - 1 });
       if (side === "right") width = Math.max(width, x + w + 4 + labelWidth(label) + 8);
     }
     y += height;
@@ -137,7 +139,7 @@ export function boardSvg(board, L, available = 900, { allDeps = false } = {}) {
       const yy = top + 8 + lane * LANE;
       const cls = statusClass(item);
       const tip = `${item.item}${item.title ? ` — ${item.title}` : ""}: ${item.start}..${item.finish}`;
-      const tx = side === "inside" ? x + 5 : side === "right" ? x + w + 4 : x - 9; // left: clear of an arrow's head
+      const tx = side === "inside" ? x + 5 : side === "right" ? x + w + 4 : x - 11; // left: clear of an arrow's head
       out.push(
         `<g class="item ${cls}" data-item="${esc(item.item)}" tabindex="0" role="button" aria-label="${esc(tip)}">` +
           `<title>${esc(tip)}</title><rect x="${x}" y="${yy}" width="${w}" height="${LANE - 4}" rx="3"/>` +
