@@ -25,6 +25,22 @@ pub enum PlanVerdict {
     Invalid,
 }
 
+/// The word the JSON report uses: `feasible`, `infeasible`, `unknown`, `invalid`.
+///
+/// ```
+/// assert_eq!(haalbaar::feasibility::PlanVerdict::Invalid.to_string(), "invalid");
+/// ```
+impl std::fmt::Display for PlanVerdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PlanVerdict::Feasible => "feasible",
+            PlanVerdict::Infeasible => "infeasible",
+            PlanVerdict::Unknown => "unknown",
+            PlanVerdict::Invalid => "invalid",
+        })
+    }
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Feasibility {
     /// Not written: the report it is flattened into has the verdict already (one key, once).

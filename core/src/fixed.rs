@@ -113,6 +113,35 @@ pub enum FixedError {
     TooLarge,
 }
 
+/// Whole units: `Fixed::from(40)` is 40. Beyond what 64-bit thousandths hold it saturates,
+/// which a check reports as a figure past the language's limit (E0112), never wraps.
+///
+/// ```
+/// use haalbaar::fixed::Fixed;
+/// assert_eq!(Fixed::from(40).millis(), 40_000);
+/// assert_eq!(Fixed::from(-3).to_string(), "-3");
+/// ```
+impl From<i64> for Fixed {
+    fn from(whole: i64) -> Self {
+        Fixed(whole.saturating_mul(SCALE))
+    }
+}
+
+/// A figure as a plan writes it: `"52.5".parse::<Fixed>()` (at most three decimals, a whole
+/// part up to [`MAX_WHOLE`]).
+///
+/// ```
+/// use haalbaar::fixed::{Fixed, FixedError};
+/// assert_eq!("52.5".parse::<Fixed>().map(|f| f.millis()), Ok(52_500));
+/// assert_eq!("1.2345".parse::<Fixed>(), Err(FixedError::TooPrecise));
+/// ```
+impl std::str::FromStr for Fixed {
+    type Err = FixedError;
+    fn from_str(text: &str) -> Result<Fixed, FixedError> {
+        Fixed::parse(text)
+    }
+}
+
 impl fmt::Display for Fixed {
     /// `75`, `52.5`, `41.067`: no trailing zeros.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

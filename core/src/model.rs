@@ -271,6 +271,18 @@ pub struct Epic {
     pub loc: Loc,
 }
 
+impl Epic {
+    /// An epic with only its id (no title, commitment, owner, priority or note).
+    ///
+    /// ```
+    /// let e = haalbaar::model::Epic::new("stelsel");
+    /// assert_eq!((e.id.as_str(), e.commit.is_none()), ("stelsel", true));
+    /// ```
+    pub fn new(id: impl Into<String>) -> Self {
+        Epic { id: id.into(), title: None, commit: None, owner: None, priority: None, note: None, loc: Loc(None) }
+    }
+}
+
 /// An estimate: one figure, or a two- or three-point range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Effort {

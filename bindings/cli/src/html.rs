@@ -792,12 +792,7 @@ pub struct Input<'a> {
 pub fn report(input: &Input, l: &Labels) -> String {
     let mut s = String::new();
     let title = input.board.and_then(|b| b.title.clone()).unwrap_or_else(|| input.file.to_string());
-    let verdict = match input.verdict {
-        PlanVerdict::Feasible => "feasible",
-        PlanVerdict::Infeasible => "infeasible",
-        PlanVerdict::Unknown => "unknown",
-        PlanVerdict::Invalid => "invalid",
-    };
+    let verdict = input.verdict;
     let _ = write!(
         s,
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} — {}</title><style>{STYLE}</style></head><body>\n",

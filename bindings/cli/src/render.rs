@@ -297,12 +297,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
 /// The words of the verdict line, for the board and `check` alike.
 pub fn verdict_text(file: &str, verdict: haalbaar::feasibility::PlanVerdict, met: usize, total: usize) -> String {
     use haalbaar::feasibility::PlanVerdict;
-    let word = match verdict {
-        PlanVerdict::Feasible => "feasible",
-        PlanVerdict::Infeasible => "infeasible",
-        PlanVerdict::Unknown => "unknown",
-        PlanVerdict::Invalid => "invalid",
-    };
+    let word = verdict.to_string();
     if verdict == PlanVerdict::Invalid {
         // Only the commitments that do not need an item with errors were checked.
         t(&format!("{file}: {word}, {met} of {total} commitments met among those checked (items with errors left out)"))

@@ -26,6 +26,22 @@ pub enum Status {
     Unknown,
 }
 
+/// The word the JSON report uses: `met`, `infeasible`, `conflict`, `unknown`.
+///
+/// ```
+/// assert_eq!(haalbaar::solve::rank::Status::Conflict.to_string(), "conflict");
+/// ```
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Status::Met => "met",
+            Status::Infeasible => "infeasible",
+            Status::Conflict => "conflict",
+            Status::Unknown => "unknown",
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
