@@ -78,6 +78,55 @@ impl PlanBuilder {
         self.plan.settings.load = percent;
         self
     }
+    /// `uncertainty grows P% per PI` (forecast: estimates widen with distance from `start`).
+    pub fn uncertainty(mut self, percent_per_pi: Fixed) -> Self {
+        self.plan.settings.uncertainty = Some(percent_per_pi);
+        self
+    }
+    /// `firm N PIs` (forecast: commitments further ahead are forecasts, not promises).
+    pub fn firm(mut self, pis: u32) -> Self {
+        self.plan.settings.firm_pis = Some(pis);
+        self
+    }
+    /// Removes the item with this id (and nothing else: dependencies on it then name an
+    /// unknown item, as they would in a file). Returns whether there was one.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{NaiveDate, PlanBuilder};
+    ///
+    /// let mut b = PlanBuilder::new("Demo", NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date"))
+    ///     .item(Item::new("a"))
+    ///     .item(Item::new("b"));
+    /// assert!(b.remove_item("a"));
+    /// assert!(!b.remove_item("a"));
+    /// assert_eq!(b.plan().items.len(), 1);
+    /// ```
+    pub fn remove_item(&mut self, id: &str) -> bool {
+        let before = self.plan.items.len();
+        self.plan.items.retain(|i| i.id != id);
+        self.plan.items.len() != before
+    }
+    /// Removes the team with this id; returns whether there was one.
+    pub fn remove_team(&mut self, id: &str) -> bool {
+        let before = self.plan.teams.len();
+        self.plan.teams.retain(|t| t.id != id);
+        self.plan.teams.len() != before
+    }
+    /// Removes the epic with this id; returns whether there was one.
+    pub fn remove_epic(&mut self, id: &str) -> bool {
+        let before = self.plan.epics.len();
+        self.plan.epics.retain(|e| e.id != id);
+        self.plan.epics.len() != before
+    }
+    /// The item with this id, to change it in place.
+    pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        self.plan.items.iter_mut().find(|i| i.id == id)
+    }
+    /// The team with this id, to change it in place.
+    pub fn team_mut(&mut self, id: &str) -> Option<&mut Team> {
+        self.plan.teams.iter_mut().find(|t| t.id == id)
+    }
     pub fn team(mut self, team: Team) -> Self {
         self.plan.teams.push(team);
         self
@@ -121,6 +170,17 @@ impl Team {
     }
     pub fn hire(mut self, count: Fixed, date: NaiveDate, ramp_days: u32) -> Self {
         self.hires.push(Change { count, date, ramp_days, loc: Loc(None) });
+        self
+    }
+    /// `reserve P% "reason"`.
+    pub fn reserve_for(mut self, percent: Fixed, reason: impl Into<String>) -> Self {
+        self.reserve = percent;
+        self.reserve_reason = Some(reason.into());
+        self
+    }
+    /// `vacancy N on DATE chance P%`: not counted by `check`, drawn by `forecast`.
+    pub fn vacancy(mut self, count: Fixed, date: NaiveDate, chance_percent: Fixed) -> Self {
+        self.vacancies.push(Vacancy { count, date, chance: chance_percent, loc: Loc(None) });
         self
     }
     pub fn leave(mut self, count: Fixed, date: NaiveDate) -> Self {
@@ -191,6 +251,57 @@ impl Item {
     }
     pub fn priority(mut self, rank: u32) -> Self {
         self.priority = Some(rank);
+        self
+    }
+    /// `in FROM..TO` (or one period, with `from == to`): placed there on the program board.
+    pub fn placed_in(mut self, from: Period, to: Period) -> Self {
+        self.placed = Some(At::new((from, to)));
+        self
+    }
+    /// `target PERIOD`: an uncommitted objective (missing it is a warning).
+    pub fn target(mut self, period: Period) -> Self {
+        self.target = Some(At::new(period));
+        self
+    }
+    /// `wsjf value V urgency U risk R [size S]` (size: the likely effort when `None`).
+    pub fn wsjf(mut self, value: Fixed, urgency: Fixed, risk: Fixed, size: Option<Fixed>) -> Self {
+        self.wsjf = Some(Wsjf { value, urgency, risk, size });
+        self
+    }
+    /// `owner "…"`.
+    pub fn owner(mut self, owner: impl Into<String>) -> Self {
+        self.owner = Some(owner.into());
+        self
+    }
+    /// `note "…"`.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+impl Epic {
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+    /// `commit PERIOD [hard]`: every item of the epic done by then.
+    pub fn commit(mut self, period: Period, hard: bool) -> Self {
+        self.commit = Some(Commit { period, hard, loc: Loc(None) });
+        self
+    }
+    /// `owner "…"`.
+    pub fn owner(mut self, owner: impl Into<String>) -> Self {
+        self.owner = Some(owner.into());
+        self
+    }
+    pub fn priority(mut self, rank: u32) -> Self {
+        self.priority = Some(rank);
+        self
+    }
+    /// `note "…"`.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 }

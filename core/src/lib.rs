@@ -45,6 +45,7 @@ pub mod forecast;
 pub mod left_out;
 pub mod lower;
 pub mod model;
+mod print;
 mod repair_report;
 pub mod report;
 pub mod solve;
@@ -62,6 +63,7 @@ pub use codes::Code;
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use fixed::Fixed;
 pub use model::Plan;
+pub use print::print;
 
 pub use haalbaar_grammar as grammar;
 

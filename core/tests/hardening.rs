@@ -182,7 +182,7 @@ fn deep_chains_and_cycles_need_no_stack() {
 
 #[test]
 fn a_byte_order_mark_is_skipped_and_every_line_end_counts() {
-    let mistakes = include_str!("../../examples/mistakes.plan");
+    let mistakes = include_str!("../../examples/mistakes/mistakes.plan");
     let lines = |text: &str| -> Vec<(String, usize, usize)> {
         let checked = haalbaar::check(text);
         haalbaar::report::records("m.plan", text, &checked.diagnostics)

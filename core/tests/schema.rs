@@ -24,7 +24,7 @@ fn the_checked_in_schema_matches_the_types() {
 fn reports_carry_what_the_schema_requires() {
     let schema: serde_json::Value = serde_json::from_str(&CheckReport::schema()).unwrap();
     let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    for name in ["gdi-2024.plan", "conflict.plan", "mistakes.plan"] {
+    for name in ["gdi-2024.plan", "conflict.plan", "mistakes/mistakes.plan"] {
         let text = std::fs::read_to_string(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let c = haalbaar::check(&text);
         let diags = records(name, &text, &c.diagnostics);

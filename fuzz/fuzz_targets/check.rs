@@ -1,5 +1,6 @@
 //! Any bytes that are UTF-8 go through the whole check: parse, lower, calendar, capacity,
-//! validation and the JSON records. Nothing may panic, and every span must lie in the text.
+//! validation and the JSON records, and the formatter. Nothing may panic, and every span must
+//! lie in the text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,5 +14,10 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let _ = haalbaar::report::records("fuzz.plan", text, &checked.diagnostics);
+        // The formatter: refuses only syntax errors, and its output formats to itself.
+        match haalbaar::grammar::format(text) {
+            Ok(f) => assert_eq!(haalbaar::grammar::format(&f).as_ref(), Ok(&f)),
+            Err(e) => assert!(matches!(e, haalbaar::grammar::FormatError::Syntax(_))),
+        }
     }
 });

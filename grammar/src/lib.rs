@@ -11,8 +11,13 @@
 //! with one [`SyntaxError`] per line it could not. No pest type is part of this API.
 
 mod fast;
+mod format;
+mod layout;
 mod parse;
 mod tree;
+
+pub use format::{FormatError, format};
+pub use layout::{INDENT, Layout, quote};
 
 pub use parse::{
     MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, is_valid_id, parse, parse_fast, parse_with_grammar, suggest_id,

@@ -176,6 +176,11 @@ fn mutated_examples_read_the_same() {
         for _ in 0..1500 {
             let m = mutate(example, &mut r);
             total += 1;
+            // The formatter on the same mutants: never a changed meaning, always idempotent.
+            match haalbaar_grammar::format(&m) {
+                Ok(f) => assert_eq!(haalbaar_grammar::format(&f).as_ref(), Ok(&f), "{m}"),
+                Err(e) => assert!(matches!(e, haalbaar_grammar::FormatError::Syntax(_)), "{e}: {m}"),
+            }
             if agrees(&m) {
                 clean += 1;
             }

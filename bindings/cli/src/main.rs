@@ -168,6 +168,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Rewrite plan files in the canonical layout: indentation, spacing, blank lines and the
+    /// column of trailing comments. Comments and every form you wrote are kept.
+    Fmt {
+        /// Plan files (`*.plan`); `-` reads standard input and writes standard output.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing: print a diff for each file not in canonical layout and exit 1.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the message catalogue as JSON: every English text a planner may read (the
     /// engine's, the command's and the HTML report's) with its Dutch form.
     #[command(hide = true)]
@@ -231,6 +241,7 @@ fn run() -> ExitCode {
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
         Command::Catalogue => catalogue(),
+        Command::Fmt { files, check } => fmt_command(&files, check, color),
     };
     match result {
         Ok(code) => code,
@@ -249,6 +260,49 @@ fn catalogue() -> Result<ExitCode, String> {
     let text = serde_json::to_string_pretty(&pairs).map_err(|e| e.to_string())?;
     print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `haalbaar fmt`: each file rewritten in place when its layout is not canonical (`--check`: a
+/// diff instead). A file with syntax errors is left alone and its errors are shown. Exit 1 when
+/// a file has syntax errors or (with `--check`) is not formatted.
+fn fmt_command(files: &[PathBuf], check: bool, color: bool) -> Result<ExitCode, String> {
+    let mut failed = false;
+    for path in files {
+        let source = read(path)?;
+        let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+        let formatted = match haalbaar_grammar::format(&source) {
+            Ok(text) => text,
+            Err(haalbaar_grammar::FormatError::Syntax(_)) => {
+                let mut diagnostics = haalbaar::lower::syntax_diagnostics(&haalbaar_grammar::parse(&source));
+                for d in &mut diagnostics {
+                    d.localize(words::lang());
+                }
+                let mut text = render::human(&name, &source, &diagnostics, color);
+                text.push_str(&t(&format!("{name} is not formatted: it has syntax errors")));
+                eprintln!("{}", safe::text(&text, color));
+                failed = true;
+                continue;
+            }
+            Err(e) => return Err(format!("{name}: {e}")),
+        };
+        if path.as_os_str() == "-" && !check {
+            print(&formatted)?;
+        } else if formatted != source {
+            if check {
+                let diff = similar::TextDiff::from_lines(&source, &formatted);
+                let (a, b) = if path.is_absolute() || name == "<stdin>" {
+                    (name.clone(), name.clone())
+                } else {
+                    (format!("a/{name}"), format!("b/{name}"))
+                };
+                show(&diff.unified_diff().context_radius(2).header(&a, &b).to_string(), color)?;
+                failed = true;
+            } else {
+                std::fs::write(path, &formatted).map_err(|e| format!("cannot write {name}: {e}"))?;
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Reads a plan file (or standard input for `-`) as UTF-8, with a one-line message on failure.

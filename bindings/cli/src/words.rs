@@ -139,6 +139,7 @@ pub const ENTRIES: &[Entry] = &[
         "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
         "{} is geen UTF-8-tekst (ongeldige byte op positie {}); sla het op als UTF-8",
     ),
+    ("{} is not formatted: it has syntax errors", "{} is niet opgemaakt: het bevat syntaxfouten"),
     (
         "{} has errors; fix them before its commitments can be repaired",
         "{} bevat fouten; los die op voordat de toezeggingen te repareren zijn",

@@ -1,5 +1,5 @@
 //! The bundled examples: the valid ones check clean, and `mistakes.plan` gives exactly the
-//! output recorded in `examples/mistakes.expected` (set UPDATE_EXPECTED=1 to rewrite it).
+//! output recorded in `examples/mistakes/mistakes.expected` (set UPDATE_EXPECTED=1 to rewrite it).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -44,14 +44,14 @@ fn feasibility_output_of_each_kind() {
 
 #[test]
 fn mistakes_example_gives_its_expected_output() {
-    let (status, out) = run(&["check", "examples/mistakes.plan"]);
+    let (status, out) = run(&["check", "examples/mistakes/mistakes.plan"]);
     assert_eq!(status, 1);
-    let expected = root().join("examples/mistakes.expected");
+    let expected = root().join("examples/mistakes/mistakes.expected");
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
         std::fs::write(&expected, &out).unwrap();
     }
     let want = std::fs::read_to_string(&expected).unwrap();
-    assert_eq!(out, want, "examples/mistakes.expected is out of date");
+    assert_eq!(out, want, "examples/mistakes/mistakes.expected is out of date");
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn calendar_and_capacity_tables() {
         .find(|r| r["team"] == "toegang" && r["iteration"] == "PI2.2")
         .unwrap();
     assert_eq!(row["capacity"].as_f64(), Some(68.3));
-    let (status, _) = run(&["capacity", "examples/mistakes.plan"]);
+    let (status, _) = run(&["capacity", "examples/mistakes/mistakes.plan"]);
     assert_eq!(status, 1);
 }
 
@@ -96,7 +96,7 @@ fn forecast_output() {
         insta::assert_snapshot!(format!("forecast-{name}-json"), json);
     }
     // A plan with errors is not forecast.
-    let (status, _) = run(&["forecast", "examples/mistakes.plan"]);
+    let (status, _) = run(&["forecast", "examples/mistakes/mistakes.plan"]);
     assert_eq!(status, 1);
 }
 
@@ -116,7 +116,7 @@ fn the_tables_print_whatever_the_commitments_do() {
         assert!(csv.lines().count() > 2, "{csv}");
     }
     // A file with errors whose calendar can still be worked out: the table and the errors.
-    let (status, out, err) = common::run_in(&root(), &["capacity", "examples/mistakes.plan"]);
+    let (status, out, err) = common::run_in(&root(), &["capacity", "examples/mistakes/mistakes.plan"]);
     assert_eq!(status, 1);
     assert!(out.starts_with("capacity in"), "{out}");
     assert!(err.contains("error["), "{err}");

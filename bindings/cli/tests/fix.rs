@@ -65,7 +65,7 @@ fn write_applies_the_repair_and_the_commitment_is_then_met() {
 fn unknown_commitments_files_with_errors_and_bad_numbers_exit_2() {
     let (code, _) = run(&["fix", "examples/conflict.plan", "--commitment", "nope"]);
     assert_eq!(code, 2);
-    let (code, _) = run(&["fix", "examples/mistakes.plan", "--commitment", "x"]);
+    let (code, _) = run(&["fix", "examples/mistakes/mistakes.plan", "--commitment", "x"]);
     assert_eq!(code, 2);
     let (code, _) = run(&["fix", "examples/conflict.plan", "--commitment", "koppeling", "--repair", "9"]);
     assert_eq!(code, 2);

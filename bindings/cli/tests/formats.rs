@@ -42,13 +42,13 @@ fn sarif_validator() -> jsonschema::Validator {
 #[test]
 fn sarif_of_the_mistakes_example_validates_against_the_schema() {
     let validator = sarif_validator();
-    let (status, out) = run(&["check", "--format", "sarif", "examples/mistakes.plan"]);
+    let (status, out) = run(&["check", "--format", "sarif", "examples/mistakes/mistakes.plan"]);
     assert_eq!(status, 1);
     let log: serde_json::Value = serde_json::from_str(&out).unwrap();
     let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     // Every finding of the JSON report is a result, at the same place.
-    let (_, json) = run(&["check", "--format", "json", "examples/mistakes.plan"]);
+    let (_, json) = run(&["check", "--format", "json", "examples/mistakes/mistakes.plan"]);
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
     let diagnostics = report["diagnostics"].as_array().unwrap();
@@ -59,7 +59,7 @@ fn sarif_of_the_mistakes_example_validates_against_the_schema() {
         let rule = &log["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
         assert_eq!(rule["id"], d["code"]);
         let at = &r["locations"][0]["physicalLocation"];
-        assert_eq!(at["artifactLocation"]["uri"], "examples/mistakes.plan");
+        assert_eq!(at["artifactLocation"]["uri"], "examples/mistakes/mistakes.plan");
         assert_eq!(at["region"]["startLine"], d["line"]);
         assert_eq!(at["region"]["startColumn"], d["column"]);
     }
@@ -99,9 +99,9 @@ fn sarif_of_every_example_validates() {
 
 #[test]
 fn github_annotations_carry_the_right_file_and_line() {
-    let (status, out) = run(&["check", "--format", "github", "examples/mistakes.plan"]);
+    let (status, out) = run(&["check", "--format", "github", "examples/mistakes/mistakes.plan"]);
     assert_eq!(status, 1);
-    let (_, json) = run(&["check", "--format", "json", "examples/mistakes.plan"]);
+    let (_, json) = run(&["check", "--format", "json", "examples/mistakes/mistakes.plan"]);
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let diagnostics = report["diagnostics"].as_array().unwrap();
     let lines: Vec<&str> = out.lines().collect();
@@ -112,7 +112,7 @@ fn github_annotations_carry_the_right_file_and_line() {
             "warning" => "warning",
             _ => "notice",
         };
-        let prefix = format!("::{kind} file=examples/mistakes.plan,line={},col={},", d["line"], d["column"]);
+        let prefix = format!("::{kind} file=examples/mistakes/mistakes.plan,line={},col={},", d["line"], d["column"]);
         assert!(line.starts_with(&prefix), "{line}\n{prefix}");
         assert!(line.contains(&format!("title={} ", d["code"].as_str().unwrap())), "{line}");
     }
@@ -198,7 +198,7 @@ fn the_html_report_is_self_contained() {
 fn the_report_exits_0_whatever_the_verdict_and_1_for_a_plan_with_errors() {
     // The report shows an unmet commitment; `check` is the gate. A plan with errors (here a
     // misspelt statement) is still reported, and says so with exit 1.
-    for (name, expect) in [("infeasible-chain", 0), ("conflict", 0), ("gdi-2024", 0), ("mistakes", 1)] {
+    for (name, expect) in [("infeasible-chain", 0), ("conflict", 0), ("gdi-2024", 0), ("mistakes/mistakes", 1)] {
         let (status, html) = run(&["report", &format!("examples/{name}.plan"), "-o", "-", "--runs", "0"]);
         assert_eq!(status, expect, "{name}");
         assert!(html.starts_with("<!doctype html>"), "{name}");

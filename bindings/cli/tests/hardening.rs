@@ -106,7 +106,9 @@ fn forecast_runs_are_bounded_and_usage_errors_exit_2() {
 
 #[test]
 fn every_output_of_every_example_renders() {
-    for name in ["gdi-2024", "release-train", "mistakes", "infeasible-chain", "infeasible-capacity", "conflict"] {
+    for name in
+        ["gdi-2024", "release-train", "mistakes/mistakes", "infeasible-chain", "infeasible-capacity", "conflict"]
+    {
         let text = std::fs::read_to_string(common::root().join(format!("examples/{name}.plan"))).unwrap();
         let outputs = haalbaar_cli::every_output(&text, 5).unwrap();
         assert!(outputs.len() >= 6, "{name}: {}", outputs.len());

@@ -5,7 +5,7 @@ import release from "../../../examples/release-train.plan?raw";
 import chain from "../../../examples/infeasible-chain.plan?raw";
 import capacity from "../../../examples/infeasible-capacity.plan?raw";
 import conflict from "../../../examples/conflict.plan?raw";
-import mistakes from "../../../examples/mistakes.plan?raw";
+import mistakes from "../../../examples/mistakes/mistakes.plan?raw";
 import portfolio from "../../../examples/portfolio-2026.plan?raw";
 
 export const EXAMPLES = {
@@ -14,7 +14,7 @@ export const EXAMPLES = {
   "infeasible-chain.plan": chain,
   "infeasible-capacity.plan": capacity,
   "conflict.plan": conflict,
-  "mistakes.plan": mistakes,
+  "mistakes/mistakes.plan": mistakes,
   "portfolio-2026.plan": portfolio,
 };
 // For tests and for the curious: the examples as the page has them.

@@ -15,7 +15,7 @@ const root = resolve(here, "../../..");
 const dist = resolve(here, "../dist");
 const shots = resolve(root, "target/widget");
 const cli = process.env.HAALBAAR_BIN ?? resolve(root, "target/debug/haalbaar");
-const EXAMPLES = ["gdi-2024.plan", "release-train.plan", "infeasible-chain.plan", "infeasible-capacity.plan", "conflict.plan", "mistakes.plan"];
+const EXAMPLES = ["gdi-2024.plan", "release-train.plan", "infeasible-chain.plan", "infeasible-capacity.plan", "conflict.plan", "mistakes/mistakes.plan"];
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
 let server;
