@@ -24,13 +24,13 @@ fn stages(c: &mut Criterion) {
             group.sample_size(10).sampling_mode(SamplingMode::Flat);
         }
         group.throughput(Throughput::Bytes(plan.len() as u64));
-        group.bench_function("parse", |b| b.iter(|| haalbaar::grammar::parse(black_box(&plan))));
-        let file = haalbaar::grammar::parse(&plan);
+        group.bench_function("parse", |b| b.iter(|| haalbaar_grammar::parse(black_box(&plan))));
+        let file = haalbaar_grammar::parse(&plan);
         group.bench_function("lower", |b| {
             b.iter(|| {
-                let (lowered, found) = haalbaar::lower::lower(black_box(&file));
+                let (lowered, found) = haalbaar::unstable::lower::lower(black_box(&file));
                 let cap = lowered.calendar.as_ref().map(|cal| haalbaar::capacity::capacity(&lowered.plan, cal));
-                let more = haalbaar::validate::validate(
+                let more = haalbaar::unstable::validate::validate(
                     &lowered.plan,
                     lowered.calendar.as_ref(),
                     cap.as_ref(),
@@ -40,16 +40,16 @@ fn stages(c: &mut Criterion) {
             })
         });
         group.bench_function("parse+lower", |b| {
-            b.iter(|| haalbaar::check_with(black_box(&plan), &haalbaar::Options { solve: false, ..Default::default() }))
+            b.iter(|| haalbaar::check_with(black_box(&plan), &haalbaar::Options::default().solve(false)))
         });
-        let (lowered, _) = haalbaar::lower::lower(&file);
+        let (lowered, _) = haalbaar::unstable::lower::lower(&file);
         if let Some(cal) = &lowered.calendar {
             let cap = haalbaar::capacity::capacity(&lowered.plan, cal);
-            if let Some(problem) = haalbaar::solve::problem::Problem::new(&lowered.plan, cal, &cap) {
+            if let Some(problem) = haalbaar::unstable::solve::problem::Problem::new(&lowered.plan, cal, &cap) {
                 group.bench_function("solve", |b| {
                     b.iter_batched(
                         || problem.clone(),
-                        |p| haalbaar::solve::rank::solve(&p, haalbaar::solve::DEFAULT_BUDGET),
+                        |p| haalbaar::unstable::solve::rank::solve(&p, haalbaar::DEFAULT_BUDGET),
                         BatchSize::LargeInput,
                     )
                 });

@@ -11,17 +11,17 @@ fn main() {
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
     let text = haalbaar_benches::generate_with(haalbaar_benches::Shape { items, seed, tightness });
     let t = std::time::Instant::now();
-    let file = haalbaar::grammar::parse(&text);
+    let file = haalbaar_grammar::parse(&text);
     let parsed = t.elapsed();
-    let (lowered, _) = haalbaar::lower::lower(&file);
+    let (lowered, _) = haalbaar::unstable::lower::lower(&file);
     let Some(cal) = lowered.calendar else { return };
     let cap = haalbaar::capacity::capacity(&lowered.plan, &cal);
     let lowered_at = t.elapsed();
-    let Some(p) = haalbaar::solve::problem::Problem::new(&lowered.plan, &cal, &cap) else { return };
-    haalbaar::solve::reset_stats();
-    let s = haalbaar::solve::rank::solve(&p, haalbaar::solve::DEFAULT_BUDGET);
+    let Some(p) = haalbaar::unstable::solve::problem::Problem::new(&lowered.plan, &cal, &cap) else { return };
+    haalbaar::unstable::solve::reset_stats();
+    let s = haalbaar::unstable::solve::rank::solve(&p, haalbaar::DEFAULT_BUDGET);
     let solved = t.elapsed();
-    let st = haalbaar::solve::take_stats();
+    let st = haalbaar::unstable::solve::take_stats();
     let mut counts = std::collections::BTreeMap::new();
     for r in &s.results {
         *counts.entry(format!("{:?}", r.status)).or_insert(0) += 1;

@@ -8,9 +8,9 @@ fn main() {
     let tight: f64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1.0);
     let mut hard = 0;
     for seed in from..=to {
-        haalbaar::solve::reset_stats();
+        haalbaar::unstable::solve::reset_stats();
         let c = haalbaar::check(&haalbaar_benches::medium(seed, tight));
-        let st = haalbaar::solve::take_stats();
+        let st = haalbaar::unstable::solve::take_stats();
         if st.by_search + st.undecided > 0 {
             hard += 1;
             let v = c.feasibility.map(|f| format!("{:?}", f.verdict)).unwrap_or_default();

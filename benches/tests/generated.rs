@@ -2,8 +2,8 @@
 //! passes `verify`, and the share of commitments decided is reported (see benches/README.md).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use haalbaar::feasibility::PlanVerdict;
-use haalbaar::solve::rank::Status;
+use haalbaar::Status;
+use haalbaar::report::feasibility::PlanVerdict;
 
 #[test]
 fn medium_plans_are_decided_and_verified() {
@@ -19,7 +19,7 @@ fn medium_plans_are_decided_and_verified() {
             c.diagnostics
         );
         let f = c.feasibility.clone().unwrap();
-        haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+        haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
             .unwrap_or_else(|e| panic!("seed {seed}: {e:#?}"));
         plans += 1;
         match f.verdict {
@@ -52,14 +52,14 @@ fn hard_plans_are_mostly_decided_and_verified() {
     let (mut commitments, mut undecided, mut searched) = (0usize, 0usize, 0usize);
     for &seed in HARD {
         let text = haalbaar_benches::medium(seed, 1.1);
-        haalbaar::solve::reset_stats();
+        haalbaar::unstable::solve::reset_stats();
         let c = haalbaar::check(&text);
-        let stats = haalbaar::solve::take_stats();
+        let stats = haalbaar::unstable::solve::take_stats();
         if stats.by_search + stats.undecided > 0 {
             searched += 1;
         }
         let f = c.feasibility.clone().unwrap();
-        haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+        haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
             .unwrap_or_else(|e| panic!("seed {seed}: {e:#?}"));
         commitments += f.commitments.len();
         undecided += f.commitments.iter().filter(|c| c.status == Status::Unknown).count();
@@ -77,23 +77,27 @@ fn hard_plans_are_mostly_decided_and_verified() {
 }
 
 /// The problem of a plan's text (which must have no errors).
-fn problem_of(text: &str) -> (haalbaar::Checked, haalbaar::solve::problem::Problem) {
-    let c = haalbaar::check_with(text, &haalbaar::Options { solve: false, ..Default::default() });
+fn problem_of(text: &str) -> (haalbaar::Checked, haalbaar::unstable::solve::problem::Problem) {
+    let c = haalbaar::check_with(text, &haalbaar::Options::default().solve(false));
     assert!(!c.has_errors(), "{:?}", c.diagnostics);
-    let p = haalbaar::solve::problem::Problem::new(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap())
-        .unwrap();
+    let p = haalbaar::unstable::solve::problem::Problem::new(
+        &c.plan,
+        c.calendar.as_ref().unwrap(),
+        c.capacity.as_ref().unwrap(),
+    )
+    .unwrap();
     (c, p)
 }
 
 /// What a repair changes in the problem, from the report's own figures: the edited text must
 /// give exactly this (capacity, efforts, links and deadlines compared).
 fn expected(
-    p: &haalbaar::solve::problem::Problem,
+    p: &haalbaar::unstable::solve::problem::Problem,
     cal: &haalbaar::calendar::Calendar,
     item: &str,
-    repair: &haalbaar::feasibility::RepairReport,
-) -> haalbaar::solve::problem::Problem {
-    use haalbaar::feasibility::RepairReport;
+    repair: &haalbaar::report::feasibility::RepairReport,
+) -> haalbaar::unstable::solve::problem::Problem {
+    use haalbaar::report::feasibility::RepairReport;
     let mut q = p.clone();
     let at = |l: &str| cal.iterations.iter().position(|i| i.label() == l).unwrap();
     let job = |id: &str| (0..p.jobs.len()).find(|&j| p.id(j) == id).unwrap();
@@ -109,12 +113,12 @@ fn expected(
         RepairReport::Capacity { team, iteration, amount, .. } => {
             let t = q.teams.iter().position(|x| x == team).unwrap();
             let plannable = haalbaar::capacity::plannable_of(*amount, q.load).millis();
-            haalbaar::solve::rank::add_capacity(&mut q, t, at(iteration), plannable);
+            haalbaar::unstable::solve::rank::add_capacity(&mut q, t, at(iteration), plannable);
         }
         RepairReport::PiCapacity { team, pi, amount, .. } => {
             let t = q.teams.iter().position(|x| x == team).unwrap();
             let k: usize = pi.trim_start_matches("PI").parse().unwrap();
-            haalbaar::solve::rank::add_pi_capacity(&mut q, t, k - 1, amount.millis());
+            haalbaar::unstable::solve::rank::add_pi_capacity(&mut q, t, k - 1, amount.millis());
         }
         RepairReport::Scope { item, by, .. } => {
             let j = job(item);
@@ -143,7 +147,7 @@ fn expected(
 type Fingerprint = (Vec<Vec<i64>>, Vec<(i64, Vec<usize>)>, Vec<(String, usize)>);
 
 /// The parts of a problem a repair may change, comparable (commitments by label).
-fn fingerprint(p: &haalbaar::solve::problem::Problem) -> Fingerprint {
+fn fingerprint(p: &haalbaar::unstable::solve::problem::Problem) -> Fingerprint {
     let mut deadlines: Vec<(String, usize)> = p.commitments.iter().map(|c| (c.label.clone(), c.deadline)).collect();
     deadlines.sort();
     (
@@ -155,7 +159,7 @@ fn fingerprint(p: &haalbaar::solve::problem::Problem) -> Fingerprint {
 
 #[test]
 fn every_repair_on_generated_plans_makes_its_commitment_met() {
-    use haalbaar::feasibility::RepairReport;
+    use haalbaar::report::feasibility::RepairReport;
     let (mut applied, mut by_kind, mut failed, mut without) = (0usize, [0usize; 7], 0usize, 0usize);
     let (mut with_side_effects, mut checked_repairs, mut chain_cuts) = (0usize, 0usize, 0usize);
     let sets = (1..=300u64).map(|s| (s, [0.7, 0.9, 1.1, 1.3][(s % 4) as usize])).chain(HARD.iter().map(|&s| (s, 1.1)));
@@ -182,7 +186,7 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                     RepairReport::PiCapacity { .. } => 6,
                 }] += 1;
                 assert!(!repair.edits().is_empty(), "seed {seed}: {repair:?} has no edits");
-                let edited = haalbaar::edits::apply(&text, repair.edits());
+                let edited = haalbaar::report::edits::apply(&text, repair.edits());
                 // The edited text is exactly the change the repair was verified with.
                 let (_, q) = problem_of(&edited);
                 assert_eq!(
@@ -205,13 +209,12 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                 }
                 // A capacity repair (in an iteration or over a PI) is the least whole amount:
                 // one unit less does not meet it.
-                let one_less =
-                    |amount: &haalbaar::fixed::Fixed| (*amount - haalbaar::fixed::Fixed::from_int(1)).millis();
+                let one_less = |amount: &haalbaar::Fixed| (*amount - haalbaar::Fixed::from_int(1)).millis();
                 let smaller = match repair {
                     RepairReport::Capacity { team, iteration, amount, .. } => {
                         let it = &cal.iterations[cal.iterations.iter().position(|i| i.label() == *iteration).unwrap()];
                         let (pi, iteration) = (it.pi, it.number);
-                        Some(haalbaar::edits::PlanChange::Capacity {
+                        Some(haalbaar::report::edits::PlanChange::Capacity {
                             team: team.clone(),
                             pi,
                             iteration,
@@ -219,7 +222,7 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                         })
                     }
                     RepairReport::PiCapacity { team, pi, amount, .. } => {
-                        Some(haalbaar::edits::PlanChange::PiCapacity {
+                        Some(haalbaar::report::edits::PlanChange::PiCapacity {
                             team: team.clone(),
                             pi: pi.trim_start_matches("PI").parse().unwrap(),
                             delta: one_less(amount),
@@ -228,9 +231,9 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                     _ => None,
                 };
                 if let Some(change) = smaller.filter(|ch| {
-                    matches!(ch, haalbaar::edits::PlanChange::Capacity { delta, .. } | haalbaar::edits::PlanChange::PiCapacity { delta, .. } if *delta > 0)
+                    matches!(ch, haalbaar::report::edits::PlanChange::Capacity { delta, .. } | haalbaar::report::edits::PlanChange::PiCapacity { delta, .. } if *delta > 0)
                 }) {
-                    let edited = haalbaar::edits::apply(&text, &haalbaar::edits::edits(&c.plan, &text, &change));
+                    let edited = haalbaar::report::edits::apply(&text, &haalbaar::report::edits::edits(&c.plan, &text, &change));
                     assert_ne!(status_after(&edited, &r.item), Status::Met, "seed {seed}: {change:?} is enough for `{}`", r.item);
                 }
                 // A chain scope repair cuts each item by the least that works with the other
@@ -240,15 +243,15 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                         let changes: Vec<_> = items
                             .iter()
                             .enumerate()
-                            .map(|(i, x)| haalbaar::edits::PlanChange::Effort {
+                            .map(|(i, x)| haalbaar::report::edits::PlanChange::Effort {
                                 item: x.item.clone(),
                                 by: if i == k { x.by.millis() - 1000 } else { x.by.millis() },
                             })
-                            .filter(|ch| !matches!(ch, haalbaar::edits::PlanChange::Effort { by: 0, .. }))
+                            .filter(|ch| !matches!(ch, haalbaar::report::edits::PlanChange::Effort { by: 0, .. }))
                             .collect();
                         let edits: Vec<_> =
-                            changes.iter().flat_map(|ch| haalbaar::edits::edits(&c.plan, &text, ch)).collect();
-                        let smaller = haalbaar::edits::apply(&text, &edits);
+                            changes.iter().flat_map(|ch| haalbaar::report::edits::edits(&c.plan, &text, ch)).collect();
+                        let smaller = haalbaar::report::edits::apply(&text, &edits);
                         assert_ne!(
                             status_after(&smaller, &r.item),
                             Status::Met,
@@ -273,17 +276,17 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
 
 /// The commitments other than `item` that are worse in `edited` than in `p`: met ones no longer
 /// met, late ones later or dropped (unknown answers are not compared).
-fn worse_after(p: &haalbaar::solve::problem::Problem, edited: &str, item: &str) -> Vec<String> {
-    use haalbaar::solve::rank::Lateness;
-    let standing = |r: &haalbaar::solve::rank::CommitmentResult| match (r.status, r.late) {
+fn worse_after(p: &haalbaar::unstable::solve::problem::Problem, edited: &str, item: &str) -> Vec<String> {
+    use haalbaar::unstable::solve::rank::Lateness;
+    let standing = |r: &haalbaar::unstable::solve::rank::CommitmentResult| match (r.status, r.late) {
         (Status::Met, _) => Some((0u8, 0usize)),
         (_, Some(Lateness::At(d))) => Some((1, d)),
         (_, Some(Lateness::Dropped)) => Some((2, 0)),
         _ => None,
     };
-    let before = haalbaar::solve::rank::statuses(p, haalbaar::solve::DEFAULT_BUDGET);
+    let before = haalbaar::unstable::solve::rank::statuses(p, haalbaar::DEFAULT_BUDGET);
     let (_, q) = problem_of(edited);
-    let after = haalbaar::solve::rank::statuses(&q, haalbaar::solve::DEFAULT_BUDGET);
+    let after = haalbaar::unstable::solve::rank::statuses(&q, haalbaar::DEFAULT_BUDGET);
     let mut out = Vec::new();
     for (k, c) in p.commitments.iter().enumerate() {
         if c.label == item {
@@ -303,7 +306,7 @@ fn worse_after(p: &haalbaar::solve::problem::Problem, edited: &str, item: &str) 
 /// and repairs, which change no status).
 fn status_after(text: &str, item: &str) -> Status {
     let (_, p) = problem_of(text);
-    let s = haalbaar::solve::rank::statuses(&p, haalbaar::solve::DEFAULT_BUDGET);
+    let s = haalbaar::unstable::solve::rank::statuses(&p, haalbaar::DEFAULT_BUDGET);
     let k = p.commitments.iter().position(|x| x.label == item).unwrap();
     s.results[k].status
 }
@@ -320,14 +323,14 @@ fn repairs_on_a_second_thread_change_nothing() {
     }
     let mut repaired = 0;
     for text in &plans {
-        let file = haalbaar::grammar::parse(text);
-        let (lowered, _) = haalbaar::lower::lower(&file);
+        let file = haalbaar_grammar::parse(text);
+        let (lowered, _) = haalbaar::unstable::lower::lower(&file);
         let cal = lowered.calendar.unwrap();
         let cap = haalbaar::capacity::capacity(&lowered.plan, &cal);
-        let p = haalbaar::solve::problem::Problem::new(&lowered.plan, &cal, &cap).unwrap();
-        let budget = haalbaar::solve::DEFAULT_BUDGET;
-        let two = haalbaar::solve::rank::solve(&p, budget);
-        let one = haalbaar::solve::rank::solve_on_one_thread(&p, budget);
+        let p = haalbaar::unstable::solve::problem::Problem::new(&lowered.plan, &cal, &cap).unwrap();
+        let budget = haalbaar::DEFAULT_BUDGET;
+        let two = haalbaar::unstable::solve::rank::solve(&p, budget);
+        let one = haalbaar::unstable::solve::rank::solve_on_one_thread(&p, budget);
         assert_eq!(format!("{two:?}"), format!("{one:?}"));
         repaired += two.results.iter().filter(|r| !r.repairs.is_empty()).count();
     }
@@ -344,7 +347,7 @@ fn the_forecast_is_the_check_when_nothing_varies() {
         let text = haalbaar_benches::medium(seed, tightness);
         let c = haalbaar::check(&text);
         let f = c.feasibility.clone().unwrap();
-        let options = haalbaar::forecast::ForecastOptions { runs: 3, seed };
+        let options = haalbaar::forecast::ForecastOptions::new(3, seed);
         let fc = haalbaar::forecast::forecast(&c.plan, c.calendar.as_ref().unwrap(), options, &mut |_, _| {}).unwrap();
         assert_eq!(fc.commitments.len(), f.commitments.len());
         for (a, b) in f.commitments.iter().zip(&fc.commitments) {
@@ -387,12 +390,12 @@ fn item_errors_leave_every_other_commitment_decided() {
         .collect();
     assert!(left.len() >= 11 && left.len() < 2_000, "{} left out", left.len());
     // The reference: the same text without the blocks of the items left out.
-    let file = haalbaar::grammar::parse(&text);
+    let file = haalbaar_grammar::parse(&text);
     let mut reduced = text.clone();
     let mut spans: Vec<_> = file
         .blocks
         .iter()
-        .filter(|b| b.kind == haalbaar::grammar::BlockKind::Item)
+        .filter(|b| b.kind == haalbaar_grammar::BlockKind::Item)
         .filter(|b| b.id.as_ref().is_some_and(|id| left.contains(&id.value)))
         .map(|b| b.span)
         .collect();
@@ -402,7 +405,7 @@ fn item_errors_leave_every_other_commitment_decided() {
     }
     let r = haalbaar::check(&reduced);
     let rf = r.feasibility.as_ref().unwrap();
-    let answers = |f: &haalbaar::feasibility::Feasibility| {
+    let answers = |f: &haalbaar::report::feasibility::Feasibility| {
         f.commitments.iter().map(|x| (x.item.clone(), x.status, x.finish.clone())).collect::<Vec<_>>()
     };
     assert_eq!(answers(f), answers(rf));

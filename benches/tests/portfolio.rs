@@ -28,12 +28,12 @@ fn the_10000_item_report_is_deterministic() {
     // And its evidence holds against the model.
     let c = haalbaar::check(&text);
     let f = c.feasibility.as_ref().unwrap();
-    haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), f).unwrap();
+    haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), f).unwrap();
 }
 
 #[test]
 fn tightness_gives_both_outcomes() {
-    use haalbaar::solve::rank::Status;
+    use haalbaar::Status;
     let statuses = |tightness: f64| {
         let text = haalbaar_benches::generate_with(haalbaar_benches::Shape { items: 300, seed: 3, tightness });
         let c = haalbaar::check(&text);

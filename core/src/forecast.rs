@@ -165,15 +165,51 @@ impl Forecast {
 }
 
 /// How a forecast runs.
-#[derive(Debug, Clone, Copy)]
+///
+/// ```
+/// use haalbaar::forecast::ForecastOptions;
+/// use haalbaar::Threads;
+///
+/// let options = ForecastOptions::new(500, 7).threads(Threads::One);
+/// assert_eq!((options.runs, options.seed), (500, 7));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ForecastOptions {
+    /// Runs to make (each draws every effort and vacancy once).
     pub runs: u32,
+    /// Seed of the draws: the same seed gives the same forecast.
     pub seed: u64,
+    /// Which threads the runs may use (the answer is the same either way).
+    pub threads: crate::Threads,
+    /// Raised from elsewhere, stops the forecast between batches of runs; it then returns
+    /// `None`.
+    pub cancel: Option<crate::Cancel>,
 }
 
 impl Default for ForecastOptions {
     fn default() -> Self {
-        ForecastOptions { runs: DEFAULT_RUNS, seed: DEFAULT_SEED }
+        ForecastOptions::new(DEFAULT_RUNS, DEFAULT_SEED)
+    }
+}
+
+impl ForecastOptions {
+    /// `runs` runs drawn from `seed`, on every core, not cancelled.
+    pub fn new(runs: u32, seed: u64) -> Self {
+        ForecastOptions { runs, seed, threads: crate::Threads::Auto, cancel: None }
+    }
+    /// On these threads.
+    pub fn threads(mut self, threads: crate::Threads) -> Self {
+        self.threads = threads;
+        self
+    }
+    /// Stopped when this flag is raised.
+    pub fn cancel(mut self, flag: crate::Cancel) -> Self {
+        self.cancel = Some(flag);
+        self
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel.as_ref().is_some_and(crate::Cancel::is_cancelled)
     }
 }
 
@@ -406,9 +442,14 @@ pub fn forecast(
     // the result is the same on one core or many. `progress` is told after each batch.
     let mut total = tally::Tally::new(c_count, beyond, &has_work, pis);
     let mut done = 0u32;
+    let one_thread = opts.threads == crate::Threads::One;
     while done < runs {
+        if opts.cancelled() {
+            return None;
+        }
         let batch = (runs - done).min(RUN_BATCH);
-        let part = tally::run_batch(done..done + batch, &one, || tally::Tally::new(c_count, beyond, &has_work, pis));
+        let empty = || tally::Tally::new(c_count, beyond, &has_work, pis);
+        let part = tally::run_batch(done..done + batch, &one, empty, one_thread);
         total.add(part);
         done += batch;
         progress(done, runs);
@@ -549,14 +590,22 @@ mod tally {
         }
     }
 
-    /// The runs `range`, on every core (rayon), added up.
+    /// The runs `range`, on every core (rayon) unless `one_thread`, added up.
     #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn run_batch(
         range: std::ops::Range<u32>,
         one: &(dyn Fn(u32) -> Tally + Sync),
         empty: impl Fn() -> Tally + Sync + Send,
+        one_thread: bool,
     ) -> Tally {
         use rayon::prelude::*;
+        if one_thread {
+            let mut total = empty();
+            for run in range {
+                total.add(one(run));
+            }
+            return total;
+        }
         range.into_par_iter().map(one).reduce(&empty, |mut a, b| {
             a.add(b);
             a
@@ -569,6 +618,7 @@ mod tally {
         range: std::ops::Range<u32>,
         one: &(dyn Fn(u32) -> Tally + Sync),
         empty: impl Fn() -> Tally,
+        _one_thread: bool,
     ) -> Tally {
         let mut total = empty();
         for run in range {

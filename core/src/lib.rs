@@ -3,7 +3,8 @@
 //! A plan file describes the calendar (horizon, PIs, iterations, holidays), teams and their
 //! capacity, work items with estimates and dependencies, and commitments. This crate reads
 //! it into a validated [`Plan`], computes the [`calendar`] and the [`capacity`] of every team
-//! in every iteration, and reports every mistake as a [`Diagnostic`] with a stable code.
+//! in every iteration, reports every mistake as a [`Diagnostic`] with a stable code, and
+//! decides for every commitment whether the plan meets it ([`Status`]), with the evidence.
 //!
 //! ```
 //! let source = r#"
@@ -22,280 +23,73 @@
 //! }
 //! "#;
 //! let checked = haalbaar::check(source);
-//! assert!(checked.diagnostics.iter().all(|d| !d.is_error()));
+//! assert!(!checked.has_errors());
 //! let capacity = checked.capacity.expect("a valid calendar");
 //! // 4 people × 10 working days × 75% = 30 days in the first iteration.
 //! assert_eq!(capacity.teams[0].iterations[0].capacity.to_string(), "30");
 //! ```
 //!
 //! The crate does no I/O and reads no clock: it runs the same natively and in a browser.
+//!
+//! The source is laid out by stage: `plan/` (the model, reading text into it, its checks, the
+//! builder and the printer), [`calendar`] and [`capacity`], `solve/` (the solver), `report/`
+//! (feasibility, repairs as edits, the board, the verifier, JSON records), `diagnostics/`
+//! (codes, messages and their Dutch, positions), [`forecast`], and `check/` (the pipeline).
+
+mod check;
+mod diagnostics;
+mod plan;
+pub mod report;
+mod solve;
 
 pub mod api;
-pub mod board;
-pub mod builder;
 pub mod calendar;
 pub mod capacity;
-pub mod catalogue;
-pub mod codes;
-pub mod diagnostic;
-pub mod edits;
-pub mod feasibility;
-pub mod fixed;
 pub mod forecast;
-pub mod left_out;
-pub mod lower;
-pub mod model;
-mod print;
-mod repair_report;
-pub mod report;
-pub mod solve;
-pub mod source;
-pub mod validate;
-mod values;
-pub mod verify;
 
-pub use builder::PlanBuilder;
+pub use check::{
+    Cancel, Checked, MAX_LOANS_TRIED, MAX_TEAM_ITERATIONS, Options, Threads, check, check_plan, check_with,
+};
+pub use diagnostics::{Diagnostic, Label, Severity, catalogue, codes, codes::Code, source};
+pub use plan::builder::PlanBuilder;
+pub use plan::fixed::{Fixed, FixedError};
+pub use plan::model::{self, Plan};
+pub use plan::print::print;
+pub use report::feasibility::{CommitmentReport, Feasibility, PlanVerdict};
+pub use solve::DEFAULT_BUDGET;
+pub use solve::rank::Status;
+
 pub use calendar::Calendar;
 pub use capacity::CapacityTable;
 /// Dates in the model are `chrono` dates; re-exported so embedders need not pin chrono.
 pub use chrono::NaiveDate;
-pub use codes::Code;
-pub use diagnostic::{Diagnostic, Label, Severity};
-pub use fixed::Fixed;
-pub use model::Plan;
-pub use print::print;
+/// Byte ranges in the plan text, on diagnostics and on everything read from a file.
+pub use haalbaar_grammar::Span;
 
-pub use haalbaar_grammar as grammar;
+// Paths the engine uses inside the crate.
+pub(crate) use diagnostics as diagnostic;
+pub(crate) use haalbaar_grammar as grammar;
+pub(crate) use plan::{fixed, lower, validate, values};
+pub(crate) use report::{board, edits, feasibility, repair_report};
 
-/// The outcome of reading and checking one plan.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    /// The plan as far as it could be read (also when it has errors).
-    pub plan: Plan,
-    /// The calendar, when the plan block describes a valid one.
-    pub calendar: Option<Calendar>,
-    /// Capacity per team per iteration, when the calendar is valid.
-    pub capacity: Option<CapacityTable>,
-    /// Every finding, in reading order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Whether the commitments fit, with the evidence; `None` when the file has errors.
-    pub feasibility: Option<feasibility::Feasibility>,
-}
-
-impl Checked {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+/// The engine's insides, public only for this workspace's CLI, WebAssembly package and
+/// benchmarks. No stability promise: anything here may change in any release.
+#[doc(hidden)]
+pub mod unstable {
+    /// The solver.
+    pub mod solve {
+        pub use crate::solve::*;
     }
-    /// The plan's verdict: `invalid` when the file has errors other than unmet commitments.
-    pub fn verdict(&self) -> feasibility::PlanVerdict {
-        self.feasibility.as_ref().map_or(feasibility::PlanVerdict::Invalid, |f| f.verdict)
+    /// Reading a syntax tree into the model.
+    pub mod lower {
+        pub use crate::plan::lower::*;
     }
-}
-
-/// How a check runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
-    /// Steps of exact search one decision may take (see [`solve::DEFAULT_BUDGET`]); a
-    /// commitment still undecided then is reported `unknown`. No clock is involved, so the
-    /// answer is the same on every machine.
-    pub budget: u64,
-    /// Whether to decide feasibility at all (`false`: names, calendar and capacity only).
-    pub solve: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options { budget: solve::DEFAULT_BUDGET, solve: true }
+    /// The checks across a plan (names, cycles, dates, capacity).
+    pub mod validate {
+        pub use crate::plan::validate::*;
     }
-}
-
-/// Reads and checks a plan file's text: syntax, names, calendar, capacity, and whether the
-/// commitments fit (with the schedule or the reason, and repairs).
-pub fn check(source: &str) -> Checked {
-    check_with(source, &Options::default())
-}
-
-/// [`check`] with options.
-pub fn check_with(source: &str, options: &Options) -> Checked {
-    let file = grammar::parse(source);
-    let mut diagnostics = lower::syntax_diagnostics(&file);
-    let (lowered, more) = lower::lower(&file);
-    diagnostics.extend(more);
-    let item_blocks: Vec<grammar::Span> =
-        file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
-    let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options);
-    // Each repair as edits to this text, made from the change it was verified with.
-    if let Some(f) = &mut checked.feasibility {
-        let map = source::SourceMap::new(source);
-        for c in &mut f.commitments {
-            for (repair, change) in c.repairs.iter_mut().zip(&c.changes) {
-                *repair.edits_mut() =
-                    change.iter().flat_map(|ch| edits::edits_with(&checked.plan, source, &map, ch)).collect();
-            }
-        }
+    /// Items with errors left out of the check.
+    pub mod left_out {
+        pub use crate::check::left_out::*;
     }
-    checked
-}
-
-/// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
-pub fn check_plan(plan: Plan) -> Checked {
-    // The checks lowering makes on the values of a file, made here on the model: a value the
-    // language would reject gets the file's diagnostic, and the plan is not checked further.
-    let mut diagnostics = values::check(&plan);
-    let calendar = match Calendar::new(&plan.settings) {
-        _ if !diagnostics.is_empty() => None,
-        Ok(c) => Some(c),
-        Err(e) => {
-            diagnostics.push(lower::calendar_error(e, &plan.settings, |_| None));
-            None
-        }
-    };
-    finish(plan, calendar, &Default::default(), &[], diagnostics, &Options::default())
-}
-
-fn finish(
-    plan: Plan,
-    calendar: Option<Calendar>,
-    incomplete: &std::collections::BTreeSet<String>,
-    item_blocks: &[grammar::Span],
-    mut diagnostics: Vec<Diagnostic>,
-    options: &Options,
-) -> Checked {
-    // A plan too large to report on is refused before any per-team, per-iteration work.
-    let calendar = match calendar {
-        Some(cal) if plan.teams.len().saturating_mul(cal.len()) > MAX_TEAM_ITERATIONS => {
-            diagnostics.push(
-                Diagnostic::new(
-                    codes::Code::E0411,
-                    format!(
-                        "the plan has {} teams over {} iterations ({} team-iterations); at most {} can be planned",
-                        plan.teams.len(),
-                        cal.len(),
-                        plan.teams.len() * cal.len(),
-                        MAX_TEAM_ITERATIONS
-                    ),
-                    // At the first team past the limit.
-                    plan.teams.get(MAX_TEAM_ITERATIONS / cal.len().max(1)).and_then(|t| t.loc.0),
-                )
-                .with_label("the plan is too large from this team on")
-                .with_help("split the portfolio into several plans, shorten the horizon, or use longer iterations"),
-            );
-            None
-        }
-        cal => cal,
-    };
-    let capacity = calendar.as_ref().map(|cal| capacity::capacity(&plan, cal));
-    diagnostics.extend(validate::validate(&plan, calendar.as_ref(), capacity.as_ref(), incomplete));
-    let mut feasibility = None;
-    let mut left_out_notes = Vec::new();
-    // Errors confined to items leave the rest to check: see `left_out`.
-    let bad = left_out::items_with_errors(&plan, item_blocks, &diagnostics);
-    if options.solve
-        && let Some(bad) = bad
-        && let (Some(cal), Some(cap)) = (&calendar, &capacity)
-    {
-        let (reduced, notes) = if bad.is_empty() {
-            (std::borrow::Cow::Borrowed(&plan), Vec::new())
-        } else {
-            let (reduced, notes) = left_out::leave_out(&plan, &bad);
-            (std::borrow::Cow::Owned(reduced), notes)
-        };
-        let checked_plan: &Plan = &reduced;
-        // With items left out and no commitment left to check, there is nothing to report.
-        if let Some(problem) = solve::problem::Problem::new(checked_plan, cal, cap)
-            && (bad.is_empty() || !problem.commitments.is_empty())
-        {
-            let solution = solve::rank::solve(&problem, options.budget);
-            let unit = match plan.settings.unit {
-                model::Unit::Days => "days",
-                model::Unit::Points => "points",
-            };
-            let (mut report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
-            for c in &mut report.commitments {
-                c.title = match c.kind {
-                    "epic" => checked_plan.epic(&c.item).and_then(|e| e.title.clone()),
-                    _ => checked_plan.item(&c.item).and_then(|i| i.title.clone()),
-                };
-            }
-            diagnostics.extend(more);
-            diagnostics.extend(feasibility::missed_targets(checked_plan, cal, &solution));
-            diagnostics.extend(feasibility::overloaded_placements(checked_plan, cal, &problem, &solution));
-            diagnostics.extend(costly_loans(checked_plan, cal, &problem, &solution, options));
-            if !bad.is_empty() {
-                report.verdict = feasibility::PlanVerdict::Invalid;
-                left_out_notes = notes;
-            }
-            feasibility = Some(report);
-        }
-    }
-    diagnostic::sort(&mut diagnostics);
-    diagnostics.dedup();
-    // What was left out of the check follows the errors that made it so, in file order.
-    diagnostics.extend(left_out_notes);
-    Checked { plan, calendar, capacity, diagnostics, feasibility }
-}
-
-/// The most loans [`costly_loans`] tries taking out (each is a whole check).
-pub const MAX_LOANS_TRIED: usize = 32;
-
-/// The most team-iterations (teams × iterations of the horizon) a plan may have: every report
-/// holds a figure per team per iteration, so this bounds what a check computes and writes.
-pub const MAX_TEAM_ITERATIONS: usize = 200_000;
-
-/// Loans that make the lending team miss a commitment it meets without them: each loan is
-/// taken out in turn and the plan solved again.
-fn costly_loans(
-    plan: &Plan,
-    cal: &Calendar,
-    problem: &solve::problem::Problem,
-    solution: &solve::rank::Solution,
-    options: &Options,
-) -> Vec<Diagnostic> {
-    use solve::rank::Status;
-    let mut out = Vec::new();
-    // Only a plan that misses something can miss it because of a loan; each loan tried costs a
-    // whole check, so at most `MAX_LOANS_TRIED` loans are (the first in plan order).
-    if solution.results.iter().all(|r| r.status == Status::Met) {
-        return out;
-    }
-    let loans = plan
-        .teams
-        .iter()
-        .enumerate()
-        .flat_map(|(t, team)| team.lends.iter().enumerate().map(move |(k, l)| (t, team, k, l)));
-    for (t, team, k, lend) in loans.take(MAX_LOANS_TRIED) {
-        {
-            let mut without = plan.clone();
-            without.teams[t].lends.remove(k);
-            let cap = capacity::capacity(&without, cal);
-            let Some(p) = solve::problem::Problem::new(&without, cal, &cap) else { continue };
-            let again = solve::rank::solve(&p, options.budget);
-            for (r, r0) in again.results.iter().zip(&solution.results) {
-                if r.status != Status::Met || r0.status == Status::Met {
-                    continue;
-                }
-                let c = &problem.commitments[r0.commitment];
-                let (needed, _) = solve::needs(
-                    problem,
-                    &[solve::Requirement { jobs: c.jobs.iter().copied().collect(), deadline: c.deadline }],
-                );
-                let lender_works = (0..problem.jobs.len()).any(|j| needed[j] && problem.jobs[j].team == t);
-                if lender_works {
-                    out.push(
-                        Diagnostic::new(
-                            codes::Code::W0508,
-                            format!(
-                                "lending {} people to `{}` makes team `{}` miss `{}`, which it meets without the loan",
-                                lend.count, lend.to.id, team.id, c.label
-                            ),
-                            lend.loc.0,
-                        )
-                        .with_secondary(c.span, "missed because of the loan")
-                        .with_help("lend fewer people or in other PIs, or move the commitment knowingly"),
-                    );
-                }
-            }
-        }
-    }
-    out
 }

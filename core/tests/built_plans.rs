@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use haalbaar::Code;
-use haalbaar::fixed::Fixed;
+use haalbaar::Fixed;
 use haalbaar::model::{Effort, Max, Plan};
 
 const VALID: &str = "plan \"p\" {
@@ -96,7 +96,12 @@ fn each_value_the_language_rejects_is_rejected_in_a_built_plan_with_the_same_cod
         let in_code = errors(&checked);
         assert_eq!(in_text, in_code, "`{to}`: the text form's codes, then the built plan's");
         // And such a plan is never feasible.
-        assert!(checked.feasibility.as_ref().is_none_or(|f| f.verdict == haalbaar::feasibility::PlanVerdict::Invalid));
+        assert!(
+            checked
+                .feasibility
+                .as_ref()
+                .is_none_or(|f| f.verdict == haalbaar::report::feasibility::PlanVerdict::Invalid)
+        );
     }
 }
 

@@ -26,7 +26,7 @@ fn plans() -> Vec<(String, String)> {
 /// Every text a planner reads in a check, its board and its forecast.
 fn texts(source: &str) -> Vec<String> {
     let inspection = api::inspect("plan", source, &haalbaar::Options::default());
-    let forecast = api::forecast("plan", source, ForecastOptions { runs: 40, seed: 1 });
+    let forecast = api::forecast("plan", source, ForecastOptions::new(40, 1));
     let mut out = Vec::new();
     let diagnostics = inspection.report.diagnostics.iter().chain(&forecast.diagnostics);
     for d in diagnostics {

@@ -2,7 +2,7 @@
 //! section of the block it stands in, and nothing the grammar does not accept.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use haalbaar::grammar::{BlockKind, STATEMENTS};
+use haalbaar_grammar::{BlockKind, STATEMENTS};
 
 /// The `### ` headings of each `## ` section of the reference.
 fn headings() -> Vec<(String, Vec<String>)> {
@@ -76,7 +76,7 @@ fn every_plan_snippet_in_the_docs_is_valid() {
             }
             let body: String = lines.by_ref().take_while(|l| !l.starts_with("```")).map(|l| format!("{l}\n")).collect();
             snippets += 1;
-            let parsed = haalbaar::grammar::parse(&body);
+            let parsed = haalbaar_grammar::parse(&body);
             assert!(parsed.errors.is_empty(), "{}: {:?}\n{body}", path.display(), parsed.errors);
             if body.contains("plan \"") {
                 let c = haalbaar::check(&body);

@@ -2,8 +2,8 @@
 //! and the repairs (each applied to the plan, which is checked again).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use haalbaar::feasibility::{Feasibility, PlanVerdict, Reason, RepairReport};
-use haalbaar::solve::rank::Status;
+use haalbaar::Status;
+use haalbaar::report::feasibility::{Feasibility, PlanVerdict, Reason, RepairReport};
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -13,7 +13,7 @@ fn read(name: &str) -> String {
 fn checked(text: &str) -> (haalbaar::Checked, Feasibility) {
     let c = haalbaar::check(text);
     let f = c.feasibility.clone().expect("a plan without errors gets a feasibility report");
-    haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+    haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
         .unwrap_or_else(|e| panic!("verify: {e:#?}"));
     (c, f)
 }
@@ -34,7 +34,7 @@ fn repairs_hold(text: &str) -> usize {
                 assert!(!f.commitments.iter().find(|x| &x.item == commitment).unwrap().hard, "a hard one moved");
             }
             assert!(!repair.edits().is_empty(), "{repair:?} has no edits");
-            let fixed = haalbaar::edits::apply(text, repair.edits());
+            let fixed = haalbaar::report::edits::apply(text, repair.edits());
             let (_, after) = checked(&fixed);
             assert_eq!(status(&after, &r.item), Status::Met, "repair {repair:?} of `{}`", r.item);
             applied += 1;
@@ -167,12 +167,12 @@ fn a_capacity_repair_over_a_pi_spreads_like_the_plan_does() {
         panic!("no repair over a PI: {:?}", digid.repairs)
     };
     assert!(people.is_some());
-    let repaired = haalbaar::check(&haalbaar::edits::apply(
+    let repaired = haalbaar::check(&haalbaar::report::edits::apply(
         &text,
-        &haalbaar::edits::edits(
+        &haalbaar::report::edits::edits(
             &c.plan,
             &text,
-            &haalbaar::edits::PlanChange::PiCapacity {
+            &haalbaar::report::edits::PlanChange::PiCapacity {
                 team: "toegang".into(),
                 pi: pi.trim_start_matches("PI").parse().unwrap(),
                 delta: amount.millis(),

@@ -90,7 +90,7 @@ fn twelve_prime_ramps_stay_exact_and_the_huge_item_is_infeasible() {
         assert_eq!(got, expected, "{hires} hires");
         assert!(got.iter().all(|&m| m < 200_000), "about 10 to 16 person-days an iteration: {got:?}");
         assert!(codes(&prime_ramps(hires)).contains(&Code::E0601), "{hires} hires: the item cannot fit");
-        assert_eq!(checked.verdict(), haalbaar::feasibility::PlanVerdict::Infeasible);
+        assert_eq!(checked.verdict(), haalbaar::report::feasibility::PlanVerdict::Infeasible);
     }
 }
 
@@ -163,7 +163,7 @@ fn deep_chains_and_cycles_need_no_stack() {
                     haalbaar::forecast::forecast(
                         &checked.plan,
                         cal,
-                        haalbaar::forecast::ForecastOptions { runs: 2, seed: 1 },
+                        haalbaar::forecast::ForecastOptions::new(2, 1),
                         &mut |_, _| {},
                     )
                 });
@@ -216,7 +216,7 @@ fn forecast_runs_are_bounded() {
         haalbaar::forecast::forecast(
             &checked.plan,
             cal,
-            haalbaar::forecast::ForecastOptions { runs, seed: 1 },
+            haalbaar::forecast::ForecastOptions::new(runs, 1),
             &mut |_, _| {},
         )
         .unwrap()
@@ -268,13 +268,18 @@ fn a_long_committed_chain_is_decided_with_short_checkable_chains() {
     }
     let checked = haalbaar::check(&text);
     let f = checked.feasibility.as_ref().expect("solved");
-    haalbaar::verify::verify(&checked.plan, checked.calendar.as_ref().unwrap(), checked.capacity.as_ref().unwrap(), f)
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    haalbaar::report::verify::verify(
+        &checked.plan,
+        checked.calendar.as_ref().unwrap(),
+        checked.capacity.as_ref().unwrap(),
+        f,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
     let iterations = checked.calendar.as_ref().unwrap().len();
-    let met = f.commitments.iter().filter(|c| c.status == haalbaar::solve::rank::Status::Met).count();
+    let met = f.commitments.iter().filter(|c| c.status == haalbaar::Status::Met).count();
     assert!((20..40).contains(&met), "{met} met");
     for c in f.commitments.iter().skip(met + 8) {
-        assert_eq!(c.status, haalbaar::solve::rank::Status::Infeasible, "{}", c.item);
+        assert_eq!(c.status, haalbaar::Status::Infeasible, "{}", c.item);
         let json = serde_json::to_value(&c.reason).unwrap();
         let links = json["chain"].as_array().map_or(0, Vec::len);
         assert!(links > 0 && links <= iterations + 1, "{}: {links} links", c.item);

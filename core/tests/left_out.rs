@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use haalbaar::Code;
-use haalbaar::feasibility::PlanVerdict;
+use haalbaar::report::feasibility::PlanVerdict;
 
 const PLAN: &str = "plan \"p\" {\n  start 2025-01-06\n  horizon 12 months\n}\n\
 team api {\n  people 5\n  focus 80%\n}\n\
@@ -19,12 +19,12 @@ item h {\n  team api\n  effort 500\n  commit PI1\n}\n";
 
 /// The plan's text without the blocks of items `gone`.
 fn without(text: &str, gone: &[&str]) -> String {
-    let file = haalbaar::grammar::parse(text);
+    let file = haalbaar_grammar::parse(text);
     let mut out = text.to_string();
     let mut spans: Vec<_> = file
         .blocks
         .iter()
-        .filter(|b| b.kind == haalbaar::grammar::BlockKind::Item)
+        .filter(|b| b.kind == haalbaar_grammar::BlockKind::Item)
         .filter(|b| b.id.as_ref().is_some_and(|id| gone.contains(&id.value.as_str())))
         .map(|b| b.span)
         .collect();
@@ -64,12 +64,12 @@ fn errors_inside_items_leave_the_rest_checked() {
             || reference.diagnostics.iter().all(|d| !d.is_error() || d.code.as_str().starts_with("E06"))
     );
     let rf = reference.feasibility.as_ref().unwrap();
-    let statuses = |f: &haalbaar::feasibility::Feasibility| {
+    let statuses = |f: &haalbaar::report::feasibility::Feasibility| {
         f.commitments.iter().map(|x| (x.item.clone(), x.status, x.finish.clone())).collect::<Vec<_>>()
     };
     assert_eq!(statuses(f), statuses(rf));
-    assert_eq!(statuses(f)[0].1, haalbaar::solve::rank::Status::Met);
-    assert_ne!(statuses(f)[1].1, haalbaar::solve::rank::Status::Met);
+    assert_eq!(statuses(f)[0].1, haalbaar::Status::Met);
+    assert_ne!(statuses(f)[1].1, haalbaar::Status::Met);
 }
 
 #[test]

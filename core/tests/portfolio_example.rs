@@ -4,8 +4,8 @@
 //! check and forecast agree.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use haalbaar::feasibility::Feasibility;
-use haalbaar::solve::rank::Status;
+use haalbaar::Status;
+use haalbaar::report::feasibility::Feasibility;
 
 fn text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/portfolio-2026.plan")).unwrap()
@@ -14,7 +14,7 @@ fn text() -> String {
 fn checked(text: &str) -> (haalbaar::Checked, Feasibility) {
     let c = haalbaar::check(text);
     let f = c.feasibility.clone().unwrap_or_else(|| panic!("{:#?}", c.diagnostics));
-    haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
+    haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), &f)
         .unwrap_or_else(|e| panic!("{e:#?}"));
     (c, f)
 }
@@ -42,7 +42,8 @@ fn the_legal_commitment_is_kept_late_and_every_status_is_as_expected() {
     assert!(!mach.repairs.is_empty());
     assert!(mach.repairs.iter().all(|r| !matches!(
         r,
-        haalbaar::feasibility::RepairReport::Deadline { .. } | haalbaar::feasibility::RepairReport::Defer { .. }
+        haalbaar::report::feasibility::RepairReport::Deadline { .. }
+            | haalbaar::report::feasibility::RepairReport::Defer { .. }
     )));
     // `wallet-hoog` competes with the late legal commitment above it.
     let wallet = f.commitments.iter().find(|c| c.item == "wallet-hoog").unwrap();
@@ -60,7 +61,7 @@ fn every_commitment_is_decided_also_after_any_one_repair() {
     for c in f.commitments.iter().filter(|c| c.status != Status::Met) {
         assert!(!c.repairs.is_empty(), "`{}` has no repair", c.item);
         for r in &c.repairs {
-            let (_, after) = checked(&haalbaar::edits::apply(&text, r.edits()));
+            let (_, after) = checked(&haalbaar::report::edits::apply(&text, r.edits()));
             assert!(after.commitments.iter().all(|x| x.status != Status::Unknown), "after {r:?}");
             assert_eq!(after.commitments.iter().find(|x| x.item == c.item).unwrap().status, Status::Met, "{r:?}");
             applied += 1;
@@ -75,7 +76,7 @@ fn check_and_forecast_agree() {
     let (c, f) = checked(&text);
     let cal = c.calendar.as_ref().unwrap();
     // With its ranges: every met commitment has a chance above 0%.
-    let options = haalbaar::forecast::ForecastOptions { runs: 200, seed: 11 };
+    let options = haalbaar::forecast::ForecastOptions::new(200, 11);
     let fc = haalbaar::forecast::forecast(&c.plan, cal, options, &mut |_, _| {}).unwrap();
     for (a, b) in f.commitments.iter().zip(&fc.commitments) {
         assert_eq!(a.item, b.item);
@@ -90,7 +91,7 @@ fn check_and_forecast_agree() {
             e.value = haalbaar::model::Effort::exact(e.value.likely());
         }
     }
-    let options = haalbaar::forecast::ForecastOptions { runs: 5, seed: 1 };
+    let options = haalbaar::forecast::ForecastOptions::new(5, 1);
     let fc = haalbaar::forecast::forecast(&likely, cal, options, &mut |_, _| {}).unwrap();
     for (a, b) in f.commitments.iter().zip(&fc.commitments) {
         assert_eq!(b.probability, if a.status == Status::Met { 1.0 } else { 0.0 }, "`{}`", a.item);

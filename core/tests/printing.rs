@@ -240,7 +240,7 @@ fn plans() -> u64 {
 }
 
 fn read(text: &str) -> Plan {
-    haalbaar::check_with(text, &Options { solve: false, ..Options::default() }).plan
+    haalbaar::check_with(text, &Options::default().solve(false)).plan
 }
 
 #[test]

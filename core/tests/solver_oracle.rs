@@ -4,8 +4,8 @@
 //! say `unknown`, never a wrong verdict; the number of unknowns is printed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::needless_range_loop)]
 
-use haalbaar::solve::problem::{Job, Problem, UNCAPPED};
-use haalbaar::solve::{Outcome, Requirement, decide};
+use haalbaar::unstable::solve::problem::{Job, Problem, UNCAPPED};
+use haalbaar::unstable::solve::{Outcome, Requirement, decide};
 
 struct Rng(u64);
 impl Rng {
@@ -79,7 +79,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
         commitments: Vec::new().into(),
         topo: std::sync::Arc::new((0..jobs_n).collect()),
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
-        load: haalbaar::fixed::Fixed::HUNDRED,
+        load: haalbaar::Fixed::HUNDRED,
         spread: Default::default(),
     };
     (p, reqs)
@@ -101,7 +101,7 @@ fn spreads(units: i64, n: usize) -> Vec<Vec<i64>> {
 }
 
 fn brute_force(p: &Problem, reqs: &[Requirement]) -> bool {
-    let (needed, deadline) = haalbaar::solve::needs(p, reqs);
+    let (needed, deadline) = haalbaar::unstable::solve::needs(p, reqs);
     let jobs: Vec<usize> = (0..p.jobs.len()).filter(|&j| needed[j]).collect();
     let options: Vec<Vec<Vec<i64>>> = jobs.iter().map(|&j| spreads(p.jobs[j].effort / U, p.iterations)).collect();
     let mut pick = vec![0usize; jobs.len()];
@@ -160,7 +160,7 @@ fn brute_force(p: &Problem, reqs: &[Requirement]) -> bool {
 
 /// Checks a schedule against the five rules directly.
 fn valid(p: &Problem, reqs: &[Requirement], work: &[Vec<i64>]) -> Result<(), String> {
-    let (needed, deadline) = haalbaar::solve::needs(p, reqs);
+    let (needed, deadline) = haalbaar::unstable::solve::needs(p, reqs);
     for j in 0..p.jobs.len() {
         let w = &work[j];
         let total: i64 = w.iter().sum();
@@ -227,12 +227,12 @@ fn solver_agrees_with_brute_force_on_5000_tiny_problems() {
 
 #[test]
 fn exact_search_alone_agrees_with_brute_force() {
-    use haalbaar::solve::{search, windows};
+    use haalbaar::unstable::solve::{search, windows};
     let mut r = Rng(0x2545_F491_4F6C_DD1D);
     let (mut searched, mut found) = (0, 0);
     for case in 0..3000 {
         let (p, reqs) = random_problem(&mut r);
-        let (needed, deadline) = haalbaar::solve::needs(&p, &reqs);
+        let (needed, deadline) = haalbaar::unstable::solve::needs(&p, &reqs);
         // Windows are exact consequences; where they already fail, the search is not needed.
         let Ok(w) = windows::windows(&p, &needed, &deadline) else { continue };
         let truth = brute_force(&p, &reqs);

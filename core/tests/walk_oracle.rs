@@ -7,9 +7,9 @@
 //! capacities an integral schedule exists whenever any does).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::needless_range_loop)]
 
-use haalbaar::solve::Requirement;
-use haalbaar::solve::problem::{CommitKind, Commitment, Job, Problem, Slip, UNCAPPED};
-use haalbaar::solve::rank::{Lateness, Status, solve};
+use haalbaar::unstable::solve::Requirement;
+use haalbaar::unstable::solve::problem::{CommitKind, Commitment, Job, Problem, Slip, UNCAPPED};
+use haalbaar::unstable::solve::rank::{Lateness, Status, solve};
 
 struct Rng(u64);
 impl Rng {
@@ -117,7 +117,7 @@ fn random_problem(r: &mut Rng) -> Problem {
         commitments: commitments.into(),
         topo: std::sync::Arc::new((0..jobs_n).collect()),
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
-        load: haalbaar::fixed::Fixed::HUNDRED,
+        load: haalbaar::Fixed::HUNDRED,
         spread: Default::default(),
     }
 }
@@ -139,7 +139,7 @@ fn spreads(units: i64, n: usize) -> Vec<Vec<i64>> {
 
 /// Whether one schedule meets every requirement (the five rules, by enumeration).
 fn fits(p: &Problem, reqs: &[Requirement]) -> bool {
-    let (needed, deadline) = haalbaar::solve::needs(p, reqs);
+    let (needed, deadline) = haalbaar::unstable::solve::needs(p, reqs);
     let jobs: Vec<usize> = (0..p.jobs.len()).filter(|&j| needed[j]).collect();
     // Each job's own options: cap, window and deadline hold.
     let options: Vec<Vec<Vec<i64>>> = jobs
@@ -231,7 +231,7 @@ fn oracle(p: &Problem) -> Vec<(Status, Option<Lateness>)> {
 
 /// The schedule shown keeps every rule: capacity, caps and windows (a slipped placement's
 /// widened), dependencies with lags, and every job it works on in full.
-fn check_schedule(p: &Problem, s: &haalbaar::solve::rank::Solution) -> Result<(), String> {
+fn check_schedule(p: &Problem, s: &haalbaar::unstable::solve::rank::Solution) -> Result<(), String> {
     let mut q = p.clone();
     for c in 0..p.commitments.len() {
         if p.commitments[c].slip.as_ref().is_some_and(|sl| s.slipped.contains(&sl.job)) {

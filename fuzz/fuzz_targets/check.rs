@@ -15,9 +15,9 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = haalbaar::report::records("fuzz.plan", text, &checked.diagnostics);
         // The formatter: refuses only syntax errors, and its output formats to itself.
-        match haalbaar::grammar::format(text) {
-            Ok(f) => assert_eq!(haalbaar::grammar::format(&f).as_ref(), Ok(&f)),
-            Err(e) => assert!(matches!(e, haalbaar::grammar::FormatError::Syntax(_))),
+        match haalbaar_grammar::format(text) {
+            Ok(f) => assert_eq!(haalbaar_grammar::format(&f).as_ref(), Ok(&f)),
+            Err(e) => assert!(matches!(e, haalbaar_grammar::FormatError::Syntax(_))),
         }
     }
 });

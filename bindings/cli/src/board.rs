@@ -2,9 +2,9 @@
 //! each team works on in each PI, and its load. Fits `width` columns: PIs that do not fit
 //! go to a next band below.
 
-use haalbaar::board::Board;
-use haalbaar::feasibility::PlanVerdict;
-use haalbaar::solve::rank::Status;
+use haalbaar::Status;
+use haalbaar::report::board::Board;
+use haalbaar::report::feasibility::PlanVerdict;
 
 use crate::words::t;
 

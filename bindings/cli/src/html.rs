@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
-use haalbaar::board::{Board, BoardTeam, EventKind};
-use haalbaar::feasibility::{CommitmentReport, PlanVerdict};
+use haalbaar::Status;
 use haalbaar::forecast::{Forecast, Rag};
 use haalbaar::report::DiagnosticRecord;
-use haalbaar::solve::rank::Status;
+use haalbaar::report::board::{Board, BoardTeam, EventKind};
+use haalbaar::report::feasibility::{CommitmentReport, PlanVerdict};
 
 mod board;
 

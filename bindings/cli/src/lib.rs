@@ -141,7 +141,7 @@ pub fn report_html(
         f
     });
     let forecast = forecast.as_ref();
-    let mut board = haalbaar::board::Board::of(checked, source);
+    let mut board = haalbaar::report::board::Board::of(checked, source);
     board.localize(lang.into());
     let findings = report::records(name, source, &checked.diagnostics);
     let commitments = checked.feasibility.as_ref().map(|f| f.commitments.as_slice()).unwrap_or_default();
@@ -171,7 +171,7 @@ pub fn every_output(source: &str, runs: u32) -> Result<Vec<String>, String> {
     let records = report::records(name, source, &checked.diagnostics);
     out.push(sarif::sarif(&[name.to_string()], &records).to_string());
     out.push(annotations::annotations(&records));
-    if let Some(b) = haalbaar::board::Board::of(&checked, source) {
+    if let Some(b) = haalbaar::report::board::Board::of(&checked, source) {
         out.push(board::board(name, &b, 80, true));
     }
     for format in [TableFormat::Table, TableFormat::Json, TableFormat::Csv] {
@@ -182,7 +182,7 @@ pub fn every_output(source: &str, runs: u32) -> Result<Vec<String>, String> {
         Some(cal) if !checked.has_errors() && runs > 0 => haalbaar::forecast::forecast(
             &checked.plan,
             cal,
-            haalbaar::forecast::ForecastOptions { runs, seed: haalbaar::forecast::DEFAULT_SEED },
+            haalbaar::forecast::ForecastOptions::new(runs, haalbaar::forecast::DEFAULT_SEED),
             &mut |_, _| {},
         ),
         _ => None,

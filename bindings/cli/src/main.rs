@@ -87,7 +87,7 @@ enum Command {
         #[arg(long)]
         no_board: bool,
         /// Steps of exact search per decision before a commitment is called unknown.
-        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
     },
     /// How likely each commitment is met when efforts vary and vacancies may stay open.
@@ -110,7 +110,7 @@ enum Command {
         /// COLUMNS environment variable, else 120.
         #[arg(long)]
         width: Option<usize>,
-        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
     },
     /// Write a self-contained HTML report: board, capacity charts, commitments, forecast.
@@ -129,7 +129,7 @@ enum Command {
         force: bool,
         #[arg(long, default_value_t = haalbaar::forecast::DEFAULT_SEED)]
         seed: u64,
-        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
         /// Draw every dependency on the board from the start (by default only the missed
         /// chains'; the report has a box to show them all either way).
@@ -148,7 +148,7 @@ enum Command {
         /// Apply that repair to the file (with `--repair`).
         #[arg(long, requires = "repair")]
         write: bool,
-        #[arg(long, default_value_t = haalbaar::solve::DEFAULT_BUDGET)]
+        #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
     },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
@@ -226,7 +226,7 @@ fn run() -> ExitCode {
             format,
             Filters { deny: &deny, allow: &allow },
             !no_board,
-            &haalbaar::Options { budget, solve: true },
+            &haalbaar::Options::default().budget(budget),
             color,
         ),
         Command::Explain { code } => explain(code.as_deref()),
@@ -273,7 +273,7 @@ fn fmt_command(files: &[PathBuf], check: bool, color: bool) -> Result<ExitCode, 
         let formatted = match haalbaar_grammar::format(&source) {
             Ok(text) => text,
             Err(haalbaar_grammar::FormatError::Syntax(_)) => {
-                let mut diagnostics = haalbaar::lower::syntax_diagnostics(&haalbaar_grammar::parse(&source));
+                let mut diagnostics = haalbaar::unstable::lower::syntax_diagnostics(&haalbaar_grammar::parse(&source));
                 for d in &mut diagnostics {
                     d.localize(words::lang());
                 }
@@ -477,8 +477,7 @@ fn explain(code: Option<&str>) -> Result<ExitCode, String> {
 /// and the second value says there were some.
 fn checked(path: &PathBuf, color: bool) -> Result<(haalbaar::Checked, bool), String> {
     let source = read(path)?;
-    let mut checked =
-        haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    let mut checked = haalbaar::check_with(&source, &haalbaar::Options::default().solve(false));
     checked.localize(words::lang());
     let name = path.display().to_string();
     let errors = checked.has_errors();
@@ -512,8 +511,7 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
     let source = read(path)?;
     let name = path.display().to_string();
     // The forecast needs a valid plan, not the exact verdict: the solver is not run here.
-    let mut checked =
-        haalbaar::check_with(&source, &haalbaar::Options { solve: false, ..haalbaar::Options::default() });
+    let mut checked = haalbaar::check_with(&source, &haalbaar::Options::default().solve(false));
     checked.localize(words::lang());
     if checked.has_errors() || checked.calendar.is_none() {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
@@ -535,7 +533,7 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
             }
         }
     };
-    let options = haalbaar::forecast::ForecastOptions { runs, seed };
+    let options = haalbaar::forecast::ForecastOptions::new(runs, seed);
     let Some(mut f) = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut progress) else {
         return Err("this plan cannot be forecast".into());
     };
@@ -553,9 +551,9 @@ fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color:
 fn board_command(path: &PathBuf, width: Option<usize>, budget: u64, color: bool) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
-    let mut checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let mut checked = haalbaar::check_with(&source, &haalbaar::Options::default().budget(budget));
     checked.localize(words::lang());
-    let Some(board) = haalbaar::board::Board::of(&checked, &source) else {
+    let Some(board) = haalbaar::report::board::Board::of(&checked, &source) else {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
         text.push_str(&render::summary(s.errors, s.warnings, 1, color));
@@ -582,7 +580,7 @@ fn fix_command(
 ) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
-    let mut checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let mut checked = haalbaar::check_with(&source, &haalbaar::Options::default().budget(budget));
     checked.localize(words::lang());
     let broken = checked.diagnostics.iter().any(|d| d.is_error() && !d.code.as_str().starts_with("E06"));
     let Some(f) = checked.feasibility.as_ref().filter(|_| !broken) else {
@@ -597,7 +595,7 @@ fn fix_command(
         let list = if known.is_empty() { "it has none".to_string() } else { format!("they are {}", known.join(", ")) };
         return Err(format!("{name} has no commitment `{id}`; {list}"));
     };
-    if c.status == haalbaar::solve::rank::Status::Met {
+    if c.status == haalbaar::Status::Met {
         show(&format!("{}\n", t(&format!("`{id}` is met by {}: nothing to repair", c.deadline))), color)?;
         return Ok(ExitCode::from(1));
     }
@@ -621,7 +619,7 @@ fn fix_command(
     let Some(r) = n.checked_sub(1).and_then(|k| c.repairs.get(k)) else {
         return Err(format!("`{id}` has {} repairs; give --repair 1 to {}", c.repairs.len(), c.repairs.len()));
     };
-    let fixed = haalbaar::edits::apply(&source, r.edits());
+    let fixed = haalbaar::report::edits::apply(&source, r.edits());
     if write {
         std::fs::write(path, &fixed).map_err(|e| format!("cannot write {name}: {e}"))?;
         show(&format!("{}\n", t(&format!("applied to {name}: {}", r.text()))), color)?;
@@ -699,12 +697,12 @@ fn report_command(path: &PathBuf, output: &PathBuf, lang: Lang, o: ReportOptions
     }
     let source = read(path)?;
     let name = path.display().to_string();
-    let checked = haalbaar::check_with(&source, &haalbaar::Options { budget, solve: true });
+    let checked = haalbaar::check_with(&source, &haalbaar::Options::default().budget(budget));
     let forecast = match (&checked.calendar, runs, checked.has_errors() && checked.feasibility.is_none()) {
         (Some(cal), 1.., false) => haalbaar::forecast::forecast(
             &checked.plan,
             cal,
-            haalbaar::forecast::ForecastOptions { runs, seed },
+            haalbaar::forecast::ForecastOptions::new(runs, seed),
             &mut |_, _| {},
         ),
         _ => None,
@@ -716,6 +714,6 @@ fn report_command(path: &PathBuf, output: &PathBuf, lang: Lang, o: ReportOptions
         std::fs::write(output, text).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
         eprintln!("{}", safe::text(&t(&format!("wrote {}", output.display())), false));
     }
-    let invalid = checked.verdict() == haalbaar::feasibility::PlanVerdict::Invalid;
+    let invalid = checked.verdict() == haalbaar::report::feasibility::PlanVerdict::Invalid;
     Ok(if invalid { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -31,7 +31,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         };
         let mut labels = Vec::new();
         // A finding about the file as a whole points at its start.
-        if let Some(span) = d.span.or(Some(haalbaar::grammar::Span::new(0, 0))) {
+        if let Some(span) = d.span.or(Some(haalbaar_grammar::Span::new(0, 0))) {
             let mut range = shift(span.start)..shift(span.end);
             if range.is_empty() {
                 // Point at one character (or the line end) rather than nothing.
@@ -147,7 +147,12 @@ pub fn summary(errors: usize, warnings: usize, files: usize, color: bool) -> Str
 
 /// The compact program board: the plan's verdict, then teams × PIs with the planned load in
 /// percent of plannable capacity.
-pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Feasibility, color: bool) -> String {
+pub fn board(
+    file: &str,
+    cal: &haalbaar::Calendar,
+    f: &haalbaar::report::feasibility::Feasibility,
+    color: bool,
+) -> String {
     let pis = cal.pi_count();
     let mut header = vec!["team".to_string()];
     header.extend((1..=pis).map(|p| format!("PI{p}")));
@@ -182,9 +187,9 @@ pub fn board(file: &str, cal: &haalbaar::Calendar, f: &haalbaar::feasibility::Fe
 }
 
 /// The plan's verdict in one line: `plan.plan: infeasible, 7 of 9 commitments met`.
-pub fn verdict(file: &str, f: &haalbaar::feasibility::Feasibility, color: bool) -> String {
-    use haalbaar::feasibility::PlanVerdict;
-    let met = f.commitments.iter().filter(|c| c.status == haalbaar::solve::rank::Status::Met).count();
+pub fn verdict(file: &str, f: &haalbaar::report::feasibility::Feasibility, color: bool) -> String {
+    use haalbaar::report::feasibility::PlanVerdict;
+    let met = f.commitments.iter().filter(|c| c.status == haalbaar::Status::Met).count();
     let mut out = String::new();
     let title = verdict_text(file, f.verdict, met, f.commitments.len());
     if color {
@@ -295,8 +300,13 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
 }
 
 /// The words of the verdict line, for the board and `check` alike.
-pub fn verdict_text(file: &str, verdict: haalbaar::feasibility::PlanVerdict, met: usize, total: usize) -> String {
-    use haalbaar::feasibility::PlanVerdict;
+pub fn verdict_text(
+    file: &str,
+    verdict: haalbaar::report::feasibility::PlanVerdict,
+    met: usize,
+    total: usize,
+) -> String {
+    use haalbaar::report::feasibility::PlanVerdict;
     let word = verdict.to_string();
     if verdict == PlanVerdict::Invalid {
         // Only the commitments that do not need an item with errors were checked.

@@ -114,8 +114,8 @@ fn io_failures_exit_2_with_one_line() {
 fn too_large_file_is_refused_with_one_error() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("too-large");
     std::fs::create_dir_all(&dir).unwrap();
-    let mut text = String::with_capacity(haalbaar::grammar::MAX_SOURCE_BYTES + 100);
-    while text.len() <= haalbaar::grammar::MAX_SOURCE_BYTES {
+    let mut text = String::with_capacity(haalbaar_grammar::MAX_SOURCE_BYTES + 100);
+    while text.len() <= haalbaar_grammar::MAX_SOURCE_BYTES {
         text.push_str("# a comment line that makes the file large\n");
     }
     std::fs::write(dir.join("huge.plan"), &text).unwrap();

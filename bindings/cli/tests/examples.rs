@@ -36,7 +36,8 @@ fn feasibility_output_of_each_kind() {
         // The evidence behind what the CLI shows holds against the model.
         let c = haalbaar::check(&std::fs::read_to_string(root().join(&file)).unwrap());
         let f = c.feasibility.as_ref().unwrap();
-        haalbaar::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), f).unwrap();
+        haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), f)
+            .unwrap();
         insta::assert_snapshot!(format!("check-{name}-human"), human);
         insta::assert_snapshot!(format!("check-{name}-json"), json);
     }

@@ -154,7 +154,7 @@ fn the_board_fits_120_columns() {
         .unwrap();
     let wide = String::from_utf8(wide.stdout).unwrap();
     assert!(!wide.contains('~'), "{wide}");
-    let board = haalbaar::board::Board::of(&haalbaar::check(&text), &text).unwrap();
+    let board = haalbaar::report::board::Board::of(&haalbaar::check(&text), &text).unwrap();
     let placed: Vec<&str> = board.items.iter().filter(|i| i.first.is_some()).map(|i| i.item.as_str()).collect();
     assert!(placed.len() > 30);
     for id in placed {

@@ -187,10 +187,9 @@ pub fn inspect(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> 
 
 fn check_options(o: &CheckOptions) -> haalbaar::Options {
     let default = haalbaar::Options::default();
-    haalbaar::Options {
-        budget: o.budget.filter(|b| b.is_finite() && *b >= 0.0).map_or(default.budget, |b| b as u64),
-        solve: o.solve.unwrap_or(default.solve),
-    }
+    let budget = o.budget.filter(|b| b.is_finite() && *b >= 0.0).map_or(default.budget, |b| b as u64);
+    let solve = o.solve.unwrap_or(default.solve);
+    default.budget(budget).solve(solve)
 }
 
 /// The calendar: `{ calendar, diagnostics }` (`calendar` is the rows of `haalbaar calendar --format json`).
@@ -216,7 +215,7 @@ pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError>
         Some(_) => return Err(JsError::new("bad options: `runs` must be a whole number from 1 to 1,000,000")),
     };
     let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(haalbaar::forecast::DEFAULT_SEED, |s| s as u64);
-    let options = haalbaar::forecast::ForecastOptions { runs, seed };
+    let options = haalbaar::forecast::ForecastOptions::new(runs, seed);
     let mut result = haalbaar::api::forecast(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, options);
     result.localize(o.lang);
     to_js(&result)

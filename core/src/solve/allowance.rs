@@ -3,7 +3,7 @@
 //! counted in job decisions (a decision over 40 jobs costs 40), so it means the same work at
 //! any plan size, and no clock is read.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::thread::LocalKey;
 
 /// The walk may search `SEARCH_SHARE` times one decision's budget. The repairs' decisions do
@@ -62,8 +62,43 @@ impl Drop for StatusesOnly {
     }
 }
 
-/// Takes `n` from an allowance; false (and nothing taken) when it has not enough.
+thread_local! {
+    /// The flag that cancels the solve running on this thread (see [`Cancelling`]).
+    static CANCEL: RefCell<Option<crate::check::Cancel>> = const { RefCell::new(None) };
+}
+
+/// Whether the solve on this thread has been cancelled: every allowance is then empty.
+pub(crate) fn cancelled() -> bool {
+    CANCEL.with(|c| c.borrow().as_ref().is_some_and(crate::check::Cancel::is_cancelled))
+}
+
+/// The flag of the solve on this thread, for a thread it starts.
+pub(crate) fn current_cancel() -> Option<crate::check::Cancel> {
+    CANCEL.with(|c| c.borrow().clone())
+}
+
+/// While it lives, the solve on this thread stops when `flag` is raised.
+pub(crate) struct Cancelling(Option<crate::check::Cancel>);
+
+impl Cancelling {
+    pub(crate) fn new(flag: Option<&crate::check::Cancel>) -> Cancelling {
+        Cancelling(CANCEL.with(|c| c.replace(flag.cloned())))
+    }
+}
+
+impl Drop for Cancelling {
+    fn drop(&mut self) {
+        CANCEL.with(|c| *c.borrow_mut() = self.0.take());
+    }
+}
+
+/// Takes `n` from an allowance; false (and nothing taken) when it has not enough, or when the
+/// solve is cancelled.
 pub(super) fn take(allowance: &'static LocalKey<Cell<u64>>, n: u64) -> bool {
+    if cancelled() {
+        allowance.with(|left| left.set(0));
+        return false;
+    }
     allowance.with(|left| {
         let l = left.get();
         if l >= n {

@@ -29,7 +29,7 @@ pub enum Status {
 /// The word the JSON report uses: `met`, `infeasible`, `conflict`, `unknown`.
 ///
 /// ```
-/// assert_eq!(haalbaar::solve::rank::Status::Conflict.to_string(), "conflict");
+/// assert_eq!(haalbaar::Status::Conflict.to_string(), "conflict");
 /// ```
 impl std::fmt::Display for Status {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -159,6 +159,14 @@ pub fn solve(p: &Problem, budget: u64) -> Solution {
     solve_with(p, budget, parallel(), true)
 }
 
+/// [`solve`] as `options` say: its budget, its threads, its cancellation flag (a cancelled
+/// solve answers `unknown` for what it had not decided; the caller discards it).
+pub fn solve_with_options(p: &Problem, options: &crate::Options) -> Solution {
+    let _cancelling = super::allowance::Cancelling::new(options.cancel.as_ref());
+    let threads = parallel() && options.threads == crate::Threads::Auto;
+    solve_with(p, options.budget, threads, true)
+}
+
 /// [`solve`] with the repairs on this thread after the walk, as in WebAssembly: for the test
 /// that both ways give the same answer.
 #[doc(hidden)]
@@ -184,9 +192,13 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
         .then(|| {
             std::thread::scope(|scope| {
                 let (tx, rx) = std::sync::mpsc::channel();
+                let cancel = super::allowance::current_cancel();
                 let repairs = std::thread::Builder::new()
                     .name("haalbaar-repairs".into())
-                    .spawn_scoped(scope, move || explain(p, rx, budget))
+                    .spawn_scoped(scope, move || {
+                        let _cancelling = super::allowance::Cancelling::new(cancel.as_ref());
+                        explain(p, rx, budget)
+                    })
                     .ok()?;
                 let walked = walk(p, last, budget, &mut |step| {
                     // The receiver only goes away by panicking, which the join below passes on.

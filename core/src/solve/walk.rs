@@ -116,6 +116,20 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
     let count = if p.commitments.is_empty() { 0 } else { upto.min(p.commitments.len() - 1) + 1 };
     for c in 0..count {
         let assuming = assumed(&st.q, &uncertain, c);
+        // Cancelled: the rest is not decided (the caller discards the answer).
+        if super::allowance::cancelled() {
+            let w = Walked {
+                status: Status::Unknown,
+                evidence: None,
+                conflicts_with: Vec::new(),
+                late: None,
+                whole: false,
+                assuming,
+            };
+            sink(step(c, &w, None, false));
+            out.push(w);
+            continue;
+        }
         // A chain that cannot finish inside the horizon even alone: infeasible, whatever else
         // is kept, and nowhere to finish (found without visiting the chain again).
         if let Some(e) = st.relaxed.beyond_horizon(&st.q, c) {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use haalbaar::board::{Board, BoardTeam};
+use haalbaar::report::board::{Board, BoardTeam};
 
 use super::{Labels, esc};
 
@@ -45,7 +45,7 @@ enum Side {
 /// (the id, with the title when that fits too), else the id just right of the bar (left of
 /// it near the board's right edge).
 struct Bar<'a> {
-    item: &'a haalbaar::board::BoardItem,
+    item: &'a haalbaar::report::board::BoardItem,
     x: usize,
     w: usize,
     lane: usize,
@@ -55,7 +55,7 @@ struct Bar<'a> {
 
 /// The bars of one team in lanes: a bar goes in the first lane where neither it nor its label
 /// overlaps what is there, so every label reads in full. Returns the bars and the lane count.
-fn lay_out<'a>(items: &[&'a haalbaar::board::BoardItem], col: usize, edge: usize) -> (Vec<Bar<'a>>, usize) {
+fn lay_out<'a>(items: &[&'a haalbaar::report::board::BoardItem], col: usize, edge: usize) -> (Vec<Bar<'a>>, usize) {
     let mut items: Vec<_> = items.iter().filter_map(|i| Some((*i, i.first?, i.last?))).collect();
     items.sort_by_key(|&(_, f, l)| (f, l));
     let mut ends: Vec<usize> = Vec::new(); // per lane: the first free x

@@ -117,7 +117,7 @@ pub enum FixedError {
 /// which a check reports as a figure past the language's limit (E0112), never wraps.
 ///
 /// ```
-/// use haalbaar::fixed::Fixed;
+/// use haalbaar::Fixed;
 /// assert_eq!(Fixed::from(40).millis(), 40_000);
 /// assert_eq!(Fixed::from(-3).to_string(), "-3");
 /// ```
@@ -131,7 +131,7 @@ impl From<i64> for Fixed {
 /// part up to [`MAX_WHOLE`]).
 ///
 /// ```
-/// use haalbaar::fixed::{Fixed, FixedError};
+/// use haalbaar::{Fixed, FixedError};
 /// assert_eq!("52.5".parse::<Fixed>().map(|f| f.millis()), Ok(52_500));
 /// assert_eq!("1.2345".parse::<Fixed>(), Err(FixedError::TooPrecise));
 /// ```

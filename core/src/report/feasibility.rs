@@ -28,7 +28,7 @@ pub enum PlanVerdict {
 /// The word the JSON report uses: `feasible`, `infeasible`, `unknown`, `invalid`.
 ///
 /// ```
-/// assert_eq!(haalbaar::feasibility::PlanVerdict::Invalid.to_string(), "invalid");
+/// assert_eq!(haalbaar::PlanVerdict::Invalid.to_string(), "invalid");
 /// ```
 impl std::fmt::Display for PlanVerdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

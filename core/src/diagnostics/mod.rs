@@ -1,5 +1,11 @@
 //! Diagnostics are data: a stable code, a severity, a message, where (a primary span and
 //! secondary labels) and a help text. Renderers (terminal, JSON, browser) turn them into text.
+//! [`codes`] is the registry of stable codes, [`catalogue`] their long explanations and the
+//! Dutch of every message, [`source`] turns byte offsets into lines and columns.
+
+pub mod catalogue;
+pub mod codes;
+pub mod source;
 
 use haalbaar_grammar::Span;
 use serde::{Deserialize, Serialize};

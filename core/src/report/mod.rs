@@ -1,5 +1,13 @@
-//! Reports as data, ready to serialise: diagnostics resolved to file, line and column, and
-//! the calendar and capacity tables. Renderers (CLI, browser) only format these.
+//! What a check found, as data: whether each commitment is met ([`feasibility`]), repairs as
+//! edits to the text ([`edits`]), the program board ([`board`]), the verifier of the evidence
+//! ([`verify`]), and the JSON records of diagnostics, calendar and capacity, resolved to file,
+//! line and column. Renderers (CLI, browser) only format these.
+
+pub mod board;
+pub mod edits;
+pub mod feasibility;
+pub(crate) mod repair_report;
+pub mod verify;
 
 use haalbaar_grammar::Span;
 use serde::Serialize;
