@@ -48,9 +48,11 @@ pub mod capacity;
 pub mod forecast;
 
 pub use check::{
-    Cancel, Checked, MAX_LOANS_TRIED, MAX_TEAM_ITERATIONS, Options, Threads, check, check_plan, check_with,
+    Cancel, Checked, MAX_LOANS_TRIED, MAX_TEAM_ITERATIONS, Options, Threads, check, check_plan, check_plan_with,
+    check_with,
 };
-pub use diagnostics::{Diagnostic, Label, Severity, catalogue, codes, codes::Code, source};
+pub use diagnostics::source::LineCol;
+pub use diagnostics::{Diagnostic, Label, Severity, Subject, catalogue, codes, codes::Code, source};
 pub use plan::builder::PlanBuilder;
 pub use plan::fixed::{Fixed, FixedError};
 pub use plan::model::{self, Plan};

@@ -3,6 +3,7 @@
 
 pub mod left_out;
 mod options;
+mod subjects;
 
 pub use options::{Cancel, Options, Threads};
 
@@ -55,9 +56,13 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
     let item_blocks: Vec<grammar::Span> =
         file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
     let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options);
+    let map = source::SourceMap::new(source);
+    subjects::of_blocks(&file.blocks, &mut checked.diagnostics);
+    for d in &mut checked.diagnostics {
+        d.position = d.span.map(|s| map.locate(s.start));
+    }
     // Each repair as edits to this text, made from the change it was verified with.
     if let Some(f) = &mut checked.feasibility {
-        let map = source::SourceMap::new(source);
         for c in &mut f.commitments {
             for (repair, change) in c.repairs.iter_mut().zip(&c.changes) {
                 *repair.edits_mut() =
@@ -68,20 +73,47 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
     checked
 }
 
-/// Checks a plan built in code (see [`PlanBuilder`]). Diagnostics carry no spans.
+/// Checks a plan built in code (see [`crate::PlanBuilder`]) with the checks a file gets, and
+/// the same codes. Its diagnostics have no span (there is no text) but name the team, epic or
+/// item they are about ([`Diagnostic::subject`]).
+///
+/// ```
+/// use haalbaar::model::{Item, Team};
+/// use haalbaar::{Code, Fixed, NaiveDate, PlanBuilder, Subject};
+///
+/// let plan = PlanBuilder::new("Demo", NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date"))
+///     .team(Team::new("api").people(Fixed::from_int(4)))
+///     .item(Item::new("login").team("apj").effort(Fixed::from_int(20)))
+///     .plan();
+/// let checked = haalbaar::check_plan(plan);
+/// let d = &checked.diagnostics[0];
+/// assert_eq!(d.code, Code::E0201); // unknown team
+/// assert_eq!(d.subject, Some(Subject::Item("login".into())));
+/// assert_eq!(d.span, None);
+/// ```
 pub fn check_plan(plan: Plan) -> Checked {
+    check_plan_with(plan, &Options::default())
+}
+
+/// [`check_plan`] with options.
+pub fn check_plan_with(plan: Plan, options: &Options) -> Checked {
+    let mut marked = plan.clone();
+    let items = subjects::mark(&mut marked);
     // The checks lowering makes on the values of a file, made here on the model: a value the
     // language would reject gets the file's diagnostic, and the plan is not checked further.
-    let mut diagnostics = values::check(&plan);
-    let calendar = match Calendar::new(&plan.settings) {
+    let mut diagnostics = values::check(&marked);
+    let calendar = match Calendar::new(&marked.settings) {
         _ if !diagnostics.is_empty() => None,
         Ok(c) => Some(c),
         Err(e) => {
-            diagnostics.push(lower::calendar_error(e, &plan.settings, |_| None));
+            diagnostics.push(lower::calendar_error(e, &marked.settings, |_| subjects::plan_block()));
             None
         }
     };
-    finish(plan, calendar, &Default::default(), &[], diagnostics, &Options::default())
+    let mut checked = finish(marked, calendar, &Default::default(), &items, diagnostics, options);
+    subjects::resolve(&checked.plan, &mut checked.diagnostics);
+    checked.plan = plan;
+    checked
 }
 
 fn finish(

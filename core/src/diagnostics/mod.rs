@@ -11,6 +11,7 @@ use haalbaar_grammar::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
+use crate::source::LineCol;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -37,14 +38,54 @@ pub struct Label {
     pub message: String,
 }
 
+/// What a diagnostic is about: the plan block, or a team, an epic or an item by its id. A tool
+/// that built its plan in code maps a diagnostic to its own rows through this.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Subject {
+    /// The `plan` block: calendar and settings.
+    Plan,
+    /// A team, by id.
+    Team(String),
+    /// An epic, by id.
+    Epic(String),
+    /// An item, by id.
+    Item(String),
+}
+
+impl std::fmt::Display for Subject {
+    /// `team api`, `item login`, `the plan block`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Plan => write!(f, "the plan block"),
+            Subject::Team(id) => write!(f, "team {id}"),
+            Subject::Epic(id) => write!(f, "epic {id}"),
+            Subject::Item(id) => write!(f, "item {id}"),
+        }
+    }
+}
+
 /// One finding about a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
+    /// The stable code (`E0201`); `haalbaar explain CODE` says more.
     pub code: Code,
+    /// Error, warning or note (each code has one).
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
-    /// The primary place; `None` for plans built in code, or for the file as a whole.
+    /// The primary place in the text; `None` for a plan built in code, or for the file as a
+    /// whole.
     pub span: Option<Span>,
+    /// Where `span` starts, as line and column (from 1), for a plan checked from text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<LineCol>,
+    /// The team, epic or item (or the plan block) the finding is about, when it is about one;
+    /// set for text and for built plans alike.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
     /// What to say under the primary span.
     pub label: Option<String>,
     pub labels: Vec<Label>,
@@ -59,6 +100,8 @@ impl Diagnostic {
             severity: code.severity(),
             message: message.into(),
             span,
+            position: None,
+            subject: None,
             label: None,
             labels: Vec::new(),
             help: None,

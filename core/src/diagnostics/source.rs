@@ -1,14 +1,17 @@
 //! Byte offsets to lines and columns. One map per file, shared by every renderer, so the
 //! terminal, JSON, SARIF and the browser all point at the same place.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A position for people: 1-based line, 1-based column in characters, and the column in
 /// UTF-16 code units as browsers count it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LineCol {
+    /// The line, from 1.
     pub line: usize,
+    /// The column in characters, from 1.
     pub column: usize,
+    /// The column in UTF-16 code units, from 1 (as browsers and editors count).
     pub column_utf16: usize,
 }
 

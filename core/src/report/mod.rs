@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::calendar::Calendar;
 use crate::capacity::CapacityTable;
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Subject};
 use crate::fixed::Fixed;
 use crate::source::SourceMap;
 
@@ -51,6 +51,9 @@ pub struct DiagnosticRecord {
     pub label: Option<String>,
     pub labels: Vec<LabelRecord>,
     pub help: Option<String>,
+    /// The team, epic or item (or the plan block) the finding is about, when it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
 }
 
 /// Resolves diagnostics of one file to lines and columns.
@@ -74,6 +77,7 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
                 end_column: end.column,
                 span,
                 label: d.label.clone(),
+                subject: d.subject.clone(),
                 labels: d
                     .labels
                     .iter()
