@@ -13,13 +13,13 @@ need_component clippy
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 echo "== examples"
 cargo run -q --locked -p haalbaar --example build_in_code > /dev/null
 echo "== cargo test"
 mkdir -p target
 set +e
-cargo test --workspace --locked > target/test.log 2>&1
+cargo test --workspace --all-features --locked > target/test.log 2>&1
 status=$?
 set -e
 # The WebAssembly package, its exports and the widget in Chromium (installs what it needs).

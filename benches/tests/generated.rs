@@ -138,6 +138,7 @@ fn expected(
                 jobs[a].succs.retain(|(x, _)| *x != j);
             }
         }
+        other => panic!("a kind of repair this test does not know: {other:?}"),
     }
     q
 }
@@ -184,6 +185,7 @@ fn every_repair_on_generated_plans_makes_its_commitment_met() {
                     RepairReport::Dependency { .. } => 4,
                     RepairReport::ChainScope { .. } => 5,
                     RepairReport::PiCapacity { .. } => 6,
+                    other => panic!("seed {seed}: a kind of repair this test does not know: {other:?}"),
                 }] += 1;
                 assert!(!repair.edits().is_empty(), "seed {seed}: {repair:?} has no edits");
                 let edited = haalbaar::report::edits::apply(&text, repair.edits());

@@ -15,7 +15,8 @@ pub fn check(file: &str, source: &str, options: &Options) -> CheckReport {
 }
 
 /// A check's report and its program board, from one check.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Inspection {
     /// Exactly what [`check`] returns.
     pub report: CheckReport,
@@ -31,7 +32,8 @@ pub fn inspect(file: &str, source: &str, options: &Options) -> Inspection {
 }
 
 /// The calendar of a plan, or why there is none.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarResult {
     /// The rows of `haalbaar calendar --format json`; `None` when the file has errors.
     pub calendar: Option<Vec<CalendarRow>>,
@@ -49,7 +51,8 @@ pub fn calendar(file: &str, source: &str) -> CalendarResult {
 }
 
 /// The capacity of a plan, or why there is none.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityResult {
     /// The report of `haalbaar capacity --format json`; `None` when the file has errors.
     pub capacity: Option<CapacityReport>,
@@ -67,7 +70,8 @@ pub fn capacity(file: &str, source: &str) -> CapacityResult {
 }
 
 /// The forecast of a plan, or why there is none.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ForecastResult {
     /// `None` when the file has errors.
     pub forecast: Option<Forecast>,
@@ -87,7 +91,8 @@ pub fn forecast(file: &str, source: &str, options: ForecastOptions) -> ForecastR
 }
 
 /// The long explanation of a diagnostic code.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Explanation {
     pub code: Code,
     pub severity: crate::Severity,
@@ -113,7 +118,8 @@ pub fn codes() -> Vec<Explanation> {
 
 /// What each call returns, in one schema (`docs/api.schema.json`): the source of the
 /// TypeScript types of the WASM package.
-#[derive(Serialize, schemars::JsonSchema)]
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Api {
     pub check: CheckReport,
     pub inspect: Inspection,
@@ -127,6 +133,7 @@ pub struct Api {
 
 impl Api {
     /// The JSON Schema of every call's result.
+    #[cfg(feature = "schema")]
     pub fn schema() -> String {
         serde_json::to_string_pretty(&schemars::schema_for!(Api)).unwrap_or_default() + "\n"
     }

@@ -54,32 +54,44 @@ pub struct Calendar {
 }
 
 /// Why a calendar cannot be built.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CalendarError {
     /// Iteration length unusable (zero, months, iterations).
+    #[error("the iteration length cannot be used: {0}")]
     BadIteration(String),
     /// Increment length unusable.
+    #[error("the PI length cannot be used: {0}")]
     BadIncrement(String),
     /// The iteration does not divide the increment: (increment days, iteration days).
+    #[error("a PI of {0} days is not a whole number of {1}-day iterations")]
     NotDividing(u32, u32),
     /// Innovation takes every iteration of a PI.
+    #[error("the IP iterations take every iteration of a PI")]
     NoPlannedIteration,
     /// The horizon holds no whole iteration, ends before start, or is absurdly long.
+    #[error("the horizon cannot be used: {0}")]
     BadHorizon(String),
     /// Workweek outside 1..=7.
+    #[error("the workweek must be 1 to 7 days")]
     BadWorkweek,
 }
 
 /// Why a period cannot be bound to an iteration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum BindError {
     /// Before `start` or after the horizon, or a PI that does not (wholly) exist in it.
+    #[error("{0} is outside the horizon")]
     Outside(String),
     /// A deadline before the first iteration ends.
+    #[error("the deadline comes before the first iteration ends")]
     BeforeFirstIteration,
     /// A PI or iteration number, or quarter, that cannot exist (`PI0`, `PI3.9`, `Q5`).
+    #[error("{0} does not exist")]
     NoSuch(String),
     /// A range whose end comes before its start (`PI3..PI1`).
+    #[error("{0} ends before it starts")]
     Reversed(String),
 }
 

@@ -52,8 +52,10 @@ impl Rng {
 }
 
 /// Green at 85% or more, amber from 50%, red below.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Rag {
     Green,
     Amber,
@@ -72,7 +74,8 @@ impl Rag {
     }
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Forecast {
     pub runs: u32,
     pub seed: u64,
@@ -88,7 +91,8 @@ pub struct Forecast {
     pub warnings: Vec<crate::Diagnostic>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentForecast {
     pub item: String,
     /// The item's or epic's title, to show beside its id.
@@ -116,20 +120,23 @@ pub struct CommitmentForecast {
     pub histogram: Vec<Bucket>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bucket {
     pub iteration: String,
     pub runs: u32,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamForecast {
     pub team: String,
     /// Per PI: planned work over plannable capacity, in percent, at the median and at P85.
     pub pis: Vec<PiLoad>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PiLoad {
     pub pi: u32,
     pub p50: Fixed,
@@ -159,6 +166,7 @@ fn chance_text(probability: f64) -> String {
 
 impl Forecast {
     /// The JSON Schema of `haalbaar forecast --format json` (which adds `diagnostics`).
+    #[cfg(feature = "schema")]
     pub fn schema() -> String {
         serde_json::to_string_pretty(&schemars::schema_for!(Forecast)).unwrap_or_default() + "\n"
     }

@@ -63,10 +63,10 @@ fn each_value_the_language_rejects_is_rejected_in_a_built_plan_with_the_same_cod
         ("effort 20..30", "effort 0", |p| p.items[0].effort.as_mut().unwrap().value = Effort::exact(Fixed::ZERO)),
         ("effort 20..30", "effort -5", |p| p.items[0].effort.as_mut().unwrap().value = Effort::exact(f("-5"))),
         ("effort 20..30", "effort 30..20", |p| {
-            p.items[0].effort.as_mut().unwrap().value = Effort { low: f("30"), mode: None, high: f("20") }
+            p.items[0].effort.as_mut().unwrap().value = Effort::range(f("30"), None, f("20"))
         }),
         ("effort 20..30", "effort 20..40..30", |p| {
-            p.items[0].effort.as_mut().unwrap().value = Effort { low: f("20"), mode: Some(f("40")), high: f("30") }
+            p.items[0].effort.as_mut().unwrap().value = Effort::range(f("20"), Some(f("40")), f("30"))
         }),
         ("effort 20..30", "effort 2000000000", |p| {
             p.items[0].effort.as_mut().unwrap().value = Effort::exact(Fixed::from_millis(i64::MAX))

@@ -47,9 +47,9 @@ fn repairs_hold(text: &str) -> usize {
 fn the_reference_plan_is_feasible_with_its_schedule() {
     let (_, f) = checked(&read("gdi-2024.plan"));
     assert_eq!(f.verdict, PlanVerdict::Feasible);
-    let order: Vec<(&str, &str)> = f.commitments.iter().map(|c| (c.item.as_str(), c.kind)).collect();
+    let order: Vec<(&str, String)> = f.commitments.iter().map(|c| (c.item.as_str(), c.kind.to_string())).collect();
     // hard first, then file order (no priorities or WSJF among the rest)
-    assert_eq!(order, [("eherkenning", "item"), ("stelsel", "epic"), ("fbs-core", "item")]);
+    assert_eq!(order, [("eherkenning", "item".to_string()), ("stelsel", "epic".into()), ("fbs-core", "item".into())]);
     assert!(f.commitments.iter().all(|c| c.status == Status::Met && c.reason.is_none()));
     let eh = f.schedule.iter().find(|s| s.item == "eherkenning").unwrap();
     // fbs-core ends in PI2.4; one iteration of lag, and PI2.5 is IP: PI3.1.

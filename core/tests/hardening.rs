@@ -229,11 +229,7 @@ fn forecast_runs_are_bounded() {
 #[test]
 fn built_plans_with_huge_figures_are_errors_not_wrapped_numbers() {
     use haalbaar::model::Effort;
-    let e = Effort {
-        low: haalbaar::Fixed::from_millis(i64::MAX - 1),
-        mode: None,
-        high: haalbaar::Fixed::from_millis(i64::MAX),
-    };
+    let e = Effort::range(haalbaar::Fixed::from_millis(i64::MAX - 1), None, haalbaar::Fixed::from_millis(i64::MAX));
     assert_eq!(e.likely(), haalbaar::Fixed::from_millis(i64::MAX - 1));
     let mut text = String::from(include_str!("../../examples/gdi-2024.plan"));
     text = text.replacen("effort 120", "effort 1000000001", 1);

@@ -92,7 +92,7 @@ fn random_plan(seed: u64) -> Plan {
     for _ in 0..r.below(3) {
         let from = r.date();
         let to = if r.chance(50) { from } else { from + chrono::Days::new(r.range(1, 10)) };
-        s.holidays.push(Holiday { name: r.text(), from, to, loc: Loc(None) });
+        s.holidays.push(Holiday::new(r.text(), from, to));
     }
     if r.chance(40) {
         s.load = Fixed::from_millis(r.range(1, 100) as i64 * 1000);
@@ -104,13 +104,7 @@ fn random_plan(seed: u64) -> Plan {
         s.firm_pis = Some(r.range(0, 4) as u32);
     }
     let teams: Vec<String> = (0..r.range(1, 4)).map(|t| format!("team-{t}")).collect();
-    let mut plan = Plan {
-        title: r.chance(80).then(|| r.text()),
-        settings: s,
-        teams: Vec::new(),
-        epics: Vec::new(),
-        items: Vec::new(),
-    };
+    let mut plan = Plan::new(r.chance(80).then(|| r.text()), s);
     for id in &teams {
         let mut t = Team::new(id.as_str());
         if r.chance(70) {
@@ -129,47 +123,31 @@ fn random_plan(seed: u64) -> Plan {
             t.reserve_reason = r.chance(50).then(|| r.text());
         }
         for _ in 0..r.below(3) {
-            t.hires.push(Change {
-                count: r.figure(3),
-                date: r.date(),
-                ramp_days: *r.pick(&[0, 14, 28, 30]),
-                loc: Loc(None),
-            });
+            t.hires.push(Change::hire(r.figure(3), r.date(), *r.pick(&[0, 14, 28, 30])));
         }
         for _ in 0..r.below(2) {
-            t.leaves.push(Change { count: r.figure(2), date: r.date(), ramp_days: 0, loc: Loc(None) });
+            t.leaves.push(Change::leave(r.figure(2), r.date()));
         }
         for _ in 0..r.below(2) {
             let chance = if r.chance(50) { Fixed::HUNDRED } else { r.percent() };
-            t.vacancies.push(Vacancy { count: r.figure(2), date: r.date(), chance, loc: Loc(None) });
+            t.vacancies.push(Vacancy::new(r.figure(2), r.date(), chance));
         }
         for _ in 0..r.below(2) {
             let (from, until) = (r.period(), r.period());
             let until = if r.chance(50) { from } else { until };
-            t.lends.push(Lend {
-                count: r.figure(2),
-                to: Ref::new(r.pick(&teams).as_str()),
-                from,
-                until,
-                loc: Loc(None),
-            });
+            t.lends.push(Lend::new(r.figure(2), r.pick(&teams).as_str(), from, until));
         }
         if r.chance(15) {
             t.velocity = Some(r.figure(50));
         }
         for _ in 0..r.below(2) {
             let (pi, iteration) = (r.range(1, 6) as u32, r.chance(50).then(|| r.range(1, 5) as u32));
-            t.overrides.push(Override {
-                pi,
-                iteration,
-                amount: Fixed::from_millis(r.range(0, 90_000) as i64),
-                loc: Loc(None),
-            });
+            t.overrides.push(Override::new(pi, iteration, Fixed::from_millis(r.range(0, 90_000) as i64)));
         }
         for _ in 0..r.below(2) {
             let (pi, iteration) = (r.range(1, 6) as u32, r.chance(50).then(|| r.range(1, 5) as u32));
             let delta = Fixed::from_millis(r.range(1, 40_000) as i64 * if r.chance(50) { 1 } else { -1 });
-            t.adjustments.push(Adjustment { pi, iteration, delta, loc: Loc(None) });
+            t.adjustments.push(Adjustment::new(pi, iteration, delta));
         }
         plan.teams.push(t);
     }
@@ -177,7 +155,7 @@ fn random_plan(seed: u64) -> Plan {
     for id in &epics {
         let mut e = Epic::new(id.as_str());
         e.title = r.chance(50).then(|| r.text());
-        e.commit = r.chance(60).then(|| Commit { period: r.period(), hard: r.chance(30), loc: Loc(None) });
+        e.commit = r.chance(60).then(|| Commit::new(r.period(), r.chance(30)));
         e.owner = r.chance(40).then(|| r.text());
         e.priority = r.chance(30).then(|| r.range(1, 9) as u32);
         e.note = r.chance(30).then(|| r.text());
@@ -198,8 +176,8 @@ fn random_plan(seed: u64) -> Plan {
             let high = low + r.figure(20);
             it.effort = Some(At::new(match r.below(3) {
                 0 => Effort::exact(low),
-                1 => Effort { low, mode: None, high },
-                _ => Effort { low, mode: Some(low + Fixed::from_millis((high - low).millis() / 2)), high },
+                1 => Effort::range(low, None, high),
+                _ => Effort::range(low, Some(low + Fixed::from_millis((high - low).millis() / 2)), high),
             }));
         }
         if r.chance(20) {
@@ -215,17 +193,13 @@ fn random_plan(seed: u64) -> Plan {
         }
         for _ in 0..r.below(3).min(i) {
             let d = r.below(i);
-            it.after.push(Dependency {
-                item: Ref::new(format!("i{d}")),
-                lag: r.chance(30).then(|| r.length()),
-                loc: Loc(None),
-            });
+            it.after.push(Dependency::new(format!("i{d}"), r.chance(30).then(|| r.length())));
         }
-        it.commit = r.chance(40).then(|| Commit { period: r.period(), hard: r.chance(30), loc: Loc(None) });
+        it.commit = r.chance(40).then(|| Commit::new(r.period(), r.chance(30)));
         it.target = r.chance(15).then(|| At::new(r.period()));
         if r.chance(20) {
             let size = r.chance(50).then(|| r.figure(20));
-            it.wsjf = Some(Wsjf { value: r.percent(), urgency: r.percent(), risk: r.percent(), size });
+            it.wsjf = Some(Wsjf::new(r.percent(), r.percent(), r.percent(), size));
         }
         it.priority = r.chance(20).then(|| r.range(1, 50) as u32);
         it.owner = r.chance(20).then(|| r.text());

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` in the source text.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, Hash, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, Hash, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     pub start: usize,
     pub end: usize,

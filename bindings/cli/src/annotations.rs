@@ -21,6 +21,7 @@ pub fn annotations(diagnostics: &[DiagnosticRecord]) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "notice",
+            _ => "notice",
         };
         let mut message = d.message.clone();
         if let Some(label) = d.label.as_deref().filter(|l| !l.is_empty()) {

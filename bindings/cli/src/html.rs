@@ -117,12 +117,14 @@ pub const EN: Labels = Labels {
         Status::Infeasible => "infeasible",
         Status::Conflict => "conflict",
         Status::Unknown => "unknown",
+        _ => "unknown",
     },
     verdict: |v| match v {
         PlanVerdict::Feasible => "feasible",
         PlanVerdict::Infeasible => "not feasible",
         PlanVerdict::Unknown => "undecided",
         PlanVerdict::Invalid => "has errors",
+        _ => "undecided",
     },
     item: "Item",
     deadline: "Deadline",
@@ -167,12 +169,14 @@ pub const NL: Labels = Labels {
         Status::Infeasible => "onhaalbaar",
         Status::Conflict => "conflict",
         Status::Unknown => "onbekend",
+        _ => "onbekend",
     },
     verdict: |v| match v {
         PlanVerdict::Feasible => "haalbaar",
         PlanVerdict::Infeasible => "niet haalbaar",
         PlanVerdict::Unknown => "onbeslist",
         PlanVerdict::Invalid => "bevat fouten",
+        _ => "onbeslist",
     },
     item: "Item",
     deadline: "Deadline",
@@ -372,6 +376,7 @@ fn capacity_svg(team: &BoardTeam, b: &Board, l: &Labels) -> String {
             EventKind::Leave => ("leave", "▼"),
             EventKind::LendOut => ("lend_out", "▼"),
             EventKind::Vacancy => ("vacancy", "○"),
+            _ => ("event", "•"),
         };
         let _ = write!(
             s,
@@ -448,6 +453,7 @@ fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecas
             Status::Infeasible => "infeasible",
             Status::Conflict => "conflict",
             Status::Unknown => "unknown",
+            _ => "unknown",
         };
         let hard = if c.hard { format!(r#" <span class="hard">{}</span>"#, l.hard) } else { String::new() };
         let title =
@@ -472,6 +478,7 @@ fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecas
                         Rag::Green => "green",
                         Rag::Amber => "amber",
                         Rag::Red => "red",
+                        _ => "amber",
                     };
                     let _ = write!(
                         s,

@@ -85,6 +85,7 @@ pub fn capacity_text(checked: &haalbaar::Checked, format: TableFormat) -> Result
             let unit = match r.unit {
                 haalbaar::model::Unit::Days => "person-days",
                 haalbaar::model::Unit::Points => "points",
+                _ => "the plan's unit",
             };
             format!(
                 "{}\n\n{}\n{}\n\n{}",

@@ -28,6 +28,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,
             Severity::Note => CsSeverity::Note,
+            _ => CsSeverity::Note,
         };
         let mut labels = Vec::new();
         // A finding about the file as a whole points at its start.
@@ -67,6 +68,7 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
         Lang::Nl => {
             text.replace("error[E", "fout[E").replace("warning[W", "waarschuwing[W").replace("note[I", "opmerking[I")
         }
+        _ => text,
     }
 }
 
@@ -213,6 +215,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
             Rag::Green => "32",
             Rag::Amber => "33",
             Rag::Red => "31",
+            _ => "33",
         };
         format!("\u{1b}[{code}m{text}\u{1b}[0m")
     };
@@ -230,6 +233,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
                 Rag::Green => "green",
                 Rag::Amber => "amber",
                 Rag::Red => "red",
+                _ => "amber",
             };
             vec![
                 c.item.clone(),

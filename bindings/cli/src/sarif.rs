@@ -13,6 +13,7 @@ fn level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
+        _ => "note",
     }
 }
 

@@ -179,7 +179,7 @@ fn finish(
             let (mut report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
             for c in &mut report.commitments {
                 c.title = match c.kind {
-                    "epic" => checked_plan.epic(&c.item).and_then(|e| e.title.clone()),
+                    feasibility::CommitmentKind::Epic => checked_plan.epic(&c.item).and_then(|e| e.title.clone()),
                     _ => checked_plan.item(&c.item).and_then(|i| i.title.clone()),
                 };
             }

@@ -10,7 +10,9 @@ use crate::diagnostic::Severity;
 macro_rules! codes {
     ($( $code:ident, $sev:ident, $title:literal, $text:literal; )*) => {
         /// A stable diagnostic code such as `E0201`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[non_exhaustive]
         pub enum Code { $( $code, )* }
 
         /// Every code, in order.

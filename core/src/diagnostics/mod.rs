@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Code;
 use crate::source::LineCol;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     Error,
     Warning,
@@ -40,7 +42,8 @@ pub struct Label {
 
 /// What a diagnostic is about: the plan block, or a team, an epic or an item by its id. A tool
 /// that built its plan in code maps a diagnostic to its own rows through this.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Subject {
@@ -123,6 +126,48 @@ impl Diagnostic {
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// `error[E0201]: unknown team `toegng``: the first line the terminal shows for it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// With the `miette` feature, miette renders a diagnostic with its code, severity, help and
+/// labelled spans (give it the plan text as the source code).
+#[cfg(feature = "miette")]
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.code.as_str()))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn std::fmt::Display + 'a>)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span?;
+        let primary = miette::LabeledSpan::new_primary_with_span(
+            self.label.clone(),
+            (span.start, span.end.saturating_sub(span.start)),
+        );
+        let secondary = self.labels.iter().map(|l| {
+            miette::LabeledSpan::new_with_span(
+                Some(l.message.clone()),
+                (l.span.start, l.span.end.saturating_sub(l.span.start)),
+            )
+        });
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
 

@@ -158,6 +158,7 @@ impl fmt::Display for Fixed {
     }
 }
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for Fixed {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Fixed".into()

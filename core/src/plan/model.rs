@@ -44,8 +44,10 @@ impl Ref {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Unit {
     #[default]
     Days,
@@ -55,6 +57,7 @@ pub enum Unit {
 /// A length of time as written: `18 months`, `2 weeks`, `1 iteration`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "unit", content = "amount", rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Length {
     Days(u32),
     Weeks(u32),
@@ -65,6 +68,7 @@ pub enum Length {
 /// A point on the calendar, bound to an iteration by [`crate::calendar::Calendar`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Period {
     /// `PI3` (`iteration: None`) or `PI3.2`.
     Pi { pi: u32, iteration: Option<u32> },
@@ -88,12 +92,14 @@ impl std::fmt::Display for Period {
 /// The horizon: a length from `start`, or a last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Horizon {
     Length(Length),
     End(NaiveDate),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Holiday {
     pub name: String,
     pub from: NaiveDate,
@@ -102,8 +108,16 @@ pub struct Holiday {
     pub loc: Loc,
 }
 
+impl Holiday {
+    /// `holiday "name" FROM..TO` (both days included; `from == to` for one day).
+    pub fn new(name: impl Into<String>, from: NaiveDate, to: NaiveDate) -> Self {
+        Holiday { name: name.into(), from, to, loc: Loc(None) }
+    }
+}
+
 /// The `plan` block: the calendar and the settings of the check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Settings {
     pub start: NaiveDate,
     pub horizon: Horizon,
@@ -147,6 +161,7 @@ impl Settings {
 
 /// People joining (`hire`) or leaving (`leave`) on a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Change {
     pub count: Fixed,
     pub date: NaiveDate,
@@ -157,8 +172,20 @@ pub struct Change {
     pub loc: Loc,
 }
 
+impl Change {
+    /// `hire COUNT on DATE ramp N days` (`ramp_days` 0: productive at once).
+    pub fn hire(count: Fixed, date: NaiveDate, ramp_days: u32) -> Self {
+        Change { count, date, ramp_days, loc: Loc(None) }
+    }
+    /// `leave COUNT on DATE`.
+    pub fn leave(count: Fixed, date: NaiveDate) -> Self {
+        Change { count, date, ramp_days: 0, loc: Loc(None) }
+    }
+}
+
 /// An open position; not counted by `check`, drawn by `forecast`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Vacancy {
     pub count: Fixed,
     pub date: NaiveDate,
@@ -168,8 +195,16 @@ pub struct Vacancy {
     pub loc: Loc,
 }
 
+impl Vacancy {
+    /// `vacancy COUNT on DATE chance P%`.
+    pub fn new(count: Fixed, date: NaiveDate, chance_percent: Fixed) -> Self {
+        Vacancy { count, date, chance: chance_percent, loc: Loc(None) }
+    }
+}
+
 /// `lend 2 to berichten PI4..PI5`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Lend {
     pub count: Fixed,
     pub to: Ref,
@@ -179,8 +214,16 @@ pub struct Lend {
     pub loc: Loc,
 }
 
+impl Lend {
+    /// `lend COUNT to TEAM FROM..UNTIL`.
+    pub fn new(count: Fixed, to: impl Into<String>, from: Period, until: Period) -> Self {
+        Lend { count, to: Ref::new(to), from, until, loc: Loc(None) }
+    }
+}
+
 /// `capacity PI3 150` or `capacity PI6.2 0`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Override {
     pub pi: u32,
     pub iteration: Option<u32>,
@@ -189,9 +232,17 @@ pub struct Override {
     pub loc: Loc,
 }
 
+impl Override {
+    /// `capacity PIpi[.iteration] AMOUNT`.
+    pub fn new(pi: u32, iteration: Option<u32>, amount: Fixed) -> Self {
+        Override { pi, iteration, amount, loc: Loc(None) }
+    }
+}
+
 /// `capacity PI3.2 +20` (or `-20`, or a whole PI): added to what the iteration would
 /// otherwise have, after lending and overrides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Adjustment {
     pub pi: u32,
     pub iteration: Option<u32>,
@@ -201,7 +252,15 @@ pub struct Adjustment {
     pub loc: Loc,
 }
 
+impl Adjustment {
+    /// `capacity PIpi[.iteration] +DELTA` (or `-DELTA`).
+    pub fn new(pi: u32, iteration: Option<u32>, delta: Fixed) -> Self {
+        Adjustment { pi, iteration, delta, loc: Loc(None) }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Team {
     pub id: String,
     pub title: Option<String>,
@@ -252,6 +311,7 @@ impl Team {
 
 /// A commitment: done by the end of `period`; `hard` ones are never moved by repairs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Commit {
     pub period: Period,
     pub hard: bool,
@@ -259,7 +319,15 @@ pub struct Commit {
     pub loc: Loc,
 }
 
+impl Commit {
+    /// `commit PERIOD` (`hard`: `commit PERIOD hard`).
+    pub fn new(period: Period, hard: bool) -> Self {
+        Commit { period, hard, loc: Loc(None) }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Epic {
     pub id: String,
     pub title: Option<String>,
@@ -285,6 +353,7 @@ impl Epic {
 
 /// An estimate: one figure, or a two- or three-point range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Effort {
     pub low: Fixed,
     /// The middle of a three-point range; `None` for one figure or two points.
@@ -293,8 +362,13 @@ pub struct Effort {
 }
 
 impl Effort {
+    /// One figure: `effort 40`.
     pub fn exact(v: Fixed) -> Self {
         Effort { low: v, mode: None, high: v }
+    }
+    /// A range: `effort LOW..HIGH` (`mode` `None`) or `effort LOW..MODE..HIGH`.
+    pub fn range(low: Fixed, mode: Option<Fixed>, high: Fixed) -> Self {
+        Effort { low, mode, high }
     }
     /// The value `check` plans with: the middle of three points, the midpoint of two.
     pub fn likely(&self) -> Fixed {
@@ -309,6 +383,7 @@ impl Effort {
 /// The most work one item may get in one iteration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Max {
     People(Fixed),
     PerIteration(Fixed),
@@ -316,6 +391,7 @@ pub enum Max {
 
 /// `after digid-api + 1 iteration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Dependency {
     pub item: Ref,
     pub lag: Option<Length>,
@@ -323,7 +399,15 @@ pub struct Dependency {
     pub loc: Loc,
 }
 
+impl Dependency {
+    /// `after ITEM` (with `lag`: `after ITEM + LAG`).
+    pub fn new(item: impl Into<String>, lag: Option<Length>) -> Self {
+        Dependency { item: Ref::new(item), lag, loc: Loc(None) }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Wsjf {
     pub value: Fixed,
     pub urgency: Fixed,
@@ -332,8 +416,16 @@ pub struct Wsjf {
     pub size: Option<Fixed>,
 }
 
+impl Wsjf {
+    /// `wsjf value V urgency U risk R [size S]`.
+    pub fn new(value: Fixed, urgency: Fixed, risk: Fixed, size: Option<Fixed>) -> Self {
+        Wsjf { value, urgency, risk, size }
+    }
+}
+
 /// A period with the place it was written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct At<T> {
     pub value: T,
     #[serde(default, skip_serializing_if = "is_none_loc")]
@@ -347,6 +439,7 @@ impl<T> At<T> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Item {
     pub id: String,
     pub title: Option<String>,
@@ -402,6 +495,7 @@ impl Item {
 
 /// A whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Plan {
     pub title: Option<String>,
     pub settings: Settings,
@@ -411,6 +505,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// A plan with these settings and no teams, epics or items (see also
+    /// [`crate::PlanBuilder`]).
+    pub fn new(title: Option<String>, settings: Settings) -> Self {
+        Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new() }
+    }
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.teams.iter().find(|t| t.id == id)
     }

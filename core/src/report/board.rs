@@ -16,7 +16,8 @@ use crate::source::SourceMap;
 use crate::{Calendar, CapacityTable, Checked, Plan};
 
 /// The board of one checked plan.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Board {
     pub title: Option<String>,
     pub unit: Unit,
@@ -32,7 +33,8 @@ pub struct Board {
     pub items: Vec<BoardItem>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardPi {
     pub pi: u32,
     /// `PI3`.
@@ -44,7 +46,8 @@ pub struct BoardPi {
     pub last: usize,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardTeam {
     pub team: String,
     pub title: Option<String>,
@@ -56,7 +59,8 @@ pub struct BoardTeam {
     pub events: Vec<BoardEvent>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardCell {
     pub iteration: String,
     /// What the team can do, before `load`.
@@ -70,7 +74,8 @@ pub struct BoardCell {
     pub overloaded: bool,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardPiLoad {
     pub pi: u32,
     pub plannable: Fixed,
@@ -78,8 +83,10 @@ pub struct BoardPiLoad {
     pub percent: Option<Fixed>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EventKind {
     Hire,
     Leave,
@@ -88,7 +95,8 @@ pub enum EventKind {
     LendIn,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardEvent {
     pub kind: EventKind,
     /// The iteration it takes effect in (the first one, for lending).
@@ -97,7 +105,8 @@ pub struct BoardEvent {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardItem {
     pub item: String,
     pub title: Option<String>,
@@ -127,7 +136,8 @@ pub struct BoardItem {
 }
 
 /// A place in the plan text: byte span, and the 1-based line and columns of its start.
-#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceSpan {
     pub start: usize,
     pub end: usize,
@@ -263,7 +273,7 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
     let mut missed: BTreeSet<&str> = BTreeSet::new();
     let mut competing: BTreeSet<&str> = BTreeSet::new();
     for c in &f.commitments {
-        let own: Vec<&str> = if c.kind == "epic" {
+        let own: Vec<&str> = if c.kind == crate::feasibility::CommitmentKind::Epic {
             plan.items
                 .iter()
                 .filter(|i| i.epic.as_ref().is_some_and(|e| e.id == c.item))

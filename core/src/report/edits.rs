@@ -28,7 +28,8 @@ pub enum PlanChange {
 /// A text edit: replace the text from (`line`, `column`) up to (`end_line`, `end_column`),
 /// end exclusive, with `new_text`. Lines and columns are 1-based, columns count Unicode code
 /// points of the line (a byte-order mark is not counted); an insertion has end = start.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edit {
     pub line: usize,
     pub column: usize,
@@ -37,7 +38,7 @@ pub struct Edit {
     pub new_text: String,
     /// Byte offsets of the replaced text.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: (usize, usize),
 }
 

@@ -16,8 +16,10 @@ use crate::solve::problem::{CommitKind, Problem};
 use crate::solve::rank::{Landing, Lateness, Solution, Status, Verdict};
 
 /// The report's answer for the plan as a whole: `invalid` when the file has errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum PlanVerdict {
     Feasible,
     Infeasible,
@@ -41,7 +43,8 @@ impl std::fmt::Display for PlanVerdict {
     }
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feasibility {
     /// Not written: the report it is flattened into has the verdict already (one key, once).
     #[serde(skip)]
@@ -52,13 +55,38 @@ pub struct Feasibility {
     pub load: Vec<TeamLoad>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+/// Whose commitment it is: an item's (`commit` or `in` on an item) or an epic's (every item
+/// of the epic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum CommitmentKind {
+    /// An item's.
+    Item,
+    /// An epic's.
+    Epic,
+}
+
+impl std::fmt::Display for CommitmentKind {
+    /// `item` or `epic`, as in the JSON report.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CommitmentKind::Item => "item",
+            CommitmentKind::Epic => "epic",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentReport {
     /// The item's id, or the epic's id for an epic commitment.
     pub item: String,
     /// The item's or epic's title, to show beside its id.
     pub title: Option<String>,
-    pub kind: &'static str,
+    /// Whether the commitment is an item's or an epic's.
+    pub kind: CommitmentKind,
     pub rank: usize,
     pub hard: bool,
     pub status: Status,
@@ -95,8 +123,10 @@ pub struct CommitmentReport {
 }
 
 /// Why a commitment is not met, as checkable arithmetic.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Reason {
     /// The chain is too long for its window.
     Chain { text: String, chain: Vec<ChainStep>, limit: String },
@@ -128,7 +158,8 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainStep {
     pub item: String,
     pub effort: Fixed,
@@ -138,7 +169,8 @@ pub struct ChainStep {
     pub lag_after: usize,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Share {
     pub item: String,
     /// Work that must fall inside the span.
@@ -149,7 +181,8 @@ pub struct Share {
 
 pub use crate::repair_report::{RepairReport, ScopeCut, Unlink};
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemSchedule {
     pub item: String,
     pub team: String,
@@ -162,19 +195,22 @@ pub struct ItemSchedule {
     pub beyond_horizon: Fixed,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Work {
     pub iteration: String,
     pub amount: Fixed,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamLoad {
     pub team: String,
     pub iterations: Vec<IterationLoad>,
 }
 
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IterationLoad {
     pub iteration: String,
     pub capacity: Fixed,
@@ -388,8 +424,8 @@ pub fn report(
             item: c.label.clone(),
             title: None,
             kind: match c.kind {
-                CommitKind::Item => "item",
-                CommitKind::Epic => "epic",
+                CommitKind::Item => CommitmentKind::Item,
+                CommitKind::Epic => CommitmentKind::Epic,
             },
             rank: rank + 1,
             hard: c.hard,

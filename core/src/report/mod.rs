@@ -22,7 +22,8 @@ use crate::source::SourceMap;
 /// Version of the JSON report format. Raised only when a field changes meaning or goes.
 pub const REPORT_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LabelRecord {
     pub message: String,
     pub line: usize,
@@ -31,7 +32,8 @@ pub struct LabelRecord {
 }
 
 /// One diagnostic as the JSON report shows it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiagnosticRecord {
     pub code: Code,
     pub severity: Severity,
@@ -93,7 +95,8 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
 }
 
 /// Counts per severity.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -115,7 +118,8 @@ impl Summary {
 }
 
 /// One row of the calendar report.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarRow {
     pub iteration: String,
     pub index: usize,
@@ -148,7 +152,8 @@ pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
 }
 
 /// Capacity of one team in one iteration, for the capacity report.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityRow {
     pub team: String,
     pub iteration: String,
@@ -166,7 +171,8 @@ pub struct CapacityRow {
 }
 
 /// Capacity of one team in one PI.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PiCapacityRow {
     pub team: String,
     pub pi: u32,
@@ -177,7 +183,8 @@ pub struct PiCapacityRow {
 }
 
 /// The capacity report: flat rows (for spreadsheets) and the same figures per team.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityReport {
     pub unit: crate::model::Unit,
     /// `load` in percent.
@@ -188,7 +195,8 @@ pub struct CapacityReport {
 }
 
 /// One team's capacity per iteration and per PI, with totals over the horizon.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamCapacityReport {
     pub team: String,
     pub title: Option<String>,
@@ -198,14 +206,16 @@ pub struct TeamCapacityReport {
     pub increments: Vec<TeamPiCapacity>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamIterationCapacity {
     pub iteration: String,
     pub capacity: Fixed,
     pub plannable: Fixed,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamPiCapacity {
     pub pi: u32,
     pub capacity: Fixed,
@@ -263,7 +273,8 @@ pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable
 
 /// The report of `haalbaar check --format json`: a stable contract (see
 /// `docs/json-report.md` and `docs/report.schema.json`).
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckReport {
     /// Raised only when a field changes meaning or goes.
     pub version: u32,
@@ -279,7 +290,8 @@ pub struct CheckReport {
 }
 
 /// One file of a check.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileReport {
     pub file: String,
     pub verdict: crate::feasibility::PlanVerdict,
@@ -328,6 +340,7 @@ impl CheckReport {
     }
 
     /// The JSON Schema of this report.
+    #[cfg(feature = "schema")]
     pub fn schema() -> String {
         serde_json::to_string_pretty(&schemars::schema_for!(CheckReport)).unwrap_or_default() + "\n"
     }

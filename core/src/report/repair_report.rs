@@ -16,8 +16,10 @@ use crate::solve::rank::Repair;
 /// A repair: what to change, in words (`text`), as data, and as edits to the file's text;
 /// `worse`: the other commitments it makes worse (met ones no longer met, late ones later or
 /// dropped); `None` where the engine did not check (past its allowance on a large plan).
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RepairReport {
     /// Commit to the end of `iteration` instead: the earliest it can be met.
     Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit>, worse: Option<Vec<String>> },
@@ -120,7 +122,8 @@ impl RepairReport {
 }
 
 /// One item's cut in a chain scope repair: lower `item`'s effort by `by`, to `effort` likely.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScopeCut {
     pub item: String,
     pub by: Fixed,
@@ -128,7 +131,8 @@ pub struct ScopeCut {
 }
 
 /// One `after` a dependency repair removes: `item` no longer waits for `after`.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unlink {
     pub item: String,
     pub after: String,

@@ -185,8 +185,31 @@ impl<'a> Model<'a> {
     }
 }
 
-/// Re-checks a feasibility report against the model. Returns what does not hold.
-pub fn verify(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility) -> Result<(), Vec<String>> {
+/// What does not hold in a feasibility report, one sentence per finding.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the report's evidence does not hold: {}", .problems.join("; "))]
+#[non_exhaustive]
+pub struct VerifyError {
+    /// Each finding: a schedule that overloads a team, a counting argument whose sums are
+    /// wrong, a status the evidence does not support, ….
+    pub problems: Vec<String>,
+}
+
+/// Re-checks a feasibility report against the model, with nothing of the solver: every
+/// schedule within capacity, caps and dependencies, every counting argument's arithmetic,
+/// every status backed by its evidence.
+///
+/// ```
+/// let checked = haalbaar::check("plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam a {\n  people 2\n}\nitem x {\n  team a\n  effort 10\n  commit PI1\n}\n");
+/// let (cal, cap, f) = (checked.calendar.as_ref(), checked.capacity.as_ref(), checked.feasibility.as_ref());
+/// let verdict = haalbaar::report::verify::verify(&checked.plan, cal.expect("a calendar"), cap.expect("capacity"), f.expect("decided"));
+/// assert_eq!(verdict, Ok(()));
+/// ```
+pub fn verify(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility) -> Result<(), VerifyError> {
+    verify_all(plan, cal, cap, f).map_err(|problems| VerifyError { problems })
+}
+
+fn verify_all(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility) -> Result<(), Vec<String>> {
     let m = Model {
         plan,
         cal,

@@ -17,8 +17,10 @@ use super::walk::{Walk, walk};
 pub use super::allowance::{EXTRA_DECISIONS, SEARCH_SHARE, SHRINK_DECISIONS, WALK_DECISIONS_PER_BUDGET};
 pub use super::repairs::{add_capacity, add_pi_capacity};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Status {
     Met,
     Infeasible,
