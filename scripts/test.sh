@@ -16,6 +16,10 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 echo "== examples"
 cargo run -q --locked -p haalbaar --example build_in_code > /dev/null
+# The embedder programs: each must run to the end (exit 0) on the bundled files.
+cargo run -q --locked -p haalbaar --example statuses -- examples/conflict.plan > /dev/null
+cargo run -q --locked -p haalbaar --example from_csv -- examples/data/backlog.csv > /dev/null
+cargo run -q --locked -p haalbaar --example recheck -- examples/portfolio-2026.plan > /dev/null
 echo "== cargo test"
 mkdir -p target
 set +e

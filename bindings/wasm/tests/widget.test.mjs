@@ -55,7 +55,10 @@ async function open(example = "gdi-2024.plan") {
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${base}/index.html?example=${example}`);
-  await page.waitForFunction(() => window.haalbaarLastCheck, null, { timeout: 30000 });
+  // The check of this example (not of the editor's text before the example was loaded).
+  await page.waitForFunction((file) => window.haalbaarLastCheck?.report.files?.[0]?.file === file, `examples/${example}`, {
+    timeout: 30000,
+  });
   return { page, errors };
 }
 
@@ -377,6 +380,7 @@ test("the package runs under Node: initSync with the .wasm bytes", async () => {
 test("a 44-item board: every bar's label reads in full; arrows of the missed chains, the selected chain, or all", async () => {
   const { page, errors } = await open("portfolio-2026.plan");
   const plan = page.locator("haalbaar-plan");
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.schedule?.length, null, { timeout: 30000 });
   const report = await page.evaluate(() => window.haalbaarLastCheck.report);
   const board = await page.evaluate(() => window.haalbaarLastCheck.board);
   const scheduled = report.schedule.filter((s) => s.work.length).length;
