@@ -14,6 +14,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
+echo "== public API (any change to it shows in core/public-api.txt, grammar/public-api.txt)"
+bash scripts/public-api.sh --check
 echo "== examples"
 cargo run -q --locked -p haalbaar --example build_in_code > /dev/null
 # The embedder programs: each must run to the end (exit 0) on the bundled files.

@@ -37,6 +37,7 @@ pub fn inspect(file: &str, source: &str, options: &Options) -> Inspection {
 pub struct CalendarResult {
     /// The rows of `haalbaar calendar --format json`; `None` when the file has errors.
     pub calendar: Option<Vec<CalendarRow>>,
+    /// The file's findings.
     pub diagnostics: Vec<DiagnosticRecord>,
 }
 
@@ -56,6 +57,7 @@ pub fn calendar(file: &str, source: &str) -> CalendarResult {
 pub struct CapacityResult {
     /// The report of `haalbaar capacity --format json`; `None` when the file has errors.
     pub capacity: Option<CapacityReport>,
+    /// The file's findings.
     pub diagnostics: Vec<DiagnosticRecord>,
 }
 
@@ -94,8 +96,11 @@ pub fn forecast(file: &str, source: &str, options: ForecastOptions) -> ForecastR
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Explanation {
+    /// The code.
     pub code: Code,
+    /// Its severity.
     pub severity: crate::Severity,
+    /// Its title in a few words.
     pub title: String,
     /// What, why, an example and the fix, in plain text.
     pub explanation: String,
@@ -121,13 +126,21 @@ pub fn codes() -> Vec<Explanation> {
 #[derive(Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Api {
+    /// What `check` returns.
     pub check: CheckReport,
+    /// What `inspect` returns.
     pub inspect: Inspection,
+    /// What `calendar` returns.
     pub calendar: CalendarResult,
+    /// What `capacity` returns.
     pub capacity: CapacityResult,
+    /// What `forecast` returns.
     pub forecast: ForecastResult,
+    /// What `explain` returns.
     pub explain: Option<Explanation>,
+    /// What `codes` returns.
     pub codes: Vec<Explanation>,
+    /// What `version` returns.
     pub version: String,
 }
 

@@ -18,7 +18,9 @@ pub struct Iteration {
     pub pi: u32,
     /// 1-based position in its PI.
     pub number: u32,
+    /// Its first day.
     pub start: NaiveDate,
+    /// Its last day.
     pub end: NaiveDate,
     /// An innovation and planning iteration: no planned work.
     pub ip: bool,
@@ -38,15 +40,21 @@ impl Iteration {
 /// The calendar of a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Calendar {
+    /// The first day of PI1.
     pub start: NaiveDate,
     /// The horizon's last day.
     pub last_day: NaiveDate,
+    /// Calendar days per iteration.
     pub iteration_days: u32,
+    /// Iterations per PI.
     pub per_pi: u32,
+    /// IP iterations at the end of every PI.
     pub innovation: u32,
+    /// Working days per week, Monday first.
     pub workweek: u32,
     /// Working days in an iteration without holidays.
     pub nominal_days: u32,
+    /// Every iteration of the horizon, in order.
     pub iterations: Vec<Iteration>,
     /// Whether each day from `start` to the last iteration's end is a working day.
     #[serde(skip)]
@@ -95,6 +103,7 @@ pub enum BindError {
     Reversed(String),
 }
 
+/// Calendar days in a length (`None` for months, whose days vary with the month).
 pub fn length_days(len: Length, iteration_days: u32) -> Option<u32> {
     match len {
         Length::Days(n) => Some(n),
@@ -109,6 +118,7 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 impl Calendar {
+    /// The calendar the plan block describes, or why it has none.
     pub fn new(s: &Settings) -> Result<Calendar, CalendarError> {
         let iteration_days = match s.iteration {
             Length::Days(n) | Length::Weeks(n) if n > 0 => length_days(s.iteration, 0).unwrap_or(0),
@@ -261,9 +271,11 @@ impl Calendar {
         })
     }
 
+    /// The number of iterations.
     pub fn len(&self) -> usize {
         self.iterations.len()
     }
+    /// No iterations.
     pub fn is_empty(&self) -> bool {
         self.iterations.is_empty()
     }

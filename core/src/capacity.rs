@@ -25,22 +25,31 @@ pub struct Cell {
     pub adjustment: Fixed,
 }
 
+/// Where an iteration's capacity comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
+    /// People × working days × focus, less reserve.
     People,
+    /// `velocity N per iteration`.
     Velocity,
+    /// `capacity N per iteration`.
     Fixed,
+    /// `capacity PIx N`, spread over the PI.
     PiOverride,
+    /// `capacity PIx.y N`.
     IterationOverride,
+    /// An IP iteration: none planned.
     Innovation,
 }
 
 /// Capacity of one team over the horizon.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TeamCapacity {
+    /// The team's id.
     pub team: String,
+    /// One cell per iteration, in calendar order.
     pub iterations: Vec<Cell>,
 }
 
@@ -51,6 +60,7 @@ impl TeamCapacity {
             .filter_map(|i| self.iterations.get(i))
             .fold((Fixed::ZERO, Fixed::ZERO), |(c, p), cell| (c + cell.capacity, p + cell.plannable))
     }
+    /// Plannable capacity over the whole horizon.
     pub fn total_plannable(&self) -> Fixed {
         self.iterations.iter().map(|c| c.plannable).sum()
     }
@@ -59,10 +69,12 @@ impl TeamCapacity {
 /// Capacity of every team, in plan order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CapacityTable {
+    /// One per team, in plan order.
     pub teams: Vec<TeamCapacity>,
 }
 
 impl CapacityTable {
+    /// The team with this id.
     pub fn team(&self, id: &str) -> Option<&TeamCapacity> {
         self.teams.iter().find(|t| t.team == id)
     }

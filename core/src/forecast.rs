@@ -27,6 +27,7 @@ pub const DEFAULT_RUNS: u32 = 1_000;
 /// The most runs one forecast makes (the command and the WebAssembly API refuse more; the
 /// crate takes any number as at least 1 and at most this).
 pub const MAX_RUNS: u32 = 1_000_000;
+/// The seed used when none is given.
 pub const DEFAULT_SEED: u64 = 20_240_108;
 
 /// SplitMix64: tiny, fast, and fixed forever, so a seed gives the same forecast in every
@@ -35,9 +36,11 @@ pub const DEFAULT_SEED: u64 = 20_240_108;
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator started from `seed`.
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -57,12 +60,16 @@ impl Rng {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Rag {
+    /// 85% or more.
     Green,
+    /// 50% to 85%.
     Amber,
+    /// Below 50%.
     Red,
 }
 
 impl Rag {
+    /// The colour of a probability from 0 to 1.
     pub fn of(probability: f64) -> Rag {
         if probability >= 0.85 {
             Rag::Green
@@ -74,10 +81,13 @@ impl Rag {
     }
 }
 
+/// How likely each commitment is met when efforts vary within their ranges and vacancies may stay open.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Forecast {
+    /// Runs made.
     pub runs: u32,
+    /// The seed of the draws.
     pub seed: u64,
     /// How each run is solved, and what it assumes, in words.
     pub method: String,
@@ -85,30 +95,39 @@ pub struct Forecast {
     pub check_assumes: String,
     /// In rank order.
     pub commitments: Vec<CommitmentForecast>,
+    /// Each team's load per PI over the runs.
     pub teams: Vec<TeamForecast>,
     /// Commitments beyond the firm horizon (W0510), to show with the forecast.
     #[serde(skip)]
     pub warnings: Vec<crate::Diagnostic>,
 }
 
+/// One commitment over the runs.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentForecast {
+    /// The item's id, or the epic's for an epic commitment.
     pub item: String,
     /// The item's or epic's title, to show beside its id.
     pub title: Option<String>,
+    /// The iteration the deadline binds to (`PI4.5`).
     pub deadline: String,
+    /// Its last day.
     pub deadline_date: NaiveDate,
     /// Share of runs in which it is met, 0 to 1 (a run the engine could not decide counts as
     /// not met: see `undecided`).
     pub probability: f64,
     /// Runs in which the engine could not decide it (it is then `unknown`, as in `check`).
     pub undecided: u32,
+    /// Green, amber or red by `probability`.
     pub rag: Rag,
     /// Finish iteration in half and in 85% of the runs (`null`: beyond the horizon).
     pub p50: Option<String>,
+    /// The last day of `p50`.
     pub p50_date: Option<NaiveDate>,
+    /// The finish iteration in 85% of the runs.
     pub p85: Option<String>,
+    /// The last day of `p85`.
     pub p85_date: Option<NaiveDate>,
     /// PIs from `start` to the deadline beyond what the plan holds firm: then it is a
     /// forecast, not a commitment.
@@ -120,26 +139,35 @@ pub struct CommitmentForecast {
     pub histogram: Vec<Bucket>,
 }
 
+/// One bar of a histogram.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bucket {
+    /// The iteration (`PI3.2`), or the word for beyond the horizon.
     pub iteration: String,
+    /// Runs finishing there.
     pub runs: u32,
 }
 
+/// One team's load over the runs.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamForecast {
+    /// The team.
     pub team: String,
     /// Per PI: planned work over plannable capacity, in percent, at the median and at P85.
     pub pis: Vec<PiLoad>,
 }
 
+/// A team's load in one PI over the runs.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PiLoad {
+    /// The PI number.
     pub pi: u32,
+    /// Planned over plannable, in percent, at the median.
     pub p50: Fixed,
+    /// The same at P85.
     pub p85: Fixed,
 }
 

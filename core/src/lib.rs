@@ -36,6 +36,8 @@
 //! (feasibility, repairs as edits, the board, the verifier, JSON records), `diagnostics/`
 //! (codes, messages and their Dutch, positions), [`forecast`], and `check/` (the pipeline).
 
+#![deny(missing_docs)]
+
 mod check;
 mod diagnostics;
 mod plan;

@@ -32,6 +32,7 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Whether any diagnostic is an error (an unmet commitment is one).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

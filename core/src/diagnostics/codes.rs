@@ -13,7 +13,7 @@ macro_rules! codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[non_exhaustive]
-        pub enum Code { $( $code, )* }
+        pub enum Code { $( #[doc = $title] $code, )* }
 
         /// Every code, in order.
         pub const ALL: &[Code] = &[ $( Code::$code, )* ];
@@ -23,6 +23,7 @@ macro_rules! codes {
             pub fn as_str(self) -> &'static str {
                 match self { $( Code::$code => stringify!($code), )* }
             }
+            /// Error, warning or note: every code has one.
             pub fn severity(self) -> Severity {
                 match self { $( Code::$code => Severity::$sev, )* }
             }

@@ -13,17 +13,22 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Code;
 use crate::source::LineCol;
 
+/// How serious a finding is; each code has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Severity {
+    /// The plan cannot be checked as written, or a commitment is not met.
     Error,
+    /// Probably a mistake; the check goes on.
     Warning,
+    /// Worth knowing.
     Note,
 }
 
 impl Severity {
+    /// `error`, `warning` or `note`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -36,7 +41,9 @@ impl Severity {
 /// A secondary place that explains the primary one ("first defined here").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
+    /// The place, in bytes of the text.
     pub span: Span,
+    /// What to say there.
     pub message: String,
 }
 
@@ -91,7 +98,9 @@ pub struct Diagnostic {
     pub subject: Option<Subject>,
     /// What to say under the primary span.
     pub label: Option<String>,
+    /// Secondary places that explain the primary one (for text only).
     pub labels: Vec<Label>,
+    /// How to fix it; several lines are alternatives.
     pub help: Option<String>,
 }
 
@@ -110,20 +119,24 @@ impl Diagnostic {
             help: None,
         }
     }
+    /// With this text under the primary span.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
+    /// With a secondary place (left out when `span` is `None`).
     pub fn with_secondary(mut self, span: Option<Span>, message: impl Into<String>) -> Self {
         if let Some(span) = span {
             self.labels.push(Label { span, message: message.into() });
         }
         self
     }
+    /// With this help.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
+    /// An error (not a warning or a note).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

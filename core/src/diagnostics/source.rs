@@ -24,6 +24,7 @@ pub struct SourceMap<'a> {
 }
 
 impl<'a> SourceMap<'a> {
+    /// The line starts of `text`.
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();

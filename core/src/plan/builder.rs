@@ -41,34 +41,42 @@ impl PlanBuilder {
             },
         }
     }
+    /// `horizon N months`.
     pub fn horizon_months(mut self, months: u32) -> Self {
         self.plan.settings.horizon = Horizon::Length(Length::Months(months));
         self
     }
+    /// `end DATE`: the horizon's last day, instead of a length.
     pub fn end(mut self, last_day: NaiveDate) -> Self {
         self.plan.settings.horizon = Horizon::End(last_day);
         self
     }
+    /// `increment LENGTH`: the PI length (default 10 weeks).
     pub fn increment(mut self, len: Length) -> Self {
         self.plan.settings.increment = len;
         self
     }
+    /// `iteration LENGTH`: the iteration length (default 2 weeks).
     pub fn iteration(mut self, len: Length) -> Self {
         self.plan.settings.iteration = len;
         self
     }
+    /// `innovation N`: IP iterations at the end of every PI (default 1).
     pub fn innovation(mut self, iterations: u32) -> Self {
         self.plan.settings.innovation = iterations;
         self
     }
+    /// `unit days` or `unit points`.
     pub fn unit(mut self, unit: Unit) -> Self {
         self.plan.settings.unit = unit;
         self
     }
+    /// `workweek N days` (default 5).
     pub fn workweek(mut self, days: u32) -> Self {
         self.plan.settings.workweek = days;
         self
     }
+    /// `holiday "name" FROM..TO` (`from == to` for one day).
     pub fn holiday(mut self, name: impl Into<String>, from: NaiveDate, to: NaiveDate) -> Self {
         self.plan.settings.holidays.push(Holiday { name: name.into(), from, to, loc: Loc(None) });
         self
@@ -127,14 +135,17 @@ impl PlanBuilder {
     pub fn team_mut(&mut self, id: &str) -> Option<&mut Team> {
         self.plan.teams.iter_mut().find(|t| t.id == id)
     }
+    /// Adds a team block.
     pub fn team(mut self, team: Team) -> Self {
         self.plan.teams.push(team);
         self
     }
+    /// Adds an epic block.
     pub fn epic(mut self, epic: Epic) -> Self {
         self.plan.epics.push(epic);
         self
     }
+    /// Adds an item block.
     pub fn item(mut self, item: Item) -> Self {
         self.plan.items.push(item);
         self
@@ -150,10 +161,12 @@ impl PlanBuilder {
 }
 
 impl Team {
+    /// The block's title.
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
+    /// `people N`: headcount at start, in FTE.
     pub fn people(mut self, fte: Fixed) -> Self {
         self.people = Some(fte);
         self
@@ -168,6 +181,7 @@ impl Team {
         self.reserve = percent;
         self
     }
+    /// `hire N on DATE ramp R days` (`ramp_days` 0: productive at once).
     pub fn hire(mut self, count: Fixed, date: NaiveDate, ramp_days: u32) -> Self {
         self.hires.push(Change { count, date, ramp_days, loc: Loc(None) });
         self
@@ -183,22 +197,27 @@ impl Team {
         self.vacancies.push(Vacancy { count, date, chance: chance_percent, loc: Loc(None) });
         self
     }
+    /// `leave N on DATE`.
     pub fn leave(mut self, count: Fixed, date: NaiveDate) -> Self {
         self.leaves.push(Change { count, date, ramp_days: 0, loc: Loc(None) });
         self
     }
+    /// `lend N to TEAM FROM..UNTIL`.
     pub fn lend(mut self, count: Fixed, to: &str, from: Period, until: Period) -> Self {
         self.lends.push(Lend { count, to: Ref::new(to), from, until, loc: Loc(None) });
         self
     }
+    /// `capacity N per iteration`: a fixed figure instead of people.
     pub fn fixed_capacity(mut self, per_iteration: Fixed) -> Self {
         self.fixed = Some(per_iteration);
         self
     }
+    /// `velocity N per iteration` (plans in points).
     pub fn velocity(mut self, per_iteration: Fixed) -> Self {
         self.velocity = Some(per_iteration);
         self
     }
+    /// `capacity PIpi[.iteration] AMOUNT`: a figure instead of what people give.
     pub fn capacity_override(mut self, pi: u32, iteration: Option<u32>, amount: Fixed) -> Self {
         self.overrides.push(Override { pi, iteration, amount, loc: Loc(None) });
         self
@@ -213,42 +232,52 @@ impl Team {
 }
 
 impl Item {
+    /// The block's title.
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
+    /// `team ID`.
     pub fn team(mut self, team: &str) -> Self {
         self.team = Some(Ref::new(team));
         self
     }
+    /// `epic ID`.
     pub fn epic(mut self, epic: &str) -> Self {
         self.epic = Some(Ref::new(epic));
         self
     }
+    /// `effort N`: one figure.
     pub fn effort(mut self, likely: Fixed) -> Self {
         self.effort = Some(At::new(Effort::exact(likely)));
         self
     }
+    /// `effort LOW..HIGH` (`mode` `None`) or `effort LOW..MODE..HIGH`.
     pub fn effort_range(mut self, low: Fixed, mode: Option<Fixed>, high: Fixed) -> Self {
         self.effort = Some(At::new(Effort { low, mode, high }));
         self
     }
+    /// `after ID [+ LAG]`.
     pub fn after(mut self, item: &str, lag: Option<Length>) -> Self {
         self.after.push(Dependency { item: Ref::new(item), lag, loc: Loc(None) });
         self
     }
+    /// `commit PERIOD [hard]`.
     pub fn commit(mut self, period: Period, hard: bool) -> Self {
         self.commit = Some(Commit { period, hard, loc: Loc(None) });
         self
     }
+    /// `not before PERIOD`.
     pub fn not_before(mut self, period: Period) -> Self {
         self.not_before = Some(At::new(period));
         self
     }
+    /// `max N people` or `max N per iteration`.
     pub fn max(mut self, max: Max) -> Self {
         self.max = Some(At::new(max));
         self
     }
+    /// `priority N` (1 first).
     pub fn priority(mut self, rank: u32) -> Self {
         self.priority = Some(rank);
         self
@@ -281,6 +310,7 @@ impl Item {
 }
 
 impl Epic {
+    /// The block's title.
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
@@ -295,6 +325,7 @@ impl Epic {
         self.owner = Some(owner.into());
         self
     }
+    /// `priority N` (1 first).
     pub fn priority(mut self, rank: u32) -> Self {
         self.priority = Some(rank);
         self

@@ -28,22 +28,30 @@ impl Fixed {
         self.0 == 0
     }
 
+    /// 0.
     pub const ZERO: Fixed = Fixed(0);
+    /// 1.
     pub const ONE: Fixed = Fixed(SCALE);
+    /// 100 (a whole percentage).
     pub const HUNDRED: Fixed = Fixed(100 * SCALE);
 
+    /// From thousandths: `Fixed::from_millis(1500)` is 1.5.
     pub const fn from_millis(m: i64) -> Self {
         Fixed(m)
     }
+    /// In thousandths.
     pub const fn millis(self) -> i64 {
         self.0
     }
+    /// Whole units: `Fixed::from_int(40)` is 40.
     pub const fn from_int(n: i64) -> Self {
         Fixed(n.saturating_mul(SCALE))
     }
+    /// Above zero.
     pub fn is_positive(self) -> bool {
         self.0 > 0
     }
+    /// Below zero.
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }
@@ -51,12 +59,15 @@ impl Fixed {
     pub fn trunc(self) -> i64 {
         self.0 / SCALE
     }
+    /// Whole (no thousandths).
     pub fn is_integer(self) -> bool {
         self.0 % SCALE == 0
     }
+    /// The smaller of the two.
     pub fn min(self, o: Fixed) -> Fixed {
         Fixed(self.0.min(o.0))
     }
+    /// The larger of the two.
     pub fn max(self, o: Fixed) -> Fixed {
         Fixed(self.0.max(o.0))
     }
@@ -104,11 +115,15 @@ impl Fixed {
 
 /// Why a written number cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum FixedError {
+    /// Not a decimal number (`12`, `12.5`, `-3`).
     #[error("not a number")]
     NotANumber,
+    /// More than three decimals.
     #[error("more than three decimals")]
     TooPrecise,
+    /// Past what 64-bit thousandths hold.
     #[error("too large")]
     TooLarge,
 }
@@ -267,6 +282,7 @@ fn gcd(a: i128, b: i128) -> Option<i128> {
 }
 
 impl Ratio {
+    /// 0.
     pub const ZERO: Ratio = Ratio(Repr::Small { num: 0, den: 1 });
 
     /// `num / den`, reduced; zero when `den` is zero.
@@ -312,10 +328,12 @@ impl Ratio {
         }
     }
 
+    /// A whole number.
     pub fn int(n: i64) -> Ratio {
         Ratio::new(i128::from(n), 1)
     }
 
+    /// The sum.
     pub fn plus(&self, o: &Ratio) -> Ratio {
         if let (Repr::Small { num: a, den: b }, Repr::Small { num: c, den: d }) = (&self.0, &o.0) {
             let exact = gcd(*b, *d).and_then(|g| {
@@ -330,10 +348,12 @@ impl Ratio {
         Ratio::from_big(self.big() + o.big())
     }
 
+    /// The difference.
     pub fn minus(&self, o: &Ratio) -> Ratio {
         self.plus(&o.neg())
     }
 
+    /// The negation.
     pub fn neg(&self) -> Ratio {
         match &self.0 {
             Repr::Small { num, den } if *num != i128::MIN => Ratio(Repr::Small { num: -num, den: *den }),
@@ -341,6 +361,7 @@ impl Ratio {
         }
     }
 
+    /// The product.
     pub fn times(&self, o: &Ratio) -> Ratio {
         if let (Repr::Small { num: a, den: b }, Repr::Small { num: c, den: d }) = (&self.0, &o.0) {
             if let (Some(a), Some(b), Some(c), Some(d)) = (small(*a), small(*b), small(*c), small(*d)) {
@@ -359,6 +380,7 @@ impl Ratio {
         Ratio::from_big(self.big() * o.big())
     }
 
+    /// The quotient (zero when dividing by zero).
     pub fn over(&self, o: &Ratio) -> Ratio {
         match &o.0 {
             _ if o.is_zero() => Ratio::ZERO,
@@ -367,6 +389,7 @@ impl Ratio {
         }
     }
 
+    /// Exactly zero.
     pub fn is_zero(&self) -> bool {
         match &self.0 {
             Repr::Small { num, .. } => *num == 0,
@@ -374,6 +397,7 @@ impl Ratio {
         }
     }
 
+    /// Below zero.
     pub fn is_negative(&self) -> bool {
         match &self.0 {
             Repr::Small { num, .. } => *num < 0,

@@ -2,6 +2,9 @@
 //! tell on its own (numbers, dates, percentages, ranges, statements given twice); checks
 //! across the plan are in [`crate::validate`].
 
+// Public only through the hidden `haalbaar::unstable` (the CLI's syntax diagnostics).
+#![allow(missing_docs)]
+
 use chrono::NaiveDate;
 use haalbaar_grammar as syn;
 use haalbaar_grammar::{Span, Spanned};

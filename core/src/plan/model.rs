@@ -29,7 +29,9 @@ impl From<Span> for Loc {
 /// A reference by id to a team, item or epic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ref {
+    /// The id it names.
     pub id: String,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -39,18 +41,22 @@ fn is_none_loc(l: &Loc) -> bool {
 }
 
 impl Ref {
+    /// A reference to `id`, written nowhere.
     pub fn new(id: impl Into<String>) -> Self {
         Ref { id: id.into(), loc: Loc(None) }
     }
 }
 
+/// What effort and capacity are counted in (`unit days` or `unit points`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Unit {
+    /// Person-days (the default).
     #[default]
     Days,
+    /// Story points; teams then give a `velocity`.
     Points,
 }
 
@@ -59,9 +65,13 @@ pub enum Unit {
 #[serde(tag = "unit", content = "amount", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Length {
+    /// Calendar days.
     Days(u32),
+    /// Weeks of seven days.
     Weeks(u32),
+    /// Calendar months.
     Months(u32),
+    /// Iterations of the plan's iteration length.
     Iterations(u32),
 }
 
@@ -71,11 +81,24 @@ pub enum Length {
 #[non_exhaustive]
 pub enum Period {
     /// `PI3` (`iteration: None`) or `PI3.2`.
-    Pi { pi: u32, iteration: Option<u32> },
+    Pi {
+        /// The PI, from 1.
+        pi: u32,
+        /// The iteration within it, from 1; `None`: the PI as a whole.
+        iteration: Option<u32>,
+    },
     /// `2024-Q3`.
-    Quarter { year: i32, quarter: u32 },
+    Quarter {
+        /// The year.
+        year: i32,
+        /// The quarter, 1 to 4.
+        quarter: u32,
+    },
     /// A date.
-    Date { date: NaiveDate },
+    Date {
+        /// The day.
+        date: NaiveDate,
+    },
 }
 
 impl std::fmt::Display for Period {
@@ -94,16 +117,23 @@ impl std::fmt::Display for Period {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Horizon {
+    /// `horizon N unit`: this long from `start`.
     Length(Length),
+    /// `end DATE`: up to and including this day.
     End(NaiveDate),
 }
 
+/// `holiday "name" FROM..TO`: days nobody works.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Holiday {
+    /// What it is called, as written.
     pub name: String,
+    /// The first day off.
     pub from: NaiveDate,
+    /// The last day off (the same as `from` for one day).
     pub to: NaiveDate,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -119,7 +149,9 @@ impl Holiday {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Settings {
+    /// The first day of PI1.
     pub start: NaiveDate,
+    /// How far the plan reaches.
     pub horizon: Horizon,
     /// PI length (default 10 weeks).
     pub increment: Length,
@@ -127,9 +159,11 @@ pub struct Settings {
     pub iteration: Length,
     /// IP iterations at the end of every PI (default 1).
     pub innovation: u32,
+    /// What effort and capacity are counted in.
     pub unit: Unit,
     /// Working days per week, Monday first (default 5).
     pub workweek: u32,
+    /// Days nobody works, in the order written.
     pub holidays: Vec<Holiday>,
     /// Plan to at most this share of capacity, in percent (default 100).
     pub load: Fixed,
@@ -163,11 +197,14 @@ impl Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Change {
+    /// People (FTE) joining or leaving.
     pub count: Fixed,
+    /// The day it takes effect.
     pub date: NaiveDate,
     /// Calendar days over which a hire's productivity rises from 0 to 1 (0: at once).
     #[serde(default)]
     pub ramp_days: u32,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -187,10 +224,13 @@ impl Change {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Vacancy {
+    /// People (FTE) the position is for.
     pub count: Fixed,
+    /// The day they would join.
     pub date: NaiveDate,
     /// Percent chance that it is filled (default 100).
     pub chance: Fixed,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -206,10 +246,15 @@ impl Vacancy {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Lend {
+    /// People (FTE) lent.
     pub count: Fixed,
+    /// The team that gets them.
     pub to: Ref,
+    /// The first period of the loan.
     pub from: Period,
+    /// The last period of the loan (both included).
     pub until: Period,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -225,9 +270,13 @@ impl Lend {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Override {
+    /// The PI (`3` in `PI3.2`).
     pub pi: u32,
+    /// The iteration within it (`2` in `PI3.2`); `None`: the whole PI, spread over its planned iterations.
     pub iteration: Option<u32>,
+    /// The capacity, in the plan's unit.
     pub amount: Fixed,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -244,10 +293,13 @@ impl Override {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Adjustment {
+    /// The PI (`3` in `PI3.2`).
     pub pi: u32,
+    /// The iteration within it; `None`: the whole PI, spread over its planned iterations.
     pub iteration: Option<u32>,
     /// Signed, in the plan's unit.
     pub delta: Fixed,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -259,10 +311,13 @@ impl Adjustment {
     }
 }
 
+/// A `team` block: who does the work, and how much they can do per iteration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Team {
+    /// The team's id.
     pub id: String,
+    /// Its title, if it has one.
     pub title: Option<String>,
     /// Headcount at start in FTE.
     pub people: Option<Fixed>,
@@ -270,24 +325,32 @@ pub struct Team {
     pub focus: Fixed,
     /// Percent taken off first for run work (default 0).
     pub reserve: Fixed,
+    /// Why the reserve is taken (`reserve 20% "beheer"`).
     pub reserve_reason: Option<String>,
+    /// People joining (`hire`), in the order written.
     pub hires: Vec<Change>,
+    /// People leaving (`leave`), in the order written.
     pub leaves: Vec<Change>,
+    /// Open positions (`vacancy`), in the order written.
     pub vacancies: Vec<Vacancy>,
+    /// People lent to other teams (`lend`), in the order written.
     pub lends: Vec<Lend>,
     /// `capacity N per iteration`: a fixed figure instead of people.
     pub fixed: Option<Fixed>,
     /// `velocity N per iteration` (points only).
     pub velocity: Option<Fixed>,
+    /// `capacity PIx N` and `capacity PIx.y N`: figures instead of what people give.
     pub overrides: Vec<Override>,
     /// `capacity PIx.y +N` / `-N` and `capacity PIx +N`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adjustments: Vec<Adjustment>,
+    /// Where the block was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
 
 impl Team {
+    /// A team with only its id: no people yet, focus 100%, no reserve.
     pub fn new(id: impl Into<String>) -> Self {
         Team {
             id: id.into(),
@@ -313,8 +376,11 @@ impl Team {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Commit {
+    /// The period it is due by the end of.
     pub period: Period,
+    /// `hard`: fixed by law or contract; repairs never move it.
     pub hard: bool,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -326,15 +392,23 @@ impl Commit {
     }
 }
 
+/// An `epic` block: items grouped under one commitment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Epic {
+    /// The epic's id.
     pub id: String,
+    /// Its title, if it has one.
     pub title: Option<String>,
+    /// `commit PERIOD`: every item of the epic done by then.
     pub commit: Option<Commit>,
+    /// `owner "..."`: who asked for it.
     pub owner: Option<String>,
+    /// `priority N`: its rank among commitments (1 first).
     pub priority: Option<u32>,
+    /// `note "..."`: free text.
     pub note: Option<String>,
+    /// Where the block was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -355,9 +429,11 @@ impl Epic {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Effort {
+    /// The low end (the one figure of `effort 40`).
     pub low: Fixed,
     /// The middle of a three-point range; `None` for one figure or two points.
     pub mode: Option<Fixed>,
+    /// The high end (the one figure of `effort 40`).
     pub high: Fixed,
 }
 
@@ -385,7 +461,9 @@ impl Effort {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Max {
+    /// `max N people`: at most N people on it at once.
     People(Fixed),
+    /// `max N per iteration`: at most N of the plan's unit per iteration.
     PerIteration(Fixed),
 }
 
@@ -393,8 +471,11 @@ pub enum Max {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Dependency {
+    /// The item waited for.
     pub item: Ref,
+    /// `+ LAG`: time that must pass after it finishes.
     pub lag: Option<Length>,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
@@ -406,11 +487,15 @@ impl Dependency {
     }
 }
 
+/// `wsjf value V urgency U risk R [size S]`: the cost of delay, for ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Wsjf {
+    /// Business value.
     pub value: Fixed,
+    /// Time criticality.
     pub urgency: Fixed,
+    /// Risk reduction or opportunity enablement.
     pub risk: Fixed,
     /// Job size; the item's likely effort when absent.
     pub size: Option<Fixed>,
@@ -427,41 +512,61 @@ impl Wsjf {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct At<T> {
+    /// The value.
     pub value: T,
+    /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
 
 impl<T> At<T> {
+    /// A value written nowhere (for a plan built in code).
     pub fn new(value: T) -> Self {
         At { value, loc: Loc(None) }
     }
 }
 
+/// An `item` block: a piece of work with an estimate, a team, dependencies, maybe a commitment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Item {
+    /// The item's id.
     pub id: String,
+    /// Its title, if it has one.
     pub title: Option<String>,
+    /// `team ID`: the team that does it.
     pub team: Option<Ref>,
+    /// `epic ID`: the epic it belongs to.
     pub epic: Option<Ref>,
+    /// `effort ...`: the estimate, in the plan's unit.
     pub effort: Option<At<Effort>>,
+    /// `max ...`: a cap on the work it may get per iteration.
     pub max: Option<At<Max>>,
+    /// `not before PERIOD`: it starts no earlier.
     pub not_before: Option<At<Period>>,
     /// `in PI2` or `in PI2..PI3`: (first, last).
     pub placed: Option<At<(Period, Period)>>,
+    /// `after ID [+ LAG]`: items it waits for, in the order written.
     pub after: Vec<Dependency>,
+    /// `commit PERIOD [hard]`: done by the end of that period.
     pub commit: Option<Commit>,
+    /// `target PERIOD`: an objective, not a commitment (missing it is a warning).
     pub target: Option<At<Period>>,
+    /// `wsjf ...`: the cost of delay, for ranking.
     pub wsjf: Option<Wsjf>,
+    /// `priority N`: its rank among commitments (1 first).
     pub priority: Option<u32>,
+    /// `owner "..."`: who asked for it.
     pub owner: Option<String>,
+    /// `note "..."`: free text.
     pub note: Option<String>,
+    /// Where the block was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
 }
 
 impl Item {
+    /// An item with only its id.
     pub fn new(id: impl Into<String>) -> Self {
         Item {
             id: id.into(),
@@ -497,10 +602,15 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
+    /// The plan block's title, if it has one.
     pub title: Option<String>,
+    /// The `plan` block.
     pub settings: Settings,
+    /// The teams.
     pub teams: Vec<Team>,
+    /// The epics.
     pub epics: Vec<Epic>,
+    /// The items.
     pub items: Vec<Item>,
 }
 
@@ -510,12 +620,15 @@ impl Plan {
     pub fn new(title: Option<String>, settings: Settings) -> Self {
         Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new() }
     }
+    /// The team with this id.
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.teams.iter().find(|t| t.id == id)
     }
+    /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|t| t.id == id)
     }
+    /// The epic with this id.
     pub fn epic(&self, id: &str) -> Option<&Epic> {
         self.epics.iter().find(|t| t.id == id)
     }

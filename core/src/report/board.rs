@@ -19,37 +19,51 @@ use crate::{Calendar, CapacityTable, Checked, Plan};
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Board {
+    /// The plan's title.
     pub title: Option<String>,
+    /// The plan's unit.
     pub unit: Unit,
+    /// The plan's verdict.
     pub verdict: PlanVerdict,
     /// Commitments met, of all commitments.
     pub met: usize,
+    /// Commitments in all.
     pub commitments: usize,
+    /// The PIs of the horizon.
     pub pis: Vec<BoardPi>,
     /// The calendar's iterations, as `haalbaar calendar --format json` lists them.
     pub iterations: Vec<CalendarRow>,
+    /// One row per team, in plan order.
     pub teams: Vec<BoardTeam>,
     /// Every item, in file order.
     pub items: Vec<BoardItem>,
 }
 
+/// A PI as the board shows it.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardPi {
+    /// Its number.
     pub pi: u32,
     /// `PI3`.
     pub label: String,
+    /// Its first day.
     pub start: chrono::NaiveDate,
+    /// Its last day (in the horizon).
     pub end: chrono::NaiveDate,
     /// Positions (0-based) of its iterations in `iterations`.
     pub first: usize,
+    /// Position of its last iteration in `iterations`.
     pub last: usize,
 }
 
+/// A team's row of the board.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardTeam {
+    /// The team.
     pub team: String,
+    /// Its title.
     pub title: Option<String>,
     /// One cell per iteration, in calendar order.
     pub iterations: Vec<BoardCell>,
@@ -59,14 +73,17 @@ pub struct BoardTeam {
     pub events: Vec<BoardEvent>,
 }
 
+/// A team in one iteration.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardCell {
+    /// `PI3.2`.
     pub iteration: String,
     /// What the team can do, before `load`.
     pub capacity: Fixed,
     /// What the check plans with (`capacity × load`).
     pub plannable: Fixed,
+    /// Work planned in the schedule.
     pub planned: Fixed,
     /// `planned / plannable` in percent; `None` without plannable capacity.
     pub percent: Option<Fixed>,
@@ -74,30 +91,43 @@ pub struct BoardCell {
     pub overloaded: bool,
 }
 
+/// A team's load in one PI.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardPiLoad {
+    /// The PI.
     pub pi: u32,
+    /// Plannable capacity.
     pub plannable: Fixed,
+    /// Planned work.
     pub planned: Fixed,
+    /// Planned over plannable, in percent; `None` without plannable capacity.
     pub percent: Option<Fixed>,
 }
 
+/// What changes a team's capacity.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EventKind {
+    /// People join.
     Hire,
+    /// People leave.
     Leave,
+    /// An open position may be filled.
     Vacancy,
+    /// People lent to another team.
     LendOut,
+    /// People lent from another team.
     LendIn,
 }
 
+/// A change in a team's capacity, at the iteration it takes effect.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardEvent {
+    /// What it is.
     pub kind: EventKind,
     /// The iteration it takes effect in (the first one, for lending).
     pub iteration: String,
@@ -105,12 +135,17 @@ pub struct BoardEvent {
     pub text: String,
 }
 
+/// An item on the board.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardItem {
+    /// The item.
     pub item: String,
+    /// Its title.
     pub title: Option<String>,
+    /// Its team.
     pub team: Option<String>,
+    /// Its epic.
     pub epic: Option<String>,
     /// The commitment that covers it (its own, or its epic's), if any.
     pub commitment: Option<String>,
@@ -121,11 +156,15 @@ pub struct BoardItem {
     /// Named in a failed commitment's capacity argument without being its own work: it
     /// competes with that commitment for the team's capacity (its own commitment may be met).
     pub competing: bool,
+    /// The first iteration with work.
     pub start: Option<String>,
+    /// The last iteration with work.
     pub finish: Option<String>,
     /// Positions (0-based) in `iterations` of the first and last iteration with work.
     pub first: Option<usize>,
+    /// Position in `iterations` of the last iteration with work.
     pub last: Option<usize>,
+    /// Work per iteration.
     pub work: Vec<Work>,
     /// Work that falls after the horizon.
     pub beyond_horizon: Fixed,
@@ -139,10 +178,15 @@ pub struct BoardItem {
 #[derive(Debug, Clone, Copy, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceSpan {
+    /// The first byte.
     pub start: usize,
+    /// The byte just past the end.
     pub end: usize,
+    /// The line it starts on (from 1).
     pub line: usize,
+    /// Its column in characters (from 1).
     pub column: usize,
+    /// Its column in UTF-16 code units (from 1).
     pub column_utf16: usize,
 }
 

@@ -13,16 +13,53 @@ use crate::source::SourceMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanChange {
     /// The commitment of item or epic `owner` now ends with iteration `iteration` of PI `pi`.
-    Commit { owner: String, kind: CommitKind, pi: u32, iteration: u32, hard: bool },
+    Commit {
+        /// The item or epic.
+        owner: String,
+        /// Whether it is an item's or an epic's.
+        kind: CommitKind,
+        /// The PI.
+        pi: u32,
+        /// The iteration within it.
+        iteration: u32,
+        /// Whether the commitment is hard.
+        hard: bool,
+    },
     /// `capacity PIpi.iteration +delta` added to team `team` (thousandths; whole units).
-    Capacity { team: String, pi: u32, iteration: u32, delta: i64 },
+    Capacity {
+        /// The team.
+        team: String,
+        /// The PI.
+        pi: u32,
+        /// The iteration within it.
+        iteration: u32,
+        /// Thousandths of the plan's unit added.
+        delta: i64,
+    },
     /// `capacity PIpi +delta` added to team `team` (thousandths; whole units), spread over the
     /// PI's planned iterations.
-    PiCapacity { team: String, pi: u32, delta: i64 },
+    PiCapacity {
+        /// The team.
+        team: String,
+        /// The PI.
+        pi: u32,
+        /// Thousandths of the plan's unit added.
+        delta: i64,
+    },
     /// Item `item`'s effort lowered by `by` (thousandths): every figure of its range.
-    Effort { item: String, by: i64 },
+    Effort {
+        /// The item.
+        item: String,
+        /// Thousandths of the plan's unit taken off.
+        by: i64,
+    },
     /// Item `item` no longer comes after `after`.
-    RemoveAfter { item: String, after: String },
+    RemoveAfter {
+        /// The item that waited.
+        item: String,
+        /// The item it waited for.
+        after: String,
+    },
 }
 
 /// A text edit: replace the text from (`line`, `column`) up to (`end_line`, `end_column`),
@@ -31,10 +68,15 @@ pub enum PlanChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edit {
+    /// The line the replaced text starts on.
     pub line: usize,
+    /// Its column.
     pub column: usize,
+    /// The line it ends on.
     pub end_line: usize,
+    /// The column just past its end.
     pub end_column: usize,
+    /// What replaces it.
     pub new_text: String,
     /// Byte offsets of the replaced text.
     #[serde(skip)]

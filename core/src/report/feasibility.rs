@@ -21,9 +21,13 @@ use crate::solve::rank::{Landing, Lateness, Solution, Status, Verdict};
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum PlanVerdict {
+    /// Every commitment is met.
     Feasible,
+    /// At least one commitment is infeasible or in conflict.
     Infeasible,
+    /// None fails, but at least one is not decided.
     Unknown,
+    /// The plan has errors other than unmet commitments.
     Invalid,
 }
 
@@ -43,6 +47,7 @@ impl std::fmt::Display for PlanVerdict {
     }
 }
 
+/// Whether the commitments fit, with the evidence: each commitment's status and reason, the schedule, and each team's load.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feasibility {
@@ -51,7 +56,9 @@ pub struct Feasibility {
     pub verdict: PlanVerdict,
     /// In rank order.
     pub commitments: Vec<CommitmentReport>,
+    /// Every item's work per iteration in the schedule that meets what is met.
     pub schedule: Vec<ItemSchedule>,
+    /// Each team's capacity and planned work per iteration.
     pub load: Vec<TeamLoad>,
 }
 
@@ -78,6 +85,7 @@ impl std::fmt::Display for CommitmentKind {
     }
 }
 
+/// One commitment's answer.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentReport {
@@ -87,16 +95,21 @@ pub struct CommitmentReport {
     pub title: Option<String>,
     /// Whether the commitment is an item's or an epic's.
     pub kind: CommitmentKind,
+    /// Its place in the rank order (1 first): hard first, then priority, WSJF, file order.
     pub rank: usize,
+    /// Fixed by law or contract: repairs never move it.
     pub hard: bool,
+    /// Met, infeasible, conflict or unknown.
     pub status: Status,
     /// The iteration the deadline binds to (`PI4.5`) and its last day.
     pub deadline: String,
+    /// The last day of the deadline's iteration.
     pub deadline_date: NaiveDate,
     /// Met: the last iteration with work on it in the schedule. Not met: the earliest
     /// iteration it can be done by given every commitment ranked above it (kept late there,
     /// where the schedule finishes it); `null` when dropped or not decided.
     pub finish: Option<String>,
+    /// The last day of `finish`.
     pub finish_date: Option<NaiveDate>,
     /// `false` when `finish` of a late commitment is only where it can be done for certain:
     /// whether it could be done earlier was not decided within the budget.
@@ -111,7 +124,9 @@ pub struct CommitmentReport {
     /// Commitments above it whose answer is not exact (unknown, or a late finish not
     /// decided), that this answer assumes: met by their deadline, or done by their finish.
     pub assuming: Vec<String>,
+    /// Why it is not met, as checkable arithmetic.
     pub reason: Option<Reason>,
+    /// For a conflict: the commitments above it that it competes with.
     pub conflicts_with: Vec<String>,
     /// Each an alternative; applying one (its `edits`) and checking again meets the
     /// commitment.
@@ -129,25 +144,49 @@ pub struct CommitmentReport {
 #[non_exhaustive]
 pub enum Reason {
     /// The chain is too long for its window.
-    Chain { text: String, chain: Vec<ChainStep>, limit: String },
+    Chain {
+        /// The reason in one sentence.
+        text: String,
+        /// The items of the chain, first to last, with their earliest start and finish.
+        chain: Vec<ChainStep>,
+        /// The iteration the chain must be done by.
+        limit: String,
+    },
     /// Work that must fall in a span of iterations exceeds the team's capacity there.
     Capacity {
+        /// The reason in one sentence.
         text: String,
+        /// The team short of capacity.
         team: String,
+        /// The first iteration of the span.
         from: String,
+        /// The last iteration of the span.
         to: String,
+        /// The work that must fall inside the span, item by item.
         items: Vec<Share>,
+        /// Their sum.
         required: Fixed,
+        /// The team's plannable capacity in the span.
         capacity: Fixed,
+        /// `required - capacity`.
         shortfall: Fixed,
     },
     /// Proved by exhaustive search.
-    Search { text: String, steps: u64 },
+    Search {
+        /// The reason in one sentence.
+        text: String,
+        /// Search steps taken.
+        steps: u64,
+    },
     /// The engine could prove neither.
-    Unknown { text: String },
+    Unknown {
+        /// The reason in one sentence.
+        text: String,
+    },
 }
 
 impl Reason {
+    /// The reason in one sentence.
     pub fn text(&self) -> &str {
         match self {
             Reason::Chain { text, .. }
@@ -158,62 +197,87 @@ impl Reason {
     }
 }
 
+/// One item of a chain too long: when it can start and finish at the earliest.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainStep {
+    /// The item.
     pub item: String,
+    /// Its likely effort.
     pub effort: Fixed,
+    /// The earliest iteration it can start in.
     pub earliest_start: String,
     /// `None` when it cannot finish within the horizon.
     pub earliest_finish: Option<String>,
+    /// Iterations of lag before the next item of the chain.
     pub lag_after: usize,
 }
 
+/// One item's part in a capacity argument.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Share {
+    /// The item.
     pub item: String,
     /// Work that must fall inside the span.
     pub must: Fixed,
+    /// The earliest iteration it can start in.
     pub earliest_start: String,
+    /// The latest iteration it can finish in for the commitment to be met.
     pub latest_finish: String,
 }
 
 pub use crate::repair_report::{RepairReport, ScopeCut, Unlink};
 
+/// One item in the schedule.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemSchedule {
+    /// The item.
     pub item: String,
+    /// Its team.
     pub team: String,
     /// Needed by a kept commitment, met or late (else scheduled with what was left).
     pub committed: bool,
+    /// Work per iteration, in calendar order (iterations without work left out).
     pub work: Vec<Work>,
+    /// The first iteration with work.
     pub start: Option<String>,
+    /// The last iteration with work.
     pub finish: Option<String>,
     /// Effort that does not fit in the horizon (0 when done).
     pub beyond_horizon: Fixed,
 }
 
+/// Work on one item in one iteration.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Work {
+    /// The iteration (`PI3.2`).
     pub iteration: String,
+    /// In the plan's unit.
     pub amount: Fixed,
 }
 
+/// One team's load per iteration.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamLoad {
+    /// The team.
     pub team: String,
+    /// One per iteration, in calendar order.
     pub iterations: Vec<IterationLoad>,
 }
 
+/// A team's capacity and planned work in one iteration.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IterationLoad {
+    /// The iteration (`PI3.2`).
     pub iteration: String,
+    /// Plannable capacity (after `load`).
     pub capacity: Fixed,
+    /// Work planned in the schedule.
     pub planned: Fixed,
     /// `planned / capacity` in percent; `None` without capacity.
     pub percent: Option<Fixed>,

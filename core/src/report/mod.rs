@@ -22,12 +22,17 @@ use crate::source::SourceMap;
 /// Version of the JSON report format. Raised only when a field changes meaning or goes.
 pub const REPORT_VERSION: u32 = 2;
 
+/// A secondary place of a diagnostic, resolved to line and column.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LabelRecord {
+    /// What to say there.
     pub message: String,
+    /// The line it starts on (from 1).
     pub line: usize,
+    /// Its column in characters (from 1).
     pub column: usize,
+    /// Byte offsets.
     pub span: Span,
 }
 
@@ -35,9 +40,13 @@ pub struct LabelRecord {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiagnosticRecord {
+    /// The stable code.
     pub code: Code,
+    /// Error, warning or note.
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
+    /// The file, as given.
     pub file: String,
     /// 1-based line of the primary span's start (1 for the file as a whole).
     pub line: usize,
@@ -45,13 +54,17 @@ pub struct DiagnosticRecord {
     pub column: usize,
     /// 1-based column in UTF-16 code units, as browsers count.
     pub column_utf16: usize,
+    /// The line the primary span ends on.
     pub end_line: usize,
+    /// The column just past its end.
     pub end_column: usize,
     /// Byte offsets of the primary span.
     pub span: Span,
     /// What is said under the primary span.
     pub label: Option<String>,
+    /// Secondary places.
     pub labels: Vec<LabelRecord>,
+    /// How to fix it; several lines are alternatives.
     pub help: Option<String>,
     /// The team, epic or item (or the plan block) the finding is about, when it is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,12 +111,16 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
+    /// Errors.
     pub errors: usize,
+    /// Warnings.
     pub warnings: usize,
+    /// Notes.
     pub notes: usize,
 }
 
 impl Summary {
+    /// Counts these severities.
     pub fn of<'a>(severities: impl IntoIterator<Item = &'a Severity>) -> Summary {
         let mut s = Summary::default();
         for sev in severities {
@@ -121,16 +138,25 @@ impl Summary {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarRow {
+    /// `PI3.2`.
     pub iteration: String,
+    /// Its position in the horizon, from 0.
     pub index: usize,
+    /// Its PI.
     pub pi: u32,
+    /// Its first day.
     pub start: chrono::NaiveDate,
+    /// Its last day.
     pub end: chrono::NaiveDate,
+    /// An innovation and planning iteration: no planned work.
     pub ip: bool,
+    /// Working days (workweek, less holidays).
     pub working_days: u32,
+    /// Holidays that fall in it, with the days they take.
     pub holidays: Vec<String>,
 }
 
+/// The calendar as rows, one per iteration.
 pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
     cal.iterations
         .iter()
@@ -155,15 +181,25 @@ pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityRow {
+    /// The team.
     pub team: String,
+    /// `PI3.2`.
     pub iteration: String,
+    /// Its PI.
     pub pi: u32,
+    /// Its first day.
     pub start: chrono::NaiveDate,
+    /// Working days in it.
     pub working_days: u32,
+    /// An IP iteration.
     pub ip: bool,
+    /// People (FTE) that iteration, when capacity comes from people.
     pub fte: Option<Fixed>,
+    /// Capacity before `load`.
     pub capacity: Fixed,
+    /// Capacity after `load`: what the check plans with.
     pub plannable: Fixed,
+    /// Where the figure comes from.
     pub source: crate::capacity::Source,
     /// What `capacity PIx.y +N` / `-N` add (included in `capacity`).
     #[serde(default, skip_serializing_if = "Fixed::is_zero")]
@@ -174,11 +210,15 @@ pub struct CapacityRow {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PiCapacityRow {
+    /// The team.
     pub team: String,
+    /// The PI.
     pub pi: u32,
     /// Iterations of this PI within the horizon.
     pub iterations: usize,
+    /// Capacity before `load`.
     pub capacity: Fixed,
+    /// Capacity after `load`.
     pub plannable: Fixed,
 }
 
@@ -186,11 +226,15 @@ pub struct PiCapacityRow {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityReport {
+    /// The plan's unit.
     pub unit: crate::model::Unit,
     /// `load` in percent.
     pub load: Fixed,
+    /// One row per team per iteration.
     pub iterations: Vec<CapacityRow>,
+    /// One row per team per PI.
     pub increments: Vec<PiCapacityRow>,
+    /// The same figures per team.
     pub teams: Vec<TeamCapacityReport>,
 }
 
@@ -198,30 +242,45 @@ pub struct CapacityReport {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamCapacityReport {
+    /// The team.
     pub team: String,
+    /// Its title.
     pub title: Option<String>,
+    /// Capacity over the horizon, before `load`.
     pub capacity: Fixed,
+    /// The same after `load`.
     pub plannable: Fixed,
+    /// Per iteration.
     pub iterations: Vec<TeamIterationCapacity>,
+    /// Per PI.
     pub increments: Vec<TeamPiCapacity>,
 }
 
+/// A team's capacity in one iteration.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamIterationCapacity {
+    /// `PI3.2`.
     pub iteration: String,
+    /// Before `load`.
     pub capacity: Fixed,
+    /// After `load`.
     pub plannable: Fixed,
 }
 
+/// A team's capacity in one PI.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamPiCapacity {
+    /// The PI.
     pub pi: u32,
+    /// Before `load`.
     pub capacity: Fixed,
+    /// After `load`.
     pub plannable: Fixed,
 }
 
+/// The capacity of every team, per iteration and per PI, as rows and per team.
 pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable) -> CapacityReport {
     let mut iterations = Vec::new();
     let mut increments = Vec::new();
@@ -280,7 +339,9 @@ pub struct CheckReport {
     pub version: u32,
     /// The worst verdict over the files: invalid, infeasible, unknown, feasible.
     pub verdict: crate::feasibility::PlanVerdict,
+    /// Counts over every file.
     pub summary: Summary,
+    /// Each file's verdict and counts.
     pub files: Vec<FileReport>,
     /// Every file's findings, in file order and then reading order.
     pub diagnostics: Vec<DiagnosticRecord>,
@@ -293,8 +354,11 @@ pub struct CheckReport {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileReport {
+    /// The file, as given.
     pub file: String,
+    /// Its verdict.
     pub verdict: crate::feasibility::PlanVerdict,
+    /// Its counts.
     pub summary: Summary,
     /// With several files: this file's commitments, schedule and load.
     #[serde(flatten)]

@@ -22,46 +22,108 @@ use crate::solve::rank::Repair;
 #[non_exhaustive]
 pub enum RepairReport {
     /// Commit to the end of `iteration` instead: the earliest it can be met.
-    Deadline { text: String, iteration: String, date: NaiveDate, edits: Vec<Edit>, worse: Option<Vec<String>> },
+    Deadline {
+        /// The repair in one sentence.
+        text: String,
+        /// The iteration (`PI3.2`).
+        iteration: String,
+        /// Its last day.
+        date: NaiveDate,
+        /// The edits to the checked text that make it (empty for a plan built in code).
+        edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
+        worse: Option<Vec<String>>,
+    },
     /// `capacity ITERATION +AMOUNT` for `team`: the least whole amount (in the plan's unit,
     /// before `load`) that meets it; `people`: about how many FTE that is for the iteration.
     Capacity {
+        /// The repair in one sentence.
         text: String,
+        /// The team.
         team: String,
+        /// The iteration (`PI3.2`).
         iteration: String,
+        /// The least whole amount to add, in the plan's unit, before `load`.
         amount: Fixed,
+        /// About how many FTE that is.
         people: Option<Fixed>,
+        /// The edits to the checked text that make it (empty for a plan built in code).
         edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
         worse: Option<Vec<String>>,
     },
     /// `capacity PI +AMOUNT` for `team`: the least whole amount spread over the PI's planned
     /// iterations (as the plan spreads `capacity PIx +N`) that meets it; `people`: about how
     /// many FTE that is through the PI.
     PiCapacity {
+        /// The repair in one sentence.
         text: String,
+        /// The team.
         team: String,
+        /// The PI (`PI2`).
         pi: String,
+        /// The least whole amount to add, in the plan's unit, before `load`.
         amount: Fixed,
+        /// About how many FTE that is.
         people: Option<Fixed>,
+        /// The edits to the checked text that make it (empty for a plan built in code).
         edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
         worse: Option<Vec<String>>,
     },
     /// Move the (non-hard) commitment `commitment` it competes with to the end of `to`.
     Defer {
+        /// The repair in one sentence.
         text: String,
+        /// The commitment to move.
         commitment: String,
+        /// The iteration to move it to.
         to: String,
+        /// Its last day.
         date: NaiveDate,
+        /// The edits to the checked text that make it (empty for a plan built in code).
         edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
         worse: Option<Vec<String>>,
     },
     /// Lower `item`'s effort by `by` (every figure of its range), to `effort` likely.
-    Scope { text: String, item: String, by: Fixed, effort: Fixed, edits: Vec<Edit>, worse: Option<Vec<String>> },
+    Scope {
+        /// The repair in one sentence.
+        text: String,
+        /// The item.
+        item: String,
+        /// How much to cut.
+        by: Fixed,
+        /// Its likely effort after the cut.
+        effort: Fixed,
+        /// The edits to the checked text that make it (empty for a plan built in code).
+        edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
+        worse: Option<Vec<String>>,
+    },
     /// Lower several items' efforts together (a chain no one item's cut shortens enough):
     /// each cut is the least that works with the others made.
-    ChainScope { text: String, items: Vec<ScopeCut>, edits: Vec<Edit>, worse: Option<Vec<String>> },
+    ChainScope {
+        /// The repair in one sentence.
+        text: String,
+        /// Each item's cut.
+        items: Vec<ScopeCut>,
+        /// The edits to the checked text that make it (empty for a plan built in code).
+        edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
+        worse: Option<Vec<String>>,
+    },
     /// Each link: `item` no longer waits for `after` (as few links of the chain as work).
-    Dependency { text: String, links: Vec<Unlink>, edits: Vec<Edit>, worse: Option<Vec<String>> },
+    Dependency {
+        /// The repair in one sentence.
+        text: String,
+        /// The `after`s to remove.
+        links: Vec<Unlink>,
+        /// The edits to the checked text that make it (empty for a plan built in code).
+        edits: Vec<Edit>,
+        /// The other commitments it makes worse; `None` where the engine did not check.
+        worse: Option<Vec<String>>,
+    },
 }
 
 /// The fields every kind of repair has, `(text, edits, worse)`, by reference (shared or
@@ -81,6 +143,7 @@ macro_rules! repair_parts {
 }
 
 impl RepairReport {
+    /// The repair in one sentence.
     pub fn text(&self) -> &str {
         repair_parts!(self).0
     }
@@ -125,8 +188,11 @@ impl RepairReport {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScopeCut {
+    /// The item.
     pub item: String,
+    /// How much to cut.
     pub by: Fixed,
+    /// Its likely effort after the cut.
     pub effort: Fixed,
 }
 
@@ -134,7 +200,9 @@ pub struct ScopeCut {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unlink {
+    /// The item that waits.
     pub item: String,
+    /// The item it no longer waits for.
     pub after: String,
 }
 

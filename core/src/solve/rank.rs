@@ -21,10 +21,16 @@ pub use super::repairs::{add_capacity, add_pi_capacity};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
+/// A commitment's answer.
 pub enum Status {
+    /// A schedule meets it, with every commitment ranked above it that is met.
     Met,
+    /// It cannot be met even alone: a chain too long or a team short of capacity (the reason
+    /// says which, as arithmetic).
     Infeasible,
+    /// It can be met alone, but not together with the commitments ranked above it.
     Conflict,
+    /// Not decided within the search budget (said, never guessed).
     Unknown,
 }
 

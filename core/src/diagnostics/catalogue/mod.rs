@@ -28,8 +28,10 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Lang {
+    /// English (every text is written in English first).
     #[default]
     En,
+    /// Dutch.
     Nl,
 }
 
@@ -42,6 +44,7 @@ impl Lang {
             _ => None,
         }
     }
+    /// `en` or `nl`.
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::En => "en",
