@@ -153,6 +153,7 @@ fn mutate(text: &str, r: &mut Rng) -> String {
 #[test]
 fn the_examples_and_fixtures_read_the_same() {
     let mut files = plans_in(&root().join("examples"));
+    files.extend(plans_in(&root().join("examples/mistakes")));
     files_in(&root().join("bindings/cli/tests/fixtures"), &mut files);
     let clean = files.iter().filter(|f| agrees(f)).count();
     assert!(files.len() >= 50 && clean >= 6, "{} files, {clean} clean", files.len());
@@ -169,7 +170,8 @@ fn the_fuzz_corpus_reads_the_same() {
 
 #[test]
 fn mutated_examples_read_the_same() {
-    let examples = plans_in(&root().join("examples"));
+    let mut examples = plans_in(&root().join("examples"));
+    examples.extend(plans_in(&root().join("examples/mistakes")));
     let mut r = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut total, mut clean) = (0, 0);
     for example in &examples {

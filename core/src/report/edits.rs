@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::Plan;
-use crate::solve::problem::CommitKind;
+use crate::feasibility::CommitmentKind;
 use crate::source::SourceMap;
 
 /// One change to a plan, as a repair makes it.
@@ -17,7 +17,7 @@ pub enum PlanChange {
         /// The item or epic.
         owner: String,
         /// Whether it is an item's or an epic's.
-        kind: CommitKind,
+        kind: CommitmentKind,
         /// The PI.
         pi: u32,
         /// The iteration within it.
@@ -105,8 +105,8 @@ pub(crate) fn edits_with(plan: &Plan, source: &str, map: &SourceMap, change: &Pl
     match change {
         PlanChange::Commit { owner, kind, pi, iteration, hard } => {
             let loc = match kind {
-                CommitKind::Item => plan.item(owner).and_then(|i| i.commit.as_ref()).and_then(|c| c.loc.0),
-                CommitKind::Epic => plan.epic(owner).and_then(|e| e.commit.as_ref()).and_then(|c| c.loc.0),
+                CommitmentKind::Item => plan.item(owner).and_then(|i| i.commit.as_ref()).and_then(|c| c.loc.0),
+                CommitmentKind::Epic => plan.epic(owner).and_then(|e| e.commit.as_ref()).and_then(|c| c.loc.0),
             };
             let Some(span) = loc else { return Vec::new() };
             let hard = if *hard { " hard" } else { "" };

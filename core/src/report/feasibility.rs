@@ -75,6 +75,16 @@ pub enum CommitmentKind {
     Epic,
 }
 
+impl CommitmentKind {
+    /// The public kind of the solver's commitment kind.
+    pub(crate) fn of(kind: CommitKind) -> Self {
+        match kind {
+            CommitKind::Item => CommitmentKind::Item,
+            CommitKind::Epic => CommitmentKind::Epic,
+        }
+    }
+}
+
 impl std::fmt::Display for CommitmentKind {
     /// `item` or `epic`, as in the JSON report.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -487,10 +497,7 @@ pub fn report(
         commitments.push(CommitmentReport {
             item: c.label.clone(),
             title: None,
-            kind: match c.kind {
-                CommitKind::Item => CommitmentKind::Item,
-                CommitKind::Epic => CommitmentKind::Epic,
-            },
+            kind: CommitmentKind::of(c.kind),
             rank: rank + 1,
             hard: c.hard,
             status: r.status,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::calendar::Calendar;
 use crate::capacity::CapacityTable;
 use crate::edits::{Edit, PlanChange};
-use crate::feasibility::{ends, fx, label};
+use crate::feasibility::{CommitmentKind, ends, fx, label};
 use crate::fixed::Fixed;
 use crate::solve::problem::Problem;
 use crate::solve::rank::Repair;
@@ -253,7 +253,7 @@ pub(crate) fn of(
 ) -> (RepairReport, Vec<PlanChange>) {
     let commit_at = |owner: usize, t: usize| PlanChange::Commit {
         owner: p.commitments[owner].label.clone(),
-        kind: p.commitments[owner].kind,
+        kind: CommitmentKind::of(p.commitments[owner].kind),
         pi: cal.iterations.get(t).map_or(0, |i| i.pi),
         iteration: cal.iterations.get(t).map_or(0, |i| i.number),
         hard: p.commitments[owner].hard,
