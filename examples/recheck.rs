@@ -1,4 +1,4 @@
-//! A checking service: checks a plan, then again after each small edit, as an editor does
+//! A checking service: checks a plan, then re-checks it (`recheck`) after each small edit, as an editor does
 //! while its user types. Each check runs on the calling thread (`Threads::One`) and can be
 //! cancelled from another thread (`Cancel`), as a request whose client went away.
 //!
@@ -12,6 +12,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = Options::default().threads(Threads::One);
     let first = haalbaar::check_with(&text, &options);
     println!("{path}: {}", first.verdict());
+    // Each version is checked reusing the check of the one before (`recheck`), which gives the
+    // answer a fresh check gives.
+    let mut previous = first;
     // Edits as a user makes them: raise each effort figure of the first items by one.
     let efforts: Vec<usize> = text.match_indices("  effort ").map(|(i, _)| i).take(5).collect();
     for at in efforts.into_iter().rev() {
@@ -22,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let edited = line.replacen(figure, &(n + 1).to_string(), 1);
         text.replace_range(at..line_end, &edited);
         let started = std::time::Instant::now();
-        let checked = haalbaar::check_with(&text, &options);
+        let checked = haalbaar::recheck(&previous, &text, &options);
         let met = checked
             .feasibility
             .as_ref()
@@ -34,6 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             checked.verdict(),
             started.elapsed()
         );
+        previous = checked;
     }
     // A check cancelled before it decides: no verdict on the commitments, and it says so.
     let cancel = Cancel::new();

@@ -3,6 +3,9 @@
 
 Usage: public-api.py target/doc/haalbaar.json > core/public-api.txt
 
+With `--missing-examples`, lists instead the public functions, methods and types whose doc
+comment has no example (no code block), which `scripts/public-api.sh --check` requires to be none.
+
 Items under `#[doc(hidden)]` (the workspace-only `unstable` module) are left out. Each line
 is `kind path`; methods and associated constants of inherent impls are listed under their
 type, trait impls as `impl Trait for Type`. Signatures are not listed: the listing is there so
@@ -14,6 +17,15 @@ import sys
 doc = json.load(open(sys.argv[1]))
 index = doc["index"]
 out = set()
+missing = set()
+EXAMPLED = {"function", "struct", "enum", "trait", "type_alias"}
+
+
+def note(kind, path, item):
+    """Lists the item and, for the kinds that need one, whether its doc has an example."""
+    out.add(f"{kind} {path}")
+    if kind in EXAMPLED and "```" not in (item.get("docs") or ""):
+        missing.add(f"{kind} {path}")
 
 
 def hidden(item):
@@ -41,7 +53,7 @@ def describe(item, path, seen):
         out.add(f"mod {path}")
         walk(item, path, seen)
         return
-    out.add(f"{kind} {path}")
+    note(kind, path, item)
     if kind == "struct":
         k = inner.get("kind", {})
         fields = k.get("plain", {}).get("fields", []) if isinstance(k, dict) else []
@@ -68,7 +80,7 @@ def describe(item, path, seen):
         for m in imp.get("items", []):
             mi = index.get(str(m))
             if mi and mi.get("visibility") == "public" and not hidden(mi):
-                out.add(f"{kind_of(mi)} {path}::{mi['name']}")
+                note(kind_of(mi), f"{path}::{mi['name']}", mi)
 
 
 def walk(module, prefix, seen):
@@ -93,4 +105,4 @@ def walk(module, prefix, seen):
 
 root = index[str(doc["root"])]
 walk(root, root["name"], set())
-print("\n".join(sorted(out)))
+print("\n".join(sorted(missing if "--missing-examples" in sys.argv else out)))

@@ -10,6 +10,19 @@ use crate::model::{Horizon, Length, Period, Settings};
 pub const MAX_ITERATIONS: usize = 1000;
 
 /// One iteration of the calendar.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  holiday \"Bevrijdingsdag\" 2025-05-05\n}\n";
+/// let checked = haalbaar::check(source);
+/// let cal = checked.calendar.expect("a calendar");
+/// let it = &cal.iterations[8];
+/// assert_eq!((it.index, it.pi, it.number, it.ip), (8, 2, 4, false));
+/// assert_eq!(it.start, haalbaar::NaiveDate::from_ymd_opt(2025, 4, 28).expect("a date"));
+/// assert_eq!(it.end, haalbaar::NaiveDate::from_ymd_opt(2025, 5, 11).expect("a date"));
+/// // Ten weekdays, one of them a holiday.
+/// assert_eq!(it.working_days, 9);
+/// assert_eq!(it.holidays, [("Bevrijdingsdag".to_string(), 1)]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Iteration {
     /// 0-based position in the horizon.
@@ -32,12 +45,37 @@ pub struct Iteration {
 
 impl Iteration {
     /// `PI3.2`.
+    ///
+    /// ```
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// // Five iterations a PI: the seventh is PI2.2.
+    /// assert_eq!(cal.iterations[6].label(), "PI2.2");
+    /// assert_eq!(cal.iterations[0].label(), "PI1.1");
+    /// ```
     pub fn label(&self) -> String {
         format!("PI{}.{}", self.pi, self.number)
     }
 }
 
 /// The calendar of a plan.
+///
+/// ```
+/// use haalbaar::calendar::Calendar;
+/// use haalbaar::model::Settings;
+///
+/// // The defaults: 18 months from 2024-01-08, PIs of 10 weeks, iterations of 2 weeks.
+/// let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+/// let cal = Calendar::new(&Settings::new(start)).expect("a calendar");
+/// assert_eq!(cal.last_day, haalbaar::NaiveDate::from_ymd_opt(2025, 7, 7).expect("a date"));
+/// assert_eq!((cal.iteration_days, cal.per_pi, cal.innovation), (14, 5, 1));
+/// assert_eq!((cal.workweek, cal.nominal_days), (5, 10));
+/// // 39 whole iterations fit; `working` has a flag for each of their days.
+/// assert_eq!(cal.iterations.len(), 39);
+/// assert_eq!(cal.working.len(), 39 * 14);
+/// // 2024-01-08 is a Monday, 2024-01-13 a Saturday.
+/// assert!(cal.working[0] && !cal.working[5]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Calendar {
     /// The first day of PI1.
@@ -62,6 +100,19 @@ pub struct Calendar {
 }
 
 /// Why a calendar cannot be built.
+///
+/// ```
+/// use haalbaar::calendar::{Calendar, CalendarError};
+/// use haalbaar::model::{Length, Settings};
+///
+/// let mut settings = Settings::new(haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date"));
+/// // A PI of 10 weeks is no whole number of 3-week iterations.
+/// settings.iteration = Length::Weeks(3);
+/// assert_eq!(Calendar::new(&settings), Err(CalendarError::NotDividing(70, 21)));
+/// settings.iteration = Length::Weeks(2);
+/// settings.workweek = 8;
+/// assert_eq!(Calendar::new(&settings), Err(CalendarError::BadWorkweek));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CalendarError {
@@ -86,6 +137,21 @@ pub enum CalendarError {
 }
 
 /// Why a period cannot be bound to an iteration.
+///
+/// ```
+/// use haalbaar::calendar::BindError;
+/// use haalbaar::model::Period;
+///
+/// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+/// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+/// // 18 months hold PI1 to PI8 (cut short): PI9 is outside.
+/// assert!(matches!(cal.deadline(&Period::Pi { pi: 9, iteration: None }), Err(BindError::Outside(_))));
+/// assert!(matches!(cal.earliest(&Period::Pi { pi: 0, iteration: None }), Err(BindError::NoSuch(_))));
+/// let friday = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 12).expect("a date");
+/// assert_eq!(cal.deadline(&Period::Date { date: friday }), Err(BindError::BeforeFirstIteration));
+/// let (pi3, pi1) = (Period::Pi { pi: 3, iteration: None }, Period::Pi { pi: 1, iteration: None });
+/// assert!(matches!(cal.range(&pi3, &pi1), Err(BindError::Reversed(_))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BindError {
@@ -104,6 +170,17 @@ pub enum BindError {
 }
 
 /// Calendar days in a length (`None` for months, whose days vary with the month).
+///
+/// ```
+/// use haalbaar::calendar::length_days;
+/// use haalbaar::model::Length;
+///
+/// assert_eq!(length_days(Length::Weeks(10), 14), Some(70));
+/// // Iterations count in the iteration's length.
+/// assert_eq!(length_days(Length::Iterations(3), 14), Some(42));
+/// assert_eq!(length_days(Length::Days(9), 14), Some(9));
+/// assert_eq!(length_days(Length::Months(1), 14), None);
+/// ```
 pub fn length_days(len: Length, iteration_days: u32) -> Option<u32> {
     match len {
         Length::Days(n) => Some(n),
@@ -119,6 +196,19 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 
 impl Calendar {
     /// The calendar the plan block describes, or why it has none.
+    ///
+    /// ```
+    /// use haalbaar::calendar::Calendar;
+    /// use haalbaar::model::Settings;
+    ///
+    /// // The defaults: 18 months from 2024-01-08, PIs of 10 weeks, iterations of 2 weeks.
+    /// let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// let cal = Calendar::new(&Settings::new(start)).expect("a calendar");
+    /// assert_eq!(cal.len(), 39);
+    /// assert_eq!(cal.iterations[0].end, haalbaar::NaiveDate::from_ymd_opt(2024, 1, 21).expect("a date"));
+    /// // The last iteration of every PI is its IP iteration.
+    /// assert!(cal.iterations[4].ip && !cal.iterations[3].ip);
+    /// ```
     pub fn new(s: &Settings) -> Result<Calendar, CalendarError> {
         let iteration_days = match s.iteration {
             Length::Days(n) | Length::Weeks(n) if n > 0 => length_days(s.iteration, 0).unwrap_or(0),
@@ -272,18 +362,48 @@ impl Calendar {
     }
 
     /// The number of iterations.
+    ///
+    /// ```
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// // 2024-01-08 + 18 months is 547 days: 39 whole iterations of 14 days.
+    /// assert_eq!(cal.len(), 39);
+    /// ```
     pub fn len(&self) -> usize {
         self.iterations.len()
     }
     /// No iterations.
+    ///
+    /// ```
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// assert!(!cal.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.iterations.is_empty()
     }
     /// Number of PIs with at least one iteration in the horizon.
+    ///
+    /// ```
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// // 39 iterations of 5 a PI: seven whole PIs and four iterations of PI8.
+    /// assert_eq!(cal.pi_count(), 8);
+    /// ```
     pub fn pi_count(&self) -> u32 {
         self.iterations.last().map_or(0, |i| i.pi)
     }
     /// Indices of the iterations of PI `pi` within the horizon (may be fewer than a whole PI).
+    ///
+    /// ```
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// assert_eq!(cal.pi_iterations(1), 0..5);
+    /// assert_eq!(cal.pi_iterations(2), 5..10);
+    /// // The horizon cuts PI8 after four iterations; PI9 has none.
+    /// assert_eq!(cal.pi_iterations(8), 35..39);
+    /// assert!(cal.pi_iterations(9).is_empty());
+    /// ```
     pub fn pi_iterations(&self, pi: u32) -> std::ops::Range<usize> {
         let per = self.per_pi as usize;
         let first = (pi.saturating_sub(1) as usize).saturating_mul(per).min(self.len());
@@ -327,6 +447,17 @@ impl Calendar {
 
     /// For a deadline `PIx` whose PI the horizon cuts: the label of the iteration it binds to
     /// (its last inside the horizon), to say so in a note. `None` for any other period.
+    ///
+    /// ```
+    /// use haalbaar::model::Period;
+    ///
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// assert_eq!(cal.cut_pi(&Period::Pi { pi: 8, iteration: None }).as_deref(), Some("PI8.4"));
+    /// // PI7 is whole, and PI8.2 names one iteration.
+    /// assert_eq!(cal.cut_pi(&Period::Pi { pi: 7, iteration: None }), None);
+    /// assert_eq!(cal.cut_pi(&Period::Pi { pi: 8, iteration: Some(2) }), None);
+    /// ```
     pub fn cut_pi(&self, p: &Period) -> Option<String> {
         let Period::Pi { pi, iteration: None } = *p else { return None };
         let inside = self.pi_iterations(pi);
@@ -345,6 +476,18 @@ impl Calendar {
 
     /// The iteration a deadline binds to: the last iteration of a PI, the iteration itself,
     /// or the last iteration that ends on or before a date or a quarter's last day.
+    ///
+    /// ```
+    /// use haalbaar::model::Period;
+    ///
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// // PI4 binds to its last (IP) iteration, PI4.5.
+    /// assert_eq!(cal.deadline(&Period::Pi { pi: 4, iteration: None }), Ok(19));
+    /// assert_eq!(cal.deadline(&Period::Pi { pi: 4, iteration: Some(2) }), Ok(16));
+    /// // 2025-Q2 ends 2025-06-30; the last iteration ending by then is PI8.3.
+    /// assert_eq!(cal.deadline(&Period::Quarter { year: 2025, quarter: 2 }), Ok(37));
+    /// ```
     pub fn deadline(&self, p: &Period) -> Result<usize, BindError> {
         if let Period::Pi { pi, iteration } = *p {
             return self.pi_index(pi, iteration, true);
@@ -358,6 +501,17 @@ impl Calendar {
 
     /// The first iteration a `not before` (or the start of a range) allows: the first
     /// iteration of a PI, the iteration itself, or the first that starts on or after a date.
+    ///
+    /// ```
+    /// use haalbaar::model::Period;
+    ///
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// assert_eq!(cal.earliest(&Period::Pi { pi: 2, iteration: None }), Ok(5));
+    /// // 2024-01-09 is inside the first iteration: the first to start after it is the second.
+    /// let date = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 9).expect("a date");
+    /// assert_eq!(cal.earliest(&Period::Date { date }), Ok(1));
+    /// ```
     pub fn earliest(&self, p: &Period) -> Result<usize, BindError> {
         let date = match *p {
             Period::Pi { pi, iteration } => return self.pi_index(pi, iteration, false),
@@ -374,6 +528,17 @@ impl Calendar {
     }
 
     /// The iterations a range covers: from `earliest(from)` to `deadline(until)`.
+    ///
+    /// ```
+    /// use haalbaar::model::Period;
+    ///
+    /// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+    /// # let cal = haalbaar::calendar::Calendar::new(&haalbaar::model::Settings::new(start)).expect("a calendar");
+    /// let (pi2, pi3) = (Period::Pi { pi: 2, iteration: None }, Period::Pi { pi: 3, iteration: None });
+    /// // PI2.1 to PI3.5.
+    /// assert_eq!(cal.range(&pi2, &pi3), Ok(5..=14));
+    /// assert!(cal.range(&pi3, &pi2).is_err());
+    /// ```
     pub fn range(&self, from: &Period, until: &Period) -> Result<std::ops::RangeInclusive<usize>, BindError> {
         let a = self.earliest(from)?;
         let b = self.deadline(until)?;
@@ -388,6 +553,15 @@ impl Calendar {
 }
 
 /// First and last day of a calendar quarter.
+///
+/// ```
+/// use haalbaar::NaiveDate;
+///
+/// let (first, last) = haalbaar::calendar::quarter_bounds(2025, 2).expect("a quarter");
+/// assert_eq!(first, NaiveDate::from_ymd_opt(2025, 4, 1).expect("a date"));
+/// assert_eq!(last, NaiveDate::from_ymd_opt(2025, 6, 30).expect("a date"));
+/// assert!(haalbaar::calendar::quarter_bounds(2025, 5).is_err());
+/// ```
 pub fn quarter_bounds(year: i32, quarter: u32) -> Result<(NaiveDate, NaiveDate), BindError> {
     if !(1..=4).contains(&quarter) {
         return Err(BindError::NoSuch(format!("a year has quarters Q1 to Q4, not Q{quarter}")));

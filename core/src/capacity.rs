@@ -10,6 +10,21 @@ use crate::fixed::{Fixed, Ratio};
 use crate::model::{Item, Max, Plan, Team, Unit};
 
 /// Capacity of one team in one iteration.
+///
+/// ```
+/// use haalbaar::Fixed;
+/// use haalbaar::capacity::Source;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let table = checked.capacity.as_ref().expect("capacity");
+/// let first = &table.teams[0].iterations[0];
+/// // 4 people × 10 working days × 75%.
+/// assert_eq!((first.capacity, first.plannable), (Fixed::from_int(30), Fixed::from_int(30)));
+/// assert_eq!((first.fte, first.source), (Some(Fixed::from_int(4)), Source::People));
+/// assert!(first.adjustment.is_zero());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
     /// What the team can do, before `load`.
@@ -26,6 +41,17 @@ pub struct Cell {
 }
 
 /// Where an iteration's capacity comes from.
+///
+/// ```
+/// use haalbaar::capacity::Source;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  capacity PI1.2 50\n}\nteam ops {\n  capacity 20 per iteration\n}\n";
+/// let checked = haalbaar::check(source);
+/// let table = checked.capacity.expect("capacity");
+/// let sources = |team: usize| table.teams[team].iterations.iter().map(|c| c.source).collect::<Vec<_>>();
+/// assert_eq!(sources(0)[..5], [Source::People, Source::IterationOverride, Source::People, Source::People, Source::Innovation]);
+/// assert_eq!(sources(1)[0], Source::Fixed);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -45,6 +71,17 @@ pub enum Source {
 }
 
 /// Capacity of one team over the horizon.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let table = checked.capacity.as_ref().expect("capacity");
+/// let api = &table.teams[0];
+/// assert_eq!(api.team, "api");
+/// // One cell per iteration of the calendar.
+/// assert_eq!(api.iterations.len(), cal.len());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TeamCapacity {
     /// The team's id.
@@ -55,18 +92,48 @@ pub struct TeamCapacity {
 
 impl TeamCapacity {
     /// Total capacity and plannable capacity of PI `pi` (within the horizon).
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// # let checked = haalbaar::check(source);
+    /// # let cal = checked.calendar.as_ref().expect("a calendar");
+    /// # let table = checked.capacity.as_ref().expect("capacity");
+    /// // Four planned iterations of 30; the IP iteration adds nothing.
+    /// assert_eq!(table.teams[0].pi_total(cal, 1), (Fixed::from_int(120), Fixed::from_int(120)));
+    /// // The horizon cuts PI3 after two iterations.
+    /// assert_eq!(table.teams[0].pi_total(cal, 3), (Fixed::from_int(60), Fixed::from_int(60)));
+    /// ```
     pub fn pi_total(&self, cal: &Calendar, pi: u32) -> (Fixed, Fixed) {
         cal.pi_iterations(pi)
             .filter_map(|i| self.iterations.get(i))
             .fold((Fixed::ZERO, Fixed::ZERO), |(c, p), cell| (c + cell.capacity, p + cell.plannable))
     }
     /// Plannable capacity over the whole horizon.
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// # let checked = haalbaar::check(source);
+    /// # let cal = checked.calendar.as_ref().expect("a calendar");
+    /// # let table = checked.capacity.as_ref().expect("capacity");
+    /// // Ten planned iterations of 30.
+    /// assert_eq!(table.teams[0].total_plannable(), haalbaar::Fixed::from_int(300));
+    /// ```
     pub fn total_plannable(&self) -> Fixed {
         self.iterations.iter().map(|c| c.plannable).sum()
     }
 }
 
 /// Capacity of every team, in plan order.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nteam web {\n  people 2\n}\n";
+/// let table = haalbaar::check(source).capacity.expect("capacity");
+/// let teams: Vec<&str> = table.teams.iter().map(|t| t.team.as_str()).collect();
+/// assert_eq!(teams, ["api", "web"]);
+/// assert_eq!(table.teams[1].iterations[0].capacity, haalbaar::Fixed::from_int(20));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CapacityTable {
     /// One per team, in plan order.
@@ -75,11 +142,31 @@ pub struct CapacityTable {
 
 impl CapacityTable {
     /// The team with this id.
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// # let checked = haalbaar::check(source);
+    /// # let cal = checked.calendar.as_ref().expect("a calendar");
+    /// # let table = checked.capacity.as_ref().expect("capacity");
+    /// assert_eq!(table.team("api").map(|t| t.iterations.len()), Some(12));
+    /// assert!(table.team("web").is_none());
+    /// ```
     pub fn team(&self, id: &str) -> Option<&TeamCapacity> {
         self.teams.iter().find(|t| t.team == id)
     }
     /// [`CapacityTable::team`] for the plan's team at `index` (the table is in plan order, so
     /// this is one comparison, not a search).
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// # let checked = haalbaar::check(source);
+    /// # let cal = checked.calendar.as_ref().expect("a calendar");
+    /// # let table = checked.capacity.as_ref().expect("capacity");
+    /// assert_eq!(table.team_at(0, "api").map(|t| t.team.as_str()), Some("api"));
+    /// // A wrong index still finds the team by its id.
+    /// assert_eq!(table.team_at(3, "api").map(|t| t.team.as_str()), Some("api"));
+    /// assert!(table.team_at(0, "web").is_none());
+    /// ```
     pub fn team_at(&self, index: usize, id: &str) -> Option<&TeamCapacity> {
         self.teams.get(index).filter(|t| t.team == id).or_else(|| self.team(id))
     }
@@ -139,6 +226,16 @@ fn pct(p: Fixed) -> Ratio {
 
 /// What `delta` of capacity adds to the plannable figure at `load` percent: `delta × load`,
 /// rounded once (as `capacity PIx.y +N` adds it, and as a repair counts it).
+///
+/// ```
+/// use haalbaar::Fixed;
+/// use haalbaar::capacity::plannable_of;
+///
+/// assert_eq!(plannable_of(Fixed::from_int(20), Fixed::from_int(85)), Fixed::from_int(17));
+/// assert_eq!(plannable_of(Fixed::from_int(10), Fixed::HUNDRED), Fixed::from_int(10));
+/// // 1 × 33.3% is 0.333.
+/// assert_eq!(plannable_of(Fixed::ONE, Fixed::from_millis(33_300)), Fixed::from_millis(333));
+/// ```
 pub fn plannable_of(delta: Fixed, load: Fixed) -> Fixed {
     delta.ratio().times(&pct(load)).to_fixed()
 }
@@ -312,6 +409,19 @@ fn computed(
 }
 
 /// Capacity of every team in every iteration of the calendar.
+///
+/// ```
+/// use haalbaar::Fixed;
+/// use haalbaar::calendar::Calendar;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let cal = Calendar::new(&checked.plan.settings).expect("a calendar");
+/// let table = haalbaar::capacity::capacity(&checked.plan, &cal);
+/// // The same table the check made.
+/// assert_eq!(Some(&table), checked.capacity.as_ref());
+/// assert_eq!(table.teams[0].iterations[0].capacity, Fixed::from_int(30));
+/// ```
 pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
     let load = pct(plan.settings.load);
     let days = WorkingDays::new(cal);
@@ -488,6 +598,18 @@ pub(crate) fn shares(over: &[usize], millis: i64) -> impl Iterator<Item = (usize
 
 /// The most work `item` may get in iteration `it` by its `max`, if it has one. `None` also
 /// when a cap in people has no meaning for the team (reported as E0406).
+///
+/// ```
+/// use haalbaar::capacity::item_cap;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  max 2 people\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let table = checked.capacity.as_ref().expect("capacity");
+/// let login = checked.plan.item("login").expect("the item");
+/// // `max 2 people`: 2 × 10 working days × the team's focus of 75%.
+/// assert_eq!(item_cap(&checked.plan, cal, login, &cal.iterations[0]), Some(haalbaar::Fixed::from_int(15)));
+/// ```
 pub fn item_cap(plan: &Plan, cal: &Calendar, item: &Item, it: &Iteration) -> Option<Fixed> {
     match item.max.as_ref()?.value {
         Max::PerIteration(v) => Some(v),
@@ -498,6 +620,20 @@ pub fn item_cap(plan: &Plan, cal: &Calendar, item: &Item, it: &Iteration) -> Opt
 /// [`item_cap`] in every iteration of the calendar, for an item of `team`. A cap in people
 /// depends on the iteration only through its working days, so it is worked out once per
 /// number of working days.
+///
+/// ```
+/// use haalbaar::capacity::item_caps;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  max 2 people\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let table = checked.capacity.as_ref().expect("capacity");
+/// let (login, api) = (checked.plan.item("login").expect("the item"), checked.plan.team("api").expect("the team"));
+/// let caps = item_caps(&checked.plan, cal, login, api);
+/// assert_eq!(caps.len(), cal.len());
+/// // Every iteration has 10 working days: 2 people × 10 × 75% in each.
+/// assert!(caps.iter().all(|c| *c == Some(haalbaar::Fixed::from_int(15))));
+/// ```
 pub fn item_caps(plan: &Plan, cal: &Calendar, item: &Item, team: &Team) -> Vec<Option<Fixed>> {
     let mut seen: Vec<(u32, Option<Fixed>)> = Vec::new();
     cal.iterations
@@ -514,6 +650,18 @@ pub fn item_caps(plan: &Plan, cal: &Calendar, item: &Item, team: &Team) -> Vec<O
 }
 
 /// [`item_cap`] for an item of `team` (found once by the caller, not per iteration).
+///
+/// ```
+/// use haalbaar::capacity::item_cap_in;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  max 2 people\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let table = checked.capacity.as_ref().expect("capacity");
+/// let (login, api) = (checked.plan.item("login").expect("the item"), checked.plan.team("api").expect("the team"));
+/// let cap = item_cap_in(&checked.plan, cal, login, api, &cal.iterations[1]);
+/// assert_eq!(cap, Some(haalbaar::Fixed::from_int(15)));
+/// ```
 pub fn item_cap_in(plan: &Plan, cal: &Calendar, item: &Item, team: &Team, it: &Iteration) -> Option<Fixed> {
     let max = item.max.as_ref()?;
     match max.value {
@@ -537,6 +685,18 @@ pub fn item_cap_in(plan: &Plan, cal: &Calendar, item: &Item, team: &Team, it: &I
 }
 
 /// Whether `max N people` can be turned into the plan's unit for this team.
+///
+/// ```
+/// use haalbaar::capacity::people_cap_has_meaning;
+///
+/// let days = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  capacity 20 per iteration\n}\n";
+/// let plan = haalbaar::check(days).plan;
+/// assert!(people_cap_has_meaning(&plan, plan.team("api").expect("the team")));
+/// // In points, a team with a fixed capacity has no people to count.
+/// let points = days.replace("horizon 6 months", "horizon 6 months\n  unit points");
+/// let plan = haalbaar::check(&points).plan;
+/// assert!(!people_cap_has_meaning(&plan, plan.team("api").expect("the team")));
+/// ```
 pub fn people_cap_has_meaning(plan: &Plan, team: &Team) -> bool {
     match plan.settings.unit {
         Unit::Days => true,

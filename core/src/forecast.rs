@@ -32,15 +32,38 @@ pub const DEFAULT_SEED: u64 = 20_240_108;
 
 /// SplitMix64: tiny, fast, and fixed forever, so a seed gives the same forecast in every
 /// version and on every platform (a general-purpose RNG crate may change its streams).
+///
+/// ```
+/// use haalbaar::forecast::Rng;
+///
+/// let (mut a, mut b) = (Rng::new(7), Rng::new(7));
+/// assert_eq!(a.next_u64(), b.next_u64());
+/// // SplitMix64's first number from seed 0.
+/// assert_eq!(Rng::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
 
 impl Rng {
     /// A generator started from `seed`.
+    ///
+    /// ```
+    /// use haalbaar::forecast::Rng;
+    ///
+    /// let first = |seed| Rng::new(seed).next_u64();
+    /// assert_eq!(first(42), first(42));
+    /// assert_ne!(first(42), first(43));
+    /// ```
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
     /// The next 64 random bits.
+    ///
+    /// ```
+    /// let mut rng = haalbaar::forecast::Rng::new(0);
+    /// assert_eq!(rng.next_u64(), 16_294_208_416_658_607_535);
+    /// assert_ne!(rng.next_u64(), 16_294_208_416_658_607_535);
+    /// ```
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -49,12 +72,29 @@ impl Rng {
         z ^ (z >> 31)
     }
     /// Uniform in [0, 1).
+    ///
+    /// ```
+    /// let mut rng = haalbaar::forecast::Rng::new(20_240_108);
+    /// let draws: Vec<f64> = (0..1000).map(|_| rng.unit()).collect();
+    /// assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+    /// // About half fall below 0.5.
+    /// let low = draws.iter().filter(|u| **u < 0.5).count();
+    /// assert!((400..600).contains(&low), "{low}");
+    /// ```
     pub fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
 /// Green at 85% or more, amber from 50%, red below.
+///
+/// ```
+/// use haalbaar::forecast::Rag;
+///
+/// assert_eq!(Rag::of(0.9), Rag::Green);
+/// assert_eq!(Rag::of(0.5), Rag::Amber);
+/// assert_eq!(Rag::of(0.49), Rag::Red);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -70,6 +110,14 @@ pub enum Rag {
 
 impl Rag {
     /// The colour of a probability from 0 to 1.
+    ///
+    /// ```
+    /// use haalbaar::forecast::Rag;
+    ///
+    /// assert_eq!(Rag::of(0.85), Rag::Green);
+    /// assert_eq!(Rag::of(0.84), Rag::Amber);
+    /// assert_eq!(Rag::of(0.0), Rag::Red);
+    /// ```
     pub fn of(probability: f64) -> Rag {
         if probability >= 0.85 {
             Rag::Green
@@ -82,6 +130,21 @@ impl Rag {
 }
 
 /// How likely each commitment is met when efforts vary within their ranges and vacancies may stay open.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// use haalbaar::forecast::{ForecastOptions, forecast};
+///
+/// let checked = haalbaar::check(source);
+/// let cal = checked.calendar.as_ref().expect("a calendar");
+/// let options = ForecastOptions::new(200, 7).threads(haalbaar::Threads::One);
+/// let result = forecast(&checked.plan, cal, options, &mut |_, _| {}).expect("a forecast");
+/// assert_eq!((result.runs, result.seed), (200, 7));
+/// // At most 50 days of work against 120 in PI1: every run meets it.
+/// assert_eq!(result.commitments[0].probability, 1.0);
+/// assert_eq!(result.teams[0].team, "api");
+/// assert!(result.warnings.is_empty());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Forecast {
@@ -103,6 +166,24 @@ pub struct Forecast {
 }
 
 /// One commitment over the runs.
+///
+/// ```
+/// use haalbaar::forecast::Rag;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let options = haalbaar::forecast::ForecastOptions::new(200, 7).threads(haalbaar::Threads::One);
+/// # let forecast = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut |_, _| {}).expect("a forecast");
+/// // 60 days of work, always, against 40 before PI1 ends: no run meets it.
+/// let big = &forecast.commitments[0];
+/// assert_eq!((big.item.as_str(), big.deadline.as_str()), ("big", "PI1.5"));
+/// assert_eq!((big.probability, big.rag, big.undecided), (0.0, Rag::Red, 0));
+/// // Every run finishes it late, in PI2.2.
+/// assert_eq!(big.p50.as_deref(), Some("PI2.2"));
+/// assert_eq!(big.p85.as_deref(), Some("PI2.2"));
+/// assert!(big.reason.is_some() && !big.beyond_firm);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentForecast {
@@ -140,6 +221,18 @@ pub struct CommitmentForecast {
 }
 
 /// One bar of a histogram.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let options = haalbaar::forecast::ForecastOptions::new(200, 7).threads(haalbaar::Threads::One);
+/// # let forecast = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut |_, _| {}).expect("a forecast");
+/// let histogram = &forecast.commitments[0].histogram;
+/// // Every run finishes somewhere, once.
+/// assert_eq!(histogram.iter().map(|bar| bar.runs).sum::<u32>(), 200);
+/// assert!(histogram.iter().all(|bar| bar.iteration.starts_with("PI1.")));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bucket {
@@ -150,6 +243,18 @@ pub struct Bucket {
 }
 
 /// One team's load over the runs.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let options = haalbaar::forecast::ForecastOptions::new(200, 7).threads(haalbaar::Threads::One);
+/// # let forecast = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut |_, _| {}).expect("a forecast");
+/// let api = &forecast.teams[0];
+/// assert_eq!(api.team, "api");
+/// // One entry per PI of the horizon.
+/// assert_eq!(api.pis.iter().map(|p| p.pi).collect::<Vec<_>>(), [1, 2, 3]);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamForecast {
@@ -160,6 +265,21 @@ pub struct TeamForecast {
 }
 
 /// A team's load in one PI over the runs.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// # let checked = haalbaar::check(source);
+/// # let cal = checked.calendar.as_ref().expect("a calendar");
+/// # let options = haalbaar::forecast::ForecastOptions::new(200, 7).threads(haalbaar::Threads::One);
+/// # let forecast = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut |_, _| {}).expect("a forecast");
+/// let pis = &forecast.teams[0].pis;
+/// // All of the 30 to 50 days are done in PI1, of its 120: some load, never over 100%.
+/// assert!(pis[0].p50.is_positive() && pis[0].p50 <= pis[0].p85 && pis[0].p85 <= Fixed::HUNDRED);
+/// // Nothing is left for PI2.
+/// assert_eq!((pis[1].p50, pis[1].p85), (Fixed::ZERO, Fixed::ZERO));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PiLoad {
@@ -174,6 +294,16 @@ pub struct PiLoad {
 impl CommitmentForecast {
     /// The chance as a planner reads it: a whole percent, but never `0%` when some run met
     /// it nor `100%` when some run did not (`<1%`, `>99%`).
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// # let checked = haalbaar::check(source);
+    /// # let cal = checked.calendar.as_ref().expect("a calendar");
+    /// # let options = haalbaar::forecast::ForecastOptions::new(200, 7).threads(haalbaar::Threads::One);
+    /// # let forecast = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut |_, _| {}).expect("a forecast");
+    /// // Every run meets it.
+    /// assert_eq!(forecast.commitments[0].chance(), "100%");
+    /// ```
     pub fn chance(&self) -> String {
         chance_text(self.probability)
     }
@@ -194,9 +324,15 @@ fn chance_text(probability: f64) -> String {
 
 impl Forecast {
     /// The JSON Schema of `haalbaar forecast --format json` (which adds `diagnostics`).
+    ///
+    /// ```
+    /// let schema = haalbaar::forecast::Forecast::schema();
+    /// assert!(schema.contains("\"commitments\""));
+    /// assert!(schema.contains("\"probability\""));
+    /// ```
     #[cfg(feature = "schema")]
     pub fn schema() -> String {
-        serde_json::to_string_pretty(&schemars::schema_for!(Forecast)).unwrap_or_default() + "\n"
+        crate::report::schema_text(schemars::schema_for!(Forecast))
     }
 }
 
@@ -231,15 +367,46 @@ impl Default for ForecastOptions {
 
 impl ForecastOptions {
     /// `runs` runs drawn from `seed`, on every core, not cancelled.
+    ///
+    /// ```
+    /// use haalbaar::forecast::ForecastOptions;
+    ///
+    /// let options = ForecastOptions::new(2_000, 42);
+    /// assert_eq!((options.runs, options.seed), (2_000, 42));
+    /// assert_eq!(options.threads, haalbaar::Threads::Auto);
+    /// assert!(options.cancel.is_none());
+    /// ```
     pub fn new(runs: u32, seed: u64) -> Self {
         ForecastOptions { runs, seed, threads: crate::Threads::Auto, cancel: None }
     }
     /// On these threads.
+    ///
+    /// ```
+    /// use haalbaar::Threads;
+    /// use haalbaar::forecast::ForecastOptions;
+    ///
+    /// let options = ForecastOptions::new(100, 1).threads(Threads::One);
+    /// assert_eq!(options.threads, Threads::One);
+    /// assert_eq!(options.runs, 100);
+    /// ```
     pub fn threads(mut self, threads: crate::Threads) -> Self {
         self.threads = threads;
         self
     }
     /// Stopped when this flag is raised.
+    ///
+    /// ```
+    /// use haalbaar::forecast::{ForecastOptions, forecast};
+    ///
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// let checked = haalbaar::check(source);
+    /// let cal = checked.calendar.as_ref().expect("a calendar");
+    /// let cancel = haalbaar::Cancel::new();
+    /// cancel.cancel();
+    /// let options = ForecastOptions::new(1_000, 1).cancel(cancel);
+    /// // A raised flag stops the forecast before its first batch of runs.
+    /// assert!(forecast(&checked.plan, cal, options, &mut |_, _| {}).is_none());
+    /// ```
     pub fn cancel(mut self, flag: crate::Cancel) -> Self {
         self.cancel = Some(flag);
         self
@@ -372,6 +539,21 @@ impl LoadHistogram {
 }
 
 /// Runs the forecast on a valid plan. `progress` is told after each run (done, total).
+///
+/// ```
+/// use haalbaar::forecast::{ForecastOptions, forecast};
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let cal = checked.calendar.as_ref().expect("a calendar");
+/// let mut told = Vec::new();
+/// let options = ForecastOptions::new(100, 7).threads(haalbaar::Threads::One);
+/// let result = forecast(&checked.plan, cal, options, &mut |done, total| told.push((done, total)));
+/// let result = result.expect("a forecast");
+/// assert_eq!(result.runs, 100);
+/// assert_eq!(told.last(), Some(&(100, 100)));
+/// assert_eq!(result.commitments[0].rag, haalbaar::forecast::Rag::Green);
+/// ```
 pub fn forecast(
     plan: &Plan,
     cal: &Calendar,

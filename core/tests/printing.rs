@@ -436,10 +436,15 @@ fn the_builder_writes_every_statement() {
     for line in text.lines() {
         let t = line.trim_start();
         if !line.starts_with(' ') {
-            block = [("plan", BlockKind::Plan), ("team", BlockKind::Team), ("epic", BlockKind::Epic), ("item", BlockKind::Item)]
-                .into_iter()
-                .find(|(w, _)| t.starts_with(&format!("{w} ")))
-                .map(|(_, k)| k);
+            block = [
+                ("plan", BlockKind::Plan),
+                ("team", BlockKind::Team),
+                ("epic", BlockKind::Epic),
+                ("item", BlockKind::Item),
+            ]
+            .into_iter()
+            .find(|(w, _)| t.starts_with(&format!("{w} ")))
+            .map(|(_, k)| k);
         } else if let (Some(kind), Some(word)) = (block, t.split_whitespace().next()) {
             seen.insert(format!("{kind:?} {word}"));
         }

@@ -18,6 +18,18 @@ use crate::layout::Layout;
 use crate::tree::{Block, SourceFile, Statement, SyntaxError};
 
 /// Why a text could not be formatted.
+///
+/// ```
+/// use haalbaar_grammar::{FormatError, format};
+///
+/// let refused = format("team a {\n  peple 3\n}\n");
+/// let Err(FormatError::Syntax(errors)) = &refused else { panic!("not refused: {refused:?}") };
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(
+///     refused.expect_err("refused").to_string(),
+///     "the plan has 1 syntax error(s); it is formatted once they are fixed"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormatError {
     /// The text has syntax errors: nothing is formatted until they are fixed.
@@ -41,6 +53,14 @@ impl std::fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 /// The text in canonical layout. A text with syntax errors is refused, never half formatted.
+///
+/// ```
+/// use haalbaar_grammar::format;
+///
+/// let text = "team api   {\npeople 4   # at start\n\n\n  focus    75%\n}\n";
+/// assert_eq!(format(text), Ok("team api {\n  people 4  # at start\n\n  focus 75%\n}\n".to_string()));
+/// assert!(format("team api {\n  people four\n}\n").is_err());
+/// ```
 pub fn format(source: &str) -> Result<String, FormatError> {
     let file = crate::parse(source);
     if !file.errors.is_empty() {

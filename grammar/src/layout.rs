@@ -36,6 +36,20 @@ enum Line {
 }
 
 /// Collects a plan's lines and writes them by the layout rules.
+///
+/// ```
+/// use haalbaar_grammar::{BlockKind, Layout};
+///
+/// let mut out = Layout::new();
+/// out.open(BlockKind::Plan, None, Some("Demo"), None);
+/// out.statement("start 2025-01-06", None);
+/// out.close(None);
+/// out.open(BlockKind::Team, Some("api"), None, None);
+/// out.statement("people 4", None);
+/// out.close(None);
+/// // One blank line between blocks, statements indented two spaces.
+/// assert_eq!(out.finish(), "plan \"Demo\" {\n  start 2025-01-06\n}\n\nteam api {\n  people 4\n}\n");
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     lines: Vec<Line>,
@@ -46,11 +60,29 @@ pub struct Layout {
 
 impl Layout {
     /// An empty plan text.
+    ///
+    /// ```
+    /// assert_eq!(haalbaar_grammar::Layout::new().finish(), "");
+    /// ```
     pub fn new() -> Self {
         Layout::default()
     }
 
     /// A blank line the author put (kept once; dropped at the start or end of a block or file).
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.open(BlockKind::Team, Some("a"), None, None);
+    /// out.blank(); // dropped: no blank line just inside a block
+    /// out.statement("people 3", None);
+    /// out.blank();
+    /// out.blank(); // kept once
+    /// out.statement("focus 70%", None);
+    /// out.close(None);
+    /// assert_eq!(out.finish(), "team a {\n  people 3\n\n  focus 70%\n}\n");
+    /// ```
     pub fn blank(&mut self) {
         if matches!(self.lines.last(), Some(Line::Text { .. })) {
             self.lines.push(Line::Blank);
@@ -58,11 +90,32 @@ impl Layout {
     }
 
     /// A line holding only a comment (`# ...`), at the current depth.
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.comment("# teams");
+    /// out.open(BlockKind::Team, Some("a"), None, None);
+    /// out.comment("# at the start");
+    /// out.statement("people 3", None);
+    /// out.close(None);
+    /// assert_eq!(out.finish(), "# teams\nteam a {\n  # at the start\n  people 3\n}\n");
+    /// ```
     pub fn comment(&mut self, text: &str) {
         self.push(String::new(), Some(text));
     }
 
     /// A block's header: `kind id "title" {`, with an optional trailing comment.
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.open(BlockKind::Item, Some("login"), Some("Inloggen"), Some("# first"));
+    /// out.close(None);
+    /// assert_eq!(out.finish(), "item login \"Inloggen\" {  # first\n}\n");
+    /// ```
     pub fn open(&mut self, kind: BlockKind, id: Option<&str>, title: Option<&str>, comment: Option<&str>) {
         let mut code = kind.keyword().to_string();
         if let Some(id) = id {
@@ -78,17 +131,50 @@ impl Layout {
     }
 
     /// A header line already written in canonical form (ending in `{`).
+    ///
+    /// ```
+    /// use haalbaar_grammar::Layout;
+    ///
+    /// let mut out = Layout::new();
+    /// out.open_line("epic stelsel {".to_string(), None);
+    /// out.statement("commit PI4", None);
+    /// out.close(None);
+    /// assert_eq!(out.finish(), "epic stelsel {\n  commit PI4\n}\n");
+    /// ```
     pub fn open_line(&mut self, code: String, comment: Option<&str>) {
         self.push(code, comment);
         self.depth += 1;
     }
 
     /// One statement of the open block, in canonical form (`effort 30..50`).
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.open(BlockKind::Team, Some("api"), None, None);
+    /// out.statement("people 4", Some("# at start"));
+    /// out.statement("focus 75%", Some("# meetings"));
+    /// out.close(None);
+    /// // The trailing comments of a block's statements share one column.
+    /// assert_eq!(out.finish(), "team api {\n  people 4   # at start\n  focus 75%  # meetings\n}\n");
+    /// ```
     pub fn statement(&mut self, code: &str, comment: Option<&str>) {
         self.push(code.to_string(), comment);
     }
 
     /// The open block's closing `}`.
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.open(BlockKind::Team, Some("api"), None, None);
+    /// out.statement("people 4", None);
+    /// out.blank(); // dropped: no blank line at the end of a block
+    /// out.close(Some("# end of api"));
+    /// assert_eq!(out.finish(), "team api {\n  people 4\n}  # end of api\n");
+    /// ```
     pub fn close(&mut self, comment: Option<&str>) {
         if matches!(self.lines.last(), Some(Line::Blank)) {
             self.lines.pop();
@@ -113,11 +199,32 @@ impl Layout {
     }
 
     /// The text, with `\n` line ends.
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.open(BlockKind::Team, Some("a"), None, None);
+    /// out.statement("people 3", None);
+    /// out.close(None);
+    /// out.blank(); // dropped: no blank line at the end of the file
+    /// assert_eq!(out.finish(), "team a {\n  people 3\n}\n");
+    /// ```
     pub fn finish(self) -> String {
         self.finish_with("\n")
     }
 
     /// The text with the given line end (`"\n"` or `"\r\n"`).
+    ///
+    /// ```
+    /// use haalbaar_grammar::{BlockKind, Layout};
+    ///
+    /// let mut out = Layout::new();
+    /// out.open(BlockKind::Team, Some("a"), None, None);
+    /// out.statement("people 3", None);
+    /// out.close(None);
+    /// assert_eq!(out.finish_with("\r\n"), "team a {\r\n  people 3\r\n}\r\n");
+    /// ```
     pub fn finish_with(mut self, newline: &str) -> String {
         while matches!(self.lines.last(), Some(Line::Blank)) {
             self.lines.pop();
@@ -165,6 +272,13 @@ impl Layout {
 }
 
 /// A string as the language writes it: in double quotes, `"` and `\` escaped.
+///
+/// ```
+/// use haalbaar_grammar::quote;
+///
+/// assert_eq!(quote("Domein Toegang"), "\"Domein Toegang\"");
+/// assert_eq!(quote(r#"API "core" \ v2"#), r#""API \"core\" \\ v2""#);
+/// ```
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');

@@ -10,6 +10,8 @@
 //! Parsing never fails as a whole: [`parse`] returns every block it could read together
 //! with one [`SyntaxError`] per line it could not. No pest type is part of this API.
 
+#![deny(missing_docs)]
+
 mod fast;
 mod format;
 mod layout;

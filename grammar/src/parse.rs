@@ -17,6 +17,19 @@ pub const MAX_SOURCE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads a plan file. Never fails as a whole: the tree holds every block that could be
 /// read and `errors` one entry per line that could not.
+///
+/// ```
+/// use haalbaar_grammar::{BlockKind, parse};
+///
+/// let file = parse("plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n");
+/// assert!(file.errors.is_empty());
+/// assert_eq!(file.blocks.len(), 2);
+/// assert_eq!(file.blocks[1].kind, BlockKind::Team);
+/// assert_eq!(file.blocks[0].statements[1].value.keyword(), "horizon");
+/// // A broken line is an error; the rest is still read.
+/// let broken = parse("team api {\n  people 4\n  focus lots\n}\n");
+/// assert_eq!((broken.errors.len(), broken.blocks[0].statements.len()), (1, 1));
+/// ```
 pub fn parse(source: &str) -> SourceFile {
     if source.len() > MAX_SOURCE_BYTES {
         return SourceFile {
@@ -437,6 +450,15 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The closest known word, if it is close enough to be a likely typo.
+///
+/// ```
+/// use haalbaar_grammar::did_you_mean;
+///
+/// assert_eq!(did_you_mean("peple", ["people", "focus", "reserve"]), Some("people"));
+/// // Capitals do not count against it.
+/// assert_eq!(did_you_mean("FOCUS", ["people", "focus"]), Some("focus"));
+/// assert_eq!(did_you_mean("budget", ["people", "focus"]), None);
+/// ```
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
     candidates

@@ -180,9 +180,22 @@ pub fn check(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
 pub fn inspect(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
     let o = check_options_of(&opts)?;
     let options = check_options(&o);
-    let mut inspection = haalbaar::api::inspect(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options);
+    // The previous inspection's check is reused where the edit allows (`haalbaar::recheck`):
+    // the widget inspects the plan at every pause in typing.
+    let mut inspection = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let (inspection, checked) =
+            haalbaar::api::inspect_again(last.as_ref(), o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options);
+        *last = Some(checked);
+        inspection
+    });
     inspection.localize(o.lang);
     to_js(&inspection)
+}
+
+thread_local! {
+    /// The last inspection's check, for the next one to reuse.
+    static LAST: std::cell::RefCell<Option<haalbaar::Checked>> = const { std::cell::RefCell::new(None) };
 }
 
 fn check_options(o: &CheckOptions) -> haalbaar::Options {

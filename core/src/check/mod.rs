@@ -14,6 +14,31 @@ use crate::model::{self, Plan};
 use crate::{codes, edits, feasibility, grammar, lower, solve, source, validate, values};
 
 /// The outcome of reading and checking one plan.
+///
+/// ```
+/// use haalbaar::Status;
+///
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// assert!(!checked.cancelled);
+/// assert_eq!(checked.plan.items[0].id, "login");
+/// assert_eq!(checked.calendar.as_ref().map(|c| c.iterations.len()), Some(12));
+/// let feasibility = checked.feasibility.expect("a plan without errors");
+/// assert_eq!(feasibility.commitments[0].status, Status::Met);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Checked {
     /// The plan as far as it could be read (also when it has errors).
@@ -29,14 +54,53 @@ pub struct Checked {
     pub feasibility: Option<feasibility::Feasibility>,
     /// The check was stopped by [`Options::cancel`] before it decided the commitments.
     pub cancelled: bool,
+    /// What [`recheck`] can take over from this check.
+    reuse: Option<std::sync::Arc<Reuse>>,
+    /// The commitments were not decided again: the previous check's answer held.
+    reused: bool,
+}
+
+/// What a check keeps for a re-check: the solver's problem and answer, the budget it was
+/// found with, and what taking out each loan did.
+#[derive(Debug)]
+struct Reuse {
+    problem: solve::problem::Problem,
+    solution: solve::rank::Solution,
+    budget: u64,
+    loans: Vec<Loan>,
 }
 
 impl Checked {
+    /// Whether a [`recheck`] took the commitments' answer over from the previous check
+    /// (for tests and benchmarks of the re-check).
+    #[doc(hidden)]
+    pub fn reused(&self) -> bool {
+        self.reused
+    }
     /// Whether any diagnostic is an error (an unmet commitment is one).
+    ///
+    /// ```
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+    ///               item login {\n  team apj\n  effort 20\n}\n";
+    /// let checked = haalbaar::check(source);
+    /// assert!(checked.has_errors()); // unknown team `apj`
+    /// let fixed = haalbaar::check(&source.replace("team apj", "team api"));
+    /// assert!(!fixed.has_errors());
+    /// ```
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
     /// The plan's verdict: `invalid` when the file has errors other than unmet commitments.
+    ///
+    /// ```
+    /// use haalbaar::PlanVerdict;
+    ///
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+    ///               item login {\n  team apj\n  effort 20\n}\n";
+    /// assert_eq!(haalbaar::check(source).verdict(), PlanVerdict::Invalid);
+    /// let fixed = source.replace("team apj", "team api");
+    /// assert_eq!(haalbaar::check(&fixed).verdict(), PlanVerdict::Feasible);
+    /// ```
     pub fn verdict(&self) -> feasibility::PlanVerdict {
         self.feasibility.as_ref().map_or(feasibility::PlanVerdict::Invalid, |f| f.verdict)
     }
@@ -44,19 +108,96 @@ impl Checked {
 
 /// Reads and checks a plan file's text: syntax, names, calendar, capacity, and whether the
 /// commitments fit (with the schedule or the reason, and repairs).
+///
+/// ```
+/// use haalbaar::{PlanVerdict, Status};
+///
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// assert_eq!(checked.verdict(), PlanVerdict::Feasible);
+/// let login = &checked.feasibility.as_ref().expect("a plan without errors").commitments[0];
+/// assert_eq!((login.item.as_str(), login.status), ("login", Status::Met));
+/// assert_eq!(login.title.as_deref(), Some("Inloggen"));
+/// ```
 pub fn check(source: &str) -> Checked {
     check_with(source, &Options::default())
 }
 
 /// [`check`] with options.
+///
+/// ```
+/// use haalbaar::Options;
+///
+/// # let source = r#"plan "Demo" {
+/// #   start 2025-01-06
+/// #   horizon 6 months
+/// # }
+/// # team api {
+/// #   people 4
+/// #   focus 75%
+/// # }
+/// # item login "Inloggen" {
+/// #   team api
+/// #   effort 30..50
+/// #   commit PI2
+/// # }
+/// # "#;
+/// // Names, calendar and capacity only: no verdict on the commitments.
+/// let checked = haalbaar::check_with(source, &Options::default().solve(false));
+/// assert!(checked.capacity.is_some());
+/// assert!(checked.feasibility.is_none());
+/// assert!(!checked.has_errors());
+/// ```
 pub fn check_with(source: &str, options: &Options) -> Checked {
+    read_and_check(source, options, None)
+}
+
+/// Checks `source` again after an edit, reusing what it can of `previous` (the check of an
+/// earlier version, with any options): the answer is the one [`check_with`] gives, often
+/// much sooner. When the edit leaves the solver's problem as it was (titles, notes, owners,
+/// comments, layout, blocks moved within the file do change it) or changes only the effort
+/// of work no commitment needs, the commitments are not decided again. For an editor or a
+/// service that checks each version of a plan as its user types.
+///
+/// ```
+/// use haalbaar::Options;
+///
+/// let v1 = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///           item login \"Login\" {\n  team api\n  effort 20\n  commit PI1\n}\n";
+/// let first = haalbaar::check(v1);
+/// let v2 = v1.replace("\"Login\"", "\"Inloggen\"");
+/// let again = haalbaar::recheck(&first, &v2, &Options::default());
+/// let fresh = haalbaar::check(&v2);
+/// assert_eq!(again.plan, fresh.plan);
+/// assert_eq!(again.diagnostics, fresh.diagnostics);
+/// assert_eq!(again.verdict(), fresh.verdict());
+/// ```
+pub fn recheck(previous: &Checked, source: &str, options: &Options) -> Checked {
+    read_and_check(source, options, previous.reuse.as_deref())
+}
+
+fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> Checked {
     let file = grammar::parse(source);
     let mut diagnostics = lower::syntax_diagnostics(&file);
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
     let item_blocks: Vec<grammar::Span> =
         file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
-    let mut checked = finish(lowered.plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options);
+    let mut checked =
+        finish(lowered.plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options, previous);
     let map = source::SourceMap::new(source);
     subjects::of_blocks(&file.blocks, &mut checked.diagnostics);
     for d in &mut checked.diagnostics {
@@ -97,7 +238,44 @@ pub fn check_plan(plan: Plan) -> Checked {
 }
 
 /// [`check_plan`] with options.
+///
+/// ```
+/// use haalbaar::model::{Item, Period, Team};
+/// use haalbaar::{Fixed, NaiveDate, Options, PlanBuilder, PlanVerdict, Threads};
+///
+/// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+/// let pi2 = Period::Pi { pi: 2, iteration: None };
+/// let plan = PlanBuilder::new("Demo", start)
+///     .team(Team::new("api").people(Fixed::from_int(4)))
+///     .item(Item::new("login").team("api").effort(Fixed::from_int(40)).commit(pi2, false))
+///     .plan();
+/// let checked = haalbaar::check_plan_with(plan, &Options::default().threads(Threads::One));
+/// assert_eq!(checked.verdict(), PlanVerdict::Feasible);
+/// ```
 pub fn check_plan_with(plan: Plan, options: &Options) -> Checked {
+    check_built(plan, options, None)
+}
+
+/// [`recheck`] for a plan built in code: checks `plan` reusing what it can of `previous`,
+/// with the answer [`check_plan_with`] gives.
+///
+/// ```
+/// use haalbaar::model::{Item, Team};
+/// use haalbaar::{Fixed, NaiveDate, Options, PlanBuilder};
+///
+/// let mut builder = PlanBuilder::new("Demo", NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date"))
+///     .team(Team::new("api").people(Fixed::from_int(4)))
+///     .item(Item::new("login").team("api").effort(Fixed::from_int(20)));
+/// let first = haalbaar::check_plan(builder.clone().plan());
+/// builder.item_mut("login").expect("the item").title = Some("Inloggen".into());
+/// let again = haalbaar::recheck_plan(&first, builder.clone().plan(), &Options::default());
+/// assert_eq!(again.diagnostics, haalbaar::check_plan(builder.plan()).diagnostics);
+/// ```
+pub fn recheck_plan(previous: &Checked, plan: Plan, options: &Options) -> Checked {
+    check_built(plan, options, previous.reuse.as_deref())
+}
+
+fn check_built(plan: Plan, options: &Options, previous: Option<&Reuse>) -> Checked {
     let mut marked = plan.clone();
     let items = subjects::mark(&mut marked);
     // The checks lowering makes on the values of a file, made here on the model: a value the
@@ -111,7 +289,7 @@ pub fn check_plan_with(plan: Plan, options: &Options) -> Checked {
             None
         }
     };
-    let mut checked = finish(marked, calendar, &Default::default(), &items, diagnostics, options);
+    let mut checked = finish(marked, calendar, &Default::default(), &items, diagnostics, options, previous);
     subjects::resolve(&checked.plan, &mut checked.diagnostics);
     checked.plan = plan;
     checked
@@ -124,6 +302,7 @@ fn finish(
     item_blocks: &[grammar::Span],
     mut diagnostics: Vec<Diagnostic>,
     options: &Options,
+    previous: Option<&Reuse>,
 ) -> Checked {
     // A plan too large to report on is refused before any per-team, per-iteration work.
     let calendar = match calendar {
@@ -155,6 +334,7 @@ fn finish(
     // Errors confined to items leave the rest to check: see `left_out`.
     let bad = left_out::items_with_errors(&plan, item_blocks, &diagnostics);
     let mut cancelled = options.cancelled();
+    let (mut reuse, mut reused) = (None, false);
     if options.solve
         && !cancelled
         && let Some(bad) = bad
@@ -170,33 +350,42 @@ fn finish(
         // With items left out and no commitment left to check, there is nothing to report.
         if let Some(problem) = solve::problem::Problem::new(checked_plan, cal, cap)
             && (bad.is_empty() || !problem.commitments.is_empty())
-            && let solution = solve::rank::solve_with_options(&problem, options)
-            && !options.cancelled()
         {
-            let unit = match plan.settings.unit {
-                model::Unit::Days => "days",
-                model::Unit::Points => "points",
-            };
-            let (mut report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
-            for c in &mut report.commitments {
-                c.title = match c.kind {
-                    feasibility::CommitmentKind::Epic => checked_plan.epic(&c.item).and_then(|e| e.title.clone()),
-                    _ => checked_plan.item(&c.item).and_then(|i| i.title.clone()),
+            // The previous check's answer where the problem allows (see `solve::rank::reuse`).
+            let previous = previous.filter(|r| r.budget == options.budget);
+            let again = previous.and_then(|r| solve::rank::reuse(&r.problem, &r.solution, &problem));
+            reused = again.is_some();
+            let solution = again.unwrap_or_else(|| solve::rank::solve_with_options(&problem, options));
+            if !options.cancelled() {
+                let unit = match plan.settings.unit {
+                    model::Unit::Days => "days",
+                    model::Unit::Points => "points",
                 };
-            }
-            let mut found = more;
-            found.extend(feasibility::missed_targets(checked_plan, cal, &solution));
-            found.extend(feasibility::overloaded_placements(checked_plan, cal, &problem, &solution));
-            found.extend(costly_loans(checked_plan, cal, &problem, &solution, options));
-            if !bad.is_empty() {
-                report.verdict = feasibility::PlanVerdict::Invalid;
-                left_out_notes = notes;
-            }
-            // A check cancelled while it decided the commitments has no verdict on them.
-            cancelled = options.cancelled();
-            if !cancelled {
-                diagnostics.extend(found);
-                feasibility = Some(report);
+                let (mut report, more) = feasibility::report(&problem, cal, Some(cap), &solution, unit);
+                for c in &mut report.commitments {
+                    c.title = match c.kind {
+                        feasibility::CommitmentKind::Epic => checked_plan.epic(&c.item).and_then(|e| e.title.clone()),
+                        _ => checked_plan.item(&c.item).and_then(|i| i.title.clone()),
+                    };
+                }
+                let mut found = more;
+                found.extend(feasibility::missed_targets(checked_plan, cal, &solution));
+                found.extend(feasibility::overloaded_placements(checked_plan, cal, &problem, &solution));
+                // A loan's answer carries over only with the rest of the previous answer.
+                let before = previous.filter(|_| reused).map(|r| &r.loans[..]);
+                let loans = loans(checked_plan, cal, &problem, &solution, options, before);
+                found.extend(costly_loans(checked_plan, &problem, &loans));
+                if !bad.is_empty() {
+                    report.verdict = feasibility::PlanVerdict::Invalid;
+                    left_out_notes = notes;
+                }
+                // A check cancelled while it decided the commitments has no verdict on them.
+                cancelled = options.cancelled();
+                if !cancelled {
+                    diagnostics.extend(found);
+                    feasibility = Some(report);
+                    reuse = Some(std::sync::Arc::new(Reuse { problem, solution, budget: options.budget, loans }));
+                }
             }
         }
         cancelled |= options.cancelled();
@@ -208,72 +397,143 @@ fn finish(
     diagnostics.dedup();
     // What was left out of the check follows the errors that made it so, in file order.
     diagnostics.extend(left_out_notes);
-    Checked { plan, calendar, capacity, diagnostics, feasibility, cancelled }
+    Checked { plan, calendar, capacity, diagnostics, feasibility, cancelled, reuse, reused }
 }
 
-/// The most loans [`costly_loans`] tries taking out (each is a whole check).
+/// The most loans a check takes out in turn to see whether the plan meets more without them.
 pub const MAX_LOANS_TRIED: usize = 32;
 
 /// The most team-iterations (teams × iterations of the horizon) a plan may have: every report
 /// holds a figure per team per iteration, so this bounds what a check computes and writes.
 pub const MAX_TEAM_ITERATIONS: usize = 200_000;
 
-/// Loans that make the lending team miss a commitment it meets without them: each loan is
-/// taken out in turn and the plan solved again.
-fn costly_loans(
+/// What taking out one loan does: the commitments the plan misses with it and meets without
+/// it, and the capacity of the plan without it (what decides that; a re-check with the same
+/// capacity without the loan has the same answer).
+#[derive(Debug)]
+struct Loan {
+    /// The lending team and the loan's place in its `lend` lines.
+    team: usize,
+    lend: usize,
+    without: std::sync::Arc<Vec<Vec<i64>>>,
+    /// The statuses without the loan, in rank order, as far as they were decided.
+    statuses: Vec<solve::rank::Status>,
+    /// The missed commitments met without the loan.
+    met_without: Vec<usize>,
+}
+
+/// For each loan (at most [`MAX_LOANS_TRIED`], the first in plan order), the commitments the
+/// plan misses and meets without it. Only a loan whose lending team works on a missed
+/// commitment can matter, so only those are tried; each is a walk of the plan without the
+/// loan (statuses only) up to the last commitment it could change, or the previous check's
+/// answer when the plan without it is the same.
+fn loans(
     plan: &Plan,
     cal: &Calendar,
     problem: &solve::problem::Problem,
     solution: &solve::rank::Solution,
     options: &Options,
-) -> Vec<Diagnostic> {
+    previous: Option<&[Loan]>,
+) -> Vec<Loan> {
     use solve::rank::Status;
     let mut out = Vec::new();
-    // Only a plan that misses something can miss it because of a loan; each loan tried costs a
-    // whole check, so at most `MAX_LOANS_TRIED` loans are (the first in plan order).
-    if solution.results.iter().all(|r| r.status == Status::Met) {
+    let missed: Vec<usize> =
+        solution.results.iter().filter(|r| r.status != Status::Met).map(|r| r.commitment).collect();
+    if missed.is_empty() {
         return out;
     }
-    let loans = plan
-        .teams
+    // The teams each missed commitment needs work of.
+    let needs: Vec<(usize, Vec<bool>)> = missed
         .iter()
-        .enumerate()
-        .flat_map(|(t, team)| team.lends.iter().enumerate().map(move |(k, l)| (t, team, k, l)));
-    for (t, team, k, lend) in loans.take(MAX_LOANS_TRIED) {
-        if options.cancelled() {
-            break;
-        }
-        {
-            let mut without = plan.clone();
-            without.teams[t].lends.remove(k);
-            let cap = capacity::capacity(&without, cal);
-            let Some(p) = solve::problem::Problem::new(&without, cal, &cap) else { continue };
-            let again = solve::rank::solve_with_options(&p, options);
-            for (r, r0) in again.results.iter().zip(&solution.results) {
-                if r.status != Status::Met || r0.status == Status::Met {
-                    continue;
-                }
-                let c = &problem.commitments[r0.commitment];
-                let (needed, _) = solve::needs(
-                    problem,
-                    &[solve::Requirement { jobs: c.jobs.iter().copied().collect(), deadline: c.deadline }],
-                );
-                let lender_works = (0..problem.jobs.len()).any(|j| needed[j] && problem.jobs[j].team == t);
-                if lender_works {
-                    out.push(
-                        Diagnostic::new(
-                            codes::Code::W0508,
-                            format!(
-                                "lending {} people to `{}` makes team `{}` miss `{}`, which it meets without the loan",
-                                lend.count, lend.to.id, team.id, c.label
-                            ),
-                            lend.loc.0,
-                        )
-                        .with_secondary(c.span, "missed because of the loan")
-                        .with_help("lend fewer people or in other PIs, or move the commitment knowingly"),
-                    );
+        .map(|&c| {
+            let com = &problem.commitments[c];
+            let (needed, _) = solve::needs(
+                problem,
+                &[solve::Requirement { jobs: com.jobs.iter().copied().collect(), deadline: com.deadline }],
+            );
+            let mut teams = vec![false; problem.teams.len()];
+            for (j, n) in needed.iter().enumerate() {
+                if *n {
+                    teams[problem.jobs[j].team] = true;
                 }
             }
+            (c, teams)
+        })
+        .collect();
+    // Each loan to try: the plan without it, and the last commitment it could change.
+    let mut tries = Vec::new();
+    let loans = plan.teams.iter().enumerate().flat_map(|(t, team)| (0..team.lends.len()).map(move |k| (t, k)));
+    for (t, k) in loans.take(MAX_LOANS_TRIED) {
+        let candidates: Vec<usize> = needs.iter().filter(|(_, teams)| teams[t]).map(|(c, _)| *c).collect();
+        let Some(&last) = candidates.last() else { continue };
+        let mut without = plan.clone();
+        without.teams[t].lends.remove(k);
+        let cap = capacity::capacity(&without, cal);
+        let Some(p) = solve::problem::Problem::new(&without, cal, &cap) else { continue };
+        // The plan without this loan is the one a previous check walked: its statuses hold.
+        let same = previous.and_then(|ls| {
+            ls.iter().find(|l| l.team == t && l.lend == k && l.statuses.len() > last && *l.without == *p.team_cap)
+        });
+        tries.push((t, k, candidates, last, p, same.map(|l| l.statuses.clone())));
+    }
+    // The walks are independent: on several threads where the options allow.
+    let walk = |(t, k, candidates, last, p, known): (
+        usize,
+        usize,
+        Vec<usize>,
+        usize,
+        solve::problem::Problem,
+        Option<Vec<Status>>,
+    )| {
+        let statuses = known.unwrap_or_else(|| solve::rank::statuses_upto(&p, last, options));
+        let met_without = candidates.into_iter().filter(|&c| statuses.get(c) == Some(&Status::Met)).collect();
+        Loan { team: t, lend: k, without: p.team_cap.clone(), statuses, met_without }
+    };
+    let threads = if options.threads == Threads::Auto && !cfg!(target_arch = "wasm32") {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(tries.len())
+    } else {
+        1
+    };
+    if threads <= 1 {
+        out.extend(tries.into_iter().map(walk));
+    } else {
+        // Loan i on thread i % threads; the answers put back in plan order.
+        let mut lanes: Vec<Vec<_>> = (0..threads).map(|_| Vec::new()).collect();
+        for (i, t) in tries.into_iter().enumerate() {
+            lanes[i % threads].push((i, t));
+        }
+        let mut done: Vec<(usize, Loan)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = lanes
+                .into_iter()
+                .map(|lane| scope.spawn(move || lane.into_iter().map(|(i, t)| (i, walk(t))).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        done.sort_by_key(|(i, _)| *i);
+        out.extend(done.into_iter().map(|(_, l)| l));
+    }
+    out
+}
+
+/// Loans that make the lending team miss a commitment it meets without them (see [`loans`]).
+fn costly_loans(plan: &Plan, problem: &solve::problem::Problem, loans: &[Loan]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for l in loans {
+        let (team, lend) = (&plan.teams[l.team], &plan.teams[l.team].lends[l.lend]);
+        for &c in &l.met_without {
+            let c = &problem.commitments[c];
+            out.push(
+                Diagnostic::new(
+                    codes::Code::W0508,
+                    format!(
+                        "lending {} people to `{}` makes team `{}` miss `{}`, which it meets without the loan",
+                        lend.count, lend.to.id, team.id, c.label
+                    ),
+                    lend.loc.0,
+                )
+                .with_secondary(c.span, "missed because of the loan")
+                .with_help("lend fewer people or in other PIs, or move the commitment knowingly"),
+            );
         }
     }
     out

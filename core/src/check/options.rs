@@ -18,14 +18,33 @@ pub struct Cancel(Arc<AtomicBool>);
 
 impl Cancel {
     /// A flag not yet raised.
+    ///
+    /// ```
+    /// let cancel = haalbaar::Cancel::new();
+    /// assert!(!cancel.is_cancelled());
+    /// ```
     pub fn new() -> Cancel {
         Cancel::default()
     }
     /// Raises the flag: the check or forecast stops at its next step and says it was cancelled.
+    ///
+    /// ```
+    /// let cancel = haalbaar::Cancel::new();
+    /// let shared = cancel.clone();
+    /// shared.cancel();
+    /// assert!(cancel.is_cancelled()); // clones share the flag
+    /// ```
     pub fn cancel(&self) {
         self.0.store(true, Ordering::Relaxed);
     }
     /// Whether the flag is raised.
+    ///
+    /// ```
+    /// let cancel = haalbaar::Cancel::new();
+    /// assert!(!cancel.is_cancelled());
+    /// cancel.cancel();
+    /// assert!(cancel.is_cancelled());
+    /// ```
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
@@ -39,6 +58,30 @@ impl PartialEq for Cancel {
 }
 
 /// Which threads a check or forecast may use. The answer is the same either way.
+///
+/// ```
+/// use haalbaar::{Options, Threads};
+///
+/// # let source = r#"plan "Demo" {
+/// #   start 2025-01-06
+/// #   horizon 6 months
+/// # }
+/// # team api {
+/// #   people 4
+/// #   focus 75%
+/// # }
+/// # item login "Inloggen" {
+/// #   team api
+/// #   effort 30..50
+/// #   commit PI2
+/// # }
+/// # "#;
+/// assert_eq!(Threads::default(), Threads::Auto);
+/// let one = haalbaar::check_with(source, &Options::default().threads(Threads::One));
+/// let auto = haalbaar::check_with(source, &Options::default().threads(Threads::Auto));
+/// assert_eq!(one.verdict(), auto.verdict());
+/// assert_eq!(one.diagnostics, auto.diagnostics);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Threads {
@@ -81,21 +124,97 @@ impl Default for Options {
 
 impl Options {
     /// With this search budget.
+    ///
+    /// ```
+    /// use haalbaar::Options;
+    ///
+    /// assert_eq!(Options::default().budget, haalbaar::DEFAULT_BUDGET);
+    /// assert_eq!(Options::default().budget(5_000).budget, 5_000);
+    /// ```
     pub fn budget(mut self, steps: u64) -> Self {
         self.budget = steps;
         self
     }
     /// Deciding feasibility or not (`false`: names, calendar and capacity only, much faster).
+    ///
+    /// ```
+    /// use haalbaar::Options;
+    ///
+    /// # let source = r#"plan "Demo" {
+    /// #   start 2025-01-06
+    /// #   horizon 6 months
+    /// # }
+    /// # team api {
+    /// #   people 4
+    /// #   focus 75%
+    /// # }
+    /// # item login "Inloggen" {
+    /// #   team api
+    /// #   effort 30..50
+    /// #   commit PI2
+    /// # }
+    /// # "#;
+    /// let checked = haalbaar::check_with(source, &Options::default().solve(false));
+    /// assert!(checked.capacity.is_some());
+    /// assert!(checked.feasibility.is_none()); // no verdict on the commitments
+    /// ```
     pub fn solve(mut self, solve: bool) -> Self {
         self.solve = solve;
         self
     }
     /// On these threads.
+    ///
+    /// ```
+    /// use haalbaar::{Options, PlanVerdict, Threads};
+    ///
+    /// # let source = r#"plan "Demo" {
+    /// #   start 2025-01-06
+    /// #   horizon 6 months
+    /// # }
+    /// # team api {
+    /// #   people 4
+    /// #   focus 75%
+    /// # }
+    /// # item login "Inloggen" {
+    /// #   team api
+    /// #   effort 30..50
+    /// #   commit PI2
+    /// # }
+    /// # "#;
+    /// let options = Options::default().threads(Threads::One);
+    /// assert_eq!(options.threads, Threads::One);
+    /// assert_eq!(haalbaar::check_with(source, &options).verdict(), PlanVerdict::Feasible);
+    /// ```
     pub fn threads(mut self, threads: Threads) -> Self {
         self.threads = threads;
         self
     }
     /// Stopped when this flag is raised.
+    ///
+    /// ```
+    /// use haalbaar::{Cancel, Options};
+    ///
+    /// # let source = r#"plan "Demo" {
+    /// #   start 2025-01-06
+    /// #   horizon 6 months
+    /// # }
+    /// # team api {
+    /// #   people 4
+    /// #   focus 75%
+    /// # }
+    /// # item login "Inloggen" {
+    /// #   team api
+    /// #   effort 30..50
+    /// #   commit PI2
+    /// # }
+    /// # "#;
+    /// let flag = Cancel::new();
+    /// let options = Options::default().cancel(flag.clone());
+    /// flag.cancel(); // from another thread, in a service
+    /// let checked = haalbaar::check_with(source, &options);
+    /// assert!(checked.cancelled);
+    /// assert!(checked.feasibility.is_none());
+    /// ```
     pub fn cancel(mut self, flag: Cancel) -> Self {
         self.cancel = Some(flag);
         self

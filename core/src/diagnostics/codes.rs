@@ -10,28 +10,75 @@ use crate::diagnostic::Severity;
 macro_rules! codes {
     ($( $code:ident, $sev:ident, $title:literal, $text:literal; )*) => {
         /// A stable diagnostic code such as `E0201`.
+        ///
+        /// ```
+        /// use haalbaar::Code;
+        ///
+        /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+        ///               item login {\n  team apj\n  effort 20\n}\n";
+        /// let checked = haalbaar::check(source);
+        /// assert!(checked.diagnostics.iter().any(|d| d.code == Code::E0201)); // unknown team
+        /// assert_eq!(Code::E0201.to_string(), "E0201");
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[non_exhaustive]
         pub enum Code { $( #[doc = $title] $code, )* }
 
         /// Every code, in order.
+        ///
+        /// ```
+        /// use haalbaar::codes::{ALL, Code};
+        ///
+        /// assert!(ALL.contains(&Code::E0201));
+        /// assert!(ALL.iter().all(|c| Code::parse(c.as_str()) == Some(*c)));
+        /// ```
         pub const ALL: &[Code] = &[ $( Code::$code, )* ];
 
         impl Code {
             /// `"E0201"`.
+            ///
+            /// ```
+            /// use haalbaar::Code;
+            ///
+            /// assert_eq!(Code::E0201.as_str(), "E0201");
+            /// assert_eq!(Code::W0503.as_str(), "W0503");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $( Code::$code => stringify!($code), )* }
             }
             /// Error, warning or note: every code has one.
+            ///
+            /// ```
+            /// use haalbaar::{Code, Severity};
+            ///
+            /// assert_eq!(Code::E0201.severity(), Severity::Error);
+            /// assert_eq!(Code::W0507.severity(), Severity::Warning);
+            /// assert_eq!(Code::I0301.severity(), Severity::Note);
+            /// ```
             pub fn severity(self) -> Severity {
                 match self { $( Code::$code => Severity::$sev, )* }
             }
             /// One line: what the code is about.
+            ///
+            /// ```
+            /// use haalbaar::Code;
+            ///
+            /// assert_eq!(Code::E0201.title(), "unknown team");
+            /// assert_eq!(Code::E0205.title(), "dependency cycle");
+            /// ```
             pub fn title(self) -> &'static str {
                 match self { $( Code::$code => $title, )* }
             }
             /// The long explanation shown by `haalbaar explain`: What, Why, Example, Fix.
+            ///
+            /// ```
+            /// use haalbaar::Code;
+            ///
+            /// let text = Code::E0201.explanation();
+            /// assert!(text.starts_with("What: a reference names a team"));
+            /// assert!(text.contains("\nFix: "));
+            /// ```
             pub fn explanation(self) -> &'static str {
                 match self { $( Code::$code => $text, )* }
             }
@@ -41,6 +88,14 @@ macro_rules! codes {
 
 impl Code {
     /// Looks a code up by name, ignoring case (`e0201` finds `E0201`).
+    ///
+    /// ```
+    /// use haalbaar::Code;
+    ///
+    /// assert_eq!(Code::parse("e0201"), Some(Code::E0201));
+    /// assert_eq!(Code::parse(" W0503 "), Some(Code::W0503));
+    /// assert_eq!(Code::parse("E9999"), None);
+    /// ```
     pub fn parse(name: &str) -> Option<Code> {
         ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
     }

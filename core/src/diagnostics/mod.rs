@@ -14,6 +14,15 @@ use crate::codes::Code;
 use crate::source::LineCol;
 
 /// How serious a finding is; each code has one.
+///
+/// ```
+/// use haalbaar::{Code, Severity};
+///
+/// assert_eq!(Code::E0201.severity(), Severity::Error);
+/// assert_eq!(Code::W0503.severity(), Severity::Warning);
+/// assert_eq!(Code::I0601.severity(), Severity::Note);
+/// assert!(Severity::Error < Severity::Warning); // errors sort first
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -29,6 +38,14 @@ pub enum Severity {
 
 impl Severity {
     /// `error`, `warning` or `note`.
+    ///
+    /// ```
+    /// use haalbaar::Severity;
+    ///
+    /// assert_eq!(Severity::Error.as_str(), "error");
+    /// assert_eq!(Severity::Warning.as_str(), "warning");
+    /// assert_eq!(Severity::Note.as_str(), "note");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -39,6 +56,16 @@ impl Severity {
 }
 
 /// A secondary place that explains the primary one ("first defined here").
+///
+/// ```
+/// use haalbaar::{Code, Diagnostic, Span};
+///
+/// let d = Diagnostic::new(Code::E0204, "duplicate id `api`", Some(Span::new(40, 43)))
+///     .with_secondary(Some(Span::new(20, 23)), "first defined here");
+/// assert_eq!(d.labels.len(), 1);
+/// assert_eq!(d.labels[0].span, Span::new(20, 23));
+/// assert_eq!(d.labels[0].message, "first defined here");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     /// The place, in bytes of the text.
@@ -49,6 +76,18 @@ pub struct Label {
 
 /// What a diagnostic is about: the plan block, or a team, an epic or an item by its id. A tool
 /// that built its plan in code maps a diagnostic to its own rows through this.
+///
+/// ```
+/// use haalbaar::Subject;
+///
+/// assert_eq!(Subject::Team("api".into()).to_string(), "team api");
+/// assert_eq!(Subject::Plan.to_string(), "the plan block");
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team apj\n  effort 20\n}\n";
+/// let checked = haalbaar::check(source);
+/// // The unknown team is written in item `login`'s block.
+/// assert_eq!(checked.diagnostics[0].subject, Some(Subject::Item("login".into())));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "lowercase")]
@@ -77,6 +116,21 @@ impl std::fmt::Display for Subject {
 }
 
 /// One finding about a plan.
+///
+/// ```
+/// use haalbaar::{Code, Severity};
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team apj\n  effort 20\n}\n";
+/// let checked = haalbaar::check(source);
+/// let d = &checked.diagnostics[0];
+/// assert_eq!((d.code, d.severity), (Code::E0201, Severity::Error));
+/// assert_eq!(d.message, "unknown team `apj`");
+/// let span = d.span.expect("a place in the text");
+/// assert_eq!(&source[span.start..span.end], "apj");
+/// assert_eq!(d.position.map(|p| (p.line, p.column)), Some((9, 8)));
+/// assert_eq!(d.to_string(), "error[E0201]: unknown team `apj`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -106,6 +160,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with the code's own severity.
+    ///
+    /// ```
+    /// use haalbaar::{Code, Diagnostic, Severity};
+    ///
+    /// let d = Diagnostic::new(Code::W0503, "epic `stelsel` has no items", None);
+    /// assert_eq!(d.severity, Severity::Warning);
+    /// assert!(d.label.is_none() && d.labels.is_empty() && d.help.is_none());
+    /// assert_eq!(d.to_string(), "warning[W0503]: epic `stelsel` has no items");
+    /// ```
     pub fn new(code: Code, message: impl Into<String>, span: Option<Span>) -> Self {
         Diagnostic {
             code,
@@ -120,11 +183,27 @@ impl Diagnostic {
         }
     }
     /// With this text under the primary span.
+    ///
+    /// ```
+    /// use haalbaar::{Code, Diagnostic};
+    ///
+    /// let d = Diagnostic::new(Code::E0201, "unknown team `apj`", None).with_label("no team has this id");
+    /// assert_eq!(d.label.as_deref(), Some("no team has this id"));
+    /// ```
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
     /// With a secondary place (left out when `span` is `None`).
+    ///
+    /// ```
+    /// use haalbaar::{Code, Diagnostic, Span};
+    ///
+    /// let d = Diagnostic::new(Code::E0204, "duplicate id `api`", Some(Span::new(40, 43)));
+    /// let kept = d.clone().with_secondary(Some(Span::new(20, 23)), "first defined here");
+    /// let left_out = d.with_secondary(None, "first defined here");
+    /// assert_eq!((kept.labels.len(), left_out.labels.len()), (1, 0));
+    /// ```
     pub fn with_secondary(mut self, span: Option<Span>, message: impl Into<String>) -> Self {
         if let Some(span) = span {
             self.labels.push(Label { span, message: message.into() });
@@ -132,11 +211,25 @@ impl Diagnostic {
         self
     }
     /// With this help.
+    ///
+    /// ```
+    /// use haalbaar::{Code, Diagnostic};
+    ///
+    /// let d = Diagnostic::new(Code::E0201, "unknown team `apj`", None).with_help("did you mean `api`?");
+    /// assert_eq!(d.help.as_deref(), Some("did you mean `api`?"));
+    /// ```
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
     /// An error (not a warning or a note).
+    ///
+    /// ```
+    /// use haalbaar::{Code, Diagnostic};
+    ///
+    /// assert!(Diagnostic::new(Code::E0201, "unknown team `apj`", None).is_error());
+    /// assert!(!Diagnostic::new(Code::W0503, "epic `stelsel` has no items", None).is_error());
+    /// ```
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -5,6 +5,16 @@ use serde::{Deserialize, Serialize};
 
 /// A position for people: 1-based line, 1-based column in characters, and the column in
 /// UTF-16 code units as browsers count it.
+///
+/// ```
+/// use haalbaar::LineCol;
+/// use haalbaar::source::SourceMap;
+///
+/// let text = "plan \"Fun 😀\" {\n";
+/// let at = SourceMap::new(text).locate(text.find('{').expect("a brace"));
+/// // 13 characters before it, one of them (the emoji) two UTF-16 units.
+/// assert_eq!(at, LineCol { line: 1, column: 14, column_utf16: 15 });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LineCol {
     /// The line, from 1.
@@ -17,6 +27,16 @@ pub struct LineCol {
 
 /// Line starts of one source text. A line ends at `\n`, `\r\n` or a lone `\r`, as the
 /// parser reads it; a byte-order mark at the start is not a column.
+///
+/// ```
+/// use haalbaar::source::SourceMap;
+///
+/// let text = "plan {\n  start 2025-01-06\n}\n";
+/// let map = SourceMap::new(text);
+/// let at = map.locate(text.find("start").expect("a start"));
+/// assert_eq!((at.line, at.column), (2, 3));
+/// assert_eq!(map.line_text(at.line), "  start 2025-01-06");
+/// ```
 #[derive(Debug, Clone)]
 pub struct SourceMap<'a> {
     text: &'a str,
@@ -25,6 +45,14 @@ pub struct SourceMap<'a> {
 
 impl<'a> SourceMap<'a> {
     /// The line starts of `text`.
+    ///
+    /// ```
+    /// use haalbaar::source::SourceMap;
+    ///
+    /// // `\n`, `\r\n` and a lone `\r` each end a line.
+    /// let map = SourceMap::new("a\nb\r\nc\rd");
+    /// assert_eq!((map.line_text(2), map.line_text(3), map.line_text(4)), ("b", "c", "d"));
+    /// ```
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();
@@ -37,6 +65,15 @@ impl<'a> SourceMap<'a> {
     }
 
     /// Where byte `offset` is (clamped to the text, and to a character boundary).
+    ///
+    /// ```
+    /// use haalbaar::source::SourceMap;
+    ///
+    /// let map = SourceMap::new("ab\ncd");
+    /// assert_eq!(map.locate(4).line, 2);
+    /// assert_eq!(map.locate(4).column, 2); // `d`
+    /// assert_eq!(map.locate(99).column, 3); // clamped to the end of the text
+    /// ```
     pub fn locate(&self, offset: usize) -> LineCol {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
@@ -52,6 +89,14 @@ impl<'a> SourceMap<'a> {
     }
 
     /// The text of 1-based line `line`, without its line break.
+    ///
+    /// ```
+    /// use haalbaar::source::SourceMap;
+    ///
+    /// let map = SourceMap::new("plan {\r\n  start 2025-01-06\r\n}\r\n");
+    /// assert_eq!(map.line_text(1), "plan {");
+    /// assert_eq!(map.line_text(2), "  start 2025-01-06");
+    /// ```
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
         let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());

@@ -11,6 +11,16 @@ use std::fmt;
 use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
 
 /// A decimal with three fraction digits, exact. Serialised as a JSON number.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let a: Fixed = "52.5".parse().expect("a number");
+/// let b = Fixed::from_millis(100); // 0.1
+/// assert_eq!((a + b).to_string(), "52.6");
+/// assert_eq!([b, b, b].into_iter().sum::<Fixed>(), Fixed::from_millis(300)); // exact, unlike f64
+/// assert!(a - Fixed::from_int(60) < Fixed::ZERO);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Fixed(i64);
 
@@ -24,6 +34,14 @@ pub const MAX_WHOLE: i64 = 1_000_000_000;
 
 impl Fixed {
     /// Whether it is zero (by reference, for `skip_serializing_if`).
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert!(Fixed::ZERO.is_zero());
+    /// assert!(Fixed::default().is_zero());
+    /// assert!(!Fixed::from_millis(1).is_zero());
+    /// ```
     pub fn is_zero(&self) -> bool {
         self.0 == 0
     }
@@ -36,46 +54,130 @@ impl Fixed {
     pub const HUNDRED: Fixed = Fixed(100 * SCALE);
 
     /// From thousandths: `Fixed::from_millis(1500)` is 1.5.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert_eq!(Fixed::from_millis(1500).to_string(), "1.5");
+    /// assert_eq!(Fixed::from_millis(2000), Fixed::from_int(2));
+    /// ```
     pub const fn from_millis(m: i64) -> Self {
         Fixed(m)
     }
     /// In thousandths.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert_eq!(Fixed::from_int(3).millis(), 3000);
+    /// assert_eq!("0.125".parse::<Fixed>().map(|f| f.millis()), Ok(125));
+    /// ```
     pub const fn millis(self) -> i64 {
         self.0
     }
     /// Whole units: `Fixed::from_int(40)` is 40.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert_eq!(Fixed::from_int(40).to_string(), "40");
+    /// assert_eq!(Fixed::from_int(-3).millis(), -3000);
+    /// ```
     pub const fn from_int(n: i64) -> Self {
         Fixed(n.saturating_mul(SCALE))
     }
     /// Above zero.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert!(Fixed::from_millis(1).is_positive());
+    /// assert!(!Fixed::ZERO.is_positive());
+    /// assert!(!Fixed::from_int(-2).is_positive());
+    /// ```
     pub fn is_positive(self) -> bool {
         self.0 > 0
     }
     /// Below zero.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert!(Fixed::from_int(-2).is_negative());
+    /// assert!(!Fixed::ZERO.is_negative());
+    /// assert!((Fixed::ONE - Fixed::from_int(2)).is_negative());
+    /// ```
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }
     /// Whole part, rounded towards zero.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert_eq!(Fixed::from_millis(2750).trunc(), 2);
+    /// assert_eq!(Fixed::from_millis(-2750).trunc(), -2);
+    /// ```
     pub fn trunc(self) -> i64 {
         self.0 / SCALE
     }
     /// Whole (no thousandths).
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert!(Fixed::from_int(7).is_integer());
+    /// assert!(!Fixed::from_millis(7250).is_integer());
+    /// ```
     pub fn is_integer(self) -> bool {
         self.0 % SCALE == 0
     }
     /// The smaller of the two.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// let (a, b) = (Fixed::from_int(3), Fixed::from_millis(2500));
+    /// assert_eq!(a.min(b), b);
+    /// assert_eq!(b.min(a), b);
+    /// ```
     pub fn min(self, o: Fixed) -> Fixed {
         Fixed(self.0.min(o.0))
     }
     /// The larger of the two.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// let (a, b) = (Fixed::from_int(3), Fixed::from_millis(2500));
+    /// assert_eq!(a.max(b), a);
+    /// assert_eq!(b.max(a), a);
+    /// ```
     pub fn max(self, o: Fixed) -> Fixed {
         Fixed(self.0.max(o.0))
     }
     /// Exact value as a ratio.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// let r = Fixed::from_millis(1500).ratio(); // 3/2
+    /// assert_eq!(r.to_fixed(), Fixed::from_millis(1500));
+    /// assert!(Fixed::from_int(-2).ratio().is_negative());
+    /// assert!(Fixed::ZERO.ratio().is_zero());
+    /// ```
     pub fn ratio(self) -> Ratio {
         Ratio::new(i128::from(self.0), i128::from(SCALE))
     }
     /// `self × num / den`, rounded half away from zero; `None` on overflow or `den == 0`.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// assert_eq!(Fixed::from_int(10).mul_div(1, 3), Some(Fixed::from_millis(3333)));
+    /// assert_eq!(Fixed::from_int(2).mul_div(1, 3), Some(Fixed::from_millis(667))); // rounded up
+    /// assert_eq!(Fixed::from_int(10).mul_div(1, 0), None);
+    /// ```
     pub fn mul_div(self, num: i64, den: i64) -> Option<Fixed> {
         if den == 0 {
             return None;
@@ -83,11 +185,28 @@ impl Fixed {
         Ratio::new(i128::from(self.0) * i128::from(num), i128::from(den)).round_int().map(Fixed)
     }
     /// A percentage taken as a fraction: `70%` of `self`.
+    ///
+    /// ```
+    /// use haalbaar::Fixed;
+    ///
+    /// // 4 people × 10 days at 75% focus.
+    /// assert_eq!(Fixed::from_int(40).percent_of(Fixed::from_int(75)), Fixed::from_int(30));
+    /// assert_eq!(Fixed::from_int(40).percent_of(Fixed::HUNDRED), Fixed::from_int(40));
+    /// ```
     pub fn percent_of(self, pct: Fixed) -> Fixed {
         self.mul_div(pct.0, 100 * SCALE).unwrap_or(self)
     }
 
     /// Reads a decimal as written in a plan (`12`, `12.5`, `-3`). Errors say what is wrong.
+    ///
+    /// ```
+    /// use haalbaar::{Fixed, FixedError};
+    ///
+    /// assert_eq!(Fixed::parse("12.5"), Ok(Fixed::from_millis(12_500)));
+    /// assert_eq!(Fixed::parse("-3"), Ok(Fixed::from_int(-3)));
+    /// assert_eq!(Fixed::parse("7.250").map(|f| f.to_string()), Ok("7.25".to_string()));
+    /// assert_eq!(Fixed::parse("12,5"), Err(FixedError::NotANumber));
+    /// ```
     pub fn parse(text: &str) -> Result<Fixed, FixedError> {
         let (neg, body) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -114,6 +233,15 @@ impl Fixed {
 }
 
 /// Why a written number cannot be used.
+///
+/// ```
+/// use haalbaar::{Fixed, FixedError};
+///
+/// assert_eq!(Fixed::parse("twelve"), Err(FixedError::NotANumber));
+/// assert_eq!(Fixed::parse("1.2345"), Err(FixedError::TooPrecise));
+/// assert_eq!(Fixed::parse("2000000000"), Err(FixedError::TooLarge));
+/// assert_eq!(FixedError::TooPrecise.to_string(), "more than three decimals");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FixedError {
@@ -143,7 +271,7 @@ impl From<i64> for Fixed {
 }
 
 /// A figure as a plan writes it: `"52.5".parse::<Fixed>()` (at most three decimals, a whole
-/// part up to [`MAX_WHOLE`]).
+/// part up to `MAX_WHOLE`).
 ///
 /// ```
 /// use haalbaar::{Fixed, FixedError};

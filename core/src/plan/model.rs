@@ -1,5 +1,5 @@
 //! The validated plan: what a plan file means, independent of how it was written. Built by
-//! lowering a syntax tree ([`crate::lower`]) or in code ([`crate::builder`]). Every element
+//! lowering a syntax tree (`plan::lower`) or in code ([`crate::PlanBuilder`]). Every element
 //! keeps the span it came from (when it came from text) so checks can point at it; spans
 //! take no part in equality.
 
@@ -10,6 +10,18 @@ use serde::{Deserialize, Serialize};
 use crate::fixed::Fixed;
 
 /// Where something was written, if it was. Always equal to another `Loc`.
+///
+/// ```
+/// use haalbaar::model::Loc;
+/// use haalbaar::Span;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n";
+/// let checked = haalbaar::check(source);
+/// let span = checked.plan.teams[0].loc.0.expect("read from text");
+/// assert_eq!(&source[span.start..span.end], "api");
+/// // Places take no part in equality.
+/// assert_eq!(Loc::from(Span::new(0, 4)), Loc::default());
+/// ```
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Loc(pub Option<Span>);
@@ -27,6 +39,29 @@ impl From<Span> for Loc {
 }
 
 /// A reference by id to a team, item or epic.
+///
+/// ```
+/// use haalbaar::model::Ref;
+///
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// let team = checked.plan.items[0].team.as_ref().expect("a team");
+/// assert_eq!(team.id, "api");
+/// assert_eq!(*team, Ref::new("api")); // where it was written is not compared
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ref {
     /// The id it names.
@@ -42,12 +77,26 @@ fn is_none_loc(l: &Loc) -> bool {
 
 impl Ref {
     /// A reference to `id`, written nowhere.
+    ///
+    /// ```
+    /// let r = haalbaar::model::Ref::new("api");
+    /// assert_eq!(r.id, "api");
+    /// assert!(r.loc.0.is_none());
+    /// ```
     pub fn new(id: impl Into<String>) -> Self {
         Ref { id: id.into(), loc: Loc(None) }
     }
 }
 
 /// What effort and capacity are counted in (`unit days` or `unit points`).
+///
+/// ```
+/// use haalbaar::model::Unit;
+///
+/// assert_eq!(Unit::default(), Unit::Days);
+/// let checked = haalbaar::check("plan {\n  start 2025-01-06\n  horizon 6 months\n  unit points\n}\n");
+/// assert_eq!(checked.plan.settings.unit, Unit::Points);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -61,6 +110,15 @@ pub enum Unit {
 }
 
 /// A length of time as written: `18 months`, `2 weeks`, `1 iteration`.
+///
+/// ```
+/// use haalbaar::model::{Horizon, Length};
+///
+/// let checked = haalbaar::check("plan {\n  start 2025-01-06\n  horizon 26 weeks\n  iteration 1 week\n}\n");
+/// let settings = &checked.plan.settings;
+/// assert_eq!(settings.horizon, Horizon::Length(Length::Weeks(26)));
+/// assert_eq!(settings.iteration, Length::Weeks(1));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "unit", content = "amount", rename_all = "lowercase")]
 #[non_exhaustive]
@@ -76,6 +134,30 @@ pub enum Length {
 }
 
 /// A point on the calendar, bound to an iteration by [`crate::calendar::Calendar`].
+///
+/// ```
+/// use haalbaar::model::Period;
+///
+/// assert_eq!(Period::Pi { pi: 3, iteration: Some(2) }.to_string(), "PI3.2");
+/// assert_eq!(Period::Quarter { year: 2025, quarter: 3 }.to_string(), "2025-Q3");
+/// # let source = r#"plan "Demo" {
+/// #   start 2025-01-06
+/// #   horizon 6 months
+/// # }
+/// # team api {
+/// #   people 4
+/// #   focus 75%
+/// # }
+/// # item login "Inloggen" {
+/// #   team api
+/// #   effort 30..50
+/// #   commit PI2
+/// # }
+/// # "#;
+/// let checked = haalbaar::check(source); // `commit PI2`
+/// let commit = checked.plan.items[0].commit.as_ref().expect("a commitment");
+/// assert_eq!(commit.period, Period::Pi { pi: 2, iteration: None });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
@@ -113,6 +195,16 @@ impl std::fmt::Display for Period {
 }
 
 /// The horizon: a length from `start`, or a last day.
+///
+/// ```
+/// use haalbaar::model::Horizon;
+/// use haalbaar::NaiveDate;
+///
+/// let checked = haalbaar::check("plan {\n  start 2025-01-06\n  end 2025-06-30\n}\n");
+/// let last = NaiveDate::from_ymd_opt(2025, 6, 30).expect("a date");
+/// assert_eq!(checked.plan.settings.horizon, Horizon::End(last));
+/// assert_eq!(checked.calendar.expect("a valid calendar").last_day, last);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -124,6 +216,15 @@ pub enum Horizon {
 }
 
 /// `holiday "name" FROM..TO`: days nobody works.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  holiday \"Studiedag\" 2025-01-08\n}\n";
+/// let checked = haalbaar::check(source);
+/// let holiday = &checked.plan.settings.holidays[0];
+/// assert_eq!(holiday.name, "Studiedag");
+/// assert_eq!(holiday.from, holiday.to); // one day
+/// assert_eq!(checked.calendar.expect("a valid calendar").iterations[0].working_days, 9);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Holiday {
@@ -140,12 +241,34 @@ pub struct Holiday {
 
 impl Holiday {
     /// `holiday "name" FROM..TO` (both days included; `from == to` for one day).
+    ///
+    /// ```
+    /// use haalbaar::model::Holiday;
+    /// use haalbaar::{NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let monday = NaiveDate::from_ymd_opt(2025, 1, 13).expect("a date");
+    /// let friday = NaiveDate::from_ymd_opt(2025, 1, 17).expect("a date");
+    /// let mut plan = PlanBuilder::new("Demo", start).plan();
+    /// plan.settings.holidays.push(Holiday::new("Skivakantie", monday, friday));
+    /// let calendar = haalbaar::check_plan(plan).calendar.expect("a valid calendar");
+    /// assert_eq!(calendar.iterations[0].working_days, 5); // the second week is off
+    /// ```
     pub fn new(name: impl Into<String>, from: NaiveDate, to: NaiveDate) -> Self {
         Holiday { name: name.into(), from, to, loc: Loc(None) }
     }
 }
 
 /// The `plan` block: the calendar and the settings of the check.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let checked = haalbaar::check("plan {\n  start 2025-01-06\n  horizon 6 months\n  load 85%\n}\n");
+/// let settings = &checked.plan.settings;
+/// assert_eq!(settings.load, Fixed::from_int(85));
+/// assert_eq!(settings.workweek, 5); // the default
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Settings {
@@ -176,6 +299,16 @@ pub struct Settings {
 impl Settings {
     /// The defaults of the language reference, for a plan starting on `start` with an
     /// 18-month horizon.
+    ///
+    /// ```
+    /// use haalbaar::model::{Horizon, Length, Settings};
+    /// use haalbaar::{Fixed, NaiveDate};
+    ///
+    /// let s = Settings::new(NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date"));
+    /// assert_eq!(s.horizon, Horizon::Length(Length::Months(18)));
+    /// assert_eq!((s.increment, s.iteration, s.innovation), (Length::Weeks(10), Length::Weeks(2), 1));
+    /// assert_eq!((s.workweek, s.load), (5, Fixed::HUNDRED));
+    /// ```
     pub fn new(start: NaiveDate) -> Self {
         Settings {
             start,
@@ -194,6 +327,16 @@ impl Settings {
 }
 
 /// People joining (`hire`) or leaving (`leave`) on a day.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\n\
+///               team api {\n  people 4\n  hire 2 on 2025-03-03 ramp 2 weeks\n}\n";
+/// let checked = haalbaar::check(source);
+/// let hire = &checked.plan.teams[0].hires[0];
+/// assert_eq!((hire.count, hire.ramp_days), (Fixed::from_int(2), 14));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Change {
@@ -211,16 +354,52 @@ pub struct Change {
 
 impl Change {
     /// `hire COUNT on DATE ramp N days` (`ramp_days` 0: productive at once).
+    ///
+    /// ```
+    /// use haalbaar::model::{Change, Team};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let second = NaiveDate::from_ymd_opt(2025, 1, 20).expect("a date"); // PI1.2 starts
+    /// let mut team = Team::new("api").people(Fixed::ONE);
+    /// team.hires.push(Change::hire(Fixed::from_int(2), second, 0));
+    /// let capacity = PlanBuilder::new("Demo", start).team(team).check().capacity.expect("a valid calendar");
+    /// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(10));
+    /// assert_eq!(capacity.teams[0].iterations[1].capacity, Fixed::from_int(30));
+    /// ```
     pub fn hire(count: Fixed, date: NaiveDate, ramp_days: u32) -> Self {
         Change { count, date, ramp_days, loc: Loc(None) }
     }
     /// `leave COUNT on DATE`.
+    ///
+    /// ```
+    /// use haalbaar::model::{Change, Team};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let second = NaiveDate::from_ymd_opt(2025, 1, 20).expect("a date"); // PI1.2 starts
+    /// let mut team = Team::new("api").people(Fixed::from_int(3));
+    /// team.leaves.push(Change::leave(Fixed::ONE, second));
+    /// let capacity = PlanBuilder::new("Demo", start).team(team).check().capacity.expect("a valid calendar");
+    /// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(30));
+    /// assert_eq!(capacity.teams[0].iterations[1].capacity, Fixed::from_int(20));
+    /// ```
     pub fn leave(count: Fixed, date: NaiveDate) -> Self {
         Change { count, date, ramp_days: 0, loc: Loc(None) }
     }
 }
 
 /// An open position; not counted by `check`, drawn by `forecast`.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\n\
+///               team api {\n  people 4\n  vacancy 3 on 2025-03-03 chance 40%\n}\n";
+/// let checked = haalbaar::check(source);
+/// let vacancy = &checked.plan.teams[0].vacancies[0];
+/// assert_eq!((vacancy.count, vacancy.chance), (Fixed::from_int(3), Fixed::from_int(40)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Vacancy {
@@ -237,12 +416,37 @@ pub struct Vacancy {
 
 impl Vacancy {
     /// `vacancy COUNT on DATE chance P%`.
+    ///
+    /// ```
+    /// use haalbaar::model::{Team, Vacancy};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let mut team = Team::new("api").people(Fixed::from_int(2));
+    /// team.vacancies.push(Vacancy::new(Fixed::from_int(3), start, Fixed::from_int(40)));
+    /// let capacity = PlanBuilder::new("Demo", start).team(team).check().capacity.expect("a valid calendar");
+    /// // The check does not count on people not yet hired.
+    /// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(20));
+    /// ```
     pub fn new(count: Fixed, date: NaiveDate, chance_percent: Fixed) -> Self {
         Vacancy { count, date, chance: chance_percent, loc: Loc(None) }
     }
 }
 
 /// `lend 2 to berichten PI4..PI5`.
+///
+/// ```
+/// use haalbaar::model::Period;
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\n\
+///               team api {\n  people 3\n  lend 1 to web PI2\n}\nteam web {\n  people 2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let lend = &checked.plan.teams[0].lends[0];
+/// assert_eq!((lend.count, lend.to.id.as_str()), (Fixed::ONE, "web"));
+/// let pi2 = Period::Pi { pi: 2, iteration: None };
+/// assert_eq!((lend.from, lend.until), (pi2, pi2)); // one period: from and until are the same
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Lend {
@@ -261,12 +465,37 @@ pub struct Lend {
 
 impl Lend {
     /// `lend COUNT to TEAM FROM..UNTIL`.
+    ///
+    /// ```
+    /// use haalbaar::model::{Lend, Period, Team};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let pi1 = Period::Pi { pi: 1, iteration: None };
+    /// let mut api = Team::new("api").people(Fixed::from_int(3));
+    /// api.lends.push(Lend::new(Fixed::ONE, "web", pi1, pi1));
+    /// let web = Team::new("web").people(Fixed::from_int(2));
+    /// let capacity = PlanBuilder::new("Demo", start).team(api).team(web).check().capacity.expect("a valid calendar");
+    /// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(20)); // api: 3 - 1
+    /// assert_eq!(capacity.teams[1].iterations[0].capacity, Fixed::from_int(30)); // web: 2 + 1
+    /// ```
     pub fn new(count: Fixed, to: impl Into<String>, from: Period, until: Period) -> Self {
         Lend { count, to: Ref::new(to), from, until, loc: Loc(None) }
     }
 }
 
 /// `capacity PI3 150` or `capacity PI6.2 0`.
+///
+/// ```
+/// use haalbaar::model::Override;
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n  capacity PI1.2 12\n}\n";
+/// let checked = haalbaar::check(source);
+/// assert_eq!(checked.plan.teams[0].overrides[0], Override::new(1, Some(2), Fixed::from_int(12)));
+/// let capacity = checked.capacity.expect("a valid calendar");
+/// assert_eq!(capacity.teams[0].iterations[1].capacity, Fixed::from_int(12));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Override {
@@ -283,6 +512,19 @@ pub struct Override {
 
 impl Override {
     /// `capacity PIpi[.iteration] AMOUNT`.
+    ///
+    /// ```
+    /// use haalbaar::model::{Override, Team};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let mut team = Team::new("api").people(Fixed::from_int(2));
+    /// team.overrides.push(Override::new(1, None, Fixed::from_int(100)));
+    /// let capacity = PlanBuilder::new("Demo", start).team(team).check().capacity.expect("a valid calendar");
+    /// // PI1's total, spread over its four planned iterations.
+    /// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(25));
+    /// assert_eq!(capacity.teams[0].iterations[3].capacity, Fixed::from_int(25));
+    /// ```
     pub fn new(pi: u32, iteration: Option<u32>, amount: Fixed) -> Self {
         Override { pi, iteration, amount, loc: Loc(None) }
     }
@@ -290,6 +532,17 @@ impl Override {
 
 /// `capacity PI3.2 +20` (or `-20`, or a whole PI): added to what the iteration would
 /// otherwise have, after lending and overrides.
+///
+/// ```
+/// use haalbaar::model::Adjustment;
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n  capacity PI1.1 -5\n}\n";
+/// let checked = haalbaar::check(source);
+/// assert_eq!(checked.plan.teams[0].adjustments[0], Adjustment::new(1, Some(1), Fixed::from_int(-5)));
+/// let capacity = checked.capacity.expect("a valid calendar");
+/// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(15)); // 20 - 5
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Adjustment {
@@ -306,12 +559,48 @@ pub struct Adjustment {
 
 impl Adjustment {
     /// `capacity PIpi[.iteration] +DELTA` (or `-DELTA`).
+    ///
+    /// ```
+    /// use haalbaar::model::{Adjustment, Team};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let mut team = Team::new("api").people(Fixed::from_int(2));
+    /// team.adjustments.push(Adjustment::new(1, None, Fixed::from_int(40)));
+    /// let capacity = PlanBuilder::new("Demo", start).team(team).check().capacity.expect("a valid calendar");
+    /// // +40 over PI1's four planned iterations: +10 on each.
+    /// let first = &capacity.teams[0].iterations[0];
+    /// assert_eq!((first.capacity, first.adjustment), (Fixed::from_int(30), Fixed::from_int(10)));
+    /// ```
     pub fn new(pi: u32, iteration: Option<u32>, delta: Fixed) -> Self {
         Adjustment { pi, iteration, delta, loc: Loc(None) }
     }
 }
 
 /// A `team` block: who does the work, and how much they can do per iteration.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// let team = checked.plan.team("api").expect("team api");
+/// assert_eq!((team.people, team.focus), (Some(Fixed::from_int(4)), Fixed::from_int(75)));
+/// assert_eq!(team.reserve, Fixed::ZERO); // the default
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Team {
@@ -351,6 +640,15 @@ pub struct Team {
 
 impl Team {
     /// A team with only its id: no people yet, focus 100%, no reserve.
+    ///
+    /// ```
+    /// use haalbaar::model::Team;
+    /// use haalbaar::Fixed;
+    ///
+    /// let team = Team::new("api");
+    /// assert_eq!((team.id.as_str(), team.people), ("api", None));
+    /// assert_eq!((team.focus, team.reserve), (Fixed::HUNDRED, Fixed::ZERO));
+    /// ```
     pub fn new(id: impl Into<String>) -> Self {
         Team {
             id: id.into(),
@@ -373,6 +671,17 @@ impl Team {
 }
 
 /// A commitment: done by the end of `period`; `hard` ones are never moved by repairs.
+///
+/// ```
+/// use haalbaar::model::Period;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team api\n  effort 20\n  commit 2025-Q2 hard\n}\n";
+/// let checked = haalbaar::check(source);
+/// let commit = checked.plan.items[0].commit.as_ref().expect("a commitment");
+/// assert_eq!(commit.period, Period::Quarter { year: 2025, quarter: 2 });
+/// assert!(commit.hard);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Commit {
@@ -387,12 +696,34 @@ pub struct Commit {
 
 impl Commit {
     /// `commit PERIOD` (`hard`: `commit PERIOD hard`).
+    ///
+    /// ```
+    /// use haalbaar::model::{Commit, Item, Period};
+    ///
+    /// let pi2 = Period::Pi { pi: 2, iteration: None };
+    /// let commit = Commit::new(pi2, true);
+    /// assert!(commit.hard);
+    /// assert_eq!(Item::new("login").commit(pi2, true).commit, Some(commit));
+    /// ```
     pub fn new(period: Period, hard: bool) -> Self {
         Commit { period, hard, loc: Loc(None) }
     }
 }
 
 /// An `epic` block: items grouped under one commitment.
+///
+/// ```
+/// use haalbaar::model::Period;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               epic stelsel \"Stelsel\" {\n  commit PI2\n}\n\
+///               item login {\n  team api\n  epic stelsel\n  effort 20\n}\n";
+/// let checked = haalbaar::check(source);
+/// assert!(!checked.has_errors());
+/// let epic = checked.plan.epic("stelsel").expect("epic stelsel");
+/// assert_eq!(epic.title.as_deref(), Some("Stelsel"));
+/// assert_eq!(epic.commit.as_ref().map(|c| c.period), Some(Period::Pi { pi: 2, iteration: None }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Epic {
@@ -426,6 +757,29 @@ impl Epic {
 }
 
 /// An estimate: one figure, or a two- or three-point range.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source); // `effort 30..50`
+/// let effort = checked.plan.items[0].effort.as_ref().expect("an estimate").value;
+/// assert_eq!((effort.low, effort.mode, effort.high), (Fixed::from_int(30), None, Fixed::from_int(50)));
+/// assert_eq!(effort.likely(), Fixed::from_int(40));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Effort {
@@ -439,14 +793,43 @@ pub struct Effort {
 
 impl Effort {
     /// One figure: `effort 40`.
+    ///
+    /// ```
+    /// use haalbaar::model::Effort;
+    /// use haalbaar::Fixed;
+    ///
+    /// let effort = Effort::exact(Fixed::from_int(40));
+    /// assert_eq!((effort.low, effort.mode, effort.high), (Fixed::from_int(40), None, Fixed::from_int(40)));
+    /// assert_eq!(effort.likely(), Fixed::from_int(40));
+    /// ```
     pub fn exact(v: Fixed) -> Self {
         Effort { low: v, mode: None, high: v }
     }
     /// A range: `effort LOW..HIGH` (`mode` `None`) or `effort LOW..MODE..HIGH`.
+    ///
+    /// ```
+    /// use haalbaar::model::Effort;
+    /// use haalbaar::Fixed;
+    ///
+    /// let f = Fixed::from_int;
+    /// let three = Effort::range(f(60), Some(f(70)), f(90));
+    /// assert_eq!((three.low, three.mode, three.high), (f(60), Some(f(70)), f(90)));
+    /// assert_eq!(three.likely(), f(70));
+    /// ```
     pub fn range(low: Fixed, mode: Option<Fixed>, high: Fixed) -> Self {
         Effort { low, mode, high }
     }
     /// The value `check` plans with: the middle of three points, the midpoint of two.
+    ///
+    /// ```
+    /// use haalbaar::model::Effort;
+    /// use haalbaar::Fixed;
+    ///
+    /// let f = Fixed::from_int;
+    /// assert_eq!(Effort::range(f(60), None, f(90)).likely(), f(75));
+    /// assert_eq!(Effort::range(f(60), Some(f(70)), f(90)).likely(), f(70));
+    /// assert_eq!(Effort::range(f(1), None, f(2)).likely(), Fixed::from_millis(1500));
+    /// ```
     pub fn likely(&self) -> Fixed {
         match self.mode {
             Some(m) => m,
@@ -457,6 +840,17 @@ impl Effort {
 }
 
 /// The most work one item may get in one iteration.
+///
+/// ```
+/// use haalbaar::model::Max;
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team api\n  effort 20\n  max 2 people\n}\n";
+/// let checked = haalbaar::check(source);
+/// let max = checked.plan.items[0].max.as_ref().expect("a cap");
+/// assert_eq!(max.value, Max::People(Fixed::from_int(2)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -468,6 +862,17 @@ pub enum Max {
 }
 
 /// `after digid-api + 1 iteration`.
+///
+/// ```
+/// use haalbaar::model::Length;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item a {\n  team api\n  effort 20\n}\n\
+///               item b {\n  team api\n  effort 20\n  after a + 1 iteration\n}\n";
+/// let checked = haalbaar::check(source);
+/// let dependency = &checked.plan.items[1].after[0];
+/// assert_eq!((dependency.item.id.as_str(), dependency.lag), ("a", Some(Length::Iterations(1))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Dependency {
@@ -482,12 +887,32 @@ pub struct Dependency {
 
 impl Dependency {
     /// `after ITEM` (with `lag`: `after ITEM + LAG`).
+    ///
+    /// ```
+    /// use haalbaar::model::{Dependency, Item, Length};
+    ///
+    /// let lag = Some(Length::Iterations(1));
+    /// let dependency = Dependency::new("a", lag);
+    /// assert_eq!((dependency.item.id.as_str(), dependency.lag), ("a", lag));
+    /// assert_eq!(Item::new("b").after("a", lag).after, vec![dependency]);
+    /// ```
     pub fn new(item: impl Into<String>, lag: Option<Length>) -> Self {
         Dependency { item: Ref::new(item), lag, loc: Loc(None) }
     }
 }
 
 /// `wsjf value V urgency U risk R [size S]`: the cost of delay, for ranking.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team api\n  effort 40\n  wsjf value 8 urgency 5 risk 3\n}\n";
+/// let checked = haalbaar::check(source);
+/// let wsjf = checked.plan.items[0].wsjf.expect("a wsjf");
+/// let f = Fixed::from_int;
+/// assert_eq!((wsjf.value, wsjf.urgency, wsjf.risk, wsjf.size), (f(8), f(5), f(3), None));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Wsjf {
@@ -503,12 +928,44 @@ pub struct Wsjf {
 
 impl Wsjf {
     /// `wsjf value V urgency U risk R [size S]`.
+    ///
+    /// ```
+    /// use haalbaar::model::{Item, Wsjf};
+    /// use haalbaar::Fixed;
+    ///
+    /// let f = Fixed::from_int;
+    /// let mut item = Item::new("login").effort(f(40));
+    /// item.wsjf = Some(Wsjf::new(f(8), f(5), f(3), Some(f(4))));
+    /// // (8 + 5 + 3) / 4: the size given, not the effort.
+    /// assert_eq!(item.wsjf_score(), Some(f(4)));
+    /// ```
     pub fn new(value: Fixed, urgency: Fixed, risk: Fixed, size: Option<Fixed>) -> Self {
         Wsjf { value, urgency, risk, size }
     }
 }
 
 /// A period with the place it was written.
+///
+/// ```
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// let effort = checked.plan.items[0].effort.as_ref().expect("an estimate");
+/// let span = effort.loc.0.expect("read from text");
+/// assert!(source[span.start..span.end].contains("30..50"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct At<T> {
@@ -521,12 +978,44 @@ pub struct At<T> {
 
 impl<T> At<T> {
     /// A value written nowhere (for a plan built in code).
+    ///
+    /// ```
+    /// use haalbaar::model::{At, Period};
+    ///
+    /// let at = At::new(Period::Pi { pi: 2, iteration: None });
+    /// assert_eq!(at.value.to_string(), "PI2");
+    /// assert!(at.loc.0.is_none());
+    /// ```
     pub fn new(value: T) -> Self {
         At { value, loc: Loc(None) }
     }
 }
 
 /// An `item` block: a piece of work with an estimate, a team, dependencies, maybe a commitment.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// let item = checked.plan.item("login").expect("item login");
+/// assert_eq!(item.title.as_deref(), Some("Inloggen"));
+/// assert_eq!(item.effort.as_ref().map(|e| e.value.likely()), Some(Fixed::from_int(40)));
+/// assert!(item.commit.is_some() && item.after.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Item {
@@ -567,6 +1056,19 @@ pub struct Item {
 
 impl Item {
     /// An item with only its id.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{Code, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let item = Item::new("login");
+    /// assert!(item.team.is_none() && item.effort.is_none() && item.commit.is_none());
+    /// let checked = PlanBuilder::new("Demo", start).item(item).check();
+    /// // A team and an effort are required.
+    /// assert!(checked.diagnostics.iter().any(|d| d.code == Code::E0206));
+    /// assert!(checked.diagnostics.iter().any(|d| d.code == Code::E0207));
+    /// ```
     pub fn new(id: impl Into<String>) -> Self {
         Item {
             id: id.into(),
@@ -588,6 +1090,17 @@ impl Item {
         }
     }
     /// WSJF = (value + urgency + risk) / size (size defaults to the likely effort).
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::Fixed;
+    ///
+    /// let f = Fixed::from_int;
+    /// let item = Item::new("login").effort_range(f(30), None, f(50)).wsjf(f(8), f(5), f(3), None);
+    /// // (8 + 5 + 3) / 40, the likely effort.
+    /// assert_eq!(item.wsjf_score(), Some(Fixed::from_millis(400)));
+    /// assert_eq!(Item::new("plain").wsjf_score(), None);
+    /// ```
     pub fn wsjf_score(&self) -> Option<Fixed> {
         let w = self.wsjf?;
         let size = w.size.or_else(|| self.effort.as_ref().map(|e| e.value.likely()))?;
@@ -599,6 +1112,27 @@ impl Item {
 }
 
 /// A whole plan.
+///
+/// ```
+/// let source = r#"plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login "Inloggen" {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let checked = haalbaar::check(source);
+/// let plan = &checked.plan;
+/// assert_eq!(plan.title.as_deref(), Some("Demo"));
+/// assert_eq!((plan.teams.len(), plan.epics.len(), plan.items.len()), (1, 0, 1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
@@ -617,18 +1151,76 @@ pub struct Plan {
 impl Plan {
     /// A plan with these settings and no teams, epics or items (see also
     /// [`crate::PlanBuilder`]).
+    ///
+    /// ```
+    /// use haalbaar::model::{Plan, Settings};
+    /// use haalbaar::NaiveDate;
+    ///
+    /// let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let plan = Plan::new(None, Settings::new(start));
+    /// assert!(plan.teams.is_empty() && plan.items.is_empty());
+    /// assert_eq!(haalbaar::print(&plan), "plan {\n  start 2025-01-06\n  horizon 18 months\n}\n");
+    /// ```
     pub fn new(title: Option<String>, settings: Settings) -> Self {
         Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new() }
     }
     /// The team with this id.
+    ///
+    /// ```
+    /// # let source = r#"plan "Demo" {
+    /// #   start 2025-01-06
+    /// #   horizon 6 months
+    /// # }
+    /// # team api {
+    /// #   people 4
+    /// #   focus 75%
+    /// # }
+    /// # item login "Inloggen" {
+    /// #   team api
+    /// #   effort 30..50
+    /// #   commit PI2
+    /// # }
+    /// # "#;
+    /// let checked = haalbaar::check(source);
+    /// assert_eq!(checked.plan.team("api").map(|t| t.id.as_str()), Some("api"));
+    /// assert!(checked.plan.team("web").is_none());
+    /// ```
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.teams.iter().find(|t| t.id == id)
     }
     /// The item with this id.
+    ///
+    /// ```
+    /// # let source = r#"plan "Demo" {
+    /// #   start 2025-01-06
+    /// #   horizon 6 months
+    /// # }
+    /// # team api {
+    /// #   people 4
+    /// #   focus 75%
+    /// # }
+    /// # item login "Inloggen" {
+    /// #   team api
+    /// #   effort 30..50
+    /// #   commit PI2
+    /// # }
+    /// # "#;
+    /// let checked = haalbaar::check(source);
+    /// let login = checked.plan.item("login").expect("item login");
+    /// assert_eq!(login.team.as_ref().map(|t| t.id.as_str()), Some("api"));
+    /// assert!(checked.plan.item("logout").is_none());
+    /// ```
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|t| t.id == id)
     }
     /// The epic with this id.
+    ///
+    /// ```
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nepic stelsel \"Stelsel\" {\n}\n";
+    /// let checked = haalbaar::check(source);
+    /// assert_eq!(checked.plan.epic("stelsel").and_then(|e| e.title.as_deref()), Some("Stelsel"));
+    /// assert!(checked.plan.epic("login").is_none());
+    /// ```
     pub fn epic(&self, id: &str) -> Option<&Epic> {
         self.epics.iter().find(|t| t.id == id)
     }

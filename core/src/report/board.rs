@@ -16,6 +16,32 @@ use crate::source::SourceMap;
 use crate::{Calendar, CapacityTable, Checked, Plan};
 
 /// The board of one checked plan.
+///
+/// ```
+/// use haalbaar::report::board::Board;
+///
+/// let source = r#"
+/// plan "Demo" {
+///   start 2025-01-06
+///   horizon 6 months
+/// }
+/// team api {
+///   people 4
+///   focus 75%
+/// }
+/// item login {
+///   team api
+///   effort 30..50
+///   commit PI2
+/// }
+/// "#;
+/// let board = Board::of(&haalbaar::check(source), source).expect("a plan without errors");
+/// assert_eq!(board.title.as_deref(), Some("Demo"));
+/// assert_eq!(board.verdict, haalbaar::PlanVerdict::Feasible);
+/// assert_eq!((board.met, board.commitments), (1, 1));
+/// assert_eq!((board.pis.len(), board.iterations.len()), (3, 12));
+/// assert_eq!((board.teams[0].team.as_str(), board.items[0].item.as_str()), ("api", "login"));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Board {
@@ -40,6 +66,19 @@ pub struct Board {
 }
 
 /// A PI as the board shows it.
+///
+/// ```
+/// use haalbaar::NaiveDate;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let pi1 = &board.pis[0];
+/// assert_eq!((pi1.pi, pi1.label.as_str(), pi1.first, pi1.last), (1, "PI1", 0, 4));
+/// assert_eq!(pi1.start, NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date"));
+/// assert_eq!(pi1.end, NaiveDate::from_ymd_opt(2025, 3, 16).expect("a date"));
+/// // The horizon cuts PI3 after two iterations.
+/// assert_eq!((board.pis[2].first, board.pis[2].last), (10, 11));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardPi {
@@ -58,6 +97,15 @@ pub struct BoardPi {
 }
 
 /// A team's row of the board.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api \"API\" {\n  people 4\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let api = &board.teams[0];
+/// assert_eq!((api.team.as_str(), api.title.as_deref()), ("api", Some("API")));
+/// assert_eq!((api.iterations.len(), api.pis.len()), (12, 3));
+/// assert!(api.events.is_empty());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardTeam {
@@ -74,6 +122,19 @@ pub struct BoardTeam {
 }
 
 /// A team in one iteration.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let cells = &board.teams[0].iterations;
+/// assert_eq!(cells[0].iteration, "PI1.1");
+/// assert_eq!((cells[0].capacity, cells[0].plannable), (Fixed::from_int(30), Fixed::from_int(30)));
+/// assert!(cells.iter().all(|c| !c.overloaded && c.planned <= c.plannable));
+/// // The IP iteration has nothing to plan with: no percentage.
+/// assert_eq!(cells[4].percent, None);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardCell {
@@ -92,6 +153,17 @@ pub struct BoardCell {
 }
 
 /// A team's load in one PI.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let pis = &board.teams[0].pis;
+/// assert_eq!((pis[0].pi, pis[0].plannable), (1, Fixed::from_int(120)));
+/// // The likely effort of `30..50`, 40, is planned over the PIs.
+/// assert_eq!(pis.iter().map(|p| p.planned).sum::<Fixed>(), Fixed::from_int(40));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardPiLoad {
@@ -106,6 +178,15 @@ pub struct BoardPiLoad {
 }
 
 /// What changes a team's capacity.
+///
+/// ```
+/// use haalbaar::report::board::EventKind;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  hire 2 on 2025-03-03\n}\nitem login {\n  team api\n  effort 30\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let event = &board.teams[0].events[0];
+/// assert!(matches!(event.kind, EventKind::Hire));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -124,6 +205,16 @@ pub enum EventKind {
 }
 
 /// A change in a team's capacity, at the iteration it takes effect.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  hire 2 on 2025-03-03\n}\nitem login {\n  team api\n  effort 30\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let events = &board.teams[0].events;
+/// assert_eq!(events.len(), 1);
+/// // 2025-03-03 is the first day of PI1.5.
+/// assert_eq!(events[0].iteration, "PI1.5");
+/// assert_eq!(events[0].text, "+2 from 2025-03-03");
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardEvent {
@@ -136,6 +227,18 @@ pub struct BoardEvent {
 }
 
 /// An item on the board.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let login = &board.items[0];
+/// assert_eq!((login.item.as_str(), login.team.as_deref()), ("login", Some("api")));
+/// assert_eq!(login.commitment.as_deref(), Some("login"));
+/// assert_eq!(login.status, Some(haalbaar::Status::Met));
+/// assert!(!login.missed && !login.competing);
+/// assert_eq!((login.start.as_deref(), login.first), (Some("PI1.1"), Some(0)));
+/// assert!(login.beyond_horizon.is_zero() && login.after.is_empty());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardItem {
@@ -175,6 +278,15 @@ pub struct BoardItem {
 }
 
 /// A place in the plan text: byte span, and the 1-based line and columns of its start.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let board = haalbaar::report::board::Board::of(&haalbaar::check(source), source).expect("a board");
+/// let at = board.items[0].source.expect("written in the text");
+/// // `item login {` is line 9; the item's place is its id.
+/// assert_eq!((at.line, at.column, at.column_utf16), (9, 6, 6));
+/// assert_eq!(&source[at.start..at.end], "login");
+/// ```
 #[derive(Debug, Clone, Copy, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceSpan {
@@ -192,6 +304,19 @@ pub struct SourceSpan {
 
 impl Board {
     /// The board of a checked plan; `None` when it has no schedule (errors in the file).
+    ///
+    /// ```
+    /// use haalbaar::report::board::Board;
+    ///
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+    /// let board = Board::of(&haalbaar::check(source), source).expect("a board");
+    /// assert_eq!((board.met, board.commitments), (0, 1));
+    /// assert!(board.items[0].missed);
+    /// assert_eq!(board.items[0].status, Some(haalbaar::Status::Infeasible));
+    /// // A file with errors has no schedule to show.
+    /// let broken = source.replace("team api\n", "team apj\n");
+    /// assert!(Board::of(&haalbaar::check(&broken), &broken).is_none());
+    /// ```
     pub fn of(checked: &Checked, source: &str) -> Option<Board> {
         let (Some(cal), Some(cap), Some(f)) = (&checked.calendar, &checked.capacity, &checked.feasibility) else {
             return None;

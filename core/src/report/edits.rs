@@ -5,11 +5,24 @@
 
 use serde::Serialize;
 
-use crate::model::Plan;
 use crate::feasibility::CommitmentKind;
+use crate::model::Plan;
 use crate::source::SourceMap;
 
 /// One change to a plan, as a repair makes it.
+///
+/// ```
+/// use haalbaar::report::edits::{PlanChange, apply, edits};
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// // Ten days more for team `api` in PI1.2, in thousandths.
+/// let change = PlanChange::Capacity { team: "api".into(), pi: 1, iteration: 2, delta: 10_000 };
+/// let changed = apply(source, &edits(&checked.plan, source, &change));
+/// assert!(changed.contains("  focus 75%\n  capacity PI1.2 +10\n}"), "{changed}");
+/// let capacity = haalbaar::check(&changed).capacity.expect("capacity");
+/// assert_eq!(capacity.teams[0].iterations[1].capacity, haalbaar::Fixed::from_int(40));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanChange {
     /// The commitment of item or epic `owner` now ends with iteration `iteration` of PI `pi`.
@@ -65,6 +78,20 @@ pub enum PlanChange {
 /// A text edit: replace the text from (`line`, `column`) up to (`end_line`, `end_column`),
 /// end exclusive, with `new_text`. Lines and columns are 1-based, columns count Unicode code
 /// points of the line (a byte-order mark is not counted); an insertion has end = start.
+///
+/// ```
+/// use haalbaar::report::feasibility::RepairReport;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let repairs = &feasibility.commitments[0].repairs;
+/// let deadline = repairs.iter().find(|r| matches!(r, RepairReport::Deadline { .. })).expect("a new deadline");
+/// // `  commit PI1` on line 11 becomes `  commit PI2.2`.
+/// let edit = &deadline.edits()[0];
+/// assert_eq!((edit.line, edit.column, edit.end_line, edit.end_column), (11, 3, 11, 13));
+/// assert_eq!(edit.new_text, "commit PI2.2");
+/// assert_eq!(&source[edit.span.0..edit.span.1], "commit PI1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edit {
@@ -85,12 +112,36 @@ pub struct Edit {
 }
 
 /// A figure in thousandths as the plan writes it (`30`, `2.5`).
+///
+/// ```
+/// use haalbaar::report::edits::figure;
+///
+/// assert_eq!(figure(30_000), "30");
+/// assert_eq!(figure(2_500), "2.5");
+/// assert_eq!(figure(1), "0.001");
+/// ```
 pub fn figure(millis: i64) -> String {
     crate::fixed::Fixed::from_millis(millis).to_string()
 }
 
 /// The text edits that make `change` in the file `source` (whose model is `plan`); empty when
 /// the change has no place in the text (a plan built in code).
+///
+/// ```
+/// use haalbaar::report::edits::{PlanChange, apply, edits};
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// // The likely figure of `30..50` is 40; ten less keeps the spread.
+/// let change = PlanChange::Effort { item: "login".into(), by: 10_000 };
+/// let found = edits(&checked.plan, source, &change);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].new_text, "effort 20..40");
+/// assert!(apply(source, &found).contains("  effort 20..40\n"));
+/// // A change about something the plan does not have has no edit.
+/// let nothing = PlanChange::Effort { item: "logout".into(), by: 10_000 };
+/// assert!(edits(&checked.plan, source, &nothing).is_empty());
+/// ```
 pub fn edits(plan: &Plan, source: &str, change: &PlanChange) -> Vec<Edit> {
     edits_with(plan, source, &SourceMap::new(source), change)
 }
@@ -202,6 +253,17 @@ fn block_end(source: &str, at: usize) -> Option<(usize, String)> {
 }
 
 /// `source` with `edits` applied (they must not overlap).
+///
+/// ```
+/// use haalbaar::report::edits::{Edit, apply};
+///
+/// let source = "  effort 30\n  commit PI1\n";
+/// let edits = [
+///     Edit { line: 1, column: 10, end_line: 1, end_column: 12, new_text: "40".into(), span: (9, 11) },
+///     Edit { line: 2, column: 10, end_line: 2, end_column: 13, new_text: "PI2.2".into(), span: (21, 24) },
+/// ];
+/// assert_eq!(apply(source, &edits), "  effort 40\n  commit PI2.2\n");
+/// ```
 pub fn apply(source: &str, edits: &[Edit]) -> String {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| std::cmp::Reverse(e.span));

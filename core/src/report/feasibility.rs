@@ -16,6 +16,18 @@ use crate::solve::problem::{CommitKind, Problem};
 use crate::solve::rank::{Landing, Lateness, Solution, Status, Verdict};
 
 /// The report's answer for the plan as a whole: `invalid` when the file has errors.
+///
+/// ```
+/// use haalbaar::PlanVerdict;
+///
+/// let ok = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 10\n  commit PI1\n}\n";
+/// assert_eq!(haalbaar::check(ok).verdict(), PlanVerdict::Feasible);
+/// // 60 days of work for one person before PI1 ends (40 working days): not met.
+/// let late = ok.replace("people 4", "people 1").replace("effort 10", "effort 60");
+/// assert_eq!(haalbaar::check(&late).verdict(), PlanVerdict::Infeasible);
+/// // A file with errors has no verdict on its commitments.
+/// assert_eq!(haalbaar::check(&ok.replace("team api\n  effort", "team apj\n  effort")).verdict(), PlanVerdict::Invalid);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -48,6 +60,17 @@ impl std::fmt::Display for PlanVerdict {
 }
 
 /// Whether the commitments fit, with the evidence: each commitment's status and reason, the schedule, and each team's load.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let feasibility = checked.feasibility.expect("a plan without errors is decided");
+/// assert_eq!(feasibility.verdict, haalbaar::PlanVerdict::Feasible);
+/// assert_eq!(feasibility.commitments[0].item, "login");
+/// assert_eq!(feasibility.schedule[0].item, "login");
+/// // One team, one row of load per iteration.
+/// assert_eq!((feasibility.load.len(), feasibility.load[0].iterations.len()), (1, 12));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feasibility {
@@ -64,6 +87,16 @@ pub struct Feasibility {
 
 /// Whose commitment it is: an item's (`commit` or `in` on an item) or an epic's (every item
 /// of the epic).
+///
+/// ```
+/// use haalbaar::report::feasibility::CommitmentKind;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nepic e {\n  commit PI2\n}\nitem a {\n  team api\n  epic e\n  effort 10\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let commitment = &feasibility.commitments[0];
+/// assert_eq!((commitment.item.as_str(), commitment.kind), ("e", CommitmentKind::Epic));
+/// assert_eq!(commitment.kind.to_string(), "epic");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -96,6 +129,18 @@ impl std::fmt::Display for CommitmentKind {
 }
 
 /// One commitment's answer.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let login = &feasibility.commitments[0];
+/// assert_eq!((login.item.as_str(), login.rank, login.hard), ("login", 1, false));
+/// assert_eq!(login.status, haalbaar::Status::Met);
+/// // `commit PI2` binds to PI2's last iteration (its IP iteration), ending on a Sunday.
+/// assert_eq!(login.deadline, "PI2.5");
+/// assert_eq!(login.deadline_date, haalbaar::NaiveDate::from_ymd_opt(2025, 5, 25).expect("a date"));
+/// assert!(login.finish.is_some() && login.reason.is_none() && login.repairs.is_empty());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitmentReport {
@@ -148,6 +193,23 @@ pub struct CommitmentReport {
 }
 
 /// Why a commitment is not met, as checkable arithmetic.
+///
+/// ```
+/// use haalbaar::Fixed;
+/// use haalbaar::report::feasibility::Reason;
+///
+/// // One person (10 days an iteration) and 60 days of work by PI1, whose four planned
+/// // iterations give 40.
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// match &feasibility.commitments[0].reason {
+///     Some(Reason::Capacity { team, required, capacity, shortfall, .. }) => {
+///         assert_eq!(team, "api");
+///         assert_eq!((*required, *capacity, *shortfall), (Fixed::from_int(60), Fixed::from_int(40), Fixed::from_int(20)));
+///     }
+///     other => panic!("not a capacity argument: {other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -197,6 +259,13 @@ pub enum Reason {
 
 impl Reason {
     /// The reason in one sentence.
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+    /// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+    /// let reason = feasibility.commitments[0].reason.as_ref().expect("not met");
+    /// assert!(reason.text().starts_with("team `api` is 20 days short"), "{}", reason.text());
+    /// ```
     pub fn text(&self) -> &str {
         match self {
             Reason::Chain { text, .. }
@@ -208,6 +277,21 @@ impl Reason {
 }
 
 /// One item of a chain too long: when it can start and finish at the earliest.
+///
+/// ```
+/// use haalbaar::report::feasibility::Reason;
+///
+/// // `b` waits for `a`, so it cannot be done in the first iteration.
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 10\n}\nitem b {\n  team api\n  effort 10\n  after a\n  commit PI1.1\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let b = feasibility.commitments.iter().find(|c| c.item == "b").expect("b's commitment");
+/// let Some(Reason::Chain { chain, limit, .. }) = &b.reason else { panic!("{:?}", b.reason) };
+/// assert_eq!(limit, "PI1.1");
+/// assert_eq!((chain[0].item.as_str(), chain[1].item.as_str()), ("a", "b"));
+/// assert_eq!(chain[0].effort, haalbaar::Fixed::from_int(10));
+/// assert_eq!((chain[0].earliest_start.as_str(), chain[0].lag_after), ("PI1.1", 0));
+/// assert_eq!(chain[1].earliest_finish.as_deref(), Some("PI1.2"));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainStep {
@@ -224,6 +308,18 @@ pub struct ChainStep {
 }
 
 /// One item's part in a capacity argument.
+///
+/// ```
+/// use haalbaar::report::feasibility::Reason;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let Some(Reason::Capacity { items, .. }) = &feasibility.commitments[0].reason else { panic!("not capacity") };
+/// // All of `big` must be done in the span: it may not start before PI1.1.
+/// assert_eq!(items[0].item, "big");
+/// assert_eq!(items[0].must, haalbaar::Fixed::from_int(60));
+/// assert_eq!(items[0].earliest_start, "PI1.1");
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Share {
@@ -240,6 +336,17 @@ pub struct Share {
 pub use crate::repair_report::{RepairReport, ScopeCut, Unlink};
 
 /// One item in the schedule.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let login = &feasibility.schedule[0];
+/// assert_eq!((login.item.as_str(), login.team.as_str(), login.committed), ("login", "api", true));
+/// // Work is pulled as early as it goes: from the first iteration.
+/// assert_eq!(login.start.as_deref(), Some("PI1.1"));
+/// assert!(login.finish.is_some());
+/// assert!(login.beyond_horizon.is_zero());
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemSchedule {
@@ -260,6 +367,17 @@ pub struct ItemSchedule {
 }
 
 /// Work on one item in one iteration.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let work = &feasibility.schedule[0].work;
+/// assert_eq!(work[0].iteration, "PI1.1");
+/// // The likely effort of `30..50` is 40, all of it scheduled.
+/// assert_eq!(work.iter().map(|w| w.amount).sum::<Fixed>(), Fixed::from_int(40));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Work {
@@ -270,6 +388,15 @@ pub struct Work {
 }
 
 /// One team's load per iteration.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let api = &feasibility.load[0];
+/// assert_eq!(api.team, "api");
+/// assert_eq!(api.iterations.len(), 12);
+/// assert_eq!(api.iterations[0].iteration, "PI1.1");
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamLoad {
@@ -280,6 +407,19 @@ pub struct TeamLoad {
 }
 
 /// A team's capacity and planned work in one iteration.
+///
+/// ```
+/// use haalbaar::Fixed;
+///
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let iterations = &feasibility.load[0].iterations;
+/// assert_eq!(iterations[0].capacity, Fixed::from_int(30));
+/// assert!(iterations.iter().all(|i| i.planned <= i.capacity));
+/// assert_eq!(iterations.iter().map(|i| i.planned).sum::<Fixed>(), Fixed::from_int(40));
+/// // PI1.5 is the IP iteration: no capacity, so no percentage.
+/// assert_eq!(iterations[4].percent, None);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IterationLoad {
@@ -387,6 +527,18 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
 }
 
 /// Turns the solver's answer into the report and its diagnostics.
+///
+/// The solver's answer is internal to the crate; the check calls this function, and its
+/// result is `Checked::feasibility` and the errors of the commitments that are not met:
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+/// let checked = haalbaar::check(source);
+/// let report = checked.feasibility.as_ref().expect("decided");
+/// assert_eq!(report.commitments[0].status, haalbaar::Status::Infeasible);
+/// let e0601 = checked.diagnostics.iter().find(|d| d.code == haalbaar::Code::E0601).expect("an error");
+/// assert!(e0601.message.starts_with("item `big` cannot be done by PI1.5"), "{}", e0601.message);
+/// ```
 pub fn report(
     p: &Problem,
     cal: &Calendar,
@@ -579,6 +731,19 @@ pub fn report(
 }
 
 /// Warnings for uncommitted items that miss their `target` in the schedule.
+///
+/// The check calls it with the solver's answer (internal to the crate); its warnings are in
+/// `Checked::diagnostics`:
+///
+/// ```
+/// // 60 days of work for one person cannot be done by PI1 (40 working days).
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  target PI1\n}\n";
+/// let checked = haalbaar::check(source);
+/// let w = checked.diagnostics.iter().find(|d| d.code == haalbaar::Code::W0507).expect("a missed target");
+/// assert!(w.message.starts_with("item `big` misses its target PI1.5"), "{}", w.message);
+/// // A target is not a commitment: the plan stays feasible.
+/// assert_eq!(checked.verdict(), haalbaar::PlanVerdict::Feasible);
+/// ```
 pub fn missed_targets(plan: &crate::Plan, cal: &Calendar, s: &Solution) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (j, item) in plan.items.iter().enumerate() {
@@ -608,6 +773,17 @@ pub fn missed_targets(plan: &crate::Plan, cal: &Calendar, s: &Solution) -> Vec<D
 
 /// Warnings for `in PIx` placements that do not fit: how loaded the team's placement would
 /// be if the board kept the whole item there.
+///
+/// The check calls it with the solver's answer (internal to the crate); its warnings are in
+/// `Checked::diagnostics`:
+///
+/// ```
+/// // 60 days of work for one person placed in PI1, whose planned iterations give 40.
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  in PI1\n}\n";
+/// let checked = haalbaar::check(source);
+/// let w = checked.diagnostics.iter().find(|d| d.code == haalbaar::Code::W0509).expect("an overloaded placement");
+/// assert!(w.message.starts_with("`big` does not fit in its placement"), "{}", w.message);
+/// ```
 pub fn overloaded_placements(plan: &crate::Plan, cal: &Calendar, p: &Problem, s: &Solution) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (j, item) in plan.items.iter().enumerate() {

@@ -23,6 +23,18 @@ use crate::source::SourceMap;
 pub const REPORT_VERSION: u32 = 2;
 
 /// A secondary place of a diagnostic, resolved to line and column.
+///
+/// ```
+/// // `api` is both a team and an item: the second is reported, the first is its label.
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem api {\n  team api\n  effort 5\n}\n";
+/// let checked = haalbaar::check(source);
+/// let records = haalbaar::report::records("x.plan", source, &checked.diagnostics);
+/// let twice = records.iter().find(|r| r.code == haalbaar::Code::E0204).expect("a duplicate id");
+/// assert_eq!(twice.line, 8);
+/// let first = &twice.labels[0];
+/// assert_eq!((first.line, first.column), (5, 6));
+/// assert_eq!(first.message, "team `api` first defined here");
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LabelRecord {
@@ -37,6 +49,19 @@ pub struct LabelRecord {
 }
 
 /// One diagnostic as the JSON report shows it.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem x {\n  team apj\n  effort 5\n}\n";
+/// let checked = haalbaar::check(source);
+/// let records = haalbaar::report::records("x.plan", source, &checked.diagnostics);
+/// let unknown = records.iter().find(|r| r.code == haalbaar::Code::E0201).expect("an unknown team");
+/// assert_eq!(unknown.severity, haalbaar::Severity::Error);
+/// assert_eq!(unknown.file, "x.plan");
+/// // `  team apj` is line 9; `apj` takes columns 8 to 10.
+/// assert_eq!((unknown.line, unknown.column, unknown.end_column), (9, 8, 11));
+/// assert_eq!(&source[unknown.span.start..unknown.span.end], "apj");
+/// assert_eq!(unknown.help.as_deref(), Some("did you mean `api`?"));
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiagnosticRecord {
@@ -72,6 +97,15 @@ pub struct DiagnosticRecord {
 }
 
 /// Resolves diagnostics of one file to lines and columns.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem x {\n  team apj\n  effort 5\n}\n";
+/// let checked = haalbaar::check(source);
+/// let records = haalbaar::report::records("x.plan", source, &checked.diagnostics);
+/// assert_eq!(records.len(), checked.diagnostics.len());
+/// let unknown = records.iter().find(|r| r.code == haalbaar::Code::E0201).expect("an unknown team");
+/// assert_eq!((unknown.line, unknown.column), (9, 8));
+/// ```
 pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<DiagnosticRecord> {
     let map = SourceMap::new(source);
     diagnostics
@@ -108,6 +142,14 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
 }
 
 /// Counts per severity.
+///
+/// ```
+/// use haalbaar::Severity;
+/// use haalbaar::report::Summary;
+///
+/// let summary = Summary::of(&[Severity::Warning, Severity::Error, Severity::Warning]);
+/// assert_eq!(summary, Summary { errors: 1, warnings: 2, notes: 0 });
+/// ```
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
@@ -121,6 +163,13 @@ pub struct Summary {
 
 impl Summary {
     /// Counts these severities.
+    ///
+    /// ```
+    /// use haalbaar::Severity;
+    ///
+    /// let summary = haalbaar::report::Summary::of(&[Severity::Note, Severity::Error, Severity::Note]);
+    /// assert_eq!((summary.errors, summary.warnings, summary.notes), (1, 0, 2));
+    /// ```
     pub fn of<'a>(severities: impl IntoIterator<Item = &'a Severity>) -> Summary {
         let mut s = Summary::default();
         for sev in severities {
@@ -135,6 +184,18 @@ impl Summary {
 }
 
 /// One row of the calendar report.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  holiday \"Bevrijdingsdag\" 2025-05-05\n}\n";
+/// let checked = haalbaar::check(source);
+/// let rows = haalbaar::report::calendar_rows(checked.calendar.as_ref().expect("a calendar"));
+/// let row = &rows[8];
+/// assert_eq!((row.iteration.as_str(), row.index, row.pi), ("PI2.4", 8, 2));
+/// assert_eq!(row.start, haalbaar::NaiveDate::from_ymd_opt(2025, 4, 28).expect("a date"));
+/// assert_eq!(row.working_days, 9);
+/// assert_eq!(row.holidays, ["Bevrijdingsdag (1 day)"]);
+/// assert!(!row.ip && rows[9].ip);
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarRow {
@@ -157,6 +218,16 @@ pub struct CalendarRow {
 }
 
 /// The calendar as rows, one per iteration.
+///
+/// ```
+/// let checked = haalbaar::check("plan {\n  start 2025-01-06\n  horizon 6 months\n}\n");
+/// let rows = haalbaar::report::calendar_rows(checked.calendar.as_ref().expect("a calendar"));
+/// // Six months hold 12 whole iterations of two weeks; PI1.5 is the IP iteration.
+/// assert_eq!(rows.len(), 12);
+/// assert_eq!(rows[0].iteration, "PI1.1");
+/// assert_eq!(rows[0].end, haalbaar::NaiveDate::from_ymd_opt(2025, 1, 19).expect("a date"));
+/// assert!(rows[4].ip);
+/// ```
 pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
     cal.iterations
         .iter()
@@ -178,6 +249,21 @@ pub fn calendar_rows(cal: &Calendar) -> Vec<CalendarRow> {
 }
 
 /// Capacity of one team in one iteration, for the capacity report.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// use haalbaar::Fixed;
+///
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// let row = &report.iterations[0];
+/// assert_eq!((row.team.as_str(), row.iteration.as_str(), row.working_days), ("api", "PI1.1", 10));
+/// // 4 people × 10 days × 75%.
+/// assert_eq!((row.fte, row.capacity, row.plannable), (Some(Fixed::from_int(4)), Fixed::from_int(30), Fixed::from_int(30)));
+/// assert_eq!(row.source, haalbaar::capacity::Source::People);
+/// assert!(report.iterations[4].ip && report.iterations[4].capacity.is_zero());
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityRow {
@@ -207,6 +293,19 @@ pub struct CapacityRow {
 }
 
 /// Capacity of one team in one PI.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// let pi1 = &report.increments[0];
+/// // Four planned iterations of 30 and the IP iteration.
+/// assert_eq!((pi1.team.as_str(), pi1.pi, pi1.iterations), ("api", 1, 5));
+/// assert_eq!(pi1.capacity, haalbaar::Fixed::from_int(120));
+/// // The horizon cuts PI3 after two iterations.
+/// assert_eq!(report.increments[2].iterations, 2);
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PiCapacityRow {
@@ -223,6 +322,17 @@ pub struct PiCapacityRow {
 }
 
 /// The capacity report: flat rows (for spreadsheets) and the same figures per team.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// assert_eq!(report.unit, haalbaar::model::Unit::Days);
+/// assert_eq!(report.load, haalbaar::Fixed::HUNDRED);
+/// // One team: a row per iteration and per PI.
+/// assert_eq!((report.iterations.len(), report.increments.len(), report.teams.len()), (12, 3, 1));
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityReport {
@@ -239,6 +349,19 @@ pub struct CapacityReport {
 }
 
 /// One team's capacity per iteration and per PI, with totals over the horizon.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  load 50%\n}\nteam api \"API\" {\n  people 4\n  focus 75%\n}\n";
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// let team = &report.teams[0];
+/// assert_eq!((team.team.as_str(), team.title.as_deref()), ("api", Some("API")));
+/// // Ten planned iterations of 30 (PI1 and PI2 four each, PI3 two); half of it at `load 50%`.
+/// assert_eq!(team.capacity, haalbaar::Fixed::from_int(300));
+/// assert_eq!(team.plannable, haalbaar::Fixed::from_int(150));
+/// assert_eq!((team.iterations.len(), team.increments.len()), (12, 3));
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamCapacityReport {
@@ -257,6 +380,16 @@ pub struct TeamCapacityReport {
 }
 
 /// A team's capacity in one iteration.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  load 50%\n}\nteam api {\n  people 4\n  focus 75%\n}\n";
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// let first = &report.teams[0].iterations[0];
+/// assert_eq!(first.iteration, "PI1.1");
+/// assert_eq!((first.capacity, first.plannable), (haalbaar::Fixed::from_int(30), haalbaar::Fixed::from_int(15)));
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamIterationCapacity {
@@ -269,6 +402,16 @@ pub struct TeamIterationCapacity {
 }
 
 /// A team's capacity in one PI.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  load 50%\n}\nteam api {\n  people 4\n  focus 75%\n}\n";
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// let pi2 = &report.teams[0].increments[1];
+/// assert_eq!(pi2.pi, 2);
+/// assert_eq!((pi2.capacity, pi2.plannable), (haalbaar::Fixed::from_int(120), haalbaar::Fixed::from_int(60)));
+/// ```
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamPiCapacity {
@@ -281,6 +424,16 @@ pub struct TeamPiCapacity {
 }
 
 /// The capacity of every team, per iteration and per PI, as rows and per team.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let (cal, table) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let report = haalbaar::report::capacity_report(&checked.plan, cal, table);
+/// assert_eq!(report.iterations[0].capacity, haalbaar::Fixed::from_int(30));
+/// // PI1 and PI2 have four planned iterations of 30 each, PI3 two inside the horizon.
+/// assert_eq!(report.teams[0].plannable, haalbaar::Fixed::from_int(300));
+/// ```
 pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable) -> CapacityReport {
     let mut iterations = Vec::new();
     let mut increments = Vec::new();
@@ -332,6 +485,19 @@ pub fn capacity_report(plan: &crate::Plan, cal: &Calendar, table: &CapacityTable
 
 /// The report of `haalbaar check --format json`: a stable contract (see
 /// `docs/json-report.md` and `docs/report.schema.json`).
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// use haalbaar::report::{CheckReport, REPORT_VERSION};
+///
+/// let report = CheckReport::single("demo.plan", source, haalbaar::check(source));
+/// assert_eq!(report.version, REPORT_VERSION);
+/// assert_eq!(report.verdict, haalbaar::PlanVerdict::Feasible);
+/// assert_eq!(report.summary.errors, 0);
+/// assert_eq!(report.files[0].file, "demo.plan");
+/// // One file: its commitments are at the top level.
+/// assert_eq!(report.single.expect("one file").commitments[0].item, "login");
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckReport {
@@ -351,6 +517,16 @@ pub struct CheckReport {
 }
 
 /// One file of a check.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let (file, records) = haalbaar::report::FileReport::of("demo.plan", source, haalbaar::check(source));
+/// assert_eq!(file.file, "demo.plan");
+/// assert_eq!(file.verdict, haalbaar::PlanVerdict::Feasible);
+/// assert_eq!(file.summary.errors, 0);
+/// assert!(records.iter().all(|r| r.severity != haalbaar::Severity::Error));
+/// assert_eq!(file.feasibility.expect("decided").commitments.len(), 1);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileReport {
@@ -368,6 +544,14 @@ pub struct FileReport {
 impl FileReport {
     /// The report of one checked file and its findings (as records), ready for
     /// [`CheckReport::new`]. Takes the check apart rather than copying its schedule.
+    ///
+    /// ```
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem x {\n  team apj\n  effort 5\n}\n";
+    /// let (file, records) = haalbaar::report::FileReport::of("x.plan", source, haalbaar::check(source));
+    /// assert_eq!(file.verdict, haalbaar::PlanVerdict::Invalid);
+    /// assert!(file.summary.errors >= 1);
+    /// assert!(records.iter().any(|r| r.code == haalbaar::Code::E0201 && r.file == "x.plan"));
+    /// ```
     pub fn of(file: &str, source: &str, checked: crate::Checked) -> (FileReport, Vec<DiagnosticRecord>) {
         let records = records(file, source, &checked.diagnostics);
         let report = FileReport {
@@ -382,12 +566,37 @@ impl FileReport {
 
 impl CheckReport {
     /// The report of a check of one file, as `haalbaar check --format json FILE` writes it.
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+    /// let report = haalbaar::report::CheckReport::single("demo.plan", source, haalbaar::check(source));
+    /// assert_eq!(report.files.len(), 1);
+    /// assert_eq!(report.verdict, haalbaar::PlanVerdict::Feasible);
+    /// let single = report.single.expect("one file");
+    /// assert_eq!(single.commitments[0].status, haalbaar::Status::Met);
+    /// ```
     pub fn single(file: &str, source: &str, checked: crate::Checked) -> CheckReport {
         let (report, records) = FileReport::of(file, source, checked);
         CheckReport::new(vec![report], records)
     }
 
     /// Assembles the report from each file's name, findings and feasibility.
+    ///
+    /// ```
+    /// use haalbaar::report::{CheckReport, FileReport};
+    ///
+    /// let good = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 10\n  commit PI1\n}\n";
+    /// let late = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+    /// let (a, mut records) = FileReport::of("good.plan", good, haalbaar::check(good));
+    /// let (b, more) = FileReport::of("late.plan", late, haalbaar::check(late));
+    /// records.extend(more);
+    /// let report = CheckReport::new(vec![a, b], records);
+    /// // The worst verdict over the files; with two files nothing is flattened to the top.
+    /// assert_eq!(report.verdict, haalbaar::PlanVerdict::Infeasible);
+    /// assert_eq!(report.files[0].verdict, haalbaar::PlanVerdict::Feasible);
+    /// assert!(report.single.is_none());
+    /// assert!(report.summary.errors >= 1);
+    /// ```
     pub fn new(files: Vec<FileReport>, diagnostics: Vec<DiagnosticRecord>) -> CheckReport {
         use crate::feasibility::PlanVerdict;
         let rank = |v: PlanVerdict| match v {
@@ -404,8 +613,53 @@ impl CheckReport {
     }
 
     /// The JSON Schema of this report.
+    ///
+    /// ```
+    /// let schema = haalbaar::report::CheckReport::schema();
+    /// assert!(schema.contains("\"verdict\""));
+    /// assert!(schema.contains("\"diagnostics\""));
+    /// ```
     #[cfg(feature = "schema")]
     pub fn schema() -> String {
-        serde_json::to_string_pretty(&schemars::schema_for!(CheckReport)).unwrap_or_default() + "\n"
+        schema_text(schemars::schema_for!(CheckReport))
     }
+}
+
+/// A JSON Schema as text, its descriptions without the doc comments' code examples (they are
+/// for Rust readers; the schema's readers get the prose).
+#[cfg(feature = "schema")]
+pub(crate) fn schema_text(schema: schemars::Schema) -> String {
+    fn prose(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, x) in map.iter_mut() {
+                    if k == "description"
+                        && let serde_json::Value::String(text) = x
+                        && let Some(at) = text.find("```")
+                    {
+                        *text = text[..at].trim_end().to_string();
+                    } else {
+                        prose(x);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(prose),
+            _ => {}
+        }
+    }
+    let mut schema = schema;
+    if let Some(map) = schema.as_object_mut() {
+        for (k, x) in map.iter_mut() {
+            if k == "description"
+                && let serde_json::Value::String(text) = x
+                && let Some(at) = text.find("```")
+            {
+                *text = text[..at].trim_end().to_string();
+            } else {
+                prose(x);
+            }
+        }
+    }
+    // The schema's own order of keys (`$schema`, `title`, ... `$defs` last).
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

@@ -16,6 +16,21 @@ use crate::solve::rank::Repair;
 /// A repair: what to change, in words (`text`), as data, and as edits to the file's text;
 /// `worse`: the other commitments it makes worse (met ones no longer met, late ones later or
 /// dropped); `None` where the engine did not check (past its allowance on a large plan).
+///
+/// ```
+/// use haalbaar::Fixed;
+/// use haalbaar::report::feasibility::RepairReport;
+///
+/// // One person (10 days an iteration) and 60 days of work by PI1, whose four planned
+/// // iterations give 40: 20 short.
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let repairs = &feasibility.commitments[0].repairs;
+/// assert!(repairs.iter().any(|r| matches!(r, RepairReport::Deadline { iteration, .. } if iteration == "PI2.2")));
+/// assert!(repairs.iter().any(|r| matches!(r, RepairReport::Capacity { amount, .. } if *amount == Fixed::from_int(20))));
+/// assert!(repairs.iter().any(|r| matches!(r, RepairReport::PiCapacity { pi, amount, .. } if pi == "PI1" && *amount == Fixed::from_int(20))));
+/// assert!(repairs.iter().any(|r| matches!(r, RepairReport::Scope { item, effort, .. } if item == "big" && *effort == Fixed::from_int(40))));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -144,22 +159,70 @@ macro_rules! repair_parts {
 
 impl RepairReport {
     /// The repair in one sentence.
+    ///
+    /// ```
+    /// use haalbaar::report::feasibility::RepairReport;
+    ///
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+    /// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+    /// let repairs = &feasibility.commitments[0].repairs;
+    /// let deadline = repairs.iter().find(|r| matches!(r, RepairReport::Deadline { .. })).expect("a new deadline");
+    /// // PI2.2 ends on 2025-04-13.
+    /// assert!(deadline.text().starts_with("commit to PI2.2 (ends 2025-04-13)"), "{}", deadline.text());
+    /// ```
     pub fn text(&self) -> &str {
         repair_parts!(self).0
     }
 
     /// The other commitments this repair makes worse (empty where the engine did not check:
     /// see [`RepairReport::worse_checked`]).
+    ///
+    /// ```
+    /// use haalbaar::report::feasibility::RepairReport;
+    ///
+    /// // `a` and `b` do not both fit in PI1: `b`, ranked below, is in conflict.
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 100\n  commit PI1\n}\nitem b {\n  team api\n  effort 100\n  commit PI1\n}\n";
+    /// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+    /// let b = &feasibility.commitments[1];
+    /// assert_eq!(b.status, haalbaar::Status::Conflict);
+    /// // Moving `a` later meets `b`, and `a` itself is still met by its new deadline.
+    /// let defer = b.repairs.iter().find(|r| matches!(r, RepairReport::Defer { .. })).expect("a defer repair");
+    /// assert!(defer.worse_checked());
+    /// assert!(defer.worse().is_empty());
+    /// ```
     pub fn worse(&self) -> &[String] {
         repair_parts!(self).2.as_deref().unwrap_or(&[])
     }
 
     /// Whether the engine checked what this repair does to the other commitments.
+    ///
+    /// ```
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+    /// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+    /// // A small plan: every repair is checked against the other commitments (here, none).
+    /// for repair in &feasibility.commitments[0].repairs {
+    ///     assert!(repair.worse_checked());
+    ///     assert!(repair.worse().is_empty());
+    /// }
+    /// ```
     pub fn worse_checked(&self) -> bool {
         repair_parts!(self).2.is_some()
     }
 
     /// The edits to the checked file's text that make this repair.
+    ///
+    /// ```
+    /// use haalbaar::report::edits::apply;
+    ///
+    /// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 1\n}\nitem big {\n  team api\n  effort 60\n  commit PI1\n}\n";
+    /// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+    /// for repair in &feasibility.commitments[0].repairs {
+    ///     // Each repair, applied to the text, gives a plan whose commitment is met.
+    ///     let repaired = apply(source, repair.edits());
+    ///     assert_ne!(repaired, source);
+    ///     assert_eq!(haalbaar::check(&repaired).verdict(), haalbaar::PlanVerdict::Feasible, "{}", repair.text());
+    /// }
+    /// ```
     pub fn edits(&self) -> &[Edit] {
         repair_parts!(self).1
     }
@@ -185,6 +248,24 @@ impl RepairReport {
 }
 
 /// One item's cut in a chain scope repair: lower `item`'s effort by `by`, to `effort` likely.
+///
+/// ```
+/// use haalbaar::Fixed;
+/// use haalbaar::report::feasibility::RepairReport;
+///
+/// // `b` waits for `a`; both take two iterations of 40, and `b` is due by PI1.2. No one
+/// // item's cut is enough: both must fit in one iteration.
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 60\n}\nitem b {\n  team api\n  effort 60\n  after a\n  commit PI1.2\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let b = feasibility.commitments.iter().find(|c| c.item == "b").expect("b's commitment");
+/// let cuts = b.repairs.iter().find_map(|r| match r {
+///     RepairReport::ChainScope { items, .. } => Some(items),
+///     _ => None,
+/// });
+/// let cuts = cuts.expect("a chain scope repair");
+/// assert_eq!(cuts.len(), 2);
+/// assert!(cuts.iter().all(|c| c.by == Fixed::from_int(20) && c.effort == Fixed::from_int(40)));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScopeCut {
@@ -197,6 +278,21 @@ pub struct ScopeCut {
 }
 
 /// One `after` a dependency repair removes: `item` no longer waits for `after`.
+///
+/// ```
+/// use haalbaar::report::feasibility::RepairReport;
+///
+/// // `b` waits for `a`, so it cannot be done in the first iteration; without the wait it can.
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 10\n}\nitem b {\n  team api\n  effort 10\n  after a\n  commit PI1.1\n}\n";
+/// let feasibility = haalbaar::check(source).feasibility.expect("decided");
+/// let b = feasibility.commitments.iter().find(|c| c.item == "b").expect("b's commitment");
+/// let links = b.repairs.iter().find_map(|r| match r {
+///     RepairReport::Dependency { links, .. } => Some(links),
+///     _ => None,
+/// });
+/// let links = links.expect("a dependency repair");
+/// assert_eq!((links[0].item.as_str(), links[0].after.as_str()), ("b", "a"));
+/// ```
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unlink {

@@ -186,6 +186,18 @@ impl<'a> Model<'a> {
 }
 
 /// What does not hold in a feasibility report, one sentence per finding.
+///
+/// ```
+/// # let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  focus 75%\n}\nitem login {\n  team api\n  effort 30..50\n  commit PI2\n}\n";
+/// let checked = haalbaar::check(source);
+/// let mut report = checked.feasibility.clone().expect("decided");
+/// // Tamper with the schedule: far more work in PI1.1 than team `api` can do (30).
+/// report.schedule[0].work[0].amount = haalbaar::Fixed::from_int(1000);
+/// let (cal, cap) = (checked.calendar.as_ref().expect("a calendar"), checked.capacity.as_ref().expect("capacity"));
+/// let error = haalbaar::report::verify::verify(&checked.plan, cal, cap, &report).expect_err("caught");
+/// assert!(!error.problems.is_empty());
+/// assert!(error.to_string().starts_with("the report's evidence does not hold: "));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the report's evidence does not hold: {}", .problems.join("; "))]
 #[non_exhaustive]

@@ -1,7 +1,7 @@
 //! Evidence for a verdict, as data: a schedule when a set of commitments fits, and a
 //! counting argument when it cannot (a chain too long for its window, or work that must
 //! fall inside a span of iterations beyond a team's capacity there), or the search that
-//! proved it. [`crate::verify`] re-checks every piece against the model.
+//! proved it. `report::verify` re-checks every piece against the model.
 
 use super::problem::Problem;
 use super::windows::earliest_finish;

@@ -18,7 +18,7 @@ pub const UNCAPPED: i64 = i64::MAX / 4;
 /// A job's predecessors or successors: (job, lag in iterations).
 pub type Links = smallvec::SmallVec<[(usize, usize); 2]>;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// The item's number in the whole problem: its name is [`Problem::id`] (a copy of the job
     /// in a restricted problem copies no text).
@@ -52,7 +52,7 @@ pub enum CommitKind {
 }
 
 /// One commitment: these jobs done by the end of iteration `deadline`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Commitment {
     /// The item's id, or the epic's id for an epic commitment.
     pub label: String,
@@ -73,13 +73,13 @@ pub struct Commitment {
 
 /// An `in PI` item let run past its PI: its window then reaches the end of the horizon
 /// (its start bound stays), with this cap row (`None`: no cap).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Slip {
     pub job: usize,
     pub cap: Option<std::sync::Arc<[i64]>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub iterations: usize,
     /// Item names, by [`Job::item`] (shared between copies).

@@ -1,8 +1,8 @@
-//! Commitments in rank order, the answer of a whole solve: the walk ([`super::walk`]) gives
+//! Commitments in rank order, the answer of a whole solve: the walk (`super::walk`) gives
 //! each commitment its status and, when not met, where it is kept late
-//! ([`super::late`]); uncommitted work then gets what capacity is left
-//! ([`super::uncommitted`]); and every commitment that is not met gets repairs
-//! ([`super::repairs`]), each verified by solving again.
+//! (`super::late`); uncommitted work then gets what capacity is left
+//! (`super::uncommitted`); and every commitment that is not met gets repairs
+//! (`super::repairs`), each verified by solving again.
 
 use serde::Serialize;
 
@@ -22,6 +22,17 @@ pub use super::repairs::{add_capacity, add_pi_capacity};
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 /// A commitment's answer.
+///
+/// ```
+/// use haalbaar::Status;
+///
+/// let met = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\nitem a {\n  team api\n  effort 10\n  commit PI1\n}\n";
+/// let status = |text: &str| haalbaar::check(text).feasibility.expect("decided").commitments[0].status;
+/// assert_eq!(status(met), Status::Met);
+/// // One person has 40 days before PI1 ends: 60 cannot be done even alone.
+/// let late = met.replace("people 4", "people 1").replace("effort 10", "effort 60");
+/// assert_eq!(status(&late), Status::Infeasible);
+/// ```
 pub enum Status {
     /// A schedule meets it, with every commitment ranked above it that is met.
     Met,
@@ -156,6 +167,10 @@ pub struct Solution {
     pub needed: Vec<bool>,
     /// Jobs whose `in PI` placement was let run past its PI.
     pub slipped: Vec<usize>,
+    /// The problem as the walk left it (late deadlines, slipped placements) and the kept
+    /// commitments: what [`reuse`] places uncommitted work with again.
+    pub walked: Problem,
+    pub kept: Vec<usize>,
 }
 
 /// Solves the whole problem: statuses in rank order, the final schedule, and repairs.
@@ -186,6 +201,23 @@ pub fn solve_on_one_thread(p: &Problem, budget: u64) -> Solution {
 /// runs). The statuses and finishes are those of [`solve`].
 pub fn statuses(p: &Problem, budget: u64) -> Solution {
     solve_with(p, budget, false, false)
+}
+
+/// The statuses of the commitments up to `upto` in rank order, as [`solve`] finds them: the
+/// walk alone, stopped there (what a loan taken out changes, see the check's loans).
+pub fn statuses_upto(p: &Problem, upto: usize, options: &crate::Options) -> Vec<Status> {
+    let _cancelling = super::allowance::Cancelling::new(options.cancel.as_ref());
+    // This thread's counts of how decisions were reached stay those of the check.
+    let counted = super::take_stats();
+    start_walk(options.budget, p.jobs.len(), false);
+    let answers = StatusesOnly::new();
+    TEAMS.with(|cache| cache.borrow_mut().clear());
+    let walked = walk(p, upto, options.budget, &mut |_| {});
+    drop(answers);
+    SHRINK_LEFT.with(|l| l.set(0));
+    super::take_stats();
+    super::add_stats(counted);
+    walked.walked.iter().map(|w| w.status).collect()
 }
 
 fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solution {
@@ -237,7 +269,7 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
     };
     SHRINK_LEFT.with(|l| l.set(0));
     super::add_stats(stats);
-    let Walk { q, walked, schedule: committed, .. } = walked;
+    let Walk { q, kept, walked, schedule: committed } = walked;
     let mut results: Vec<CommitmentResult> = walked
         .into_iter()
         .enumerate()
@@ -257,7 +289,21 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
         results[c].repairs = repairs;
     }
     side_effects(p, budget, &mut results);
-    for r in &mut results {
+    finishes(p, &landing, &mut results);
+    let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
+        Verdict::Infeasible
+    } else if results.iter().any(|r| r.status == Status::Unknown) {
+        Verdict::Unknown
+    } else {
+        Verdict::Feasible
+    };
+    let slipped = (0..p.jobs.len()).filter(|&j| q.jobs[j].hi != p.jobs[j].hi).collect();
+    Solution { verdict, results, schedule, committed, landing, needed, slipped, walked: q, kept }
+}
+
+/// Each commitment's finish: its late finish, or where its last job lands.
+fn finishes(p: &Problem, landing: &[Landing], results: &mut [CommitmentResult]) {
+    for r in results {
         r.finish = match r.late {
             Some(Lateness::At(d)) => Some(d),
             Some(Lateness::Dropped | Lateness::Undecided) => None,
@@ -272,15 +318,65 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
             }
         };
     }
-    let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
-        Verdict::Infeasible
-    } else if results.iter().any(|r| r.status == Status::Unknown) {
-        Verdict::Unknown
-    } else {
-        Verdict::Feasible
-    };
-    let slipped = (0..p.jobs.len()).filter(|&j| q.jobs[j].hi != p.jobs[j].hi).collect();
-    Solution { verdict, results, schedule, committed, landing, needed, slipped }
+}
+
+/// The same commitments in the same rank order but for where they are written (text edits
+/// elsewhere move them; the file position only breaks ties when ranking, done by then).
+fn same_but_spans(a: &[super::problem::Commitment], b: &[super::problem::Commitment]) -> bool {
+    let unplaced = |c: &super::problem::Commitment| super::problem::Commitment { span: None, order: 0, ..c.clone() };
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| unplaced(x) == unplaced(y))
+}
+
+/// The solution of `p` made from `previous`, the solution of `before`, when the two problems
+/// differ at most in the effort of jobs that no commitment needs (nor anything a commitment
+/// waits for): the walk, the repairs and their side effects look only at what commitments
+/// need, so they are the same, and only the uncommitted work is placed again. `None` when
+/// the problems differ in anything else. Same answer as solving `p` (tested against it).
+pub fn reuse(before: &Problem, previous: &Solution, p: &Problem) -> Option<Solution> {
+    fn same<T: PartialEq + ?Sized>(a: &std::sync::Arc<T>, b: &std::sync::Arc<T>) -> bool {
+        std::sync::Arc::ptr_eq(a, b) || **a == **b
+    }
+    if before.iterations != p.iterations
+        || before.load != p.load
+        || !same(&before.ids, &p.ids)
+        || !same(&before.teams, &p.teams)
+        || !same(&before.team_cap, &p.team_cap)
+        || !(same(&before.commitments, &p.commitments) || same_but_spans(&before.commitments, &p.commitments))
+        || !same(&before.topo, &p.topo)
+        || !same(&before.topo_pos, &p.topo_pos)
+        || !same(&before.spread, &p.spread)
+        || before.jobs.len() != p.jobs.len()
+    {
+        return None;
+    }
+    if same(&before.jobs, &p.jobs) {
+        return Some(previous.clone());
+    }
+    let all: Vec<usize> = p.commitments.iter().flat_map(|c| c.jobs.iter().copied()).collect();
+    let mut needed = vec![false; p.jobs.len()];
+    for j in p.closure(&all, |_| false) {
+        needed[j] = true;
+    }
+    let mut changed = Vec::new();
+    for (j, (a, b)) in before.jobs.iter().zip(p.jobs.iter()).enumerate() {
+        if a != b {
+            let mut b_with_old_effort = b.clone();
+            b_with_old_effort.effort = a.effort;
+            if needed[j] || *a != b_with_old_effort {
+                return None;
+            }
+            changed.push(j);
+        }
+    }
+    let mut q = previous.walked.clone();
+    let jobs = std::sync::Arc::make_mut(&mut q.jobs);
+    for &j in &changed {
+        jobs[j].effort = p.jobs[j].effort;
+    }
+    let (schedule, landing, needed) = fill_uncommitted(&q, &previous.kept, &previous.committed);
+    let mut results = previous.results.clone();
+    finishes(p, &landing, &mut results);
+    Some(Solution { results, schedule, landing, needed, walked: q, ..previous.clone() })
 }
 
 /// How good a commitment's answer is, for comparing before and after a repair: met first,

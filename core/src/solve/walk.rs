@@ -1,7 +1,7 @@
 //! The walk down the commitments in rank order (the rule of the reference): a commitment is
 //! met when it fits together with every commitment kept above it; one that does not is
 //! infeasible (not even alone), in conflict (alone it fits) or unknown, and is then kept late
-//! at the earliest iteration it can finish given everything above it (see [`super::late`]),
+//! at the earliest iteration it can finish given everything above it (see `super::late`),
 //! or dropped when it cannot finish inside the horizon at all. An unknown commitment is kept
 //! as if met by its deadline, and the ones below it say they assume so.
 

@@ -10,6 +10,16 @@ use crate::forecast::Forecast;
 use crate::report::DiagnosticRecord;
 
 /// A report whose texts can be put into another language.
+///
+/// ```
+/// use haalbaar::catalogue::{Lang, Localize};
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team apj\n  effort 20\n}\n";
+/// let mut checked = haalbaar::check(source);
+/// checked.localize(Lang::Nl);
+/// assert_eq!(checked.diagnostics[0].message, "onbekend team `apj`");
+/// ```
 pub trait Localize {
     /// Translates every text of the catalogue in `self` (English stays as it is).
     fn localize(&mut self, lang: Lang);

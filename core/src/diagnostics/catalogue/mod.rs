@@ -23,6 +23,14 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 /// A language the engine speaks.
+///
+/// ```
+/// use haalbaar::catalogue::{translate, Lang};
+///
+/// assert_eq!(Lang::default(), Lang::En);
+/// assert_eq!(translate("unknown team `api`", Lang::default()), "unknown team `api`");
+/// assert_eq!(translate("unknown team `api`", Lang::Nl), "onbekend team `api`");
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -37,6 +45,14 @@ pub enum Lang {
 
 impl Lang {
     /// `en` or `nl` (any case); `None` for a language the catalogue does not hold.
+    ///
+    /// ```
+    /// use haalbaar::catalogue::Lang;
+    ///
+    /// assert_eq!(Lang::parse("NL"), Some(Lang::Nl));
+    /// assert_eq!(Lang::parse("english"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("fr"), None);
+    /// ```
     pub fn parse(name: &str) -> Option<Lang> {
         match name.trim().to_ascii_lowercase().as_str() {
             "en" | "english" => Some(Lang::En),
@@ -45,6 +61,13 @@ impl Lang {
         }
     }
     /// `en` or `nl`.
+    ///
+    /// ```
+    /// use haalbaar::catalogue::Lang;
+    ///
+    /// assert_eq!(Lang::Nl.as_str(), "nl");
+    /// assert_eq!(Lang::parse(Lang::En.as_str()), Some(Lang::En));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -55,9 +78,23 @@ impl Lang {
 
 /// One message: its English form and its Dutch form. `{}` takes the next value; `{0}`, `{1}`
 /// take a value by its place in the English form, for a Dutch sentence in another order.
+///
+/// ```
+/// use haalbaar::catalogue::{entries, Entry};
+///
+/// let entry: &Entry = entries().iter().find(|(en, _)| *en == "unknown team `{}`").expect("an entry");
+/// assert_eq!(entry.1, "onbekend team `{}`");
+/// ```
 pub type Entry = (&'static str, &'static str);
 
 /// The engine's own messages (diagnostics, reasons, repairs, forecast, board).
+///
+/// ```
+/// use haalbaar::catalogue::entries;
+///
+/// let dutch = entries().iter().find(|(en, _)| *en == "item `{}` has no effort").map(|(_, nl)| *nl);
+/// assert_eq!(dutch, Some("item `{}` heeft geen inspanning"));
+/// ```
 pub fn entries() -> &'static [Entry] {
     nl::ENTRIES
 }
@@ -107,6 +144,15 @@ pub fn explanation(code: Code, lang: Lang) -> &'static str {
 }
 
 /// A set of messages ready to translate with.
+///
+/// ```
+/// use haalbaar::catalogue::{Catalogue, Entry, Lang};
+///
+/// const MINE: &[Entry] = &[("{} days left", "nog {} dagen")];
+/// let catalogue = Catalogue::new(&[MINE]);
+/// assert!(catalogue.knows("12 days left"));
+/// assert_eq!(catalogue.translate("7.5 days left", Lang::Nl), "nog 7,5 dagen");
+/// ```
 pub struct Catalogue {
     /// Most specific first (the longest fixed text), so a general form never hides one that
     /// says more.
@@ -121,6 +167,15 @@ struct Template {
 
 impl Catalogue {
     /// A catalogue of several tables (a renderer adds its own words to the engine's).
+    ///
+    /// ```
+    /// use haalbaar::catalogue::{entries, Catalogue, Entry, Lang};
+    ///
+    /// const BOARD: &[Entry] = &[("{} days left", "nog {} dagen")];
+    /// let catalogue = Catalogue::new(&[entries(), BOARD]);
+    /// assert_eq!(catalogue.translate("12 days left", Lang::Nl), "nog 12 dagen");
+    /// assert_eq!(catalogue.translate("unknown team `api`", Lang::Nl), "onbekend team `api`");
+    /// ```
     pub fn new(tables: &[&'static [Entry]]) -> Catalogue {
         let mut templates: Vec<Template> = tables
             .iter()
@@ -135,12 +190,29 @@ impl Catalogue {
     }
 
     /// The engine's catalogue.
+    ///
+    /// ```
+    /// use haalbaar::catalogue::{Catalogue, Lang};
+    ///
+    /// let engine = Catalogue::engine();
+    /// assert_eq!(engine.translate("item `login` has no effort", Lang::Nl), "item `login` heeft geen inspanning");
+    /// assert!(!engine.knows("12 days left"));
+    /// ```
     pub fn engine() -> &'static Catalogue {
         static ENGINE: OnceLock<Catalogue> = OnceLock::new();
         ENGINE.get_or_init(|| Catalogue::new(&[nl::ENTRIES]))
     }
 
     /// `text` in `lang`; a text the catalogue does not hold stays as it is.
+    ///
+    /// ```
+    /// use haalbaar::catalogue::{Catalogue, Lang};
+    ///
+    /// let engine = Catalogue::engine();
+    /// assert_eq!(engine.translate("unknown team `api`", Lang::Nl), "onbekend team `api`");
+    /// assert_eq!(engine.translate("unknown team `api`", Lang::En), "unknown team `api`");
+    /// assert_eq!(engine.translate("something else entirely", Lang::Nl), "something else entirely");
+    /// ```
     pub fn translate(&self, text: &str, lang: Lang) -> String {
         match lang {
             Lang::En => text.to_string(),
@@ -149,6 +221,13 @@ impl Catalogue {
     }
 
     /// Whether the catalogue holds the message `text` was made from.
+    ///
+    /// ```
+    /// use haalbaar::catalogue::Catalogue;
+    ///
+    /// assert!(Catalogue::engine().knows("unknown team `api`"));
+    /// assert!(!Catalogue::engine().knows("something else entirely"));
+    /// ```
     pub fn knows(&self, text: &str) -> bool {
         self.dutch(text, 0).is_some() || {
             let parts = split_list(text);
@@ -222,6 +301,13 @@ impl Catalogue {
 }
 
 /// `text` in `lang` with the engine's catalogue.
+///
+/// ```
+/// use haalbaar::catalogue::{translate, Lang};
+///
+/// assert_eq!(translate("item `login` has no effort", Lang::Nl), "item `login` heeft geen inspanning");
+/// assert_eq!(translate("something else entirely", Lang::Nl), "something else entirely");
+/// ```
 pub fn translate(text: &str, lang: Lang) -> String {
     Catalogue::engine().translate(text, lang)
 }
