@@ -43,6 +43,7 @@ pub fn parse(source: &str) -> SourceFile {
                     MAX_SOURCE_BYTES / (1024 * 1024)
                 ),
                 help: Some("split the portfolio into several plan files".into()),
+                suggestion: None,
             }],
         };
     }
@@ -77,6 +78,7 @@ pub fn parse_with_grammar(source: &str) -> SourceFile {
                 line: line_around(source, pos),
                 message: "this file cannot be read from here on".into(),
                 help: None,
+                suggestion: None,
             });
             return out;
         }
@@ -148,6 +150,7 @@ fn close(source: &str, pair: Pair<'_, Rule>, b: &Block, out: &mut SourceFile) {
                 line: line_around(source, cspan.start),
                 message: "unexpected text after `}`".into(),
                 help: Some("a closing brace stands on a line of its own".into()),
+                suggestion: None,
             }),
             Rule::missing_close => {
                 let name = match &b.id {
@@ -161,6 +164,7 @@ fn close(source: &str, pair: Pair<'_, Rule>, b: &Block, out: &mut SourceFile) {
                     line: header,
                     message: format!("block {name} is not closed"),
                     help: Some("add a line with `}` after its last statement".into()),
+                    suggestion: None,
                 });
             }
             _ => {}
@@ -534,7 +538,14 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
             Some(pct) if expected.contains("percentage") => Some(format!("write `{}` as `{pct}`", &source[at..end])),
             _ => usage(kind, word).map(|u| format!("write it as: {u}")),
         };
-        return SyntaxError { kind: SyntaxErrorKind::Malformed, span: Span::new(at, end), line, message, help };
+        return SyntaxError {
+            kind: SyntaxErrorKind::Malformed,
+            span: Span::new(at, end),
+            line,
+            message,
+            help,
+            suggestion: None,
+        };
     }
     let elsewhere: Vec<BlockKind> = STATEMENTS.iter().filter(|(_, w, _)| *w == word).map(|(k, _, _)| *k).collect();
     if let Some(other) = elsewhere.first() {
@@ -544,10 +555,12 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
             line,
             message: format!("`{word}` belongs in {} block, not in {} block", article(*other), article(kind)),
             help: Some(format!("move it to the {} it is about", other.keyword())),
+            suggestion: None,
         };
     }
     let here = STATEMENTS.iter().filter(|(k, _, _)| *k == kind).map(|(_, w, _)| *w);
-    let help = match did_you_mean(word, here.clone()) {
+    let meant = did_you_mean(word, here.clone()).filter(|_| !word.is_empty());
+    let help = match meant {
         Some(s) => format!("did you mean `{s}`?"),
         None => {
             let all: Vec<&str> = here.collect();
@@ -562,6 +575,7 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
         line,
         message: format!("unknown statement `{shown}` in {} block", article(kind)),
         help: Some(help),
+        suggestion: meant.map(|m| Spanned::new(m.to_string(), word_span)),
     }
 }
 
@@ -606,6 +620,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
                     "ids start with a lower-case letter and hold only lower-case letters, digits, `-` and `_`; for example `{}`",
                     sanitize_id(&fixed)
                 )),
+                suggestion: None,
             };
         }
         pest::set_error_detail(true);
@@ -632,10 +647,12 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
             help: Some(format!(
                 "write it as: {example}   (its statements follow, one per line, then `}}` on a line of its own)"
             )),
+            suggestion: None,
         };
     }
     if is_header {
-        let help = match did_you_mean(word, blocks) {
+        let meant = did_you_mean(word, blocks).filter(|_| !word.is_empty());
+        let help = match meant {
             Some(s) => format!("did you mean `{s}`?"),
             None => "a plan file holds blocks: plan, team, epic and item".to_string(),
         };
@@ -645,6 +662,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
             line,
             message: format!("unknown block `{}`", if word.is_empty() { text } else { word }),
             help: Some(help),
+            suggestion: meant.map(|m| Spanned::new(m.to_string(), word_span)),
         };
     }
     let owner = STATEMENTS.iter().find(|(_, w, _)| *w == word).map(|(k, _, _)| *k);
@@ -665,6 +683,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
         line,
         message,
         help: Some(help),
+        suggestion: None,
     }
 }
 

@@ -581,6 +581,8 @@ impl Statement {
 /// assert_eq!(&source[error.line.start..error.line.end], "peple 3");
 /// assert_eq!(error.message, "unknown statement `peple` in a team block");
 /// assert_eq!(error.help.as_deref(), Some("did you mean `people`?"));
+/// let meant = error.suggestion.as_ref().expect("a did-you-mean");
+/// assert_eq!((meant.value.as_str(), meant.span), ("people", error.span));
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SyntaxError {
@@ -594,6 +596,9 @@ pub struct SyntaxError {
     pub message: String,
     /// How to fix it, when the reader can tell.
     pub help: Option<String>,
+    /// The word meant, when the help is a did-you-mean: the text to put at its span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Spanned<String>>,
 }
 
 /// The kinds of [`SyntaxError`].

@@ -137,16 +137,18 @@ enum Command {
         all_deps: bool,
     },
     /// Repairs of one commitment: list them, show one as a diff, or apply it to the file.
+    /// Without `--commitment`: the sure fixes of the file's findings (an id or a statement word
+    /// mistyped, where the help says "did you mean"), as a diff or applied.
     Fix {
         file: PathBuf,
         /// The commitment: its item's id, or its epic's id.
         #[arg(long)]
-        commitment: String,
+        commitment: Option<String>,
         /// The repair to show as a unified diff, numbered from 1 as listed.
-        #[arg(long)]
+        #[arg(long, requires = "commitment")]
         repair: Option<usize>,
-        /// Apply that repair to the file (with `--repair`).
-        #[arg(long, requires = "repair")]
+        /// Apply the repair (with `--commitment` and `--repair`), or the sure fixes, to the file.
+        #[arg(long)]
         write: bool,
         #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
@@ -235,9 +237,13 @@ fn run() -> ExitCode {
         Command::Report { file, output, runs, seed, budget, force, all_deps } => {
             report_command(&file, &output, lang, ReportOptions { runs, seed, budget, force, all_deps })
         }
-        Command::Fix { file, commitment, repair, write, budget } => {
+        Command::Fix { commitment: Some(_), repair: None, write: true, .. } => {
+            Err("`--write` with `--commitment` applies one repair: give `--repair N` too".into())
+        }
+        Command::Fix { file, commitment: Some(commitment), repair, write, budget } => {
             fix_command(&file, &commitment, repair, write, budget, color)
         }
+        Command::Fix { file, commitment: None, write, budget, .. } => fix_findings(&file, write, budget, color),
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
         Command::Catalogue => catalogue(),
@@ -629,6 +635,39 @@ fn fix_command(
             if path.is_absolute() { (name.clone(), name.clone()) } else { (format!("a/{name}"), format!("b/{name}")) };
         let text = diff.unified_diff().context_radius(2).header(&a, &b).to_string();
         show(&text, color)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `haalbaar fix FILE` (no commitment): the findings' sure fixes as a diff, or applied with
+/// `--write`; exit 0 when there were some, 1 when there were none.
+fn fix_findings(path: &PathBuf, write: bool, budget: u64, color: bool) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let name = path.display().to_string();
+    let checked = haalbaar::check_with(&source, &haalbaar::Options::default().budget(budget));
+    // Each finding's edits, the first finding's kept where two touch the same text.
+    let mut edits: Vec<haalbaar::report::edits::Edit> = Vec::new();
+    let mut fixed = 0;
+    for d in checked.diagnostics.iter().filter(|d| !d.edits.is_empty()) {
+        let overlaps = d.edits.iter().any(|e| edits.iter().any(|k| e.span.0 < k.span.1 && k.span.0 < e.span.1));
+        if !overlaps {
+            edits.extend(d.edits.iter().cloned());
+            fixed += 1;
+        }
+    }
+    if edits.is_empty() {
+        show(&format!("{}\n", t(&format!("{name} has no finding with a sure fix"))), color)?;
+        return Ok(ExitCode::from(1));
+    }
+    let text = haalbaar::report::edits::apply(&source, &edits);
+    if write {
+        std::fs::write(path, &text).map_err(|e| format!("cannot write {name}: {e}"))?;
+        show(&format!("{}\n", t(&format!("fixed {fixed} findings in {name}"))), color)?;
+    } else {
+        let diff = similar::TextDiff::from_lines(&source, &text);
+        let (a, b) =
+            if path.is_absolute() { (name.clone(), name.clone()) } else { (format!("a/{name}"), format!("b/{name}")) };
+        show(&diff.unified_diff().context_radius(2).header(&a, &b).to_string(), color)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -131,6 +131,12 @@ pub const ENTRIES: &[Entry] = &[
         "`{}` is {} en heeft geen oplossing die de engine kon controleren",
     ),
     ("applied to {}: {}", "toegepast op {}: {}"),
+    ("{} has no finding with a sure fix", "{} heeft geen bevinding met een zekere oplossing"),
+    ("fixed {} findings in {}", "{} bevindingen opgelost in {}"),
+    (
+        "`--write` with `--commitment` applies one repair: give `--repair N` too",
+        "`--write` met `--commitment` past één oplossing toe: geef ook `--repair N`",
+    ),
     ("wrote {}", "{} geschreven"),
     ("cannot read {}: no such file", "kan {} niet lezen: bestand bestaat niet"),
     ("cannot read {}: permission denied", "kan {} niet lezen: geen toestemming"),

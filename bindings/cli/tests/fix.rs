@@ -74,3 +74,36 @@ fn unknown_commitments_files_with_errors_and_bad_numbers_exit_2() {
     let (code, _) = run(&["fix", "examples/conflict.plan", "--commitment", "berichtenbox"]);
     assert_eq!(code, 1, "a met commitment has nothing to repair");
 }
+
+#[test]
+fn the_sure_fixes_of_a_file_are_shown_then_written() {
+    let d = std::env::temp_dir().join(format!("haalbaar-fix-typos-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let plan = "plan \"Typo's\" {\n  start 2025-01-06\n  horizon 6 months\n}\n\nteam toegang {\n  peeple 4\n}\n\n\
+                iten login {\n  team toegang\n  effort 10\n}\n\nitem logout {\n  team toegng\n  effort 5\n  after logn\n}\n";
+    std::fs::write(d.join("typos.plan"), plan).unwrap();
+    let (code, diff, _) = run_in(&d, &["fix", "typos.plan"]);
+    assert_eq!(code, 0, "{diff}");
+    for line in ["-  peeple 4", "+  people 4", "-iten login {", "+item login {", "+  team toegang"] {
+        assert!(diff.lines().any(|l| l == line), "{line} in:\n{diff}");
+    }
+    // Shown, not written.
+    assert_eq!(std::fs::read_to_string(d.join("typos.plan")).unwrap(), plan);
+    let (code, out, _) = run_in(&d, &["fix", "typos.plan", "--write"]);
+    assert_eq!(code, 0, "{out}");
+    // `logn` meant `login`, an item only once `iten` is `item`: the next run fixes it.
+    let (code, diff, _) = run_in(&d, &["fix", "typos.plan"]);
+    assert_eq!(code, 0, "{diff}");
+    assert!(diff.lines().any(|l| l == "+  after login"), "{diff}");
+    let (code, out, _) = run_in(&d, &["fix", "typos.plan", "--write"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = run_in(&d, &["check", "typos.plan"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = run_in(&d, &["fix", "typos.plan"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("no finding with a sure fix"), "{out}");
+    // `--write` with a commitment needs the repair's number.
+    let (code, _, _) = run_in(&d, &["fix", "typos.plan", "--commitment", "login", "--write"]);
+    assert_eq!(code, 2);
+}

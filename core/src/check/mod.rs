@@ -36,10 +36,13 @@ use crate::{codes, edits, feasibility, grammar, lower, solve, source, validate, 
 /// assert!(!checked.cancelled);
 /// assert_eq!(checked.plan.items[0].id, "login");
 /// assert_eq!(checked.calendar.as_ref().map(|c| c.iterations.len()), Some(12));
+/// // All of it as JSON, for a service to send on.
+/// let json = serde_json::to_value(&checked).expect("serializable");
+/// assert_eq!(json["plan"]["items"][0]["id"], "login");
 /// let feasibility = checked.feasibility.expect("a plan without errors");
 /// assert_eq!(feasibility.commitments[0].status, Status::Met);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Checked {
     /// The plan as far as it could be read (also when it has errors).
     pub plan: Plan,
@@ -55,8 +58,10 @@ pub struct Checked {
     /// The check was stopped by [`Options::cancel`] before it decided the commitments.
     pub cancelled: bool,
     /// What [`recheck`] can take over from this check.
+    #[serde(skip)]
     reuse: Option<std::sync::Arc<Reuse>>,
     /// The commitments were not decided again: the previous check's answer held.
+    #[serde(skip)]
     reused: bool,
 }
 
@@ -202,6 +207,9 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
     subjects::of_blocks(&file.blocks, &mut checked.diagnostics);
     for d in &mut checked.diagnostics {
         d.position = d.span.map(|s| map.locate(s.start));
+        for e in &mut d.edits {
+            e.locate(&map);
+        }
     }
     // Each repair as edits to this text, made from the change it was verified with.
     if let Some(f) = &mut checked.feasibility {
@@ -291,6 +299,10 @@ fn check_built(plan: Plan, options: &Options, previous: Option<&Reuse>) -> Check
     };
     let mut checked = finish(marked, calendar, &Default::default(), &items, diagnostics, options, previous);
     subjects::resolve(&checked.plan, &mut checked.diagnostics);
+    // Edits are to text; a built plan has none (its spans were stand-ins).
+    for d in &mut checked.diagnostics {
+        d.edits.clear();
+    }
     checked.plan = plan;
     checked
 }

@@ -156,6 +156,11 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it; several lines are alternatives.
     pub help: Option<String>,
+    /// The fix the help names, as edits to the text in the form repairs carry them (the id a
+    /// did-you-mean means, the statement word it means): applying them all fixes this finding.
+    /// Empty when there is no one sure fix, and for a plan built in code (there is no text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<crate::report::edits::Edit>,
 }
 
 impl Diagnostic {
@@ -180,7 +185,24 @@ impl Diagnostic {
             label: None,
             labels: Vec::new(),
             help: None,
+            edits: Vec::new(),
         }
+    }
+    /// With an edit that fixes it: `span` of the text replaced by `new_text` (its line and
+    /// column are filled in when the plan is checked from text).
+    ///
+    /// ```
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+    ///               item login {\n  team apj\n  effort 20\n}\n";
+    /// let d = &haalbaar::check(source).diagnostics[0];
+    /// // `apj` (line 9, columns 8 to 11) is meant to be `api`.
+    /// let e = &d.edits[0];
+    /// assert_eq!((e.line, e.column, e.end_line, e.end_column), (9, 8, 9, 11));
+    /// assert_eq!(e.new_text, "api");
+    /// ```
+    pub fn with_edit(mut self, span: Span, new_text: impl Into<String>) -> Self {
+        self.edits.push(crate::report::edits::Edit::new(span, new_text));
+        self
     }
     /// With this text under the primary span.
     ///

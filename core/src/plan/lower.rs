@@ -46,6 +46,9 @@ pub fn syntax_diagnostics(file: &syn::SourceFile) -> Vec<Diagnostic> {
             if let Some(h) = &e.help {
                 d = d.with_help(h.clone());
             }
+            if let Some(s) = &e.suggestion {
+                d = d.with_edit(s.span, s.value.clone());
+            }
             d
         })
         .collect()

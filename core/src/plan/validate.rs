@@ -77,8 +77,25 @@ fn duplicate_ids(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn suggest<'a>(word: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    did_you_mean(word, ids).map(|s| format!("did you mean `{s}`?"))
+/// The did-you-mean of a reference that names nothing: the help, and the same as an edit of
+/// the reference (at `span`) to the id meant; `otherwise` when no id is near.
+fn suggest<'a>(
+    d: Diagnostic,
+    word: &str,
+    span: Option<Span>,
+    ids: impl IntoIterator<Item = &'a str>,
+    otherwise: impl FnOnce(Diagnostic) -> Diagnostic,
+) -> Diagnostic {
+    match did_you_mean(word, ids) {
+        Some(s) => {
+            let d = d.with_help(format!("did you mean `{s}`?"));
+            match span {
+                Some(span) => d.with_edit(span, s),
+                None => d,
+            }
+        }
+        None => otherwise(d),
+    }
 }
 
 fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
@@ -100,13 +117,11 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
                 ))
             }
             Some(r) if !teams.contains(r.id.as_str()) => {
-                let mut d = Diagnostic::new(Code::E0201, format!("unknown team `{}`", r.id), r.loc.0)
+                let d = Diagnostic::new(Code::E0201, format!("unknown team `{}`", r.id), r.loc.0)
                     .with_label("no team has this id");
-                d = match suggest(&r.id, team_ids()) {
-                    Some(h) => d.with_help(h),
-                    None => d.with_help(format!("the teams are: {}", list(team_ids()))),
-                };
-                out.push(d);
+                out.push(suggest(d, &r.id, r.loc.0, team_ids(), |d| {
+                    d.with_help(format!("the teams are: {}", list(team_ids())))
+                }));
             }
             _ => {}
         }
@@ -121,19 +136,17 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
         {
             let d = Diagnostic::new(Code::E0203, format!("unknown epic `{}`", r.id), r.loc.0)
                 .with_label("no epic has this id");
-            out.push(match suggest(&r.id, epic_ids()) {
-                Some(h) => d.with_help(h),
-                None => d.with_help(format!("add a block: epic {} \"...\" {{ }}", r.id)),
-            });
+            out.push(suggest(d, &r.id, r.loc.0, epic_ids(), |d| {
+                d.with_help(format!("add a block: epic {} \"...\" {{ }}", r.id))
+            }));
         }
         for dep in &item.after {
             if !items.contains(dep.item.id.as_str()) {
                 let d = Diagnostic::new(Code::E0202, format!("unknown item `{}`", dep.item.id), dep.item.loc.0)
                     .with_label("no item has this id");
-                out.push(match suggest(&dep.item.id, item_ids().filter(|i| *i != item.id)) {
-                    Some(h) => d.with_help(h),
-                    None => d.with_help("name an item of this plan, or remove the line"),
-                });
+                out.push(suggest(d, &dep.item.id, dep.item.loc.0, item_ids().filter(|i| *i != item.id), |d| {
+                    d.with_help("name an item of this plan, or remove the line")
+                }));
             }
         }
     }
@@ -147,10 +160,9 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
             } else if !teams.contains(lend.to.id.as_str()) {
                 let d = Diagnostic::new(Code::E0201, format!("unknown team `{}`", lend.to.id), lend.to.loc.0)
                     .with_label("no team has this id");
-                out.push(match suggest(&lend.to.id, team_ids().filter(|t| *t != team.id)) {
-                    Some(h) => d.with_help(h),
-                    None => d.with_help(format!("the teams are: {}", list(team_ids()))),
-                });
+                out.push(suggest(d, &lend.to.id, lend.to.loc.0, team_ids().filter(|t| *t != team.id), |d| {
+                    d.with_help(format!("the teams are: {}", list(team_ids())))
+                }));
             }
         }
     }

@@ -92,7 +92,7 @@ pub enum PlanChange {
 /// assert_eq!(edit.new_text, "commit PI2.2");
 /// assert_eq!(&source[edit.span.0..edit.span.1], "commit PI1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Edit {
     /// The line the replaced text starts on.
@@ -109,6 +109,18 @@ pub struct Edit {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub span: (usize, usize),
+}
+
+impl Edit {
+    /// `span` replaced by `new_text`, not yet placed (line and column 0 until [`Edit::locate`]).
+    pub(crate) fn new(span: haalbaar_grammar::Span, new_text: impl Into<String>) -> Self {
+        Edit { line: 0, column: 0, end_line: 0, end_column: 0, new_text: new_text.into(), span: (span.start, span.end) }
+    }
+    /// Its line and column in the text `map` is of.
+    pub(crate) fn locate(&mut self, map: &SourceMap) {
+        let (a, b) = (map.locate(self.span.0), map.locate(self.span.1));
+        (self.line, self.column, self.end_line, self.end_column) = (a.line, a.column, b.line, b.column);
+    }
 }
 
 /// A figure in thousandths as the plan writes it (`30`, `2.5`).

@@ -94,6 +94,10 @@ pub struct DiagnosticRecord {
     /// The team, epic or item (or the plan block) the finding is about, when it is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<Subject>,
+    /// The fix the help names (a did-you-mean), as edits in the form of a repair's `edits`;
+    /// left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<crate::report::edits::Edit>,
 }
 
 /// Resolves diagnostics of one file to lines and columns.
@@ -136,6 +140,15 @@ pub fn records(file: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<Diag
                     })
                     .collect(),
                 help: d.help.clone(),
+                edits: d
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let mut e = e.clone();
+                        e.locate(&map);
+                        e
+                    })
+                    .collect(),
             }
         })
         .collect()
