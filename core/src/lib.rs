@@ -6,6 +6,8 @@
 //! in every iteration, reports every mistake as a [`Diagnostic`] with a stable code, and
 //! decides for every commitment whether the plan meets it ([`Status`]), with the evidence.
 //!
+//! ## Check a file and print each commitment's status and each finding's line
+//!
 //! ```
 //! let source = r#"
 //! plan "Demo" {
@@ -21,13 +23,55 @@
 //!   effort 30..50
 //!   commit PI2
 //! }
+//! item logout {
+//!   team apj
+//!   effort 5
+//! }
 //! "#;
 //! let checked = haalbaar::check(source);
-//! assert!(!checked.has_errors());
-//! let capacity = checked.capacity.expect("a valid calendar");
-//! // 4 people × 10 working days × 75% = 30 days in the first iteration.
-//! assert_eq!(capacity.teams[0].iterations[0].capacity.to_string(), "30");
+//! for d in &checked.diagnostics {
+//!     let at = d.position.expect("checked from text");
+//!     println!("plan.plan:{}:{}: {d}", at.line, at.column); // error[E0201]: unknown team `apj`
+//! }
+//! assert_eq!(checked.diagnostics[0].position.map(|p| p.line), Some(16));
+//! // An error confined to one item leaves that item out; the rest is still decided.
+//! for c in checked.feasibility.iter().flat_map(|f| &f.commitments) {
+//!     println!("{} {}: {} (due {})", c.kind, c.item, c.status, c.deadline); // item login: met (due PI2.5)
+//!     assert_eq!(c.status, haalbaar::Status::Met);
+//! }
 //! ```
+//!
+//! ## Build a plan in code
+//!
+//! ```
+//! use haalbaar::model::{Item, Period, Team};
+//! use haalbaar::{Fixed, NaiveDate, PlanBuilder, Subject};
+//!
+//! let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+//! let plan = PlanBuilder::new("Demo", start)
+//!     .horizon_months(6)
+//!     .team(Team::new("api").people(Fixed::from_int(4)).focus(Fixed::from_int(75)))
+//!     .item(Item::new("login").team("api").effort(Fixed::from_int(40)).commit(Period::Pi { pi: 2, iteration: None }, false))
+//!     .plan();
+//! let checked = haalbaar::check_plan(plan.clone());
+//! assert!(!checked.has_errors());
+//! // The same checks and codes as a file; a finding names the item it is about.
+//! let typo = haalbaar::check_plan(haalbaar::PlanBuilder::from(plan).item(Item::new("x").team("apj")).plan());
+//! assert!(typo.diagnostics.iter().any(|d| d.subject == Some(Subject::Item("x".into()))));
+//! // And as plan text, in the layout `haalbaar fmt` writes.
+//! assert!(haalbaar::print(&checked.plan).contains("item login {"));
+//! ```
+//!
+//! ## Further
+//!
+//! - [`check_with`] / [`check_plan_with`] take [`Options`]: the search budget, [`Threads`]
+//!   (`One` for single-threaded hosts) and a [`Cancel`] flag.
+//! - [`recheck`] / [`recheck_plan`]: check a new version reusing the previous [`Checked`]
+//!   (an editor, a service); same answer as a fresh check.
+//! - [`forecast`]: the chance of each commitment over seeded runs of the estimates' ranges.
+//! - [`report`]: the JSON report (`haalbaar check --format json`), the board, the verifier of
+//!   a check's evidence; [`api`]: what the WebAssembly package returns.
+//! - [`calendar`] and [`capacity`]: PIs, iterations, holidays; capacity per team per iteration.
 //!
 //! The crate does no I/O and reads no clock: it runs the same natively and in a browser.
 //!

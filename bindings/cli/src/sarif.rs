@@ -93,6 +93,26 @@ pub fn sarif(files: &[String], diagnostics: &[DiagnosticRecord]) -> Value {
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related);
             }
+            // The sure fix (a did-you-mean) as a SARIF fix: code scanning offers it.
+            if !d.edits.is_empty() {
+                let replacements: Vec<Value> = d
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": region(e.line, e.column, e.end_line, e.end_column),
+                            "insertedContent": { "text": e.new_text },
+                        })
+                    })
+                    .collect();
+                result["fixes"] = json!([{
+                    "description": { "text": d.help.clone().unwrap_or_default() },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(&d.file), "uriBaseId": "%SRCROOT%" },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
             result
         })
         .collect();

@@ -62,7 +62,17 @@ fn sarif_of_the_mistakes_example_validates_against_the_schema() {
         assert_eq!(at["artifactLocation"]["uri"], "examples/mistakes/mistakes.plan");
         assert_eq!(at["region"]["startLine"], d["line"]);
         assert_eq!(at["region"]["startColumn"], d["column"]);
+        // A did-you-mean is a SARIF fix with the JSON report's edits.
+        let edits = d["edits"].as_array().cloned().unwrap_or_default();
+        assert_eq!(r["fixes"].is_array(), !edits.is_empty(), "{r}");
+        for (k, e) in edits.iter().enumerate() {
+            let change = &r["fixes"][0]["artifactChanges"][0]["replacements"][k];
+            assert_eq!(change["insertedContent"]["text"], e["new_text"]);
+            assert_eq!(change["deletedRegion"]["startLine"], e["line"]);
+            assert_eq!(change["deletedRegion"]["startColumn"], e["column"]);
+        }
     }
+    assert!(results.iter().filter(|r| r["fixes"].is_array()).count() >= 2);
     // The validator does reject what the schema forbids.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");

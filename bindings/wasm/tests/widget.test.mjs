@@ -275,6 +275,13 @@ test("a typo keeps the last good board, dimmed, with a note of what is wrong", a
   assert.ok(opacity < 0.6, `dimmed: ${opacity}`);
   // One typo is one finding (no cascade of errors from it).
   assert.equal(await page.evaluate(() => window.haalbaarLastCheck.report.summary.errors), 1);
+  // Its did-you-mean is a fix in the lint tooltip: applied, the plan reads as before.
+  assert.deepEqual(first.edits?.map((e) => e.new_text), ["people"]);
+  await plan.locator(".cm-lintRange-error").first().hover();
+  await plan.locator("button.cm-diagnosticAction").first().click({ timeout: 15000 });
+  await page.waitForFunction(() => window.haalbaarLastCheck.report.verdict !== "invalid", null, { timeout: 30000 });
+  const text = await page.evaluate(() => document.querySelector("haalbaar-plan").view.state.doc.toString());
+  assert.ok(!text.includes("peeple") && text.includes("people"));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -296,6 +296,24 @@ export class HaalbaarPlan extends HTMLElement {
             (d.help ? `<div class="cm-lint-help">${esc(this.L.help)}: ${prose(d.help)}</div>` : "");
           return div;
         },
+        // The sure fix of a did-you-mean, applied from the lint tooltip (undo takes it back).
+        actions: d.edits?.length
+          ? [
+              {
+                name: this.L.apply,
+                apply: (v) => {
+                  if (v.state.doc.toString() !== this._checkedText) return;
+                  const at = v.state.doc;
+                  const changes = d.edits.map((e) => ({
+                    from: position(at, e.line, e.column),
+                    to: position(at, e.end_line, e.end_column),
+                    insert: e.new_text,
+                  }));
+                  v.dispatch({ changes, userEvent: "input.fix" });
+                },
+              },
+            ]
+          : undefined,
       };
     });
   }

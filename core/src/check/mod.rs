@@ -95,18 +95,26 @@ impl Checked {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-    /// The plan's verdict: `invalid` when the file has errors other than unmet commitments.
+    /// The plan's verdict: `invalid` when the file has errors other than unmet commitments,
+    /// `cancelled` when the check was stopped before it decided the commitments.
     ///
     /// ```
-    /// use haalbaar::PlanVerdict;
+    /// use haalbaar::{Cancel, Options, PlanVerdict};
     ///
     /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
     ///               item login {\n  team apj\n  effort 20\n}\n";
     /// assert_eq!(haalbaar::check(source).verdict(), PlanVerdict::Invalid);
     /// let fixed = source.replace("team apj", "team api");
     /// assert_eq!(haalbaar::check(&fixed).verdict(), PlanVerdict::Feasible);
+    /// let cancel = Cancel::new();
+    /// cancel.cancel();
+    /// let stopped = haalbaar::check_with(&fixed, &Options::default().cancel(cancel));
+    /// assert_eq!(stopped.verdict(), PlanVerdict::Cancelled);
     /// ```
     pub fn verdict(&self) -> feasibility::PlanVerdict {
+        if self.cancelled {
+            return feasibility::PlanVerdict::Cancelled;
+        }
         self.feasibility.as_ref().map_or(feasibility::PlanVerdict::Invalid, |f| f.verdict)
     }
 }
@@ -172,10 +180,11 @@ pub fn check_with(source: &str, options: &Options) -> Checked {
 
 /// Checks `source` again after an edit, reusing what it can of `previous` (the check of an
 /// earlier version, with any options): the answer is the one [`check_with`] gives, often
-/// much sooner. When the edit leaves the solver's problem as it was (titles, notes, owners,
-/// comments, layout, blocks moved within the file do change it) or changes only the effort
-/// of work no commitment needs, the commitments are not decided again. For an editor or a
-/// service that checks each version of a plan as its user types.
+/// much sooner. When the edit leaves the solver's problem as it was (an edit of titles,
+/// notes, owners, comments or layout does; moving a block within the file does not) or changes
+/// only the effort of work no commitment needs, the commitments are not decided again. For an
+/// editor or a service that checks each version of a plan as its user types. A raised cancel
+/// flag stops it like a check: the answer is then [`PlanVerdict::Cancelled`](crate::PlanVerdict).
 ///
 /// ```
 /// use haalbaar::Options;
@@ -287,17 +296,34 @@ fn check_built(plan: Plan, options: &Options, previous: Option<&Reuse>) -> Check
     let mut marked = plan.clone();
     let items = subjects::mark(&mut marked);
     // The checks lowering makes on the values of a file, made here on the model: a value the
-    // language would reject gets the file's diagnostic, and the plan is not checked further.
+    // language would reject gets the file's diagnostic. As in a file, an item whose values are
+    // rejected is incomplete (its values dropped) and left out of the check, the rest checked;
+    // a rejected value anywhere else (or an id the language rejects) stops the check.
     let mut diagnostics = values::check(&marked);
+    let mut incomplete = std::collections::BTreeSet::new();
+    let mut stops = false;
+    for d in &diagnostics {
+        match d.span.and_then(|s| items.iter().position(|b| *b == s)) {
+            Some(k) if d.code != codes::Code::E0107 => {
+                let item = &mut marked.items[k];
+                incomplete.insert(item.id.clone());
+                item.effort = None;
+                item.max = None;
+                item.wsjf = None;
+                item.priority = None;
+            }
+            _ => stops = true,
+        }
+    }
     let calendar = match Calendar::new(&marked.settings) {
-        _ if !diagnostics.is_empty() => None,
+        _ if stops => None,
         Ok(c) => Some(c),
         Err(e) => {
             diagnostics.push(lower::calendar_error(e, &marked.settings, |_| subjects::plan_block()));
             None
         }
     };
-    let mut checked = finish(marked, calendar, &Default::default(), &items, diagnostics, options, previous);
+    let mut checked = finish(marked, calendar, &incomplete, &items, diagnostics, options, previous);
     subjects::resolve(&checked.plan, &mut checked.diagnostics);
     // Edits are to text; a built plan has none (its spans were stand-ins).
     for d in &mut checked.diagnostics {

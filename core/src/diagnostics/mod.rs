@@ -106,12 +106,12 @@ pub enum Subject {
 impl std::fmt::Display for Subject {
     /// `team api`, `item login`, `the plan block`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Subject::Plan => write!(f, "the plan block"),
-            Subject::Team(id) => write!(f, "team {id}"),
-            Subject::Epic(id) => write!(f, "epic {id}"),
-            Subject::Item(id) => write!(f, "item {id}"),
-        }
+        f.pad(&match self {
+            Subject::Plan => "the plan block".to_string(),
+            Subject::Team(id) => format!("team {id}"),
+            Subject::Epic(id) => format!("epic {id}"),
+            Subject::Item(id) => format!("item {id}"),
+        })
     }
 }
 

@@ -40,6 +40,23 @@ pub struct PlanBuilder {
     plan: Plan,
 }
 
+/// Continues building from a plan: one read from text, or built before.
+///
+/// ```
+/// use haalbaar::model::Item;
+/// use haalbaar::PlanBuilder;
+///
+/// let text = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n";
+/// let read = haalbaar::check(text).plan;
+/// let plan = PlanBuilder::from(read).item(Item::new("login").team("api")).plan();
+/// assert_eq!((plan.teams.len(), plan.items.len()), (1, 1));
+/// ```
+impl From<Plan> for PlanBuilder {
+    fn from(plan: Plan) -> Self {
+        PlanBuilder { plan }
+    }
+}
+
 impl PlanBuilder {
     /// A plan starting on `start` with the language's defaults (18 months, 10-week PIs,
     /// 2-week iterations, 1 IP iteration, days, 5-day weeks, load 100%).

@@ -292,11 +292,12 @@ impl fmt::Display for Fixed {
         let a = self.0.unsigned_abs();
         let int = a / SCALE as u64;
         let frac = a % SCALE as u64;
+        // Through `pad`, so a width and fill (`{:>8}`) apply.
         if frac == 0 {
-            write!(f, "{sign}{int}")
+            f.pad(&format!("{sign}{int}"))
         } else {
             let s = format!("{frac:03}");
-            write!(f, "{sign}{int}.{}", s.trim_end_matches('0'))
+            f.pad(&format!("{sign}{int}.{}", s.trim_end_matches('0')))
         }
     }
 }

@@ -185,12 +185,13 @@ pub enum Period {
 
 impl std::fmt::Display for Period {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Period::Pi { pi, iteration: None } => write!(f, "PI{pi}"),
-            Period::Pi { pi, iteration: Some(i) } => write!(f, "PI{pi}.{i}"),
-            Period::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
-            Period::Date { date } => write!(f, "{date}"),
-        }
+        // Through `pad`, so a width and fill (`{:<8}`) apply.
+        f.pad(&match self {
+            Period::Pi { pi, iteration: None } => format!("PI{pi}"),
+            Period::Pi { pi, iteration: Some(i) } => format!("PI{pi}.{i}"),
+            Period::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
+            Period::Date { date } => format!("{date}"),
+        })
     }
 }
 

@@ -41,20 +41,27 @@ pub enum PlanVerdict {
     Unknown,
     /// The plan has errors other than unmet commitments.
     Invalid,
+    /// The check was stopped by its cancel flag ([`crate::Options::cancel`]) before it
+    /// decided the commitments: no verdict, and the findings may be incomplete.
+    Cancelled,
 }
 
 /// The word the JSON report uses: `feasible`, `infeasible`, `unknown`, `invalid`.
 ///
 /// ```
 /// assert_eq!(haalbaar::PlanVerdict::Invalid.to_string(), "invalid");
+/// // Width and fill apply, for tables.
+/// assert_eq!(format!("[{:<9}]", haalbaar::PlanVerdict::Feasible), "[feasible ]");
+/// assert_eq!(format!("[{:>4}]", haalbaar::Fixed::from_int(30)), "[  30]");
 /// ```
 impl std::fmt::Display for PlanVerdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             PlanVerdict::Feasible => "feasible",
             PlanVerdict::Infeasible => "infeasible",
             PlanVerdict::Unknown => "unknown",
             PlanVerdict::Invalid => "invalid",
+            PlanVerdict::Cancelled => "cancelled",
         })
     }
 }
@@ -121,7 +128,7 @@ impl CommitmentKind {
 impl std::fmt::Display for CommitmentKind {
     /// `item` or `epic`, as in the JSON report.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             CommitmentKind::Item => "item",
             CommitmentKind::Epic => "epic",
         })

@@ -617,6 +617,7 @@ impl CheckReport {
             PlanVerdict::Unknown => 1,
             PlanVerdict::Infeasible => 2,
             PlanVerdict::Invalid => 3,
+            PlanVerdict::Cancelled => 4,
         };
         let verdict = files.iter().map(|f| f.verdict).max_by_key(|v| rank(*v)).unwrap_or(PlanVerdict::Feasible);
         let summary = Summary::of(diagnostics.iter().map(|d| &d.severity));
