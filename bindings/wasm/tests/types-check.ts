@@ -8,7 +8,7 @@ export async function use(source: string, bytes: BufferSource): Promise<string[]
   initSync({ module: bytes });
   const report: CheckReport = check(source, { file: "a.plan", budget: 1000 });
   const defaults: CheckReport = check(source);
-  const verdict: "feasible" | "infeasible" | "unknown" | "invalid" = report.verdict;
+  const verdict: "feasible" | "infeasible" | "unknown" | "invalid" | "cancelled" = report.verdict;
   const first: DiagnosticRecord | undefined = report.diagnostics[0];
   const line: number | undefined = first?.line;
   const commitments: CommitmentReport[] = report.commitments ?? [];
