@@ -643,26 +643,7 @@ impl CheckReport {
 /// for Rust readers; the schema's readers get the prose).
 #[cfg(feature = "schema")]
 pub(crate) fn schema_text(schema: schemars::Schema) -> String {
-    fn prose(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(map) => {
-                for (k, x) in map.iter_mut() {
-                    if k == "description"
-                        && let serde_json::Value::String(text) = x
-                        && let Some(at) = text.find("```")
-                    {
-                        *text = text[..at].trim_end().to_string();
-                    } else {
-                        prose(x);
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(prose),
-            _ => {}
-        }
-    }
-    let mut schema = schema;
-    if let Some(map) = schema.as_object_mut() {
+    fn object(map: &mut serde_json::Map<String, serde_json::Value>) {
         for (k, x) in map.iter_mut() {
             if k == "description"
                 && let serde_json::Value::String(text) = x
@@ -673,6 +654,17 @@ pub(crate) fn schema_text(schema: schemars::Schema) -> String {
                 prose(x);
             }
         }
+    }
+    fn prose(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => object(map),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(prose),
+            _ => {}
+        }
+    }
+    let mut schema = schema;
+    if let Some(map) = schema.as_object_mut() {
+        object(map);
     }
     // The schema's own order of keys (`$schema`, `title`, ... `$defs` last).
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
