@@ -22,6 +22,12 @@ cargo run -q --locked -p haalbaar --example build_in_code > /dev/null
 cargo run -q --locked -p haalbaar --example statuses -- examples/conflict.plan > /dev/null
 cargo run -q --locked -p haalbaar --example from_csv -- examples/data/backlog.csv > /dev/null
 cargo run -q --locked -p haalbaar --example recheck -- examples/portfolio-2026.plan > /dev/null
+echo "== cargo package (haalbaar-grammar, haalbaar: what crates.io would get builds on its own)"
+mkdir -p target
+if ! cargo package --locked --allow-dirty -p haalbaar-grammar -p haalbaar > target/package.log 2>&1; then
+  cat target/package.log
+  exit 1
+fi
 echo "== cargo test"
 mkdir -p target
 set +e
