@@ -620,7 +620,8 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
                     "ids start with a lower-case letter and hold only lower-case letters, digits, `-` and `_`; for example `{}`",
                     sanitize_id(&fixed)
                 )),
-                suggestion: None,
+                // The id it suggests, as an edit (references to it are errors of their own).
+                suggestion: Some(Spanned { span: Span::new(id_at, id_at + id.len()), value: sanitize_id(&fixed) }),
             };
         }
         pest::set_error_detail(true);

@@ -596,7 +596,7 @@ pub struct SyntaxError {
     pub message: String,
     /// How to fix it, when the reader can tell.
     pub help: Option<String>,
-    /// The word meant, when the help is a did-you-mean: the text to put at its span.
+    /// The text meant, when the help names it (a did-you-mean, a valid id): to put at its span.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Spanned<String>>,
 }
