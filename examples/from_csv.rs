@@ -2,13 +2,14 @@
 //! back to its row through the diagnostic's subject, and writes the plan as plan text.
 //!
 //! Ids the language does not accept (`GDI-101`) are turned into ids it does
-//! (`haalbaar_grammar::suggest_id`), and the row keeps its key.
+//! (`haalbaar::model::suggest_id`), and the row keeps its key. Estimates (`40..60`) and due
+//! periods (`PI2`) are read as the language writes them (`str::parse`).
 //!
 //! Run with: `cargo run -p haalbaar --example from_csv -- examples/data/backlog.csv`
 
 use std::collections::HashMap;
 
-use haalbaar::model::{Item, Period, Team};
+use haalbaar::model::{Effort, Item, Period, Team, suggest_id};
 use haalbaar::{Fixed, NaiveDate, PlanBuilder, Subject};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,19 +28,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let [key, summary, team, estimate, depends_on, due] = f[..] else {
             return Err(format!("{path}:{}: expected 6 fields", n + 1).into());
         };
-        let id = haalbaar_grammar::suggest_id(key);
+        let id = suggest_id(key);
         ids.insert(key.to_string(), id.clone());
         rows.insert(id.clone(), (n + 1, key.to_string()));
         let mut item = Item::new(id.as_str()).title(summary).team(team);
-        item = match estimate.split_once("..") {
-            Some((low, high)) => item.effort_range(low.parse()?, None, high.parse()?),
-            None => item.effort(estimate.parse::<Fixed>()?),
-        };
+        let effort: Effort = estimate.parse()?;
+        item = item.effort_range(effort.low, effort.mode, effort.high);
         if let Some(d) = ids.get(depends_on) {
             item = item.after(d, None);
         }
-        if let Some(pi) = due.strip_prefix("PI") {
-            item = item.commit(Period::Pi { pi: pi.parse()?, iteration: None }, false);
+        if !due.is_empty() {
+            item = item.commit(due.parse::<Period>()?, false);
         }
         plan = plan.item(item);
     }

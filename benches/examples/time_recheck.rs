@@ -74,11 +74,7 @@ fn main() {
             raise(&text, committed[committed.len() - 1]).expect("an effort"),
         ),
     ];
-    println!(
-        "{items} items, {loans} loans; {} items no commitment needs, {} needed by one",
-        free.len(),
-        needed.len()
-    );
+    println!("{items} items, {loans} loans; {} items no commitment needs, {} needed by one", free.len(), needed.len());
     for (what, edited) in &edits {
         let (fresh, a) = median(|| haalbaar::check_with(edited, &options));
         let (again, b) = median(|| haalbaar::recheck(&first, edited, &options));

@@ -166,12 +166,7 @@ fn item(out: &mut Layout, i: &Item) {
         st(format!("epic {}", e.id));
     }
     if let Some(e) = &i.effort {
-        let e = e.value;
-        st(match e.mode {
-            Some(m) => format!("effort {}..{m}..{}", e.low, e.high),
-            None if e.low == e.high => format!("effort {}", e.low),
-            None => format!("effort {}..{}", e.low, e.high),
-        });
+        st(format!("effort {}", e.value));
     }
     if let Some(m) = &i.max {
         st(match m.value {

@@ -174,6 +174,60 @@ impl Effort {
     }
 }
 
+/// As the language writes it after `effort`: `40`, `30..50`, `60..70..90`.
+///
+/// ```
+/// use haalbaar::model::Effort;
+/// use haalbaar::Fixed;
+///
+/// let f = Fixed::from_int;
+/// assert_eq!(Effort::exact(f(40)).to_string(), "40");
+/// assert_eq!(Effort::range(f(60), Some(f(70)), f(90)).to_string(), "60..70..90");
+/// ```
+impl std::fmt::Display for Effort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Through `pad`, so a width and fill apply.
+        f.pad(&match self.mode {
+            Some(m) => format!("{}..{m}..{}", self.low, self.high),
+            None if self.low == self.high => format!("{}", self.low),
+            None => format!("{}..{}", self.low, self.high),
+        })
+    }
+}
+
+/// Reads an effort as the language writes it: one figure, `LOW..HIGH` or `LOW..LIKELY..HIGH`
+/// (for a tool reading estimates from a spreadsheet). Only the form is read here; a range out
+/// of order is the check's to report (E0402), as in a file.
+///
+/// ```
+/// use haalbaar::model::Effort;
+/// use haalbaar::Fixed;
+///
+/// let f = Fixed::from_int;
+/// assert_eq!("40".parse::<Effort>(), Ok(Effort::exact(f(40))));
+/// assert_eq!("30..50".parse::<Effort>(), Ok(Effort::range(f(30), None, f(50))));
+/// assert_eq!("7.5..10..20".parse::<Effort>(), Ok(Effort::range(Fixed::from_millis(7_500), Some(f(10)), f(20))));
+/// let wrong = "ten".parse::<Effort>().unwrap_err();
+/// assert_eq!(wrong.to_string(), "`ten` is not an effort (40, 30..50 or 60..70..90): not a number");
+/// ```
+impl std::str::FromStr for Effort {
+    type Err = super::ValueError;
+    fn from_str(text: &str) -> Result<Effort, super::ValueError> {
+        let wrong = |why: String| super::ValueError::new(text, "an effort (40, 30..50 or 60..70..90)", why);
+        let figures = text
+            .trim()
+            .split("..")
+            .map(|f| f.trim().parse::<Fixed>().map_err(|e| wrong(e.to_string())))
+            .collect::<Result<Vec<Fixed>, _>>()?;
+        match figures[..] {
+            [v] => Ok(Effort::exact(v)),
+            [low, high] => Ok(Effort::range(low, None, high)),
+            [low, mode, high] => Ok(Effort::range(low, Some(mode), high)),
+            _ => Err(wrong("more than three figures".into())),
+        }
+    }
+}
+
 /// The most work one item may get in one iteration.
 ///
 /// ```

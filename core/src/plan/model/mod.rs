@@ -6,6 +6,7 @@
 mod item;
 mod team;
 
+pub use haalbaar_grammar::{is_valid_id, suggest_id};
 pub use item::*;
 pub use team::*;
 
@@ -198,6 +199,102 @@ impl std::fmt::Display for Period {
             Period::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
             Period::Date { date } => format!("{date}"),
         })
+    }
+}
+
+/// Reads a period as the language writes it: `PI3`, `PI3.2`, `2025-Q3` or a date
+/// (`2025-07-01`). Only the form is read; whether it lies inside the horizon is the check's
+/// to say, as in a file.
+///
+/// ```
+/// use haalbaar::model::Period;
+/// use haalbaar::NaiveDate;
+///
+/// assert_eq!("PI3.2".parse::<Period>(), Ok(Period::Pi { pi: 3, iteration: Some(2) }));
+/// assert_eq!("PI4".parse::<Period>(), Ok(Period::Pi { pi: 4, iteration: None }));
+/// assert_eq!("2025-Q3".parse::<Period>(), Ok(Period::Quarter { year: 2025, quarter: 3 }));
+/// let date = NaiveDate::from_ymd_opt(2025, 7, 1).expect("a date");
+/// assert_eq!("2025-07-01".parse::<Period>(), Ok(Period::Date { date }));
+/// let wrong = "2025-Q5".parse::<Period>().unwrap_err();
+/// assert_eq!(wrong.to_string(), "`2025-Q5` is not a period (PI3, PI3.2, 2025-Q3 or a date): a quarter is 1 to 4");
+/// ```
+impl std::str::FromStr for Period {
+    type Err = ValueError;
+    fn from_str(text: &str) -> Result<Period, ValueError> {
+        let wrong = |why: &str| ValueError::new(text, "a period (PI3, PI3.2, 2025-Q3 or a date)", why);
+        let number = |digits: &str| -> Result<u32, ValueError> {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(wrong("expected a number"));
+            }
+            digits.parse::<u32>().map_err(|_| wrong("the number is too large"))
+        };
+        let t = text.trim();
+        if let Some(rest) = t.strip_prefix("PI") {
+            let (pi, iteration) = match rest.split_once('.') {
+                Some((pi, it)) => (number(pi)?, Some(number(it)?)),
+                None => (number(rest)?, None),
+            };
+            if pi == 0 || iteration == Some(0) {
+                return Err(wrong("PIs and their iterations count from 1"));
+            }
+            return Ok(Period::Pi { pi, iteration });
+        }
+        if let Some((year, quarter)) = t.split_once("-Q") {
+            let (year, quarter) = (number(year)?, number(quarter)?);
+            if !(1..=4).contains(&quarter) {
+                return Err(wrong("a quarter is 1 to 4"));
+            }
+            let year = i32::try_from(year).map_err(|_| wrong("the year is too large"))?;
+            return Ok(Period::Quarter { year, quarter });
+        }
+        if t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
+            return NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(|date| Period::Date { date })
+                .map_err(|_| wrong("no such day"));
+        }
+        Err(wrong("expected PI3, PI3.2, 2025-Q3 or YYYY-MM-DD"))
+    }
+}
+
+/// Why a text is not the value a tool asked for (from `Period` and `Effort`'s `FromStr`).
+///
+/// ```
+/// use haalbaar::model::Period;
+///
+/// let e = "PI0".parse::<Period>().unwrap_err();
+/// assert_eq!(e.text(), "PI0");
+/// assert_eq!(e.reason(), "PIs and their iterations count from 1");
+/// let _: &dyn std::error::Error = &e;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not {expected}: {reason}")]
+pub struct ValueError {
+    text: String,
+    expected: &'static str,
+    reason: String,
+}
+
+impl ValueError {
+    fn new(text: &str, expected: &'static str, reason: impl Into<String>) -> ValueError {
+        ValueError { text: text.to_string(), expected, reason: reason.into() }
+    }
+    /// The text that was read.
+    ///
+    /// ```
+    /// let e = "effort".parse::<haalbaar::model::Effort>().unwrap_err();
+    /// assert_eq!(e.text(), "effort");
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// What is wrong with it, in a few words.
+    ///
+    /// ```
+    /// let e = "1..2..3..4".parse::<haalbaar::model::Effort>().unwrap_err();
+    /// assert_eq!(e.reason(), "more than three figures");
+    /// ```
+    pub fn reason(&self) -> &str {
+        &self.reason
     }
 }
 
