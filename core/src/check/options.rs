@@ -4,7 +4,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A flag that cancels a running check or forecast from another thread (a service whose
-/// client went away, an editor whose user typed on). Clones share the flag.
+/// client went away, an editor whose user typed on). Clones share the flag. A flag once
+/// raised stays raised (a check still running on it must not carry on): give each check a
+/// new one.
 ///
 /// ```
 /// let cancel = haalbaar::Cancel::new();

@@ -6,6 +6,7 @@
 pub mod board;
 pub mod edits;
 pub mod feasibility;
+mod reason;
 pub(crate) mod repair_report;
 pub mod verify;
 
