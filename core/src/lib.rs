@@ -94,8 +94,8 @@ pub mod capacity;
 pub mod forecast;
 
 pub use check::{
-    Cancel, Checked, MAX_LOANS_TRIED, MAX_TEAM_ITERATIONS, Options, Threads, check, check_plan, check_plan_with,
-    check_with, recheck, recheck_plan,
+    Assume, Cancel, Checked, MAX_LOANS_TRIED, MAX_TEAM_ITERATIONS, Options, Threads, check, check_plan,
+    check_plan_with, check_with, recheck, recheck_plan,
 };
 pub use diagnostics::source::LineCol;
 pub use diagnostics::{Diagnostic, Label, Severity, Subject, catalogue, codes, codes::Code, source};

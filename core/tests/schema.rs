@@ -52,6 +52,11 @@ fn the_checked_in_forecast_schema_matches_the_types() {
 }
 
 #[test]
+fn the_checked_in_diff_schema_matches_the_types() {
+    in_sync("diff.schema.json", &haalbaar::report::diff::DiffReport::schema());
+}
+
+#[test]
 fn the_checked_in_api_schema_matches_the_types() {
     in_sync("api.schema.json", &haalbaar::api::Api::schema());
 }

@@ -4,6 +4,7 @@
 
 pub mod annotations;
 pub mod board;
+pub mod diff;
 pub mod html;
 pub mod render;
 pub mod safe;

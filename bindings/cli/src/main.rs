@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use haalbaar::catalogue::Localize;
 use haalbaar_cli::words::t;
-use haalbaar_cli::{Lang, TableFormat, annotations, board, render, safe, sarif, words};
+use haalbaar_cli::{Lang, TableFormat, annotations, board, diff, render, safe, sarif, words};
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -61,6 +61,77 @@ enum ForecastFormat {
     Json,
 }
 
+/// What-ifs checked without editing the plan.
+#[derive(clap::Args, Clone, Default)]
+struct WhatIf {
+    /// Assume this without editing the plan (repeatable): `vacancies-filled` (every vacancy
+    /// filled on its date), `no-loans` (no `lend`).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    assume: Vec<Assumption>,
+    /// Use this load instead of the plan's (`--load 90%`).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_load)]
+    load: Option<haalbaar::Fixed>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Assumption {
+    /// Every vacancy filled on its date, at full productivity.
+    VacanciesFilled,
+    /// No team lends people.
+    NoLoans,
+}
+
+impl WhatIf {
+    fn assume(&self) -> haalbaar::Assume {
+        let mut a = haalbaar::Assume::default()
+            .vacancies_filled(self.assume.contains(&Assumption::VacanciesFilled))
+            .no_loans(self.assume.contains(&Assumption::NoLoans));
+        if let Some(load) = self.load {
+            a = a.load(load);
+        }
+        a
+    }
+
+    /// Options with `budget` and these what-ifs.
+    fn options(&self, budget: u64) -> haalbaar::Options {
+        haalbaar::Options::default().budget(budget).assume(self.assume())
+    }
+
+    /// `assuming every vacancy filled, no loans, load 90%`, or nothing.
+    fn said(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.assume.contains(&Assumption::VacanciesFilled) {
+            parts.push(t("every vacancy filled"));
+        }
+        if self.assume.contains(&Assumption::NoLoans) {
+            parts.push(t("no loans"));
+        }
+        if let Some(load) = self.load {
+            parts.push(t(&format!("load {load}%")));
+        }
+        (!parts.is_empty()).then(|| t(&format!("assuming {}", parts.join(", "))))
+    }
+}
+
+/// `90%` or `90`: a load more than 0 and at most 100 percent.
+fn parse_load(text: &str) -> Result<haalbaar::Fixed, String> {
+    let n: haalbaar::Fixed = text.trim().trim_end_matches('%').parse().map_err(|e| format!("`{text}`: {e}"))?;
+    if n <= haalbaar::Fixed::ZERO || n > haalbaar::Fixed::from_int(100) {
+        return Err(format!("`{text}`: a load is more than 0% and at most 100%"));
+    }
+    Ok(n)
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DiffFormat {
+    /// Each changed commitment before and after, with its causes and their lines.
+    Text,
+    /// The diff as JSON (docs/json-report.md, "haalbaar diff").
+    Json,
+    /// A pull-request comment: a headline, a table, the causes as bullets.
+    Markdown,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Deny {
     Unknown,
@@ -89,6 +160,8 @@ enum Command {
         /// Steps of exact search per decision before a commitment is called unknown.
         #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
+        #[command(flatten)]
+        what_if: WhatIf,
     },
     /// How likely each commitment is met when efforts vary and vacancies may stay open.
     Forecast {
@@ -102,6 +175,8 @@ enum Command {
         seed: u64,
         #[arg(long, value_enum, default_value_t = ForecastFormat::Human)]
         format: ForecastFormat,
+        #[command(flatten)]
+        what_if: WhatIf,
     },
     /// Show the program board: teams × PIs, the items in each, and each team's load.
     Board {
@@ -135,6 +210,8 @@ enum Command {
         /// chains'; the report has a box to show them all either way).
         #[arg(long)]
         all_deps: bool,
+        #[command(flatten)]
+        what_if: WhatIf,
     },
     /// Repairs of one commitment: list them, show one as a diff, or apply it to the file.
     /// Without `--commitment`: the sure fixes of the file's findings (an id or a statement word
@@ -150,6 +227,24 @@ enum Command {
         /// Apply the repair (with `--commitment` and `--repair`), or the sure fixes, to the file.
         #[arg(long)]
         write: bool,
+        #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
+        budget: u64,
+    },
+    /// What a change to a plan does to its commitments: each one's status and finish before
+    /// and after, and the changed lines that cause it. Exit 1 when something got worse.
+    Diff {
+        /// OLD and NEW (`-` reads one of them from standard input); with `--rev`, only the
+        /// file, compared with itself at that git revision.
+        #[arg(required = true, num_args = 1..=2, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// Read OLD as the given file at this git revision (`git show REV:FILE`).
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        /// Show every commitment, not only those that changed.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
         #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
     },
@@ -223,19 +318,22 @@ fn run() -> ExitCode {
     let lang = cli.lang;
     words::set_lang(lang.into());
     let result = match cli.command {
-        Command::Check { files, format, deny, allow, no_board, budget } => check(
-            &files,
-            format,
-            Filters { deny: &deny, allow: &allow },
-            !no_board,
-            &haalbaar::Options::default().budget(budget),
-            color,
-        ),
+        Command::Check { files, format, deny, allow, no_board, budget, what_if } => {
+            if format == CheckFormat::Human
+                && let Some(said) = what_if.said()
+            {
+                println!("{said}");
+            }
+            check(&files, format, Filters { deny: &deny, allow: &allow }, !no_board, &what_if.options(budget), color)
+        }
         Command::Explain { code } => explain(code.as_deref()),
-        Command::Forecast { file, runs, seed, format } => forecast(&file, runs, seed, format, color),
+        Command::Diff { files, rev, all, format, budget } => {
+            diff_command(&files, rev.as_deref(), all, format, &haalbaar::Options::default().budget(budget), color)
+        }
+        Command::Forecast { file, runs, seed, format, what_if } => forecast(&file, runs, seed, format, &what_if, color),
         Command::Board { file, width, budget } => board_command(&file, width, budget, color),
-        Command::Report { file, output, runs, seed, budget, force, all_deps } => {
-            report_command(&file, &output, lang, ReportOptions { runs, seed, budget, force, all_deps })
+        Command::Report { file, output, runs, seed, budget, force, all_deps, what_if } => {
+            report_command(&file, &output, lang, ReportOptions { runs, seed, budget, force, all_deps, what_if })
         }
         Command::Fix { commitment: Some(_), repair: None, write: true, .. } => {
             Err("`--write` with `--commitment` applies one repair: give `--repair N` too".into())
@@ -257,6 +355,65 @@ fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `haalbaar diff`: both versions checked and compared; exit 1 when something got worse.
+fn diff_command(
+    files: &[PathBuf],
+    rev: Option<&str>,
+    all: bool,
+    format: DiffFormat,
+    options: &haalbaar::Options,
+    color: bool,
+) -> Result<ExitCode, String> {
+    let name = |p: &PathBuf| if p.as_os_str() == "-" { "<stdin>".to_string() } else { p.display().to_string() };
+    let (old_name, old, new_name, new) = match (rev, files) {
+        (Some(rev), [file]) => {
+            let new = read(file)?;
+            (format!("{rev}:{}", name(file)), git_show(rev, file)?, name(file), new)
+        }
+        (Some(_), _) => return Err("with `--rev`, give one file: it is compared with itself at that revision".into()),
+        (None, [old, new]) if old.as_os_str() == "-" && new.as_os_str() == "-" => {
+            return Err("only one of OLD and NEW can be `-` (standard input)".into());
+        }
+        (None, [old, new]) => (name(old), read(old)?, name(new), read(new)?),
+        (None, _) => return Err("give OLD and NEW, or `--rev REV FILE`".into()),
+    };
+    let d = haalbaar::report::diff::diff(&old, &new, options);
+    match format {
+        DiffFormat::Text => show(&diff::text(&d, &old_name, &new_name, all), color)?,
+        DiffFormat::Markdown => print(&diff::markdown(&d, &old_name, &new_name, all))?,
+        DiffFormat::Json => {
+            let kept: Vec<_> = d.commitments.iter().filter(|c| all || c.changed).cloned().collect();
+            let mut report = haalbaar::report::diff::DiffReport::new(&d, &old_name, &new_name);
+            report.commitments = &kept;
+            let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+            print(&format!("{text}\n"))?;
+        }
+    }
+    Ok(if d.worse() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The text of `file` at git revision `rev` (`git show REV:./FILE`, the path as seen from
+/// the current directory).
+fn git_show(rev: &str, file: &std::path::Path) -> Result<String, String> {
+    if rev.starts_with('-') {
+        return Err(format!("`{rev}` is not a revision"));
+    }
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let base = file.file_name().ok_or_else(|| format!("{} is not a file", file.display()))?;
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .arg("show")
+        .arg(format!("{rev}:./{}", base.to_string_lossy()))
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        return Err(format!("cannot read {} at {rev}: {why}", file.display()));
+    }
+    String::from_utf8(out.stdout).map_err(|_| format!("{} at {rev} is not UTF-8 text", file.display()))
 }
 
 /// `haalbaar catalogue`: `[["English", "Dutch"], …]`.
@@ -424,7 +581,8 @@ fn check(
     let denied = deny.contains(&Deny::Unknown) && all.iter().any(|d| d.code == haalbaar::Code::W0601);
     match format {
         CheckFormat::Json => {
-            let report = report::CheckReport::new(entries, all);
+            let mut report = report::CheckReport::new(entries, all);
+            report.assumed = options.assume.any().then(|| options.assume.clone());
             print(&format!("{}\n", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?))?;
         }
         CheckFormat::Sarif => {
@@ -513,11 +671,23 @@ fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
     table(haalbaar_cli::capacity_text(&checked, format)?, errors)
 }
 
-fn forecast(path: &PathBuf, runs: u32, seed: u64, format: ForecastFormat, color: bool) -> Result<ExitCode, String> {
+fn forecast(
+    path: &PathBuf,
+    runs: u32,
+    seed: u64,
+    format: ForecastFormat,
+    what_if: &WhatIf,
+    color: bool,
+) -> Result<ExitCode, String> {
     let source = read(path)?;
     let name = path.display().to_string();
     // The forecast needs a valid plan, not the exact verdict: the solver is not run here.
-    let mut checked = haalbaar::check_with(&source, &haalbaar::Options::default().solve(false));
+    let mut checked = haalbaar::check_with(&source, &what_if.options(haalbaar::DEFAULT_BUDGET).solve(false));
+    if format == ForecastFormat::Human
+        && let Some(said) = what_if.said()
+    {
+        println!("{said}");
+    }
     checked.localize(words::lang());
     if checked.has_errors() || checked.calendar.is_none() {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
@@ -724,19 +894,20 @@ struct ReportOptions {
     budget: u64,
     force: bool,
     all_deps: bool,
+    what_if: WhatIf,
 }
 
 /// `haalbaar report`: the HTML report, written to a file (or standard output). Exit 0 when
 /// the plan was checked, whatever its verdict (the report shows it; `check` is the gate for
 /// CI); exit 1 when the plan has errors that leave it invalid (the report lists them).
 fn report_command(path: &PathBuf, output: &PathBuf, lang: Lang, o: ReportOptions) -> Result<ExitCode, String> {
-    let ReportOptions { runs, seed, budget, force, all_deps } = o;
+    let ReportOptions { runs, seed, budget, force, all_deps, what_if } = o;
     if output.as_os_str() != "-" {
         safe_to_write(path, output, force)?;
     }
     let source = read(path)?;
     let name = path.display().to_string();
-    let checked = haalbaar::check_with(&source, &haalbaar::Options::default().budget(budget));
+    let checked = haalbaar::check_with(&source, &what_if.options(budget));
     let forecast = match (&checked.calendar, runs, checked.has_errors() && checked.feasibility.is_none()) {
         (Some(cal), 1.., false) => haalbaar::forecast::forecast(
             &checked.plan,

@@ -5,7 +5,7 @@ pub mod left_out;
 mod options;
 mod subjects;
 
-pub use options::{Cancel, Options, Threads};
+pub use options::{Assume, Cancel, Options, Threads};
 
 use crate::calendar::Calendar;
 use crate::capacity::{self, CapacityTable};
@@ -210,8 +210,9 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
     diagnostics.extend(more);
     let item_blocks: Vec<grammar::Span> =
         file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
-    let mut checked =
-        finish(lowered.plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options, previous);
+    let mut plan = lowered.plan;
+    options.assume.apply(&mut plan);
+    let mut checked = finish(plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options, previous);
     let map = source::SourceMap::new(source);
     subjects::of_blocks(&file.blocks, &mut checked.diagnostics);
     for d in &mut checked.diagnostics {
@@ -292,7 +293,8 @@ pub fn recheck_plan(previous: &Checked, plan: Plan, options: &Options) -> Checke
     check_built(plan, options, previous.reuse.as_deref())
 }
 
-fn check_built(plan: Plan, options: &Options, previous: Option<&Reuse>) -> Checked {
+fn check_built(mut plan: Plan, options: &Options, previous: Option<&Reuse>) -> Checked {
+    options.assume.apply(&mut plan);
     let mut marked = plan.clone();
     let items = subjects::mark(&mut marked);
     // The checks lowering makes on the values of a file, made here on the model: a value the

@@ -3,6 +3,8 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::fixed::Fixed;
+
 /// A flag that cancels a running check or forecast from another thread (a service whose
 /// client went away, an editor whose user typed on). Clones share the flag. A flag once
 /// raised stays raised (a check still running on it must not carry on): give each check a
@@ -116,15 +118,130 @@ pub struct Options {
     pub threads: Threads,
     /// Raised from elsewhere, stops the check (see [`Cancel`]).
     pub cancel: Option<Cancel>,
+    /// What-ifs the check assumes without the plan being edited (see [`Assume`]).
+    pub assume: Assume,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { budget: crate::solve::DEFAULT_BUDGET, solve: true, threads: Threads::Auto, cancel: None }
+        Options {
+            budget: crate::solve::DEFAULT_BUDGET,
+            solve: true,
+            threads: Threads::Auto,
+            cancel: None,
+            assume: Assume::default(),
+        }
+    }
+}
+
+/// What-ifs a check can assume without the plan being edited (`haalbaar check --assume
+/// vacancies-filled --assume no-loans --load 90%`). The check's [`crate::Checked::plan`] is
+/// the plan as assumed.
+///
+/// ```
+/// use haalbaar::{Assume, Fixed, Options};
+///
+/// // Two people now, two more expected: `check` does not count a vacancy.
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n  vacancy 2 on 2025-01-06 chance 50%\n}\nitem a {\n  team api\n  effort 120\n  commit PI1\n}\n";
+/// let status = |o: &Options| haalbaar::check_with(source, o).feasibility.expect("decided").commitments[0].status;
+/// assert_eq!(status(&Options::default()), haalbaar::Status::Infeasible);
+/// let filled = Options::default().assume(Assume::default().vacancies_filled(true));
+/// assert_eq!(status(&filled), haalbaar::Status::Met);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Assume {
+    /// Every `vacancy` filled on its date at full productivity (as a `hire`).
+    pub vacancies_filled: bool,
+    /// No `lend`: every team keeps its people.
+    pub no_loans: bool,
+    /// This `load` instead of the plan's (a percentage, more than 0 and at most 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load: Option<Fixed>,
+}
+
+impl Assume {
+    /// With every vacancy filled (or not).
+    ///
+    /// ```
+    /// assert!(haalbaar::Assume::default().vacancies_filled(true).vacancies_filled);
+    /// ```
+    pub fn vacancies_filled(mut self, yes: bool) -> Self {
+        self.vacancies_filled = yes;
+        self
+    }
+    /// Without loans (or with them).
+    ///
+    /// ```
+    /// assert!(haalbaar::Assume::default().no_loans(true).no_loans);
+    /// ```
+    pub fn no_loans(mut self, yes: bool) -> Self {
+        self.no_loans = yes;
+        self
+    }
+    /// With this load (percent) instead of the plan's.
+    ///
+    /// ```
+    /// use haalbaar::{Assume, Fixed};
+    /// assert_eq!(Assume::default().load(Fixed::from_int(90)).load, Some(Fixed::from_int(90)));
+    /// ```
+    pub fn load(mut self, percent: Fixed) -> Self {
+        self.load = Some(percent);
+        self
+    }
+    /// Whether it assumes anything.
+    ///
+    /// ```
+    /// assert!(!haalbaar::Assume::default().any());
+    /// assert!(haalbaar::Assume::default().no_loans(true).any());
+    /// ```
+    pub fn any(&self) -> bool {
+        self.vacancies_filled || self.no_loans || self.load.is_some()
+    }
+    /// The plan as assumed: vacancies made hires on their dates, loans removed, the load
+    /// replaced.
+    ///
+    /// ```
+    /// use haalbaar::{Assume, Fixed};
+    ///
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n  vacancy 1 on 2025-03-03 chance 50%\n  lend 1 to web PI2\n}\nteam web {\n  people 1\n}\n";
+    /// let mut plan = haalbaar::check(source).plan;
+    /// Assume::default().vacancies_filled(true).no_loans(true).load(Fixed::from_int(90)).apply(&mut plan);
+    /// let api = &plan.teams[0];
+    /// assert!(api.vacancies.is_empty() && api.lends.is_empty() && api.hires.len() == 1);
+    /// assert_eq!(plan.settings.load, Fixed::from_int(90));
+    /// ```
+    pub fn apply(&self, plan: &mut crate::Plan) {
+        for team in &mut plan.teams {
+            if self.vacancies_filled {
+                for v in std::mem::take(&mut team.vacancies) {
+                    let mut hire = crate::model::Change::hire(v.count, v.date, 0);
+                    hire.loc = v.loc;
+                    team.hires.push(hire);
+                }
+            }
+            if self.no_loans {
+                team.lends.clear();
+            }
+        }
+        if let Some(load) = self.load {
+            plan.settings.load = load;
+        }
     }
 }
 
 impl Options {
+    /// Assuming these what-ifs (see [`Assume`]).
+    ///
+    /// ```
+    /// use haalbaar::{Assume, Options};
+    /// assert!(Options::default().assume(Assume::default().no_loans(true)).assume.no_loans);
+    /// ```
+    pub fn assume(mut self, assume: Assume) -> Self {
+        self.assume = assume;
+        self
+    }
     /// With this search budget.
     ///
     /// ```

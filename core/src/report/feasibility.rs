@@ -105,7 +105,7 @@ pub struct Feasibility {
 /// assert_eq!((commitment.item.as_str(), commitment.kind), ("e", CommitmentKind::Epic));
 /// assert_eq!(commitment.kind.to_string(), "epic");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]

@@ -4,6 +4,7 @@
 //! line and column. Renderers (CLI, browser) only format these.
 
 pub mod board;
+pub mod diff;
 pub mod edits;
 pub mod feasibility;
 mod reason;
@@ -528,6 +529,10 @@ pub struct CheckReport {
     /// With one file: its verdict's commitments, schedule and load, also at the top level.
     #[serde(flatten)]
     pub single: Option<crate::feasibility::Feasibility>,
+    /// The what-ifs the check assumed without the plan saying so (`--assume`, `--load`);
+    /// absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumed: Option<crate::Assume>,
 }
 
 /// One file of a check.
@@ -624,7 +629,7 @@ impl CheckReport {
         let summary = Summary::of(diagnostics.iter().map(|d| &d.severity));
         let mut files = files;
         let single = if files.len() == 1 { files.first_mut().and_then(|f| f.feasibility.take()) } else { None };
-        CheckReport { version: REPORT_VERSION, verdict, summary, files, diagnostics, single }
+        CheckReport { version: REPORT_VERSION, verdict, summary, files, diagnostics, single, assumed: None }
     }
 
     /// The JSON Schema of this report.

@@ -1,0 +1,842 @@
+//! What changed between two versions of a plan, and why: every commitment's status and finish
+//! before and after, and for each one that changed, the changed statements that touch it
+//! (an effort in its chain, a dependency, its teams' capacity, its deadline, a commitment
+//! ranked above it), each with its line. `haalbaar diff` renders this.
+//!
+//! Statements are compared as the syntax tree holds them, block by block (a block is known by
+//! its kind and id), so a change of layout or comments is no change, and every cause points
+//! at a line of one of the two files.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use haalbaar_grammar::{self as grammar, BlockKind, Span};
+use serde::Serialize;
+
+use crate::check::{Checked, Options};
+use crate::feasibility::{CommitmentKind, CommitmentReport, PlanVerdict};
+use crate::model::Plan;
+use crate::solve::rank::Status;
+use crate::source::SourceMap;
+
+/// Version of the JSON form of a diff (`haalbaar diff --format json`).
+pub const DIFF_VERSION: u32 = 1;
+
+/// The two versions compared and each commitment's answer in both.
+///
+/// ```
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let new = old.replace("effort 30", "effort 90");
+/// let diff = haalbaar::report::diff::diff(old, &new, &haalbaar::Options::default());
+/// let a = &diff.commitments[0];
+/// assert_eq!((a.item.as_str(), a.changed, a.worse), ("a", true, true));
+/// assert_eq!(a.causes[0].kind, haalbaar::report::diff::CauseKind::Effort);
+/// assert_eq!(a.causes[0].line, Some(10));
+/// assert!(diff.worse());
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct PlanDiff {
+    /// The old version's verdict.
+    pub before: PlanVerdict,
+    /// The new version's verdict.
+    pub after: PlanVerdict,
+    /// Every commitment of either version: the new version's in its rank order, then the
+    /// ones the new version no longer has, in the old rank order.
+    pub commitments: Vec<CommitmentChange>,
+}
+
+impl PlanDiff {
+    /// Whether something got worse: a met commitment no longer met, one not met finishing
+    /// later (or no longer finishing in the horizon), a commitment removed, or the new
+    /// version invalid (with errors) where the old one was not.
+    ///
+    /// ```
+    /// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+    /// let opts = haalbaar::Options::default();
+    /// // Less work: better, not worse.
+    /// assert!(!haalbaar::report::diff::diff(old, &old.replace("effort 30", "effort 20"), &opts).worse());
+    /// // A broken line: the new version is invalid.
+    /// assert!(haalbaar::report::diff::diff(old, &old.replace("effort 30", "effort x"), &opts).worse());
+    /// ```
+    pub fn worse(&self) -> bool {
+        let broken = |v: PlanVerdict| matches!(v, PlanVerdict::Invalid | PlanVerdict::Cancelled);
+        (broken(self.after) && !broken(self.before)) || self.commitments.iter().any(|c| c.worse)
+    }
+}
+
+/// One commitment in both versions.
+///
+/// ```
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let new = old.replace("commit PI1", "commit PI2");
+/// let diff = haalbaar::report::diff::diff(old, &new, &haalbaar::Options::default());
+/// let a = &diff.commitments[0];
+/// assert_eq!(a.before.as_ref().map(|s| s.status), Some(haalbaar::Status::Met));
+/// assert_eq!(a.after.as_ref().map(|s| s.deadline.as_str()), Some("PI2.5"));
+/// assert!(a.changed && !a.worse);
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct CommitmentChange {
+    /// The committed item's id, or the epic's.
+    pub item: String,
+    /// An item's commitment or an epic's.
+    pub kind: CommitmentKind,
+    /// Its answer in the old version; `None`: the old version does not have it (or could not
+    /// be checked).
+    pub before: Option<Standing>,
+    /// Its answer in the new version; `None`: removed (or the new version could not be
+    /// checked).
+    pub after: Option<Standing>,
+    /// Whether its status, finish or deadline differs, or it was added or removed.
+    pub changed: bool,
+    /// Whether it got worse (see [`PlanDiff::worse`]).
+    pub worse: bool,
+    /// For a changed commitment: the changed statements that touch it, or (when none does
+    /// directly) those that reach it through a commitment ranked above it.
+    pub causes: Vec<Cause>,
+}
+
+/// A commitment's answer in one version.
+///
+/// ```
+/// let plan = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let diff = haalbaar::report::diff::diff(plan, plan, &haalbaar::Options::default());
+/// let now = diff.commitments[0].after.as_ref().expect("in the new version");
+/// assert_eq!((now.rank, now.finish.as_deref()), (1, Some("PI1.2")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Standing {
+    /// Met, infeasible, conflict or unknown.
+    pub status: Status,
+    /// Where it finishes (`PI2.3`): for a met one its last iteration of work, for one not
+    /// met the earliest it can be done by; `None` when dropped or not decided.
+    pub finish: Option<String>,
+    /// The iteration its deadline binds to.
+    pub deadline: String,
+    /// Its place in the rank order, from 1.
+    pub rank: usize,
+}
+
+impl Standing {
+    fn of(c: &CommitmentReport) -> Standing {
+        Standing { status: c.status, finish: c.finish.clone(), deadline: c.deadline.clone(), rank: c.rank }
+    }
+}
+
+/// What kind of change a cause is.
+///
+/// ```
+/// assert_eq!(haalbaar::report::diff::CauseKind::Capacity.to_string(), "capacity");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CauseKind {
+    /// An effort in its chain.
+    Effort,
+    /// A dependency (`after`) in its chain added, removed or changed.
+    Dependency,
+    /// An item of its chain moved to another team, or into or out of its epic.
+    Team,
+    /// A placement, earliest start or cap (`in`, `not before`, `max`) in its chain.
+    Placement,
+    /// The capacity of one of its teams: people, focus, reserve, hires, leavers, vacancies,
+    /// loans, capacity statements, or the team itself added or removed.
+    Capacity,
+    /// Its own deadline (`commit`, `in`), or whether it is hard.
+    Deadline,
+    /// Its own rank (priority, WSJF).
+    Rank,
+    /// Another commitment, ranked above it and sharing a team, added, removed, re-ranked or
+    /// with its deadline moved: it competes differently now.
+    Competition,
+    /// An item of its chain added or removed.
+    Item,
+    /// The calendar or a plan-wide setting (start, horizon, iterations, holidays, load).
+    Plan,
+    /// A change that touches a commitment ranked above it and sharing a team, which then
+    /// takes other capacity; or, for a commitment whose work only moved, one ranked below it
+    /// that the schedule was rearranged to fit, or other work of a team it shares.
+    Through,
+}
+
+impl std::fmt::Display for CauseKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            CauseKind::Effort => "effort",
+            CauseKind::Dependency => "dependency",
+            CauseKind::Team => "team",
+            CauseKind::Placement => "placement",
+            CauseKind::Capacity => "capacity",
+            CauseKind::Deadline => "deadline",
+            CauseKind::Rank => "rank",
+            CauseKind::Competition => "competition",
+            CauseKind::Item => "item",
+            CauseKind::Plan => "plan",
+            CauseKind::Through => "through",
+        })
+    }
+}
+
+/// Which version a cause's line is in.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&haalbaar::report::diff::Side::New).unwrap(), "\"new\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The old version (the statement was removed there).
+    Old,
+    /// The new version.
+    New,
+}
+
+/// A changed statement that touches a commitment.
+///
+/// ```
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let new = old.replace("people 2", "people 1");
+/// let diff = haalbaar::report::diff::diff(old, &new, &haalbaar::Options::default());
+/// let cause = &diff.commitments[0].causes[0];
+/// assert_eq!(cause.text, "team `api`: `people 2` → `people 1`");
+/// assert_eq!((cause.side, cause.line), (haalbaar::report::diff::Side::New, Some(6)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Cause {
+    /// What kind of change it is.
+    pub kind: CauseKind,
+    /// The change in words: the block and the statement before and after.
+    pub text: String,
+    /// The version its line is in: the new one, or the old one for a statement removed.
+    pub side: Side,
+    /// Its line (from 1) in that version.
+    pub line: Option<usize>,
+    /// Its place in that version's text.
+    #[serde(skip)]
+    pub span: Option<Span>,
+}
+
+/// Checks both versions and compares them: side by side where [`Options::threads`] allows
+/// threads, else the new one re-checked on the old one's answer (so an edit that leaves the
+/// solver's problem alone costs one check).
+///
+/// ```
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let new = old.replace("effort 30", "effort 90 # grew");
+/// let diff = haalbaar::report::diff::diff(old, &new, &haalbaar::Options::default());
+/// assert_eq!(diff.commitments[0].causes[0].text, "item `a`: `effort 30` → `effort 90`");
+/// ```
+pub fn diff(old: &str, new: &str, options: &Options) -> PlanDiff {
+    // Where threads may be used, the two versions are checked side by side; otherwise the
+    // new one is re-checked on the old one's answer.
+    let threads = options.threads == crate::Threads::Auto
+        && !cfg!(target_arch = "wasm32")
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let side_by_side = threads.then(|| {
+        std::thread::scope(|scope| {
+            let old_side = std::thread::Builder::new()
+                .name("haalbaar-diff".into())
+                .spawn_scoped(scope, || crate::check::check_with(old, options))
+                .ok()?;
+            let after = crate::check::check_with(new, options);
+            let before = old_side.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            Some((before, after))
+        })
+    });
+    let (before, after) = match side_by_side.flatten() {
+        Some(both) => both,
+        None => {
+            let before = crate::check::check_with(old, options);
+            let after = crate::check::recheck(&before, new, options);
+            (before, after)
+        }
+    };
+    diff_checked(old, &before, new, &after)
+}
+
+/// [`diff`] of two checks already made (`old` and `new` are the texts they checked).
+///
+/// ```
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let new = old.replace("commit PI1", "commit PI1\n  priority 1");
+/// let (a, b) = (haalbaar::check(old), haalbaar::check(&new));
+/// let diff = haalbaar::report::diff::diff_checked(old, &a, &new, &b);
+/// assert!(!diff.commitments[0].changed);
+/// ```
+pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> PlanDiff {
+    let changes = statement_changes(old, new);
+    let (old_map, new_map) = (SourceMap::new(old), SourceMap::new(new));
+    let reports = |c: &Checked| c.feasibility.as_ref().map(|f| f.commitments.clone()).unwrap_or_default();
+    let (was, now) = (reports(before), reports(after));
+    let (old_chains, new_chains) = (Chains::of(&before.plan), Chains::of(&after.plan));
+    let mut commitments: Vec<CommitmentChange> = Vec::new();
+    let key = |c: &CommitmentReport| (c.kind, c.item.clone());
+    let old_by_key: BTreeMap<(CommitmentKind, String), &CommitmentReport> = was.iter().map(|c| (key(c), c)).collect();
+    let new_keys: BTreeSet<(CommitmentKind, String)> = now.iter().map(key).collect();
+    let both_decided = before.feasibility.is_some() && after.feasibility.is_some();
+    for c in &now {
+        let b = old_by_key.get(&key(c)).map(|o| Standing::of(o));
+        commitments.push(change(c.item.clone(), c.kind, b, Some(Standing::of(c)), both_decided));
+    }
+    for c in &was {
+        if !new_keys.contains(&key(c)) {
+            commitments.push(change(c.item.clone(), c.kind, Some(Standing::of(c)), None, both_decided));
+        }
+    }
+    // The statements that touch each commitment directly; a commitment none touches is
+    // reached, if at all, through the nearest commitment ranked above it that shares a team
+    // and is reached itself (its finish or its schedule changed, so the capacity left
+    // changed): it inherits that one's causes, named through it.
+    let ctx = Context { old_chains: &old_chains, new_chains: &new_chains, now: &now, was: &was };
+    let direct: Vec<Vec<Cause>> = commitments
+        .iter()
+        .map(|c| {
+            changes
+                .iter()
+                .filter_map(|ch| ctx.touches(ch, c.kind, &c.item))
+                .map(|(kind, ch)| cause(kind, ch, &old_map, &new_map))
+                .collect()
+        })
+        .collect();
+    let teams: Vec<BTreeSet<String>> = commitments.iter().map(|c| ctx.teams(c.kind, &c.item)).collect();
+    let mut reached: Vec<Vec<Cause>> = Vec::with_capacity(commitments.len());
+    for i in 0..commitments.len() {
+        if !direct[i].is_empty() {
+            reached.push(direct[i].clone());
+            continue;
+        }
+        let above = (0..i).rev().find(|&j| !reached[j].is_empty() && !teams[j].is_disjoint(&teams[i]));
+        let inherited = match above {
+            Some(j) => {
+                let d = &commitments[j];
+                let now = match (&d.after, d.changed) {
+                    (Some(s), true) => format!("now {s}"),
+                    (Some(s), false) => format!("still {s}, scheduled differently"),
+                    (None, _) => "removed".to_string(),
+                };
+                reached[j]
+                    .iter()
+                    .map(|x| Cause {
+                        kind: CauseKind::Through,
+                        text: format!(
+                            "{} (through `{}`, ranked above and sharing a team: {now})",
+                            root(&x.text),
+                            d.item
+                        ),
+                        ..x.clone()
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        reached.push(inherited);
+    }
+    // The schedule itself: uncommitted work is placed with what is left and then all
+    // work is pulled as early as it goes, so a change to any item of a team a met commitment
+    // uses can move where that commitment's work lands.
+    for i in 0..commitments.len() {
+        if !commitments[i].changed || !reached[i].is_empty() {
+            continue;
+        }
+        reached[i] = changes
+            .iter()
+            .filter(|ch| !matches!(ch.block, BlockKind::Plan | BlockKind::Team | BlockKind::Epic))
+            .filter_map(|ch| {
+                let id = ch.id.as_deref()?;
+                let team = [old_chains.team_of.get(id), new_chains.team_of.get(id)]
+                    .into_iter()
+                    .flatten()
+                    .find(|t| teams[i].contains(*t))?;
+                let x = cause(CauseKind::Through, ch, &old_map, &new_map);
+                Some(Cause {
+                    text: format!("{} (work of team `{team}`, which it shares: the schedule moved its work)", x.text),
+                    ..x
+                })
+            })
+            .collect();
+    }
+    // A met commitment's finish is where the final schedule has its last work, and fitting
+    // other commitments (below it too) rearranges that schedule: a changed commitment reached
+    // by nothing above is reached through the nearest reached one that shares a team, ranked
+    // below it or (passed on) above, until nothing more is reached.
+    loop {
+        let mut more = false;
+        for i in 0..commitments.len() {
+            if !commitments[i].changed || !reached[i].is_empty() {
+                continue;
+            }
+            let near = (0..commitments.len())
+                .filter(|&j| j != i && !reached[j].is_empty() && !teams[j].is_disjoint(&teams[i]))
+                .min_by_key(|&j| (j.abs_diff(i), j));
+            if let Some(j) = near {
+                let (name, side) = (commitments[j].item.clone(), if j > i { "below" } else { "above" });
+                reached[i] = reached[j]
+                    .iter()
+                    .map(|x| Cause {
+                        kind: CauseKind::Through,
+                        text: format!(
+                            "{} (through `{name}`, ranked {side} and sharing a team: the schedule that fits it moved this one's work)",
+                            root(&x.text)
+                        ),
+                        ..x.clone()
+                    })
+                    .collect();
+                more = true;
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+    for (c, causes) in commitments.iter_mut().zip(reached) {
+        if c.changed {
+            c.causes = causes;
+        }
+    }
+    PlanDiff { before: before.verdict(), after: after.verdict(), commitments }
+}
+
+/// In words: `met by PI2.3`, `conflict, done by PI3.1`, `infeasible, not done in the horizon`.
+///
+/// ```
+/// let plan = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let d = haalbaar::report::diff::diff(plan, plan, &haalbaar::Options::default());
+/// assert_eq!(d.commitments[0].after.as_ref().unwrap().to_string(), "met by PI1.2");
+/// ```
+impl std::fmt::Display for Standing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&match (&self.status, &self.finish) {
+            (Status::Met, Some(at)) => format!("met by {at}"),
+            (Status::Met, None) => "met".to_string(),
+            (status, Some(at)) => format!("{status}, done by {at}"),
+            (status, None) => format!("{status}, not done in the horizon"),
+        })
+    }
+}
+
+/// The changed statement a cause names, without the commitments it was passed through.
+fn root(text: &str) -> &str {
+    text.split(" (through `").next().unwrap_or(text)
+}
+
+fn change(
+    item: String,
+    kind: CommitmentKind,
+    before: Option<Standing>,
+    after: Option<Standing>,
+    decided: bool,
+) -> CommitmentChange {
+    let changed = match (&before, &after) {
+        (Some(b), Some(a)) => b.status != a.status || b.finish != a.finish || b.deadline != a.deadline,
+        _ => decided,
+    };
+    let worse = match (&before, &after) {
+        (Some(b), Some(a)) => worse(b, a),
+        (Some(_), None) => decided,
+        _ => false,
+    };
+    CommitmentChange { item, kind, before, after, changed, worse, causes: Vec::new() }
+}
+
+/// Met before and not now, or not met both times and finishing later now (or not at all).
+fn worse(b: &Standing, a: &Standing) -> bool {
+    let met = |s: &Standing| s.status == Status::Met;
+    if met(b) {
+        return !met(a);
+    }
+    if met(a) {
+        return false;
+    }
+    match (&b.finish, &a.finish) {
+        (Some(x), Some(y)) => later(y, x),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Whether iteration label `a` (`PI3.2`) comes after `b`.
+fn later(a: &str, b: &str) -> bool {
+    let parse = |s: &str| -> Option<(u32, u32)> {
+        let (pi, it) = s.strip_prefix("PI")?.split_once('.')?;
+        Some((pi.parse().ok()?, it.parse().ok()?))
+    };
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => x > y,
+        _ => false,
+    }
+}
+
+/// One statement (or block) that differs between the versions.
+#[derive(Debug, Clone)]
+struct Change {
+    block: BlockKind,
+    /// The block's id (`None` for the plan block).
+    id: Option<String>,
+    /// The statement's first word (`effort`, `after`, `people`); empty for a whole block.
+    keyword: String,
+    /// The statement as written in each version (collapsed whitespace); `None` where absent.
+    old: Option<(String, Span)>,
+    new: Option<(String, Span)>,
+}
+
+/// The statements of each block (kind, id) of a text, normalised.
+type Blocks = BTreeMap<(u8, Option<String>), (Span, Vec<(String, Span)>)>;
+
+fn kind_key(k: BlockKind) -> u8 {
+    match k {
+        BlockKind::Plan => 0,
+        BlockKind::Team => 1,
+        BlockKind::Epic => 2,
+        _ => 3,
+    }
+}
+
+fn blocks(text: &str) -> (Blocks, BTreeMap<u8, BlockKind>) {
+    let file = grammar::parse(text);
+    let mut out = Blocks::new();
+    let mut kinds = BTreeMap::new();
+    for b in &file.blocks {
+        let id = b.id.as_ref().map(|i| i.value.clone());
+        kinds.insert(kind_key(b.kind), b.kind);
+        let statements = b
+            .statements
+            .iter()
+            .map(|s| {
+                let raw = text.get(s.span.start..s.span.end).unwrap_or("");
+                (raw.split_whitespace().collect::<Vec<_>>().join(" "), s.span)
+            })
+            .collect();
+        out.entry((kind_key(b.kind), id)).or_insert((b.header, statements));
+    }
+    (out, kinds)
+}
+
+/// Statements whose meaning cannot change a commitment's answer.
+const NO_EFFECT: &[&str] = &["owner", "note", "target"];
+
+/// Every statement added, removed or changed between `old` and `new`, block by block; a
+/// statement written once per block (`effort 30` → `effort 40`) is one change.
+fn statement_changes(old: &str, new: &str) -> Vec<Change> {
+    let ((a, ak), (b, bk)) = (blocks(old), blocks(new));
+    let kind_of = |k: u8| ak.get(&k).or_else(|| bk.get(&k)).copied().unwrap_or(BlockKind::Item);
+    let mut out = Vec::new();
+    let keys: BTreeSet<&(u8, Option<String>)> = a.keys().chain(b.keys()).collect();
+    for key in keys {
+        let block = kind_of(key.0);
+        match (a.get(key), b.get(key)) {
+            (Some((header, _)), None) => out.push(Change {
+                block,
+                id: key.1.clone(),
+                keyword: String::new(),
+                old: Some((format!("{} {}", block_word(block), key.1.as_deref().unwrap_or("")), *header)),
+                new: None,
+            }),
+            (None, Some((header, _))) => out.push(Change {
+                block,
+                id: key.1.clone(),
+                keyword: String::new(),
+                old: None,
+                new: Some((format!("{} {}", block_word(block), key.1.as_deref().unwrap_or("")), *header)),
+            }),
+            (Some((_, xs)), Some((_, ys))) => {
+                let mut gone: Vec<&(String, Span)> = xs.iter().filter(|x| !ys.iter().any(|y| y.0 == x.0)).collect();
+                let mut came: Vec<&(String, Span)> = ys.iter().filter(|y| !xs.iter().any(|x| x.0 == y.0)).collect();
+                // Pair a removed and an added statement of the same word when the block has
+                // one of each (the statement was changed in place).
+                let word = |s: &str| s.split(' ').next().unwrap_or("").to_string();
+                let mut paired = Vec::new();
+                for g in gone.clone() {
+                    let w = word(&g.0);
+                    let same_gone = gone.iter().filter(|x| word(&x.0) == w).count();
+                    let same_came: Vec<&&(String, Span)> = came.iter().filter(|y| word(&y.0) == w).collect();
+                    if same_gone == 1 && same_came.len() == 1 {
+                        let c = (*same_came[0]).clone();
+                        paired.push((g.clone(), c.clone()));
+                        came.retain(|y| y.0 != c.0);
+                    }
+                }
+                gone.retain(|g| !paired.iter().any(|(x, _)| x.0 == g.0));
+                for (g, c) in paired {
+                    out.push(Change { block, id: key.1.clone(), keyword: word(&c.0), old: Some(g), new: Some(c) });
+                }
+                for g in gone {
+                    out.push(Change { block, id: key.1.clone(), keyword: word(&g.0), old: Some(g.clone()), new: None });
+                }
+                for c in came {
+                    out.push(Change { block, id: key.1.clone(), keyword: word(&c.0), old: None, new: Some(c.clone()) });
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    out.retain(|c| !NO_EFFECT.contains(&c.keyword.as_str()));
+    // In the order of the new file (removed ones at their old place), for stable output.
+    out.sort_by_key(|c| (c.new.as_ref().map_or(usize::MAX, |n| n.1.start), c.old.as_ref().map_or(0, |o| o.1.start)));
+    out
+}
+
+fn block_word(k: BlockKind) -> &'static str {
+    match k {
+        BlockKind::Plan => "plan",
+        BlockKind::Team => "team",
+        BlockKind::Epic => "epic",
+        _ => "item",
+    }
+}
+
+fn cause(kind: CauseKind, ch: &Change, old: &SourceMap<'_>, new: &SourceMap<'_>) -> Cause {
+    let block = match (&ch.id, ch.block) {
+        (Some(id), k) => format!("{} `{id}`", block_word(k)),
+        (None, _) => "the plan".to_string(),
+    };
+    let (text, side, span) = match (&ch.old, &ch.new) {
+        _ if ch.keyword.is_empty() => match (&ch.old, &ch.new) {
+            (Some((_, s)), None) => (format!("{block} removed"), Side::Old, *s),
+            (_, Some((_, s))) => (format!("{block} added"), Side::New, *s),
+            _ => (block.clone(), Side::New, Span::new(0, 0)),
+        },
+        (Some((o, _)), Some((n, s))) => (format!("{block}: `{o}` → `{n}`"), Side::New, *s),
+        (None, Some((n, s))) => (format!("{block}: `{n}` added"), Side::New, *s),
+        (Some((o, s)), None) => (format!("{block}: `{o}` removed"), Side::Old, *s),
+        (None, None) => (block.clone(), Side::New, Span::new(0, 0)),
+    };
+    let map = if side == Side::Old { old } else { new };
+    Cause { kind, text, side, line: Some(map.locate(span.start).line), span: Some(span) }
+}
+
+/// Each commitment's chain (its items and everything they wait for) and its teams, in one
+/// version of the plan.
+struct Chains {
+    /// (kind, id) → items of its chain.
+    items: BTreeMap<(CommitmentKind, String), BTreeSet<String>>,
+    /// Item id → team id.
+    team_of: BTreeMap<String, String>,
+}
+
+impl Chains {
+    fn of(plan: &Plan) -> Chains {
+        let team_of: BTreeMap<String, String> =
+            plan.items.iter().filter_map(|i| i.team.as_ref().map(|t| (i.id.clone(), t.id.clone()))).collect();
+        let after: BTreeMap<&str, Vec<&str>> =
+            plan.items.iter().map(|i| (i.id.as_str(), i.after.iter().map(|d| d.item.id.as_str()).collect())).collect();
+        let closure = |start: Vec<&str>| -> BTreeSet<String> {
+            let mut seen = BTreeSet::new();
+            let mut stack = start;
+            while let Some(id) = stack.pop() {
+                if seen.insert(id.to_string()) {
+                    stack.extend(after.get(id).into_iter().flatten().copied());
+                }
+            }
+            seen
+        };
+        let mut items = BTreeMap::new();
+        for i in plan.items.iter().filter(|i| i.commit.is_some()) {
+            items.insert((CommitmentKind::Item, i.id.clone()), closure(vec![i.id.as_str()]));
+        }
+        for e in plan.epics.iter().filter(|e| e.commit.is_some()) {
+            let members: Vec<&str> = plan
+                .items
+                .iter()
+                .filter(|i| i.epic.as_ref().is_some_and(|r| r.id == e.id))
+                .map(|i| i.id.as_str())
+                .collect();
+            items.insert((CommitmentKind::Epic, e.id.clone()), closure(members));
+        }
+        Chains { items, team_of }
+    }
+
+    fn chain(&self, kind: CommitmentKind, id: &str) -> Option<&BTreeSet<String>> {
+        self.items.get(&(kind, id.to_string()))
+    }
+
+    fn teams(&self, kind: CommitmentKind, id: &str) -> BTreeSet<String> {
+        self.chain(kind, id).into_iter().flatten().filter_map(|i| self.team_of.get(i).cloned()).collect()
+    }
+}
+
+struct Context<'a> {
+    old_chains: &'a Chains,
+    new_chains: &'a Chains,
+    now: &'a [CommitmentReport],
+    was: &'a [CommitmentReport],
+}
+
+impl Context<'_> {
+    /// The teams of a commitment's chain in either version.
+    fn teams(&self, kind: CommitmentKind, id: &str) -> BTreeSet<String> {
+        let mut t = self.old_chains.teams(kind, id);
+        t.extend(self.new_chains.teams(kind, id));
+        t
+    }
+
+    fn in_chain(&self, kind: CommitmentKind, id: &str, item: &str) -> bool {
+        [self.old_chains, self.new_chains].iter().any(|c| c.chain(kind, id).is_some_and(|ch| ch.contains(item)))
+    }
+
+    /// The rank of a commitment in a version's reports.
+    fn rank(reports: &[CommitmentReport], kind: CommitmentKind, id: &str) -> Option<usize> {
+        reports.iter().find(|c| c.kind == kind && c.item == id).map(|c| c.rank)
+    }
+
+    /// Whether commitment `other` is ranked above `(kind, id)` in either version and shares a
+    /// team with it.
+    fn competes(&self, other: (CommitmentKind, &str), kind: CommitmentKind, id: &str) -> bool {
+        let above =
+            [self.was, self.now].iter().any(|r| match (Self::rank(r, other.0, other.1), Self::rank(r, kind, id)) {
+                (Some(a), Some(b)) => a < b,
+                (Some(_), None) => true,
+                _ => false,
+            });
+        above && !self.teams(other.0, other.1).is_disjoint(&self.teams(kind, id))
+    }
+
+    /// The kind of cause `ch` is for commitment `(kind, id)`, when it touches it.
+    fn touches<'c>(&self, ch: &'c Change, kind: CommitmentKind, id: &str) -> Option<(CauseKind, &'c Change)> {
+        let block_id = ch.id.as_deref().unwrap_or("");
+        let own = |k: CommitmentKind| k == kind && block_id == id;
+        let commitment_word = matches!(ch.keyword.as_str(), "commit" | "in" | "hard" | "priority" | "wsjf");
+        let found = match ch.block {
+            BlockKind::Plan => Some(CauseKind::Plan),
+            BlockKind::Team => {
+                let mut teams = vec![block_id.to_string()];
+                // A loan touches the team it goes to as well.
+                for side in [&ch.old, &ch.new].into_iter().flatten() {
+                    let words: Vec<&str> = side.0.split(' ').collect();
+                    if let Some(k) = words.iter().position(|w| *w == "to") {
+                        teams.extend(words.get(k + 1).map(|t| t.to_string()));
+                    }
+                }
+                let mine = self.teams(kind, id);
+                teams.iter().any(|t| mine.contains(t)).then_some(CauseKind::Capacity)
+            }
+            BlockKind::Epic if ch.keyword.is_empty() => (own(CommitmentKind::Epic)
+                || self.competes((CommitmentKind::Epic, block_id), kind, id))
+            .then_some(CauseKind::Competition),
+            BlockKind::Epic if commitment_word => {
+                if own(CommitmentKind::Epic) {
+                    Some(if matches!(ch.keyword.as_str(), "priority" | "wsjf") {
+                        CauseKind::Rank
+                    } else {
+                        CauseKind::Deadline
+                    })
+                } else {
+                    self.competes((CommitmentKind::Epic, block_id), kind, id).then_some(CauseKind::Competition)
+                }
+            }
+            BlockKind::Epic => None,
+            _ if commitment_word => {
+                if own(CommitmentKind::Item) {
+                    Some(if matches!(ch.keyword.as_str(), "priority" | "wsjf") {
+                        CauseKind::Rank
+                    } else {
+                        CauseKind::Deadline
+                    })
+                } else if self.competes((CommitmentKind::Item, block_id), kind, id) {
+                    Some(CauseKind::Competition)
+                } else if ch.keyword == "in" && self.in_chain(kind, id, block_id) {
+                    Some(CauseKind::Placement)
+                } else {
+                    None
+                }
+            }
+            _ => {
+                let chained = self.in_chain(kind, id, block_id);
+                let epic_moved = ch.keyword == "epic"
+                    && kind == CommitmentKind::Epic
+                    && [&ch.old, &ch.new].into_iter().flatten().any(|s| s.0.split(' ').nth(1) == Some(id));
+                match ch.keyword.as_str() {
+                    "" if chained => Some(CauseKind::Item),
+                    "" => self.competes((CommitmentKind::Item, block_id), kind, id).then_some(CauseKind::Competition),
+                    "effort" if chained => Some(CauseKind::Effort),
+                    "after" if chained => Some(CauseKind::Dependency),
+                    "team" if chained => Some(CauseKind::Team),
+                    "epic" if chained || epic_moved => Some(CauseKind::Team),
+                    "max" | "not" | "in" if chained => Some(CauseKind::Placement),
+                    _ => None,
+                }
+            }
+        };
+        found.map(|k| (k, ch))
+    }
+}
+
+/// The JSON form of a diff (`haalbaar diff --format json`, docs/json-report.md): the two
+/// versions with their file names and verdicts, then every commitment.
+///
+/// ```
+/// use haalbaar::report::diff::{DiffReport, diff};
+///
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let d = diff(old, &old.replace("effort 30", "effort 90"), &haalbaar::Options::default());
+/// let json = serde_json::to_value(DiffReport::new(&d, "old.plan", "new.plan")).unwrap();
+/// assert_eq!(json["before"]["verdict"], "feasible");
+/// assert_eq!(json["after"]["verdict"], "infeasible");
+/// assert_eq!(json["commitments"][0]["causes"][0]["line"], 10);
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct DiffReport<'a> {
+    /// [`DIFF_VERSION`].
+    pub version: u32,
+    /// The old version.
+    pub before: DiffSide<'a>,
+    /// The new version.
+    pub after: DiffSide<'a>,
+    /// Every commitment of either version (see [`PlanDiff::commitments`]).
+    pub commitments: &'a [CommitmentChange],
+}
+
+/// One version in a [`DiffReport`].
+///
+/// ```
+/// let side = haalbaar::report::diff::DiffSide { file: "a.plan", verdict: haalbaar::PlanVerdict::Feasible };
+/// assert_eq!(serde_json::to_string(&side).unwrap(), r#"{"file":"a.plan","verdict":"feasible"}"#);
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DiffSide<'a> {
+    /// The file name as given.
+    pub file: &'a str,
+    /// Its verdict.
+    pub verdict: PlanVerdict,
+}
+
+impl<'a> DiffReport<'a> {
+    /// The JSON Schema of this report (`docs/diff.schema.json`).
+    ///
+    /// ```
+    /// let schema = haalbaar::report::diff::DiffReport::schema();
+    /// assert!(schema.contains("\"causes\""));
+    /// ```
+    #[cfg(feature = "schema")]
+    pub fn schema() -> String {
+        super::schema_text(schemars::schema_for!(DiffReport<'static>))
+    }
+
+    /// The report of `diff`, naming the two files.
+    ///
+    /// ```
+    /// let plan = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\n";
+    /// let d = haalbaar::report::diff::diff(plan, plan, &haalbaar::Options::default());
+    /// let r = haalbaar::report::diff::DiffReport::new(&d, "a.plan", "b.plan");
+    /// assert_eq!((r.version, r.after.file), (haalbaar::report::diff::DIFF_VERSION, "b.plan"));
+    /// ```
+    pub fn new(diff: &'a PlanDiff, old: &'a str, new: &'a str) -> Self {
+        DiffReport {
+            version: DIFF_VERSION,
+            before: DiffSide { file: old, verdict: diff.before },
+            after: DiffSide { file: new, verdict: diff.after },
+            commitments: &diff.commitments,
+        }
+    }
+}
