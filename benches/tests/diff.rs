@@ -196,3 +196,44 @@ fn larger_plans() {
         sweep(kind, 100, 40, 40);
     }
 }
+
+const TWO: &str = "plan {\n  start 2025-01-06\n  horizon 12 months\n}\n\nteam api {\n  people 2\n}\n\nitem a {\n  team api\n  effort 60\n  commit PI1\n}\n\nitem b {\n  team api\n  effort 60\n  commit PI1\n}\n\nitem c {\n  team api\n  effort 10\n}\n";
+
+#[test]
+fn blocks_moved_in_the_file_are_named_as_the_cause() {
+    // Equal rank: file order decides which of `a` and `b` is met.
+    let swapped = TWO.replace(
+        "item a {\n  team api\n  effort 60\n  commit PI1\n}\n\nitem b {\n  team api\n  effort 60\n  commit PI1\n}\n",
+        "item b {\n  team api\n  effort 60\n  commit PI1\n}\n\nitem a {\n  team api\n  effort 60\n  commit PI1\n}\n",
+    );
+    let d = diff(TWO, &swapped, &Options::default());
+    let changed: Vec<&str> = d.commitments.iter().filter(|c| c.changed).map(|c| c.item.as_str()).collect();
+    assert_eq!(changed, ["b", "a"]);
+    for c in d.commitments.iter().filter(|c| c.changed) {
+        assert!(
+            c.causes.iter().any(|x| x.kind == haalbaar::report::diff::CauseKind::Rank && x.text.contains("file order")),
+            "{}: {:?}",
+            c.item,
+            c.causes
+        );
+    }
+}
+
+#[test]
+fn a_commitment_waiting_on_more_names_its_own_line() {
+    let new =
+        TWO.replace("  effort 60\n  commit PI1\n}\n\nitem b", "  effort 60\n  commit PI1\n  after c\n}\n\nitem b");
+    let d = diff(TWO, &new, &Options::default());
+    let a = d.commitments.iter().find(|c| c.item == "a").expect("a");
+    if a.changed {
+        assert!(
+            a.causes.iter().any(|x| x.kind == haalbaar::report::diff::CauseKind::Dependency && x.line == Some(14)),
+            "{:?}",
+            a.causes
+        );
+    }
+    // And an `after` on an item outside the chain that now waits for an item of it.
+    let waits = TWO.replace("item c {\n  team api\n  effort 10\n", "item c {\n  team api\n  effort 10\n  after a\n");
+    let d = diff(TWO, &waits, &Options::default());
+    assert!(d.commitments.iter().all(|c| !c.changed || !c.causes.is_empty()));
+}

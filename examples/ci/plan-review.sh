@@ -5,8 +5,10 @@
 # haalbaar-review) receives haalbaar.sarif (every changed plan checked, for code scanning) and
 # comment.md (what the change does to each plan's commitments, for the pull request).
 # GitHub annotations for every finding go to standard output.
-# Exit 1 when a changed plan has errors or a change makes a commitment worse; 0 otherwise;
-# 2 on usage errors. Needs `haalbaar` and `git` on PATH, run inside the repository.
+# Exit 1 when a changed plan is invalid (has errors other than commitments not met) or a change
+# makes a commitment worse; a plan already infeasible on BASE that the change does not make
+# worse passes. 0 otherwise; 2 on usage errors. Needs `haalbaar` and `git` on PATH, run inside
+# the repository.
 set -uo pipefail
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
@@ -30,8 +32,14 @@ if [ ${#files[@]} -eq 0 ]; then
   exit 0
 fi
 
-haalbaar check --format sarif "${files[@]}" > "$out/haalbaar.sarif" || status=1
-haalbaar check --format github "${files[@]}" || status=1
+# Findings of every changed plan (commitments not met are errors there too).
+haalbaar check --format sarif "${files[@]}" > "$out/haalbaar.sarif"
+haalbaar check --format github "${files[@]}"
+for f in "${files[@]}"; do
+  if haalbaar check --format json "$f" | grep -q '^  "verdict": "invalid"'; then
+    status=1
+  fi
+done
 
 : > "$out/comment.md"
 for f in "${files[@]}"; do

@@ -518,6 +518,8 @@ pub struct Input<'a> {
     pub findings: &'a [DiagnosticRecord],
     /// Draw every dependency from the start (the reader can tick the box either way).
     pub all_deps: bool,
+    /// What the check assumed without the plan saying so (`assuming no loans`), in words.
+    pub assumed: Option<&'a str>,
 }
 
 pub fn report(input: &Input, l: &Labels) -> String {
@@ -540,6 +542,9 @@ pub fn report(input: &Input, l: &Labels) -> String {
     );
     if let Some(b) = input.board {
         let _ = write!(s, " · {} / {} {}", b.met, b.commitments, l.met_of);
+    }
+    if let Some(a) = input.assumed {
+        let _ = write!(s, " · <strong class=\"assumed\">{}</strong>", esc(a));
     }
     let _ = writeln!(s, " · {} · haalbaar {}</div></header>", esc(input.file), env!("CARGO_PKG_VERSION"));
 

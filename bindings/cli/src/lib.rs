@@ -124,7 +124,7 @@ pub fn forecast_text(
 }
 
 /// `haalbaar report`: the self-contained HTML report; `all_deps`: every dependency arrow
-/// drawn from the start, not only the missed chains'.
+/// drawn from the start, not only the missed chains'; `assumed`: the what-ifs, in words.
 pub fn report_html(
     name: &str,
     source: &str,
@@ -132,6 +132,7 @@ pub fn report_html(
     forecast: Option<&haalbaar::forecast::Forecast>,
     lang: Lang,
     all_deps: bool,
+    assumed: Option<&str>,
 ) -> String {
     // Every text of the engine in the report's language, not only the labels.
     use haalbaar::catalogue::Localize;
@@ -155,6 +156,7 @@ pub fn report_html(
         forecast,
         findings: &findings,
         all_deps,
+        assumed,
     };
     html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN })
 }
@@ -193,7 +195,7 @@ pub fn every_output(source: &str, runs: u32) -> Result<Vec<String>, String> {
         out.push(forecast_text(name, source, f, false, true)?);
         out.push(forecast_text(name, source, f, true, false)?);
     }
-    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl, true));
+    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl, true, Some("assuming no loans")));
     let (entry, records) = report::FileReport::of(name, source, checked);
     out.push(json(&report::CheckReport::new(vec![entry], records))?);
     Ok(out)

@@ -119,6 +119,10 @@ fn parse_load(text: &str) -> Result<haalbaar::Fixed, String> {
     if n <= haalbaar::Fixed::ZERO || n > haalbaar::Fixed::from_int(100) {
         return Err(format!("`{text}`: a load is more than 0% and at most 100%"));
     }
+    // `0.9` is a fraction, not 0.9%: as in a plan file, a load is written in percent.
+    if n < haalbaar::Fixed::from_int(1) && !text.trim().ends_with('%') {
+        return Err(format!("`{text}`: write the load in percent, such as 90%"));
+    }
     Ok(n)
 }
 
@@ -247,6 +251,9 @@ enum Command {
         format: DiffFormat,
         #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
+        /// What-ifs assumed of both versions.
+        #[command(flatten)]
+        what_if: WhatIf,
     },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
@@ -327,8 +334,13 @@ fn run() -> ExitCode {
             check(&files, format, Filters { deny: &deny, allow: &allow }, !no_board, &what_if.options(budget), color)
         }
         Command::Explain { code } => explain(code.as_deref()),
-        Command::Diff { files, rev, all, format, budget } => {
-            diff_command(&files, rev.as_deref(), all, format, &haalbaar::Options::default().budget(budget), color)
+        Command::Diff { files, rev, all, format, budget, what_if } => {
+            if format == DiffFormat::Text
+                && let Some(said) = what_if.said()
+            {
+                println!("{said}");
+            }
+            diff_command(&files, rev.as_deref(), all, format, &what_if.options(budget), color)
         }
         Command::Forecast { file, runs, seed, format, what_if } => forecast(&file, runs, seed, format, &what_if, color),
         Command::Board { file, width, budget } => board_command(&file, width, budget, color),
@@ -917,7 +929,8 @@ fn report_command(path: &PathBuf, output: &PathBuf, lang: Lang, o: ReportOptions
         ),
         _ => None,
     };
-    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang, all_deps);
+    let said = what_if.said();
+    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang, all_deps, said.as_deref());
     if output.as_os_str() == "-" {
         print(&text)?;
     } else {

@@ -45,6 +45,15 @@ pub const ENTRIES: &[Entry] = &[
     // haalbaar diff
     ("(not in the old version)", "(niet in de oude versie)"),
     ("(removed)", "(verwijderd)"),
+    ("(left out: it needs an item with errors)", "(buiten beschouwing: het heeft een item met fouten nodig)"),
+    (
+        "{} (through `{}`, ranked above and sharing a team: still {}, scheduled differently)",
+        "{} (via `{}`, hoger in rang en met een gedeeld team: nog steeds {}, anders ingepland)",
+    ),
+    (
+        "blocks moved in the file: `{}` went from place {} to {} among the commitments (file order breaks ties in the ranking)",
+        "blokken verplaatst in het bestand: `{}` ging van plaats {} naar {} onder de toezeggingen (de volgorde in het bestand beslist bij gelijke rang)",
+    ),
     ("{} commitment changed", "{} toezegging veranderd"),
     ("{} commitments changed", "{} toezeggingen veranderd"),
     ("{}; {}, {} worse", "{}; {}, {} slechter"),
@@ -78,10 +87,6 @@ pub const ENTRIES: &[Entry] = &[
     (
         "{} (through `{}`, ranked above and sharing a team: now {})",
         "{} (via `{}`, hoger in rang en met een gedeeld team: nu {})",
-    ),
-    (
-        "{} (through `{}`, ranked above and sharing a team: still {}, scheduled differently)",
-        "{} (via `{}`, hoger in rang en met een gedeeld team: nog steeds {}, anders ingepland)",
     ),
     (
         "{} (through `{}`, ranked above and sharing a team: removed)",

@@ -58,8 +58,17 @@ fn assumptions_change_the_answer_as_the_edit_would() {
 #[test]
 fn a_load_out_of_range_is_a_usage_error() {
     let d = dir("load");
-    for load in ["0%", "101%", "abc"] {
+    for load in ["0%", "101%", "abc", "0.9"] {
         let (code, _, err) = run_in(&d, &["check", "--load", load, "p.plan"]);
         assert_eq!(code, 2, "{load}: {err}");
     }
+}
+
+#[test]
+fn the_report_says_what_was_assumed() {
+    let d = dir("report");
+    let (code, _, err) = run_in(&d, &["report", "--runs", "0", "--assume", "no-loans", "-o", "r.html", "p.plan"]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(d.join("r.html")).unwrap();
+    assert!(html.contains("<strong class=\"assumed\">assuming no loans</strong>"), "no assumption in the report");
 }

@@ -43,6 +43,32 @@ pub struct PlanDiff {
     /// Every commitment of either version: the new version's in its rank order, then the
     /// ones the new version no longer has, in the old rank order.
     pub commitments: Vec<CommitmentChange>,
+    /// The errors of either version other than commitments not met (a version with errors is
+    /// `invalid`; its commitments that need a broken item are left out).
+    pub errors: Vec<DiffError>,
+}
+
+/// An error of one version (a broken line), which leaves that version invalid.
+///
+/// ```
+/// let old = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\nitem a {\n  team api\n  effort 30\n  commit PI1\n}\n";
+/// let d = haalbaar::report::diff::diff(old, &old.replace("effort 30", "effort 3O"), &haalbaar::Options::default());
+/// assert_eq!((d.errors[0].code.as_str(), d.errors[0].line), ("E0102", Some(10)));
+/// // `a` is left out of the new version's check, not removed.
+/// assert!(d.commitments[0].left_out && !d.commitments[0].worse);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct DiffError {
+    /// The version it is in.
+    pub side: Side,
+    /// Its stable code (`E0102`).
+    pub code: String,
+    /// What is wrong.
+    pub message: String,
+    /// Its line (from 1), when it has one.
+    pub line: Option<usize>,
 }
 
 impl PlanDiff {
@@ -93,6 +119,9 @@ pub struct CommitmentChange {
     pub changed: bool,
     /// Whether it got worse (see [`PlanDiff::worse`]).
     pub worse: bool,
+    /// The new version still commits to it but left it out of its check: it needs an item
+    /// with errors (see [`PlanDiff::errors`]). Neither removed nor worse.
+    pub left_out: bool,
     /// For a changed commitment: the changed statements that touch it, or (when none does
     /// directly) those that reach it through a commitment ranked above it.
     pub causes: Vec<Cause>,
@@ -150,7 +179,7 @@ pub enum CauseKind {
     Capacity,
     /// Its own deadline (`commit`, `in`), or whether it is hard.
     Deadline,
-    /// Its own rank (priority, WSJF).
+    /// Its own rank (priority, WSJF), or its place in the file (which breaks ties) moved.
     Rank,
     /// Another commitment, ranked above it and sharing a team, added, removed, re-ranked or
     /// with its deadline moved: it competes differently now.
@@ -287,11 +316,35 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
         let b = old_by_key.get(&key(c)).map(|o| Standing::of(o));
         commitments.push(change(c.item.clone(), c.kind, b, Some(Standing::of(c)), both_decided));
     }
+    // Still committed to in the new plan but not in its check: left out for an error.
+    let still = |c: &CommitmentReport| match c.kind {
+        CommitmentKind::Epic => after.plan.epic(&c.item).is_some_and(|e| e.commit.is_some()),
+        _ => after.plan.item(&c.item).is_some_and(|i| i.commit.is_some() || i.placed.is_some()),
+    };
     for c in &was {
         if !new_keys.contains(&key(c)) {
-            commitments.push(change(c.item.clone(), c.kind, Some(Standing::of(c)), None, both_decided));
+            let mut x = change(c.item.clone(), c.kind, Some(Standing::of(c)), None, both_decided);
+            if still(c) {
+                x.left_out = true;
+                x.changed = false;
+                x.worse = false;
+            }
+            commitments.push(x);
         }
     }
+    let errors = [(before, &old_map, Side::Old), (after, &new_map, Side::New)]
+        .into_iter()
+        .flat_map(|(checked, map, side)| {
+            checked.diagnostics.iter().filter(|d| d.is_error() && !d.code.as_str().starts_with("E06")).map(move |d| {
+                DiffError {
+                    side,
+                    code: d.code.to_string(),
+                    message: d.message.clone(),
+                    line: d.span.map(|s| map.locate(s.start).line),
+                }
+            })
+        })
+        .collect();
     // The statements that touch each commitment directly; a commitment none touches is
     // reached, if at all, through the nearest commitment ranked above it that shares a team
     // and is reached itself (its finish or its schedule changed, so the capacity left
@@ -307,6 +360,45 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
                 .collect()
         })
         .collect();
+    let mut direct = direct;
+    // A commitment none of the changes touches but whose place among the commitments of both
+    // versions moved: blocks were reordered, and file order breaks ties in the ranking.
+    let both: Vec<usize> =
+        (0..commitments.len()).filter(|&i| commitments[i].before.is_some() && commitments[i].after.is_some()).collect();
+    let place_in = |old_side: bool| -> BTreeMap<usize, usize> {
+        let mut order: Vec<(usize, usize)> = both
+            .iter()
+            .filter_map(|&i| {
+                let s = if old_side { commitments[i].before.as_ref() } else { commitments[i].after.as_ref() };
+                s.map(|s| (s.rank, i))
+            })
+            .collect();
+        order.sort_unstable();
+        order.into_iter().enumerate().map(|(place, (_, i))| (i, place + 1)).collect()
+    };
+    let (was_at, now_at) = (place_in(true), place_in(false));
+    let (new_blocks, _) = blocks(new);
+    for &i in &both {
+        let (a, b) = (was_at.get(&i), now_at.get(&i));
+        if a == b || !direct[i].is_empty() {
+            continue;
+        }
+        let c = &commitments[i];
+        let key = (if c.kind == CommitmentKind::Epic { 2 } else { 3 }, Some(c.item.clone()));
+        let Some((header, _)) = new_blocks.get(&key) else { continue };
+        direct[i].push(Cause {
+            kind: CauseKind::Rank,
+            text: format!(
+                "blocks moved in the file: `{}` went from place {} to {} among the commitments (file order breaks ties in the ranking)",
+                c.item,
+                a.copied().unwrap_or(0),
+                b.copied().unwrap_or(0)
+            ),
+            side: Side::New,
+            line: Some(new_map.locate(header.start).line),
+            span: Some(*header),
+        });
+    }
     let teams: Vec<BTreeSet<String>> = commitments.iter().map(|c| ctx.teams(c.kind, &c.item)).collect();
     let mut reached: Vec<Vec<Cause>> = Vec::with_capacity(commitments.len());
     for i in 0..commitments.len() {
@@ -402,7 +494,7 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
             c.causes = causes;
         }
     }
-    PlanDiff { before: before.verdict(), after: after.verdict(), commitments }
+    PlanDiff { before: before.verdict(), after: after.verdict(), commitments, errors }
 }
 
 /// In words: `met by PI2.3`, `conflict, done by PI3.1`, `infeasible, not done in the horizon`.
@@ -444,7 +536,7 @@ fn change(
         (Some(_), None) => decided,
         _ => false,
     };
-    CommitmentChange { item, kind, before, after, changed, worse, causes: Vec::new() }
+    CommitmentChange { item, kind, before, after, changed, worse, left_out: false, causes: Vec::new() }
 }
 
 /// Met before and not now, or not met both times and finishing later now (or not at all).
@@ -639,7 +731,8 @@ impl Chains {
             seen
         };
         let mut items = BTreeMap::new();
-        for i in plan.items.iter().filter(|i| i.commit.is_some()) {
+        // An item's commitment: `commit`, or an `in` placement.
+        for i in plan.items.iter().filter(|i| i.commit.is_some() || i.placed.is_some()) {
             items.insert((CommitmentKind::Item, i.id.clone()), closure(vec![i.id.as_str()]));
         }
         for e in plan.epics.iter().filter(|e| e.commit.is_some()) {
@@ -753,7 +846,16 @@ impl Context<'_> {
                 let epic_moved = ch.keyword == "epic"
                     && kind == CommitmentKind::Epic
                     && [&ch.old, &ch.new].into_iter().flatten().any(|s| s.0.split(' ').nth(1) == Some(id));
+                // `after X` added or removed where X is in its chain: the waiting item now
+                // needs X done sooner (or no longer), which moves X's commitment.
+                let waits_on_chain = ch.keyword == "after"
+                    && [&ch.old, &ch.new]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|s| s.0.split(' ').nth(1))
+                        .any(|x| self.in_chain(kind, id, x));
                 match ch.keyword.as_str() {
+                    "after" if waits_on_chain => Some(CauseKind::Dependency),
                     "" if chained => Some(CauseKind::Item),
                     "" => self.competes((CommitmentKind::Item, block_id), kind, id).then_some(CauseKind::Competition),
                     "effort" if chained => Some(CauseKind::Effort),
@@ -794,6 +896,8 @@ pub struct DiffReport<'a> {
     pub after: DiffSide<'a>,
     /// Every commitment of either version (see [`PlanDiff::commitments`]).
     pub commitments: &'a [CommitmentChange],
+    /// The errors of either version (see [`PlanDiff::errors`]).
+    pub errors: &'a [DiffError],
 }
 
 /// One version in a [`DiffReport`].
@@ -837,6 +941,7 @@ impl<'a> DiffReport<'a> {
             before: DiffSide { file: old, verdict: diff.before },
             after: DiffSide { file: new, verdict: diff.after },
             commitments: &diff.commitments,
+            errors: &diff.errors,
         }
     }
 }
