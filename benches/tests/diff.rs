@@ -237,3 +237,18 @@ fn a_commitment_waiting_on_more_names_its_own_line() {
     let d = diff(TWO, &waits, &Options::default());
     assert!(d.commitments.iter().all(|c| !c.changed || !c.causes.is_empty()));
 }
+
+#[test]
+fn a_broken_item_is_an_error_and_its_commitment_is_left_out_not_removed() {
+    let broken = TWO.replacen("  effort 60\n", "  effort 6O\n", 1);
+    let d = diff(TWO, &broken, &Options::default());
+    assert_eq!(d.after, haalbaar::PlanVerdict::Invalid);
+    assert_eq!((d.errors[0].code.as_str(), d.errors[0].line), ("E0102", Some(12)));
+    let a = d.commitments.iter().find(|c| c.item == "a").expect("a");
+    assert!(a.left_out && !a.worse && !a.changed && a.after.is_none());
+    // `b` gets the capacity `a` took: reached by the error's line.
+    let b = d.commitments.iter().find(|c| c.item == "b").expect("b");
+    assert!(b.changed, "{b:?}");
+    assert!(b.causes.iter().any(|x| x.line == Some(12) && x.text.contains("`a` is left out")), "{:?}", b.causes);
+    assert!(d.worse(), "an invalid new version is worse");
+}

@@ -725,6 +725,7 @@ fn forecast(
     let Some(mut f) = haalbaar::forecast::forecast(&checked.plan, cal, options, &mut progress) else {
         return Err("this plan cannot be forecast".into());
     };
+    f.assumed = what_if.assume().any().then(|| what_if.assume());
     f.localize(words::lang());
     let text = haalbaar_cli::forecast_text(&name, &source, &f, format == ForecastFormat::Json, color)?;
     if format == ForecastFormat::Json {

@@ -45,6 +45,10 @@ pub const ENTRIES: &[Entry] = &[
     // haalbaar diff
     ("(not in the old version)", "(niet in de oude versie)"),
     ("(removed)", "(verwijderd)"),
+    (
+        "`{}` is left out of the new version's check: it needs an item with errors",
+        "`{}` valt buiten de controle van de nieuwe versie: het heeft een item met fouten nodig",
+    ),
     ("(left out: it needs an item with errors)", "(buiten beschouwing: het heeft een item met fouten nodig)"),
     (
         "{} (through `{}`, ranked above and sharing a team: still {}, scheduled differently)",

@@ -499,6 +499,7 @@ pub fn forecast(
         commitments,
         teams,
         warnings,
+        assumed: None,
     })
 }
 

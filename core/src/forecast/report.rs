@@ -84,6 +84,10 @@ pub struct Forecast {
     /// Commitments beyond the firm horizon (W0510), to show with the forecast.
     #[serde(skip)]
     pub warnings: Vec<crate::Diagnostic>,
+    /// The what-ifs assumed of the plan (`--assume`, `--load`), when any: filled vacancies
+    /// are then hires, not drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumed: Option<crate::Assume>,
 }
 
 /// One commitment over the runs.

@@ -332,7 +332,7 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
             commitments.push(x);
         }
     }
-    let errors = [(before, &old_map, Side::Old), (after, &new_map, Side::New)]
+    let errors: Vec<DiffError> = [(before, &old_map, Side::Old), (after, &new_map, Side::New)]
         .into_iter()
         .flat_map(|(checked, map, side)| {
             checked.diagnostics.iter().filter(|d| d.is_error() && !d.code.as_str().starts_with("E06")).map(move |d| {
@@ -361,6 +361,28 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
         })
         .collect();
     let mut direct = direct;
+    // A commitment left out of the new check (it needs an item with errors) no longer takes
+    // capacity: the ones below it that share a team are reached by that error.
+    let first_error = errors.iter().find(|e: &&DiffError| e.side == Side::New).and_then(|e| e.line);
+    for j in (0..commitments.len()).filter(|&j| commitments[j].left_out) {
+        let Some(rank) = commitments[j].before.as_ref().map(|s| s.rank) else { continue };
+        let mine = ctx.teams(commitments[j].kind, &commitments[j].item);
+        for i in 0..commitments.len() {
+            let below = commitments[i].before.as_ref().is_some_and(|s| s.rank > rank);
+            if i != j && below && !mine.is_disjoint(&ctx.teams(commitments[i].kind, &commitments[i].item)) {
+                direct[i].push(Cause {
+                    kind: CauseKind::Competition,
+                    text: format!(
+                        "`{}` is left out of the new version's check: it needs an item with errors",
+                        commitments[j].item
+                    ),
+                    side: Side::New,
+                    line: first_error,
+                    span: None,
+                });
+            }
+        }
+    }
     // A commitment none of the changes touches but whose place among the commitments of both
     // versions moved: blocks were reordered, and file order breaks ties in the ranking.
     let both: Vec<usize> =
