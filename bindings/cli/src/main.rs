@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use haalbaar::catalogue::Localize;
 use haalbaar_cli::words::t;
-use haalbaar_cli::{Lang, TableFormat, annotations, board, diff, render, safe, sarif, words};
+use haalbaar_cli::{Lang, TableFormat, annotations, board, render, safe, sarif, words};
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -18,6 +18,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use haalbaar::report::{self, Summary};
+
+mod fmt;
+mod what_if;
+use fmt::fmt_command;
+use what_if::{DiffFormat, WhatIf, diff_command};
 
 #[derive(Parser)]
 #[command(
@@ -59,81 +64,6 @@ enum CheckFormat {
 enum ForecastFormat {
     Human,
     Json,
-}
-
-/// What-ifs checked without editing the plan.
-#[derive(clap::Args, Clone, Default)]
-struct WhatIf {
-    /// Assume this without editing the plan (repeatable): `vacancies-filled` (every vacancy
-    /// filled on its date), `no-loans` (no `lend`).
-    #[arg(long, value_enum, value_name = "WHAT")]
-    assume: Vec<Assumption>,
-    /// Use this load instead of the plan's (`--load 90%`).
-    #[arg(long, value_name = "PERCENT", value_parser = parse_load)]
-    load: Option<haalbaar::Fixed>,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Assumption {
-    /// Every vacancy filled on its date, at full productivity.
-    VacanciesFilled,
-    /// No team lends people.
-    NoLoans,
-}
-
-impl WhatIf {
-    fn assume(&self) -> haalbaar::Assume {
-        let mut a = haalbaar::Assume::default()
-            .vacancies_filled(self.assume.contains(&Assumption::VacanciesFilled))
-            .no_loans(self.assume.contains(&Assumption::NoLoans));
-        if let Some(load) = self.load {
-            a = a.load(load);
-        }
-        a
-    }
-
-    /// Options with `budget` and these what-ifs.
-    fn options(&self, budget: u64) -> haalbaar::Options {
-        haalbaar::Options::default().budget(budget).assume(self.assume())
-    }
-
-    /// `assuming every vacancy filled, no loans, load 90%`, or nothing.
-    fn said(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if self.assume.contains(&Assumption::VacanciesFilled) {
-            parts.push(t("every vacancy filled"));
-        }
-        if self.assume.contains(&Assumption::NoLoans) {
-            parts.push(t("no loans"));
-        }
-        if let Some(load) = self.load {
-            parts.push(t(&format!("load {load}%")));
-        }
-        (!parts.is_empty()).then(|| t(&format!("assuming {}", parts.join(", "))))
-    }
-}
-
-/// `90%` or `90`: a load more than 0 and at most 100 percent.
-fn parse_load(text: &str) -> Result<haalbaar::Fixed, String> {
-    let n: haalbaar::Fixed = text.trim().trim_end_matches('%').parse().map_err(|e| format!("`{text}`: {e}"))?;
-    if n <= haalbaar::Fixed::ZERO || n > haalbaar::Fixed::from_int(100) {
-        return Err(format!("`{text}`: a load is more than 0% and at most 100%"));
-    }
-    // `0.9` is a fraction, not 0.9%: as in a plan file, a load is written in percent.
-    if n < haalbaar::Fixed::from_int(1) && !text.trim().ends_with('%') {
-        return Err(format!("`{text}`: write the load in percent, such as 90%"));
-    }
-    Ok(n)
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum DiffFormat {
-    /// Each changed commitment before and after, with its causes and their lines.
-    Text,
-    /// The diff as JSON (docs/json-report.md, "haalbaar diff").
-    Json,
-    /// A pull-request comment: a headline, a table, the causes as bullets.
-    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -369,65 +299,6 @@ fn run() -> ExitCode {
     }
 }
 
-/// `haalbaar diff`: both versions checked and compared; exit 1 when something got worse.
-fn diff_command(
-    files: &[PathBuf],
-    rev: Option<&str>,
-    all: bool,
-    format: DiffFormat,
-    options: &haalbaar::Options,
-    color: bool,
-) -> Result<ExitCode, String> {
-    let name = |p: &PathBuf| if p.as_os_str() == "-" { "<stdin>".to_string() } else { p.display().to_string() };
-    let (old_name, old, new_name, new) = match (rev, files) {
-        (Some(rev), [file]) => {
-            let new = read(file)?;
-            (format!("{rev}:{}", name(file)), git_show(rev, file)?, name(file), new)
-        }
-        (Some(_), _) => return Err("with `--rev`, give one file: it is compared with itself at that revision".into()),
-        (None, [old, new]) if old.as_os_str() == "-" && new.as_os_str() == "-" => {
-            return Err("only one of OLD and NEW can be `-` (standard input)".into());
-        }
-        (None, [old, new]) => (name(old), read(old)?, name(new), read(new)?),
-        (None, _) => return Err("give OLD and NEW, or `--rev REV FILE`".into()),
-    };
-    let d = haalbaar::report::diff::diff(&old, &new, options);
-    match format {
-        DiffFormat::Text => show(&diff::text(&d, &old_name, &new_name, all), color)?,
-        DiffFormat::Markdown => print(&diff::markdown(&d, &old_name, &new_name, all))?,
-        DiffFormat::Json => {
-            let kept: Vec<_> = d.commitments.iter().filter(|c| all || c.changed).cloned().collect();
-            let mut report = haalbaar::report::diff::DiffReport::new(&d, &old_name, &new_name);
-            report.commitments = &kept;
-            let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-            print(&format!("{text}\n"))?;
-        }
-    }
-    Ok(if d.worse() { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// The text of `file` at git revision `rev` (`git show REV:./FILE`, the path as seen from
-/// the current directory).
-fn git_show(rev: &str, file: &std::path::Path) -> Result<String, String> {
-    if rev.starts_with('-') {
-        return Err(format!("`{rev}` is not a revision"));
-    }
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let base = file.file_name().ok_or_else(|| format!("{} is not a file", file.display()))?;
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .arg("show")
-        .arg(format!("{rev}:./{}", base.to_string_lossy()))
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        return Err(format!("cannot read {} at {rev}: {why}", file.display()));
-    }
-    String::from_utf8(out.stdout).map_err(|_| format!("{} at {rev} is not UTF-8 text", file.display()))
-}
-
 /// `haalbaar catalogue`: `[["English", "Dutch"], …]`.
 fn catalogue() -> Result<ExitCode, String> {
     let mut pairs: Vec<(&str, &str)> = haalbaar::catalogue::entries().iter().chain(words::ENTRIES).copied().collect();
@@ -435,49 +306,6 @@ fn catalogue() -> Result<ExitCode, String> {
     let text = serde_json::to_string_pretty(&pairs).map_err(|e| e.to_string())?;
     print(&format!("{text}\n"))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// `haalbaar fmt`: each file rewritten in place when its layout is not canonical (`--check`: a
-/// diff instead). A file with syntax errors is left alone and its errors are shown. Exit 1 when
-/// a file has syntax errors or (with `--check`) is not formatted.
-fn fmt_command(files: &[PathBuf], check: bool, color: bool) -> Result<ExitCode, String> {
-    let mut failed = false;
-    for path in files {
-        let source = read(path)?;
-        let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
-        let formatted = match haalbaar_grammar::format(&source) {
-            Ok(text) => text,
-            Err(haalbaar_grammar::FormatError::Syntax(_)) => {
-                let mut diagnostics = haalbaar::unstable::lower::syntax_diagnostics(&haalbaar_grammar::parse(&source));
-                for d in &mut diagnostics {
-                    d.localize(words::lang());
-                }
-                let mut text = render::human(&name, &source, &diagnostics, color);
-                text.push_str(&t(&format!("{name} is not formatted: it has syntax errors")));
-                eprintln!("{}", safe::text(&text, color));
-                failed = true;
-                continue;
-            }
-            Err(e) => return Err(format!("{name}: {e}")),
-        };
-        if path.as_os_str() == "-" && !check {
-            print(&formatted)?;
-        } else if formatted != source {
-            if check {
-                let diff = similar::TextDiff::from_lines(&source, &formatted);
-                let (a, b) = if path.is_absolute() || name == "<stdin>" {
-                    (name.clone(), name.clone())
-                } else {
-                    (format!("a/{name}"), format!("b/{name}"))
-                };
-                show(&diff.unified_diff().context_radius(2).header(&a, &b).to_string(), color)?;
-                failed = true;
-            } else {
-                std::fs::write(path, &formatted).map_err(|e| format!("cannot write {name}: {e}"))?;
-            }
-        }
-    }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Reads a plan file (or standard input for `-`) as UTF-8, with a one-line message on failure.
