@@ -21,7 +21,7 @@ mod reach;
 mod statements;
 
 use reach::{Chains, Context};
-use statements::{blocks, cause, statement_changes};
+use statements::{blocks, cause, kind_key, statement_changes};
 
 /// Version of the JSON form of a diff (`haalbaar diff --format json`).
 pub const DIFF_VERSION: u32 = 1;
@@ -307,7 +307,9 @@ pub fn diff(old: &str, new: &str, options: &Options) -> PlanDiff {
 /// assert!(!diff.commitments[0].changed);
 /// ```
 pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> PlanDiff {
-    let changes = statement_changes(old, new);
+    // Each text read once: for the changed statements and for the block headers.
+    let (old_blocks, new_blocks) = (blocks(old), blocks(new));
+    let changes = statement_changes(&old_blocks, &new_blocks);
     let (old_map, new_map) = (SourceMap::new(old), SourceMap::new(new));
     let reports = |c: &Checked| c.feasibility.as_ref().map(|f| f.commitments.clone()).unwrap_or_default();
     let (was, now) = (reports(before), reports(after));
@@ -355,7 +357,7 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
     // and is reached itself (its finish or its schedule changed, so the capacity left
     // changed): it inherits that one's causes, named through it.
     let ctx = Context { old_chains: &old_chains, new_chains: &new_chains, now: &now, was: &was };
-    let direct: Vec<Vec<Cause>> = commitments
+    let mut direct: Vec<Vec<Cause>> = commitments
         .iter()
         .map(|c| {
             changes
@@ -365,16 +367,15 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
                 .collect()
         })
         .collect();
-    let mut direct = direct;
+    let teams: Vec<BTreeSet<String>> = commitments.iter().map(|c| ctx.teams(c.kind, &c.item)).collect();
     // A commitment left out of the new check (it needs an item with errors) no longer takes
     // capacity: the ones below it that share a team are reached by that error.
     let first_error = errors.iter().find(|e: &&DiffError| e.side == Side::New).and_then(|e| e.line);
     for j in (0..commitments.len()).filter(|&j| commitments[j].left_out) {
         let Some(rank) = commitments[j].before.as_ref().map(|s| s.rank) else { continue };
-        let mine = ctx.teams(commitments[j].kind, &commitments[j].item);
         for i in 0..commitments.len() {
             let below = commitments[i].before.as_ref().is_some_and(|s| s.rank > rank);
-            if i != j && below && !mine.is_disjoint(&ctx.teams(commitments[i].kind, &commitments[i].item)) {
+            if i != j && below && !teams[j].is_disjoint(&teams[i]) {
                 direct[i].push(Cause {
                     kind: CauseKind::Competition,
                     text: format!(
@@ -404,15 +405,14 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
         order.into_iter().enumerate().map(|(place, (_, i))| (i, place + 1)).collect()
     };
     let (was_at, now_at) = (place_in(true), place_in(false));
-    let (new_blocks, _) = blocks(new);
     for &i in &both {
         let (a, b) = (was_at.get(&i), now_at.get(&i));
         if a == b || !direct[i].is_empty() {
             continue;
         }
         let c = &commitments[i];
-        let key = (if c.kind == CommitmentKind::Epic { 2 } else { 3 }, Some(c.item.clone()));
-        let Some((header, _)) = new_blocks.get(&key) else { continue };
+        let block = if c.kind == CommitmentKind::Epic { BlockKind::Epic } else { BlockKind::Item };
+        let Some((header, _)) = new_blocks.0.get(&(kind_key(block), Some(c.item.clone()))) else { continue };
         direct[i].push(Cause {
             kind: CauseKind::Rank,
             text: format!(
@@ -426,7 +426,6 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
             span: Some(*header),
         });
     }
-    let teams: Vec<BTreeSet<String>> = commitments.iter().map(|c| ctx.teams(c.kind, &c.item)).collect();
     let mut reached: Vec<Vec<Cause>> = Vec::with_capacity(commitments.len());
     for i in 0..commitments.len() {
         if !direct[i].is_empty() {
@@ -442,18 +441,7 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
                     (Some(s), false) => format!("still {s}, scheduled differently"),
                     (None, _) => "removed".to_string(),
                 };
-                reached[j]
-                    .iter()
-                    .map(|x| Cause {
-                        kind: CauseKind::Through,
-                        text: format!(
-                            "{} (through `{}`, ranked above and sharing a team: {now})",
-                            root(&x.text),
-                            d.item
-                        ),
-                        ..x.clone()
-                    })
-                    .collect()
+                through(&reached[j], &format!("through `{}`, ranked above and sharing a team: {now}", d.item))
             }
             None => Vec::new(),
         };
@@ -498,17 +486,10 @@ pub fn diff_checked(old: &str, before: &Checked, new: &str, after: &Checked) -> 
                 .min_by_key(|&j| (j.abs_diff(i), j));
             if let Some(j) = near {
                 let (name, side) = (commitments[j].item.clone(), if j > i { "below" } else { "above" });
-                reached[i] = reached[j]
-                    .iter()
-                    .map(|x| Cause {
-                        kind: CauseKind::Through,
-                        text: format!(
-                            "{} (through `{name}`, ranked {side} and sharing a team: the schedule that fits it moved this one's work)",
-                            root(&x.text)
-                        ),
-                        ..x.clone()
-                    })
-                    .collect();
+                let note = format!(
+                    "through `{name}`, ranked {side} and sharing a team: the schedule that fits it moved this one's work"
+                );
+                reached[i] = through(&reached[j], &note);
                 more = true;
             }
         }
@@ -545,6 +526,15 @@ impl std::fmt::Display for Standing {
 /// The changed statement a cause names, without the commitments it was passed through.
 fn root(text: &str) -> &str {
     text.split(" (through `").next().unwrap_or(text)
+}
+
+/// `causes` passed on to another commitment: each changed statement with `note` saying how
+/// it reaches that one.
+fn through(causes: &[Cause], note: &str) -> Vec<Cause> {
+    causes
+        .iter()
+        .map(|x| Cause { kind: CauseKind::Through, text: format!("{} ({note})", root(&x.text)), ..x.clone() })
+        .collect()
 }
 
 fn change(

@@ -57,10 +57,12 @@ pub(super) fn blocks(text: &str) -> (Blocks, BTreeMap<u8, BlockKind>) {
 /// Statements whose meaning cannot change a commitment's answer.
 pub(super) const NO_EFFECT: &[&str] = &["owner", "note", "target"];
 
-/// Every statement added, removed or changed between `old` and `new`, block by block; a
+/// Every statement added, removed or changed between two versions' [`blocks`], block by block; a
 /// statement written once per block (`effort 30` → `effort 40`) is one change.
-pub(super) fn statement_changes(old: &str, new: &str) -> Vec<Change> {
-    let ((a, ak), (b, bk)) = (blocks(old), blocks(new));
+pub(super) fn statement_changes(
+    (a, ak): &(Blocks, BTreeMap<u8, BlockKind>),
+    (b, bk): &(Blocks, BTreeMap<u8, BlockKind>),
+) -> Vec<Change> {
     let kind_of = |k: u8| ak.get(&k).or_else(|| bk.get(&k)).copied().unwrap_or(BlockKind::Item);
     let mut out = Vec::new();
     let keys: BTreeSet<&(u8, Option<String>)> = a.keys().chain(b.keys()).collect();
