@@ -54,7 +54,7 @@ JSON
 size=$(wc -c < "$out/haalbaar_wasm_bg.wasm")
 gz=$(gzip -9 -c "$out/haalbaar_wasm_bg.wasm" | wc -c)
 echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
-# The budget: under 850 KB, under 320 KB gzipped. It was 600 KB / 250 KB until capacity became
+# The budget: under 940 KB, under 350 KB gzipped. It was 600 KB / 250 KB until capacity became
 # exact beyond 128 bits (big integers for ramps of many coprime lengths, issue 13: +45 KB), and
 # 680 KB / 260 KB until late commitments, repairs with edits and capacity adjustments (issue 14:
 # +22 KB, 702 KB / 268 KB gzipped), and 720 KB / 275 KB until every failed commitment got a
@@ -63,9 +63,14 @@ echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
 # catalogue's sentences are most of the +43 KB). The Dutch long explanations of `explain` (55
 # codes) took it to 829,596 / 311,059 gzipped, and the forecast's reasons from the full rank
 # walk of the best-case plan (with its conflicts) to 834,957 / 314,689: the budget was 830 KB /
-# 310 KB until then.
-if [ "$size" -ge $((850 * 1024)) ] || [ "$gz" -ge $((320 * 1024)) ]; then
-  echo "error: the .wasm is over its size budget (850 KB, 320 KB gzipped)" >&2
+# 310 KB until then. Scenarios (issue 17) took it to 925,791 / 344,317: measured on the code
+# before wasm-opt, +45 KB are the grammar's new rules (pest generates a function per rule: the
+# scenario lines and the `without` forms), +12 KB applying scenarios and comparing, the rest
+# their serialisation, clones of the syntax tree and the Dutch texts; the budget was 850 KB /
+# 320 KB until then. Reading a scenario line's statement through the existing rules (instead of
+# rules of its own) is the way to win most of the grammar's share back.
+if [ "$size" -ge $((940 * 1024)) ] || [ "$gz" -ge $((350 * 1024)) ]; then
+  echo "error: the .wasm is over its size budget (940 KB, 350 KB gzipped)" >&2
   exit 1
 fi
 

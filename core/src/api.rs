@@ -192,13 +192,47 @@ pub struct ForecastResult {
 /// assert!(result.diagnostics.is_empty());
 /// ```
 pub fn forecast(file: &str, source: &str, options: ForecastOptions) -> ForecastResult {
-    let checked = crate::check_with(source, &Options { solve: false, ..Options::default() });
+    forecast_with(file, source, &Options::default(), options)
+}
+
+/// [`forecast`] of the plan as `check` options say: a scenario of the file
+/// ([`Options::scenario`]) or what-ifs ([`Options::assume`]).
+///
+/// ```
+/// use haalbaar::forecast::ForecastOptions;
+///
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team api\n  effort 40\n  commit PI1\n}\n\
+///               scenario groot {\n  item login effort 400\n}\n";
+/// let runs = ForecastOptions::new(50, 7).threads(haalbaar::Threads::One);
+/// let plain = haalbaar::api::forecast("demo.plan", source, runs.clone());
+/// assert_eq!(plain.forecast.expect("a forecast").commitments[0].chance(), "100%");
+/// let big = haalbaar::api::forecast_with("demo.plan", source, &haalbaar::Options::default().scenario("groot"), runs);
+/// assert_eq!(big.forecast.expect("a forecast").commitments[0].chance(), "0%");
+/// ```
+pub fn forecast_with(file: &str, source: &str, check: &Options, options: ForecastOptions) -> ForecastResult {
+    let checked = crate::check_with(source, &Options { solve: false, ..check.clone() });
     let Some(cal) = checked.calendar.as_ref().filter(|_| !checked.has_errors()) else {
         return ForecastResult { forecast: None, diagnostics: records(file, source, &checked.diagnostics) };
     };
     let forecast = crate::forecast::forecast(&checked.plan, cal, options, &mut |_, _| {});
     let diagnostics = forecast.as_ref().map(|f| records(file, source, &f.warnings)).unwrap_or_default();
     ForecastResult { forecast, diagnostics }
+}
+
+/// The plan and each of its scenarios side by side: what `haalbaar compare --format json
+/// --all` writes (see [`crate::report::compare`]).
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+///               item login {\n  team api\n  effort 40\n  commit PI1\n}\n\
+///               scenario groot {\n  item login effort 400\n}\n";
+/// let c = haalbaar::api::compare("demo.plan", source, &haalbaar::Options::default());
+/// assert_eq!(c.columns.len(), 2);
+/// assert_eq!(c.commitments[0].effects[1], haalbaar::report::compare::Effect::Worse);
+/// ```
+pub fn compare(file: &str, source: &str, options: &Options) -> crate::report::compare::Comparison {
+    crate::report::compare::compare(file, source, options)
 }
 
 /// The long explanation of a diagnostic code.
@@ -267,6 +301,7 @@ pub fn codes() -> Vec<Explanation> {
 ///     calendar: api::calendar("demo.plan", source),
 ///     capacity: api::capacity("demo.plan", source),
 ///     forecast: api::forecast("demo.plan", source, ForecastOptions::new(10, 1)),
+///     compare: api::compare("demo.plan", source, &options),
 ///     explain: api::explain("E0601"),
 ///     codes: api::codes(),
 ///     version: "0.1.0".into(),
@@ -288,6 +323,8 @@ pub struct Api {
     pub capacity: CapacityResult,
     /// What `forecast` returns.
     pub forecast: ForecastResult,
+    /// What `compare` returns.
+    pub compare: crate::report::compare::Comparison,
     /// What `explain` returns.
     pub explain: Option<Explanation>,
     /// What `codes` returns.

@@ -103,6 +103,7 @@ pub use plan::builder::PlanBuilder;
 pub use plan::fixed::{Fixed, FixedError};
 pub use plan::model::{self, Plan};
 pub use plan::print::print;
+pub use plan::scenario::Scenario;
 pub use report::feasibility::{CommitmentReport, Feasibility, PlanVerdict};
 pub use solve::DEFAULT_BUDGET;
 pub use solve::rank::Status;

@@ -26,6 +26,7 @@ fn section(kind: BlockKind) -> &'static str {
         BlockKind::Team => "Teams",
         BlockKind::Epic => "Epics",
         BlockKind::Item => "Items",
+        BlockKind::Scenario => "Scenarios",
     }
 }
 
@@ -44,7 +45,7 @@ fn the_reference_names_every_statement_of_the_grammar_in_its_block() {
         );
     }
     // And no heading for a statement the grammar does not have.
-    for kind in [BlockKind::Plan, BlockKind::Team, BlockKind::Epic, BlockKind::Item] {
+    for kind in [BlockKind::Plan, BlockKind::Team, BlockKind::Epic, BlockKind::Item, BlockKind::Scenario] {
         let (_, heads) = sections.iter().find(|(t, _)| t == section(kind)).unwrap();
         for h in heads {
             let word = h.split(' ').next().unwrap();

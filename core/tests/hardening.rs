@@ -281,3 +281,22 @@ fn a_long_committed_chain_is_decided_with_short_checkable_chains() {
         assert!(links > 0 && links <= iterations + 1, "{}: {links} links", c.item);
     }
 }
+
+/// A load of 0% (or nearly) plans nothing: the check ends with the commitment not met and no
+/// capacity repair (none could help at 0%); at a tiny load the repair is exact, not a count
+/// up from one day.
+#[test]
+fn a_load_of_zero_or_nearly_ends_with_an_answer() {
+    for load in ["0%", "0.001%", "0.5%", "5%"] {
+        let text = format!(
+            "plan {{\n  start 2025-01-06\n  horizon 6 months\n  load {load}\n}}\nteam api {{\n  people 4\n}}\nitem a {{\n  team api\n  effort 10\n  commit PI1\n}}\n"
+        );
+        let c = haalbaar::check(&text);
+        let f = c.feasibility.as_ref().expect("decided");
+        assert_eq!(f.commitments[0].status, haalbaar::Status::Infeasible, "{load}");
+        if load == "5%" {
+            // A repair is offered (it is verified like any).
+            assert!(!f.commitments[0].repairs.is_empty(), "{load}");
+        }
+    }
+}

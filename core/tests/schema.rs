@@ -32,6 +32,8 @@ fn reports_carry_what_the_schema_requires() {
             file: name.into(),
             verdict: c.verdict(),
             summary: Summary::of(diags.iter().map(|d| &d.severity)),
+            scenario: None,
+            scenarios: Vec::new(),
             feasibility: c.feasibility.clone(),
         };
         let json = serde_json::to_value(CheckReport::new(vec![file], diags)).unwrap();
@@ -49,6 +51,11 @@ fn reports_carry_what_the_schema_requires() {
 #[test]
 fn the_checked_in_forecast_schema_matches_the_types() {
     in_sync("forecast.schema.json", &haalbaar::forecast::Forecast::schema());
+}
+
+#[test]
+fn the_checked_in_compare_schema_matches_the_types() {
+    in_sync("compare.schema.json", &haalbaar::report::compare::Comparison::schema());
 }
 
 #[test]

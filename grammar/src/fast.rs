@@ -347,6 +347,7 @@ impl<'a> Cur<'a> {
             "team" => BlockKind::Team,
             "epic" => BlockKind::Epic,
             "item" => BlockKind::Item,
+            "scenario" => BlockKind::Scenario,
             _ => return None,
         };
         let id = if kind == BlockKind::Plan {
@@ -393,8 +394,91 @@ impl<'a> Cur<'a> {
         }
     }
 
+    /// A scenario line (`change`): `add KIND ID "title"`, `plan STATEMENT`, or `KIND ID` and
+    /// then a statement of that block, `without ...` or (a team) `vacancies filled`.
+    fn change(&mut self) -> Option<Change> {
+        let target = match self.word() {
+            "add" => {
+                self.ws().then_some(())?;
+                let target = match self.word() {
+                    "team" => BlockKind::Team,
+                    "epic" => BlockKind::Epic,
+                    "item" => BlockKind::Item,
+                    _ => return None,
+                };
+                self.no_id_char().then_some(())?;
+                let id = Some(self.after_ws(Self::ident)?);
+                return Some(Change { target, id, kind: ChangeKind::Add { title: self.opt(Self::string) } });
+            }
+            "plan" => {
+                let statement = self.after_ws(|c| {
+                    let from = c.pos;
+                    let st = c.statement(BlockKind::Plan)?;
+                    Some(Spanned::new(st, c.span(from)))
+                })?;
+                return Some(Change { target: BlockKind::Plan, id: None, kind: ChangeKind::Set { statement } });
+            }
+            "team" => BlockKind::Team,
+            "epic" => BlockKind::Epic,
+            "item" => BlockKind::Item,
+            _ => return None,
+        };
+        let id = Some(self.after_ws(Self::ident)?);
+        self.ws().then_some(())?;
+        let from = self.pos;
+        let word = self.word();
+        let kind = if word == "without" {
+            let without = self.without(target)?;
+            ChangeKind::Without(Spanned::new(without, self.span(from)))
+        } else if word == "vacancies" && target == BlockKind::Team {
+            self.then_word("filled")?;
+            self.no_id_char().then_some(())?;
+            ChangeKind::VacanciesFilled
+        } else {
+            self.pos = from;
+            let st = self.statement(target)?;
+            ChangeKind::Set { statement: Spanned::new(st, self.span(from)) }
+        };
+        Some(Change { target, id, kind })
+    }
+
+    /// What follows `without` in a scenario line about a block of `target`.
+    fn without(&mut self, target: BlockKind) -> Option<Without> {
+        self.ws().then_some(())?;
+        let word = self.word();
+        let dated = |c: &mut Self| c.opt(|c| c.eat("on").then(|| c.after_ws(Self::date)).flatten());
+        use BlockKind::*;
+        let w = match (target, word) {
+            (Team, "hire") => Without::Hire(dated(self)),
+            (Team, "leave") => Without::Leave(dated(self)),
+            (Team, "vacancy") => Without::Vacancy(dated(self)),
+            (Team, "lend") => Without::Lend(self.opt(|c| c.eat("to").then(|| c.after_ws(Self::ident)).flatten())),
+            (Team, "reserve") => Without::Reserve,
+            (Team, "capacity") => Without::Capacity(self.opt(|c| {
+                let p = c.pi_ref()?;
+                c.no_id_char().then_some(p)
+            })),
+            (Team, "velocity") => Without::Velocity,
+            (Item, "after") => Without::After(self.opt(Self::ident)),
+            (Epic | Item, "commit") => Without::Commit,
+            (Item, "in") => Without::In,
+            (Item, "not") => {
+                self.then_word("before")?;
+                Without::NotBefore
+            }
+            (Item, "target") => Without::Target,
+            (Item, "max") => Without::Max,
+            (Item, "epic") => Without::Epic,
+            _ => return None,
+        };
+        self.no_id_char().then_some(w)
+    }
+
     /// One statement of a block of `kind`, from its keyword to its end.
     fn statement(&mut self, kind: BlockKind) -> Option<Statement> {
+        if kind == BlockKind::Scenario {
+            return self.change().map(|c| Statement::Change(Box::new(c)));
+        }
         let word = self.word();
         use BlockKind::*;
         Some(match (kind, word) {

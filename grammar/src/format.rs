@@ -116,7 +116,13 @@ fn format_parsed(source: &str, file: &SourceFile) -> String {
                 depth += 1;
             }
             Some(Role::Statement(st)) => {
-                let after = matches!(st, Statement::After { .. });
+                let after = match st {
+                    Statement::After { .. } => true,
+                    Statement::Change(c) => {
+                        matches!(&c.kind, crate::tree::ChangeKind::Set { statement } if matches!(statement.value, Statement::After { .. }))
+                    }
+                    _ => false,
+                };
                 out.statement(&join(&tokens(code, after)), comment);
             }
             None if code.is_empty() && comment.is_none() => out.blank(),

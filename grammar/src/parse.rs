@@ -90,6 +90,7 @@ pub fn parse_with_grammar(source: &str) -> SourceFile {
                 Rule::team_block => block(source, child, BlockKind::Team, &mut out),
                 Rule::epic_block => block(source, child, BlockKind::Epic, &mut out),
                 Rule::item_block => block(source, child, BlockKind::Item, &mut out),
+                Rule::scenario_block => block(source, child, BlockKind::Scenario, &mut out),
                 Rule::bad_block => out.errors.push(explain_bad_block(source, &child)),
                 _ => {}
             }
@@ -284,9 +285,70 @@ fn percent(pair: &Pair<'_, Rule>) -> Spanned<Number> {
     sp(pair, Number(n))
 }
 
+/// Converts a scenario line (`change`).
+fn change(pair: Pair<'_, Rule>) -> Option<Change> {
+    let inner = pair.into_inner().next()?;
+    let rule = inner.as_rule();
+    let mut kids = inner.into_inner();
+    if rule == Rule::change_add {
+        let kind = kids.next()?;
+        let target = match kind.as_str() {
+            "team" => BlockKind::Team,
+            "epic" => BlockKind::Epic,
+            _ => BlockKind::Item,
+        };
+        let id = kids.next().map(|p| sp(&p, p.as_str().to_string()));
+        let title = kids.next().map(|p| sp(&p, unescape(&p)));
+        return Some(Change { target, id, kind: ChangeKind::Add { title } });
+    }
+    let target = match rule {
+        Rule::change_plan => BlockKind::Plan,
+        Rule::change_team => BlockKind::Team,
+        Rule::change_epic => BlockKind::Epic,
+        _ => BlockKind::Item,
+    };
+    let id = if target == BlockKind::Plan { None } else { kids.next().map(|p| sp(&p, p.as_str().to_string())) };
+    let what = kids.next()?;
+    let kind = match what.as_rule() {
+        Rule::vacancies_filled => ChangeKind::VacanciesFilled,
+        Rule::without_team | Rule::without_epic | Rule::without_item => {
+            let span = span_of(&what);
+            let w = what.into_inner().next()?;
+            let value = w.clone().into_inner().next();
+            let date_of = || value.as_ref().map(date);
+            let ident_of = || value.as_ref().map(|p| sp(p, p.as_str().to_string()));
+            let without = match w.as_rule() {
+                Rule::w_hire => Without::Hire(date_of()),
+                Rule::w_leave => Without::Leave(date_of()),
+                Rule::w_vacancy => Without::Vacancy(date_of()),
+                Rule::w_lend => Without::Lend(ident_of()),
+                Rule::w_reserve => Without::Reserve,
+                Rule::w_capacity => Without::Capacity(value.as_ref().map(|p| sp(p, pi_ref(p)))),
+                Rule::w_velocity => Without::Velocity,
+                Rule::w_after => Without::After(ident_of()),
+                Rule::w_commit => Without::Commit,
+                Rule::w_in => Without::In,
+                Rule::w_not_before => Without::NotBefore,
+                Rule::w_target => Without::Target,
+                Rule::w_max => Without::Max,
+                _ => Without::Epic,
+            };
+            ChangeKind::Without(Spanned::new(without, span))
+        }
+        _ => {
+            let span = span_of(&what);
+            ChangeKind::Set { statement: Spanned::new(statement(what)?, span) }
+        }
+    };
+    Some(Change { target, id, kind })
+}
+
 /// Converts one statement pair. Returns `None` only for pairs that are not statements.
 fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
     let rule = pair.as_rule();
+    if rule == Rule::change {
+        return change(pair).map(|c| Statement::Change(Box::new(c)));
+    }
     let kids: Vec<Pair<'_, Rule>> = pair.clone().into_inner().collect();
     let first = |r: Rule| kids.iter().find(|p| p.as_rule() == r);
     let nth = |r: Rule, n: usize| kids.iter().filter(|p| p.as_rule() == r).nth(n);
@@ -441,6 +503,19 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Item, "priority", "priority 1"),
     (BlockKind::Item, "owner", "owner \"DG Digitalisering\""),
     (BlockKind::Item, "note", "note \"free text\""),
+    (
+        BlockKind::Scenario,
+        "team",
+        "team toegang people 10   (any team statement; or: team toegang without lend to eherkenning, team toegang vacancies filled)",
+    ),
+    (
+        BlockKind::Scenario,
+        "item",
+        "item login effort 80   (any item statement; or: item login without after sso, item login without commit)",
+    ),
+    (BlockKind::Scenario, "epic", "epic stelsel commit PI5   (any epic statement; or: epic stelsel without commit)"),
+    (BlockKind::Scenario, "plan", "plan load 90%   (any plan statement)"),
+    (BlockKind::Scenario, "add", "add item sso-v2 \"SSO v2\"   (or: add team, add epic)"),
 ];
 
 fn usage(kind: BlockKind, keyword: &str) -> Option<&'static str> {
@@ -512,6 +587,7 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
             BlockKind::Team => Rule::probe_team,
             BlockKind::Epic => Rule::probe_epic,
             BlockKind::Item => Rule::probe_item,
+            BlockKind::Scenario => Rule::probe_scenario,
         };
         pest::set_error_detail(true);
         let (offset, expected) = match PlanParser::parse(probe, text) {
@@ -549,6 +625,18 @@ fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> Syn
     }
     let elsewhere: Vec<BlockKind> = STATEMENTS.iter().filter(|(_, w, _)| *w == word).map(|(k, _, _)| *k).collect();
     if let Some(other) = elsewhere.first() {
+        if kind == BlockKind::Scenario {
+            // `people 4` in a scenario: the line lacks the block it changes.
+            let target = if *other == BlockKind::Plan { "plan".to_string() } else { format!("{} ID", other.keyword()) };
+            return SyntaxError {
+                kind: SyntaxErrorKind::WrongBlock,
+                span: word_span,
+                line,
+                message: format!("a scenario line names what it changes before `{word}`"),
+                help: Some(format!("write it as: {target} {text}")),
+                suggestion: None,
+            };
+        }
         return SyntaxError {
             kind: SyntaxErrorKind::WrongBlock,
             span: word_span,
@@ -598,7 +686,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
     let word = first_word(text);
     let word_span = Span::new(line.start, line.start + word.len());
     let is_header = text.trim_end().ends_with('{') || text.contains('{');
-    let blocks = ["plan", "team", "epic", "item"];
+    let blocks = ["plan", "team", "epic", "item", "scenario"];
     if blocks.contains(&word) {
         // A block keyword with a broken header: an id with capitals, a missing id, ...
         let after = text[word.len()..].trim_start();
@@ -634,6 +722,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
             "plan" => "plan \"Programmeringsplan 2024\" {",
             "team" => "team toegang \"Domein Toegang\" {",
             "epic" => "epic stelsel \"Stelsel Toegang\" {",
+            "scenario" => "scenario vacatures-open \"Vacatures blijven open\" {",
             _ => "item digid-api \"DigiD koppelvlak v5\" {",
         };
         return SyntaxError {
@@ -655,7 +744,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
         let meant = did_you_mean(word, blocks).filter(|_| !word.is_empty());
         let help = match meant {
             Some(s) => format!("did you mean `{s}`?"),
-            None => "a plan file holds blocks: plan, team, epic and item".to_string(),
+            None => "a plan file holds blocks: plan, team, epic, item and scenario".to_string(),
         };
         return SyntaxError {
             kind: SyntaxErrorKind::NotABlock,
@@ -674,7 +763,7 @@ fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxError {
             "remove it, or check the block above for a `}` too many".to_string(),
         ),
         None => (
-            "expected a block: `plan`, `team`, `epic` or `item`".to_string(),
+            "expected a block: `plan`, `team`, `epic`, `item` or `scenario`".to_string(),
             "a plan file holds blocks such as: team toegang \"Domein Toegang\" { ... }".to_string(),
         ),
     };

@@ -129,6 +129,8 @@ pub enum BlockKind {
     Epic,
     /// `item id "title" { ... }`: a piece of work for one team.
     Item,
+    /// `scenario id "title" { ... }`: changes to the plan, checked apart from it.
+    Scenario,
 }
 
 impl BlockKind {
@@ -146,6 +148,7 @@ impl BlockKind {
             BlockKind::Team => "team",
             BlockKind::Epic => "epic",
             BlockKind::Item => "item",
+            BlockKind::Scenario => "scenario",
         }
     }
 }
@@ -515,6 +518,137 @@ pub enum Statement {
     Target(Spanned<Period>),
     /// `wsjf value 8 urgency 5 risk 3`: the parts of the weighted shortest job first score.
     Wsjf(Vec<(Spanned<WsjfKey>, Spanned<Number>)>),
+    // scenario
+    /// A line of a scenario: `team toegang people 10`, `item login without after sso`,
+    /// `add item nieuw "Nieuw"`.
+    Change(Box<Change>),
+}
+
+/// One line of a scenario: what it changes (a block of the plan) and how.
+///
+/// ```
+/// use haalbaar_grammar::{BlockKind, ChangeKind, Statement, Without, parse};
+///
+/// let source = "scenario krap {\n  team api without lend to web\n  item login effort 80\n}\n";
+/// let file = parse(source);
+/// let Statement::Change(change) = &file.blocks[0].statements[0].value else { panic!("not a change") };
+/// assert_eq!((change.target, change.id.as_ref().map(|i| i.value.as_str())), (BlockKind::Team, Some("api")));
+/// let ChangeKind::Without(w) = &change.kind else { panic!("not a without") };
+/// assert!(matches!(&w.value, Without::Lend(Some(to)) if to.value == "web"));
+/// let Statement::Change(change) = &file.blocks[0].statements[1].value else { panic!("not a change") };
+/// assert!(matches!(&change.kind, ChangeKind::Set { statement } if statement.value.keyword() == "effort"));
+/// ```
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Change {
+    /// The kind of block it changes (`plan`, `team`, `epic` or `item`).
+    pub target: BlockKind,
+    /// The id of the block it changes (`None` for `plan`).
+    pub id: Option<Spanned<String>>,
+    /// What it does to that block.
+    pub kind: ChangeKind,
+}
+
+/// What a scenario line does to the block it names.
+///
+/// ```
+/// use haalbaar_grammar::{ChangeKind, Statement, parse};
+///
+/// let file = parse("scenario groei {\n  add item sso \"SSO\"\n  team api vacancies filled\n}\n");
+/// let kinds: Vec<&ChangeKind> = file.blocks[0]
+///     .statements
+///     .iter()
+///     .map(|s| match &s.value { Statement::Change(c) => &c.kind, _ => panic!("not a change") })
+///     .collect();
+/// assert!(matches!(kinds[0], ChangeKind::Add { title: Some(t) } if t.value == "SSO"));
+/// assert!(matches!(kinds[1], ChangeKind::VacanciesFilled));
+/// ```
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A statement for the block: it replaces the block's statement of that kind when the
+    /// block has at most one (`people`, `effort`, `commit`, ...), and is added to the others
+    /// (`hire`, `lend`, `after`, ...).
+    Set {
+        /// The statement, as it would be written in the block.
+        statement: Spanned<Statement>,
+    },
+    /// `without ...`: statements of the block taken out.
+    Without(Spanned<Without>),
+    /// `team toegang vacancies filled`: every vacancy of the team filled on its date.
+    VacanciesFilled,
+    /// `add item id "title"`: a new, empty block, for later lines to fill.
+    Add {
+        /// The new block's title, if given.
+        title: Option<Spanned<String>>,
+    },
+}
+
+/// The statements a `without` line takes out of a block; a value narrows it to the ones
+/// with that date, team, period or item.
+///
+/// ```
+/// use haalbaar_grammar::Without;
+///
+/// assert_eq!(Without::NotBefore.keyword(), "not before");
+/// assert_eq!(Without::Hire(None).keyword(), "hire");
+/// ```
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "without", content = "value", rename_all = "snake_case")]
+pub enum Without {
+    /// `without hire` or `without hire on 2025-03-01`.
+    Hire(Option<Spanned<Date>>),
+    /// `without leave` or `without leave on 2025-09-01`.
+    Leave(Option<Spanned<Date>>),
+    /// `without vacancy` or `without vacancy on 2025-06-01`: the vacancy is not filled.
+    Vacancy(Option<Spanned<Date>>),
+    /// `without lend` or `without lend to eherkenning`.
+    Lend(Option<Spanned<String>>),
+    /// `without reserve`.
+    Reserve,
+    /// `without capacity` (every capacity line) or `without capacity PI3`.
+    Capacity(Option<Spanned<Period>>),
+    /// `without velocity`.
+    Velocity,
+    /// `without after` (every dependency) or `without after digid-api`.
+    After(Option<Spanned<String>>),
+    /// `without commit`: no longer a commitment.
+    Commit,
+    /// `without in`: no longer placed on the board.
+    In,
+    /// `without not before`.
+    NotBefore,
+    /// `without target`.
+    Target,
+    /// `without max` (people and per iteration).
+    Max,
+    /// `without epic`: no longer part of an epic.
+    Epic,
+}
+
+impl Without {
+    /// The statement keyword it takes out.
+    ///
+    /// ```
+    /// assert_eq!(haalbaar_grammar::Without::Lend(None).keyword(), "lend");
+    /// ```
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Without::Hire(_) => "hire",
+            Without::Leave(_) => "leave",
+            Without::Vacancy(_) => "vacancy",
+            Without::Lend(_) => "lend",
+            Without::Reserve => "reserve",
+            Without::Capacity(_) => "capacity",
+            Without::Velocity => "velocity",
+            Without::After(_) => "after",
+            Without::Commit => "commit",
+            Without::In => "in",
+            Without::NotBefore => "not before",
+            Without::Target => "target",
+            Without::Max => "max",
+            Without::Epic => "epic",
+        }
+    }
 }
 
 impl Statement {
@@ -563,6 +697,10 @@ impl Statement {
             Statement::After { .. } => "after",
             Statement::Target(_) => "target",
             Statement::Wsjf(_) => "wsjf",
+            Statement::Change(c) => match c.kind {
+                ChangeKind::Add { .. } => "add",
+                _ => c.target.keyword(),
+            },
         }
     }
 }

@@ -191,3 +191,68 @@ fn mutated_examples_read_the_same() {
     // Both kinds must be common, or the test checks little.
     assert!(clean * 10 > total && clean * 10 < total * 9, "{clean} of {total} mutants are well formed");
 }
+
+/// Every form of scenario line, as written and mutated: the reader and the grammar agree.
+#[test]
+fn scenario_lines_read_the_same() {
+    let text = r#"plan {
+  start 2025-01-06
+  horizon 6 months
+}
+
+scenario alles "Every form" {
+  team api people 3  # a comment
+  team api hire 2 on 2025-02-03 ramp 4 weeks
+  team api without hire
+  team api without hire on 2025-02-03
+  team api without leave on 2025-06-02
+  team api without vacancy
+  team api without lend
+  team api without lend to web
+  team api without reserve
+  team api without capacity
+  team api without capacity PI3.2
+  team api without velocity
+  team api vacancies filled
+  team api capacity PI2 +10
+  item login effort 60..70..90
+  item login after sso + 1 iteration
+  item login without after
+  item login without after sso
+  item login without commit
+  item login without in
+  item login without not before
+  item login without target
+  item login without max
+  item login without epic
+  item login commit 2025-Q2 hard
+  item login note "a # in a note"
+  epic portaal commit PI3
+  epic portaal without commit
+  plan load 90%
+  plan holiday "Staking" 2025-03-03
+  add item sso "SSO"
+  add team extra
+  add epic nieuw "Nieuw"
+}
+"#;
+    assert!(agrees(text));
+    let file = haalbaar_grammar::parse(text);
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(file.blocks[1].statements.len(), 33);
+    let mut r = Rng(0x2545_f491_4f6c_dd1d);
+    let (mut total, mut clean) = (0, 0);
+    for _ in 0..3000 {
+        let m = mutate(text, &mut r);
+        total += 1;
+        match haalbaar_grammar::format(&m) {
+            Ok(f) => assert_eq!(haalbaar_grammar::format(&f).as_ref(), Ok(&f), "{m}"),
+            Err(e) => assert!(matches!(e, haalbaar_grammar::FormatError::Syntax(_)), "{e}: {m}"),
+        }
+        if agrees(&m) {
+            clean += 1;
+        }
+    }
+    // Most mutants of one dense block break a line; enough stay well formed to compare.
+    assert!(clean >= 50 && clean < total, "{clean} of {total} mutants are well formed");
+}

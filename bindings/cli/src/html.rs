@@ -8,6 +8,7 @@ use haalbaar::Status;
 use haalbaar::forecast::{Forecast, Rag};
 use haalbaar::report::DiagnosticRecord;
 use haalbaar::report::board::{Board, BoardTeam, EventKind};
+use haalbaar::report::compare::{Comparison, Effect};
 use haalbaar::report::feasibility::{CommitmentReport, PlanVerdict};
 
 mod board;
@@ -54,6 +55,9 @@ pub struct Labels {
     all_deps: &'static str,
     beyond: &'static str,
     holiday: &'static str,
+    scenarios: &'static str,
+    the_plan: &'static str,
+    effect: fn(Effect) -> &'static str,
 }
 
 impl Labels {
@@ -100,6 +104,8 @@ impl Labels {
             self.all_deps,
             self.beyond,
             self.holiday,
+            self.scenarios,
+            self.the_plan,
         ]
     }
 }
@@ -154,6 +160,16 @@ pub const EN: Labels = Labels {
     all_deps: "show every dependency (by default only those of missed commitments)",
     beyond: "after the horizon",
     holiday: "holiday",
+    scenarios: "Scenarios compared with the plan",
+    the_plan: "plan",
+    effect: |e| match e {
+        Effect::Worse => "worse",
+        Effect::Better => "better",
+        Effect::Added => "added",
+        Effect::Removed => "removed",
+        Effect::Changed => "changed",
+        _ => "",
+    },
 };
 
 pub const NL: Labels = Labels {
@@ -206,6 +222,16 @@ pub const NL: Labels = Labels {
     all_deps: "toon elke afhankelijkheid (standaard alleen die van gemiste toezeggingen)",
     beyond: "na de horizon",
     holiday: "feestdag",
+    scenarios: "Scenario's vergeleken met het plan",
+    the_plan: "plan",
+    effect: |e| match e {
+        Effect::Worse => "slechter",
+        Effect::Better => "beter",
+        Effect::Added => "nieuw",
+        Effect::Removed => "vervallen",
+        Effect::Changed => "anders",
+        _ => "",
+    },
 };
 
 /// A sentence of the engine: escaped, with each `id` in backticks set as code.
@@ -256,7 +282,7 @@ td { vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #eaeef2; } 
 td small { color: #57606a; white-space: nowrap; } ul { margin: 2px 0 0; padding-left: 18px; } .repairs { color: #0b5394; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; }
 .badge.met, .badge.green { background: #2e7d32; } .badge.infeasible, .badge.conflict, .badge.red { background: #c62828; }
-.badge.unknown, .badge.amber { background: #ef6c00; } .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; }
+.badge.unknown, .badge.amber { background: #ef6c00; } .effect { font-size: 11px; font-weight: 600; } .effect.worse, .effect.removed { color: #c62828; } .effect.better, .effect.added { color: #2e7d32; } .effect.changed { color: #57606a; } .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin: 4px 0; }
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
 .legend .met { background: #c8e6c9; border-color: #2e7d32; } .legend .missed { background: #ffcdd2; border-color: #c62828; } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }
@@ -440,6 +466,61 @@ fn histogram_svg(c: &haalbaar::forecast::CommitmentForecast, b: &Board, l: &Labe
     s
 }
 
+/// The plan and each scenario side by side: a column each, a row per commitment.
+fn comparison_table(c: &Comparison, l: &Labels) -> String {
+    let mut s = format!(
+        "\n<section class=\"scenarios-section\"><h2>{}</h2><table class=\"scenarios\"><thead><tr><th>{}</th>",
+        l.scenarios, l.item
+    );
+    for col in &c.columns {
+        let name = col.scenario.as_deref().unwrap_or(l.the_plan);
+        let title =
+            col.title.as_deref().map(|t| format!("<br><span class=\"title\">{}</span>", esc(t))).unwrap_or_default();
+        let _ = write!(
+            s,
+            "<th>{}{title}<br><span class=\"verdict {}\">{}</span> <small>{} / {} {}</small></th>",
+            esc(name),
+            col.verdict,
+            (l.verdict)(col.verdict),
+            col.met,
+            col.commitments,
+            l.met_of
+        );
+    }
+    s.push_str("</tr></thead><tbody>");
+    for row in &c.commitments {
+        let _ = write!(s, "<tr><td><b>{}</b></td>", esc(&row.item));
+        for (standing, effect) in row.standings.iter().zip(&row.effects) {
+            match standing {
+                Some(st) => {
+                    let status = match st.status {
+                        Status::Met => "met",
+                        Status::Infeasible => "infeasible",
+                        Status::Conflict => "conflict",
+                        _ => "unknown",
+                    };
+                    let mark = (l.effect)(*effect);
+                    let mark = if mark.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" <span class=\"effect {effect}\">{mark}</span>")
+                    };
+                    let _ = write!(
+                        s,
+                        "<td><span class=\"badge {status}\">{}</span> {}{mark}</td>",
+                        (l.status)(st.status),
+                        esc(st.finish.as_deref().unwrap_or("—"))
+                    );
+                }
+                None => s.push_str("<td>—</td>"),
+            }
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table></section>");
+    s
+}
+
 fn commitments_table(commitments: &[CommitmentReport], forecast: Option<&Forecast>, l: &Labels) -> String {
     let mut s = String::from("<table class=\"commitments\"><thead><tr><th></th>");
     let _ = write!(s, "<th>{}</th><th>{}</th><th>{}</th>", l.item, l.deadline, l.finish);
@@ -520,6 +601,8 @@ pub struct Input<'a> {
     pub all_deps: bool,
     /// What the check assumed without the plan saying so (`assuming no loans`), in words.
     pub assumed: Option<&'a str>,
+    /// The plan and its scenarios side by side, when it has scenarios.
+    pub comparison: Option<&'a Comparison>,
 }
 
 pub fn report(input: &Input, l: &Labels) -> String {
@@ -613,6 +696,9 @@ pub fn report(input: &Input, l: &Labels) -> String {
         None => {
             let _ = write!(s, "<p class=\"no-board\">{}</p>", l.no_board);
         }
+    }
+    if let Some(c) = input.comparison.filter(|c| c.columns.len() > 1) {
+        s.push_str(&comparison_table(c, l));
     }
     if !input.findings.is_empty() {
         let _ = write!(s, "\n<section class=\"findings\"><h2>{}</h2><ul>", l.findings);

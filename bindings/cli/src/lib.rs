@@ -4,6 +4,7 @@
 
 pub mod annotations;
 pub mod board;
+pub mod compare;
 pub mod diff;
 pub mod html;
 pub mod render;
@@ -123,16 +124,25 @@ pub fn forecast_text(
     Ok(text)
 }
 
-/// `haalbaar report`: the self-contained HTML report; `all_deps`: every dependency arrow
-/// drawn from the start, not only the missed chains'; `assumed`: the what-ifs, in words.
+/// What the HTML report shows besides the check and its forecast.
+#[derive(Default)]
+pub struct ReportExtras<'a> {
+    /// Every dependency arrow drawn from the start, not only the missed chains'.
+    pub all_deps: bool,
+    /// The what-ifs assumed, in words (`assuming no loans`).
+    pub assumed: Option<&'a str>,
+    /// The plan and its scenarios side by side (`haalbaar::report::compare`).
+    pub comparison: Option<&'a haalbaar::report::compare::Comparison>,
+}
+
+/// `haalbaar report`: the self-contained HTML report.
 pub fn report_html(
     name: &str,
     source: &str,
     checked: &haalbaar::Checked,
     forecast: Option<&haalbaar::forecast::Forecast>,
     lang: Lang,
-    all_deps: bool,
-    assumed: Option<&str>,
+    extras: &ReportExtras<'_>,
 ) -> String {
     // Every text of the engine in the report's language, not only the labels.
     use haalbaar::catalogue::Localize;
@@ -155,8 +165,9 @@ pub fn report_html(
         commitments,
         forecast,
         findings: &findings,
-        all_deps,
-        assumed,
+        all_deps: extras.all_deps,
+        assumed: extras.assumed,
+        comparison: extras.comparison,
     };
     html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN })
 }
@@ -195,7 +206,8 @@ pub fn every_output(source: &str, runs: u32) -> Result<Vec<String>, String> {
         out.push(forecast_text(name, source, f, false, true)?);
         out.push(forecast_text(name, source, f, true, false)?);
     }
-    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl, true, Some("assuming no loans")));
+    let extras = ReportExtras { all_deps: true, assumed: Some("assuming no loans"), comparison: None };
+    out.push(report_html(name, source, &checked, forecast.as_ref(), Lang::Nl, &extras));
     let (entry, records) = report::FileReport::of(name, source, checked);
     out.push(json(&report::CheckReport::new(vec![entry], records))?);
     Ok(out)

@@ -22,7 +22,7 @@ use haalbaar::report::{self, Summary};
 mod fmt;
 mod what_if;
 use fmt::fmt_command;
-use what_if::{DiffFormat, WhatIf, diff_command};
+use what_if::{DiffFormat, WhatIf, compare_command, diff_command};
 
 #[derive(Parser)]
 #[command(
@@ -185,6 +185,21 @@ enum Command {
         #[command(flatten)]
         what_if: WhatIf,
     },
+    /// Check the plan and each of its scenarios, and show every commitment side by side.
+    Compare {
+        /// The plan file (`-` for standard input).
+        file: PathBuf,
+        /// Show every commitment, not only those a scenario changes.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
+        budget: u64,
+        /// What-ifs assumed of the plan and every scenario.
+        #[command(flatten)]
+        what_if: WhatIf,
+    },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
         /// The code, such as E0201; omit to list every code.
@@ -262,6 +277,14 @@ fn run() -> ExitCode {
                 println!("{said}");
             }
             check(&files, format, Filters { deny: &deny, allow: &allow }, !no_board, &what_if.options(budget), color)
+        }
+        Command::Compare { file, all, format, budget, what_if } => {
+            if format == DiffFormat::Text
+                && let Some(said) = what_if.said()
+            {
+                println!("{said}");
+            }
+            compare_command(&file, all, format, &what_if, budget, color)
         }
         Command::Explain { code } => explain(code.as_deref()),
         Command::Diff { files, rev, all, format, budget, what_if } => {
@@ -759,7 +782,18 @@ fn report_command(path: &PathBuf, output: &PathBuf, lang: Lang, o: ReportOptions
         _ => None,
     };
     let said = what_if.said();
-    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang, all_deps, said.as_deref());
+    // With scenarios (and the plan itself checked): each checked on the plan's answer.
+    let options = what_if.options(budget);
+    let comparison = (!checked.scenarios.is_empty() && what_if.scenario.is_none()).then(|| {
+        let checks: Vec<haalbaar::Checked> = checked
+            .scenarios
+            .iter()
+            .map(|s| haalbaar::recheck(&checked, &source, &options.clone().scenario(s.id.clone())))
+            .collect();
+        haalbaar::report::compare::compare_checked(&name, &source, &checked, &checked.scenarios, &checks, &options)
+    });
+    let extras = haalbaar_cli::ReportExtras { all_deps, assumed: said.as_deref(), comparison: comparison.as_ref() };
+    let text = haalbaar_cli::report_html(&name, &source, &checked, forecast.as_ref(), lang, &extras);
     if output.as_os_str() == "-" {
         print(&text)?;
     } else {

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use haalbaar_cli::diff;
 use haalbaar_cli::words::t;
+use haalbaar_cli::{compare, diff};
 
 use super::{print, read, show};
 
@@ -21,6 +21,9 @@ pub(super) struct WhatIf {
     /// Use this load instead of the plan's (`--load 90%`).
     #[arg(long, value_name = "PERCENT", value_parser = parse_load)]
     pub(super) load: Option<haalbaar::Fixed>,
+    /// Check this scenario of the file (`scenario ID { ... }`) instead of the plan itself.
+    #[arg(long, value_name = "ID")]
+    pub(super) scenario: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -44,7 +47,11 @@ impl WhatIf {
 
     /// Options with `budget` and these what-ifs.
     pub(super) fn options(&self, budget: u64) -> haalbaar::Options {
-        haalbaar::Options::default().budget(budget).assume(self.assume())
+        let options = haalbaar::Options::default().budget(budget).assume(self.assume());
+        match &self.scenario {
+            Some(id) => options.scenario(id.clone()),
+            None => options,
+        }
     }
 
     /// `assuming every vacancy filled, no loans, load 90%`, or nothing.
@@ -59,7 +66,12 @@ impl WhatIf {
         if let Some(load) = self.load {
             parts.push(t(&format!("load {load}%")));
         }
-        (!parts.is_empty()).then(|| t(&format!("assuming {}", parts.join(", "))))
+        let assumed = (!parts.is_empty()).then(|| t(&format!("assuming {}", parts.join(", "))));
+        match (&self.scenario, assumed) {
+            (Some(id), Some(a)) => Some(format!("{}, {a}", t(&format!("scenario `{id}`")))),
+            (Some(id), None) => Some(t(&format!("scenario `{id}`"))),
+            (None, a) => a,
+        }
     }
 }
 
@@ -121,6 +133,38 @@ pub(super) fn diff_command(
         }
     }
     Ok(if d.worse() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `haalbaar compare`: the plan and each scenario checked and lined up; exit 1 when a
+/// version has errors (other than commitments not met).
+pub(super) fn compare_command(
+    file: &PathBuf,
+    all: bool,
+    format: DiffFormat,
+    what_if: &WhatIf,
+    budget: u64,
+    color: bool,
+) -> Result<ExitCode, String> {
+    if what_if.scenario.is_some() {
+        return Err("`compare` checks every scenario; to check one, use `haalbaar check --scenario ID`".into());
+    }
+    let name = if file.as_os_str() == "-" { "<stdin>".to_string() } else { file.display().to_string() };
+    let source = read(file)?;
+    let c = haalbaar::report::compare::compare(&name, &source, &what_if.options(budget));
+    match format {
+        DiffFormat::Text => show(&compare::text(&c, all), color)?,
+        DiffFormat::Markdown => print(&compare::markdown(&c, all))?,
+        DiffFormat::Json => {
+            let mut c = c.clone();
+            if !all {
+                c.commitments.retain(|r| r.effects.iter().any(|e| *e != haalbaar::report::compare::Effect::Same));
+            }
+            let text = serde_json::to_string_pretty(&c).map_err(|e| e.to_string())?;
+            print(&format!("{text}\n"))?;
+        }
+    }
+    let invalid = c.columns.iter().any(|col| !col.errors.is_empty());
+    Ok(if invalid { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// The text of `file` at git revision `rev` (`git show REV:./FILE`, the path as seen from

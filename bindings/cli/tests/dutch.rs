@@ -53,6 +53,8 @@ fn dutch_output_of_every_command_has_no_english_sentence() {
             vec!["capacity", &plan],
             vec!["forecast", &plan, "--runs", "20"],
             vec!["report", &plan, "--runs", "20", "-o", "-"],
+            vec!["compare", &plan, "--all"],
+            vec!["compare", &plan, "--all", "--format", "markdown"],
         ];
         for args in commands {
             let mut with_lang = args.clone();

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-import type { CheckReport, Inspection, CalendarResult, CapacityResult, ForecastResult, Explanation } from "./types";
+import type { CheckReport, Inspection, CalendarResult, CapacityResult, ForecastResult, Explanation, Comparison } from "./types";
 export type * from "./types";
 
 /** How a check runs. Every field is optional. */
@@ -25,11 +25,15 @@ export interface CheckOptions {
   solve?: boolean;
   /** Language of every message, reason and repair: "en" (default) or "nl". */
   lang?: "en" | "nl";
+  /** Check this scenario of the file (`scenario ID { ... }`) instead of the plan itself. */
+  scenario?: string;
 }
 
 /** How a forecast runs. */
 export interface ForecastOptions {
   file?: string;
+  /** Forecast this scenario of the file instead of the plan itself. */
+  scenario?: string;
   /** Runs (default 1000, as `haalbaar forecast`; at most 1000000). */
   runs?: number;
   /** Seed (default 20240108, as `haalbaar forecast`): same seed, same answer. */
@@ -48,6 +52,8 @@ export function calendar(source: string): CalendarResult;
 export function capacity(source: string): CapacityResult;
 /** The seeded forecast of `haalbaar forecast --format json`, or the file's errors. */
 export function forecast(source: string, options?: ForecastOptions): ForecastResult;
+/** The plan and each of its scenarios side by side: `haalbaar compare --format json --all`. */
+export function compare(source: string, options?: CheckOptions): Comparison;
 /** What `haalbaar explain CODE` says, or null for an unknown code (`lang`: en when not given). */
 export function explain(code: string, lang?: "en" | "nl"): Explanation | null;
 /** Every diagnostic code with its explanation. */
@@ -61,11 +67,13 @@ struct CheckOptions {
     budget: Option<f64>,
     solve: Option<bool>,
     lang: Lang,
+    scenario: Option<String>,
 }
 
 #[derive(Default)]
 struct ForecastOptions {
     file: Option<String>,
+    scenario: Option<String>,
     runs: Option<f64>,
     seed: Option<f64>,
     lang: Lang,
@@ -113,12 +121,19 @@ fn check_options_of(value: &Option<JsValue>) -> Result<CheckOptions, JsError> {
         budget: f.number("budget")?,
         solve: f.boolean("solve")?,
         lang: lang(&f)?,
+        scenario: f.string("scenario")?,
     })
 }
 
 fn forecast_options_of(value: &Option<JsValue>) -> Result<ForecastOptions, JsError> {
     let f = Fields::new(value)?;
-    Ok(ForecastOptions { file: f.string("file")?, runs: f.number("runs")?, seed: f.number("seed")?, lang: lang(&f)? })
+    Ok(ForecastOptions {
+        file: f.string("file")?,
+        scenario: f.string("scenario")?,
+        runs: f.number("runs")?,
+        seed: f.number("seed")?,
+        lang: lang(&f)?,
+    })
 }
 
 /// A `lang` argument: `en` when not given.
@@ -202,7 +217,23 @@ fn check_options(o: &CheckOptions) -> haalbaar::Options {
     let default = haalbaar::Options::default();
     let budget = o.budget.filter(|b| b.is_finite() && *b >= 0.0).map_or(default.budget, |b| b as u64);
     let solve = o.solve.unwrap_or(default.solve);
-    default.budget(budget).solve(solve)
+    let options = default.budget(budget).solve(solve);
+    match &o.scenario {
+        Some(id) => options.scenario(id.clone()),
+        None => options,
+    }
+}
+
+/// The plan and each of its scenarios side by side (`haalbaar compare --format json --all`).
+#[wasm_bindgen(skip_typescript)]
+pub fn compare(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError> {
+    let o = check_options_of(&opts)?;
+    // Every scenario is compared: the option's own scenario is not one to check alone.
+    let mut options = check_options(&o);
+    options.scenario = None;
+    let mut c = haalbaar::api::compare(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &options);
+    c.localize(o.lang);
+    to_js(&c)
 }
 
 /// The calendar: `{ calendar, diagnostics }` (`calendar` is the rows of `haalbaar calendar --format json`).
@@ -229,7 +260,11 @@ pub fn forecast(source: &str, opts: Option<JsValue>) -> Result<JsValue, JsError>
     };
     let seed = o.seed.filter(|s| s.is_finite() && *s >= 0.0).map_or(haalbaar::forecast::DEFAULT_SEED, |s| s as u64);
     let options = haalbaar::forecast::ForecastOptions::new(runs, seed);
-    let mut result = haalbaar::api::forecast(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, options);
+    let check = match &o.scenario {
+        Some(id) => haalbaar::Options::default().scenario(id.clone()),
+        None => haalbaar::Options::default(),
+    };
+    let mut result = haalbaar::api::forecast_with(o.file.as_deref().unwrap_or(DEFAULT_FILE), source, &check, options);
     result.localize(o.lang);
     to_js(&result)
 }

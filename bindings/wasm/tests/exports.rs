@@ -80,3 +80,26 @@ fn calendar_capacity_forecast_explain_and_version() {
     assert!(nl["explanation"].as_str().unwrap().starts_with("Wat: "), "{nl}");
     assert_eq!(haalbaar_wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn a_scenario_is_checked_forecast_and_compared_as_the_cli_does() {
+    let options =
+        js_sys::JSON::parse(r#"{"file": "examples/gdi-2024.plan", "scenario": "eherkenning-groot"}"#).unwrap();
+    let report = haalbaar_wasm::check(REFERENCE, Some(options.clone())).unwrap();
+    let expected = haalbaar::api::check(
+        "examples/gdi-2024.plan",
+        REFERENCE,
+        &haalbaar::Options::default().scenario("eherkenning-groot"),
+    );
+    assert_eq!(json(&report), serde_json::to_value(&expected).unwrap());
+    assert_eq!(json(&report)["files"][0]["scenario"], "eherkenning-groot");
+    let compared = haalbaar_wasm::compare(REFERENCE, Some(options)).unwrap();
+    let expected = haalbaar::api::compare("examples/gdi-2024.plan", REFERENCE, &haalbaar::Options::default());
+    assert_eq!(json(&compared), serde_json::to_value(&expected).unwrap());
+    assert_eq!(json(&compared)["columns"].as_array().unwrap().len(), 4);
+    let runs = js_sys::JSON::parse(r#"{"runs": 20, "scenario": "eherkenning-groot"}"#).unwrap();
+    let forecast = json(&haalbaar_wasm::forecast(REFERENCE, Some(runs)).unwrap());
+    let eherkenning =
+        forecast["forecast"]["commitments"].as_array().unwrap().iter().find(|c| c["item"] == "eherkenning").unwrap();
+    assert_eq!(eherkenning["probability"], 0.0);
+}

@@ -15,6 +15,7 @@ const root = resolve(here, "../../..");
 const dist = resolve(here, "../dist");
 const shots = resolve(root, "target/widget");
 const cli = process.env.HAALBAAR_BIN ?? resolve(root, "target/debug/haalbaar");
+const cliBin = () => cli;
 const EXAMPLES = ["gdi-2024.plan", "release-train.plan", "infeasible-chain.plan", "infeasible-capacity.plan", "conflict.plan", "mistakes/mistakes.plan"];
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
@@ -342,6 +343,61 @@ test("attributes: Dutch labels, read-only, change events", async () => {
   await page.keyboard.press("End");
   await page.keyboard.type("#");
   assert.ok((await page.evaluate(() => window.changes)) >= 1);
+  await page.close();
+});
+
+test("the scenario picker shows a scenario's commitments and what it changes against the plan", async () => {
+  const { page, errors } = await open();
+  const plan = page.locator("haalbaar-plan");
+  // The reference plan has three scenarios: the picker offers the plan itself and each.
+  assert.equal(await plan.locator(".scenario-pick").isHidden(), false);
+  const options = await plan.locator("select.scenario option").evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(options, ["", "vacatures-gevuld", "zonder-uitlening", "eherkenning-groot"]);
+  assert.equal(await plan.locator(".verdict").textContent(), "feasible");
+  await plan.locator("select.scenario").selectOption("eherkenning-groot");
+  await page
+    .waitForFunction(() => window.haalbaarLastCheck?.report.files?.[0]?.scenario === "eherkenning-groot", null, { timeout: 30000 })
+    .catch(async (e) => {
+      const seen = await page.evaluate(() => ({
+        attr: document.querySelector("haalbaar-plan").getAttribute("scenario"),
+        summary: document.querySelector("haalbaar-plan").shadowRoot.querySelector(".summary").textContent,
+        files: window.haalbaarLastCheck?.report.files,
+      }));
+      throw new Error(`${e.message}: ${JSON.stringify(seen).slice(0, 600)} ${errors.join("; ")}`);
+    });
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").shadowRoot.querySelector(".effect"), null, { timeout: 30000 });
+  assert.equal(await plan.locator(".verdict").textContent(), "not feasible");
+  // The engine's answer for that scenario, as the CLI gives it.
+  const cli = JSON.parse(
+    (() => {
+      try {
+        return execFileSync(cliBin(), ["check", "--format", "json", "--scenario", "eherkenning-groot", "examples/gdi-2024.plan"], { cwd: root, encoding: "utf8" });
+      } catch (e) {
+        return e.stdout;
+      }
+    })(),
+  );
+  const shown = await page.evaluate(() => window.haalbaarLastCheck.report.commitments.map((c) => [c.item, c.status, c.finish]));
+  assert.deepEqual(shown, cli.commitments.map((c) => [c.item, c.status, c.finish]));
+  // Marked against the plan itself: eherkenning worse (with the plan's standing), overheid-nl new.
+  const row = plan.locator('tr.commitment[data-item="eherkenning"]');
+  assert.equal(await row.locator(".effect").textContent(), "worse");
+  assert.match(await row.locator("small.was").textContent(), /in the plan: met PI3\.4/);
+  assert.equal(await plan.locator('tr.commitment[data-item="overheid-nl"] .effect').textContent(), "new");
+  await page.screenshot({ path: join(shots, "scenario.png") });
+  // Back to the plan itself: no marks.
+  await plan.locator("select.scenario").selectOption("");
+  await page.waitForFunction(() => !window.haalbaarLastCheck?.report.files?.[0]?.scenario, null, { timeout: 30000 });
+  assert.equal(await plan.locator(".verdict").textContent(), "feasible");
+  assert.equal(await plan.locator(".effect").count(), 0);
+  // A plan without scenarios has no picker.
+  await page.evaluate(() => {
+    const el = document.querySelector("haalbaar-plan");
+    el.source = el.source.slice(0, el.source.indexOf("# Scenarios:"));
+  });
+  await page.waitForFunction(() => !window.haalbaarLastCheck?.report.files?.[0]?.scenarios, null, { timeout: 30000 });
+  assert.equal(await plan.locator(".scenario-pick").isHidden(), true);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

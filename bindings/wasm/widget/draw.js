@@ -251,7 +251,15 @@ export function chanceHeader(forecast, of, L) {
 }
 
 /** The commitments table; `of`: the runs the forecast will have when complete. */
-export function commitmentsTable(commitments, L, forecast, of) {
+/** What a scenario does to a commitment against the plan (`worse`, `better`, ...), as a mark. */
+export function effectMark(effect, L) {
+  const text = L.effect?.[effect];
+  return text ? ` <span class="effect ${esc(effect)}" title="${esc(L.againstPlan)}">${esc(text)}</span>` : "";
+}
+
+/** `effects`: for a scenario, what it does to each commitment (item → effect), with the
+ * plan's own standing (item → standing) for the ones it changes. */
+export function commitmentsTable(commitments, L, forecast, of, effects) {
   if (!commitments.length) return `<p class="empty">${esc(L.noCommitments)}</p>`;
   const chance = new Map((forecast?.commitments ?? []).map((f) => [f.item, f]));
   const rows = commitments.map((c) => {
@@ -263,7 +271,11 @@ export function commitmentsTable(commitments, L, forecast, of) {
       )
       .join("");
     const deadline = `${esc(c.deadline)} <small>${esc(c.deadline_date)}</small>`;
-    const finish = c.finish ? `${esc(c.finish)} <small>${esc(c.finish_date)}</small>` : "—";
+    const effect = effects?.get(c.item);
+    const was = effect && effect.effect !== "same" && effect.plan
+      ? `<br><small class="was">${esc(L.inPlan)}: ${esc(L.status[effect.plan.status] ?? effect.plan.status)}${effect.plan.finish ? ` ${esc(effect.plan.finish)}` : ""}</small>`
+      : "";
+    const finish = (c.finish ? `${esc(c.finish)} <small>${esc(c.finish_date)}</small>` : "—") + (effect ? effectMark(effect.effect, L) : "") + was;
     return (
       `<tr class="commitment ${esc(c.status)}" data-item="${esc(c.item)}" data-status="${esc(c.status)}" tabindex="0">` +
       `<td><span class="badge ${esc(c.status)}">${esc(L.status[c.status] ?? c.status)}</span></td>` +

@@ -2,7 +2,10 @@
 // as you type. Checks run in a Web Worker, so typing never waits for the engine.
 //
 // Attributes: `source` (or the element's text), `file` (name in reports), `lang` (en | nl),
-// `readonly`. Properties: `source`, `report`, `board`, `forecast`, `readOnly`. Events: `change`
+// `readonly`, `scenario` (the id of a scenario of the plan to show instead of the plan itself;
+// a picker in the header chooses it when the plan has scenarios). Properties: `source`,
+// `report`, `board`, `forecast`, `comparison` (with a scenario shown: the plan and its
+// scenarios side by side, as `haalbaar compare`), `scenario`, `readOnly`. Events: `change`
 // ({ source }) on every edit, `checked` ({ report, board, ms }) after every check, `forecast`
 // ({ forecast, runs, of }) each time more of the forecast's runs are in: the chances of the
 // commitments over the first 50, 100, 250, 500 and then all 1,000 runs, seeded as `haalbaar
@@ -11,7 +14,7 @@
 // reason and repair is Dutch, not only the labels.
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
-import { linter, lintGutter, forceLinting, setDiagnostics } from "@codemirror/lint";
+import { linter, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { planLanguage, planHighlight } from "./language.js";
 import { Engine } from "./engine.js";
 import { labels } from "./i18n.js";
@@ -40,7 +43,7 @@ const FORECAST_MAX_ITEMS = 2000;
 const FORECAST_MAX_TEAM_ITERATIONS = 20000;
 
 export class HaalbaarPlan extends HTMLElement {
-  static observedAttributes = ["lang", "readonly", "source", "file"];
+  static observedAttributes = ["lang", "readonly", "source", "file", "scenario"];
 
   constructor() {
     super();
@@ -74,7 +77,7 @@ export class HaalbaarPlan extends HTMLElement {
     const root = this.shadowRoot;
     root.innerHTML = `<style>${STYLE}</style>
       <div class="layout">
-        <header><span class="verdict" aria-live="polite"></span><span class="summary"></span><span class="timing"></span></header>
+        <header><span class="verdict" aria-live="polite"></span><label class="scenario-pick" hidden><span></span> <select class="scenario"></select></label><span class="summary"></span><span class="timing"></span></header>
         <div class="editor" role="region"></div>
         <div class="side">
           <section class="commitments-panel"><h2></h2><div class="body"></div></section>
@@ -93,6 +96,9 @@ export class HaalbaarPlan extends HTMLElement {
       caps: root.querySelector(".caps"),
       allDeps: root.querySelector("input.all-deps"),
       allDepsLabel: root.querySelector(".deps-toggle span"),
+      scenarioPick: root.querySelector(".scenario-pick"),
+      scenarioLabel: root.querySelector(".scenario-pick span"),
+      scenario: root.querySelector("select.scenario"),
     };
     this.renderHeadings();
     this.view = new EditorView({
@@ -104,6 +110,9 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.board.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && this.onBoardPick(e));
     this.el.commitments.addEventListener("click", (e) => this.onCommitmentPick(e));
     this.el.allDeps.addEventListener("change", () => this.renderResults());
+    this.el.scenario.addEventListener("change", () => {
+      this.scenario = this.el.scenario.value;
+    });
     // Redraw the pictures to the panel's width when it changes.
     let frame = 0;
     let width = 0;
@@ -135,7 +144,11 @@ export class HaalbaarPlan extends HTMLElement {
       this.lint(view).then((found) => view.dispatch(setDiagnostics(view.state, found)));
     }
     if (name === "source" && value !== this.source) this.source = value ?? "";
-    if (name === "file") forceLinting(this.view);
+    if (name === "file" || name === "scenario") {
+      // Checked again at once (the editor's linter runs again only after an edit).
+      const view = this.view;
+      this.lint(view).then((found) => view.dispatch(setDiagnostics(view.state, found)));
+    }
   }
 
   readOnlyExt() {
@@ -182,6 +195,17 @@ export class HaalbaarPlan extends HTMLElement {
   get report() {
     return this._report;
   }
+  /** The scenario shown (its id), or "" for the plan itself. */
+  get scenario() {
+    return this.getAttribute("scenario") ?? "";
+  }
+  set scenario(id) {
+    if (id) this.setAttribute("scenario", id);
+    else this.removeAttribute("scenario");
+  }
+  get comparison() {
+    return this._comparison;
+  }
   get board() {
     return this._board;
   }
@@ -194,7 +218,7 @@ export class HaalbaarPlan extends HTMLElement {
     for (const runs of FORECAST_STEPS) {
       let result;
       try {
-        ({ result } = await this.forecaster.call("forecast", text, { runs, lang: this.lang }));
+        ({ result } = await this.forecaster.call("forecast", text, { runs, lang: this.lang, scenario: this.scenario || undefined }));
       } catch {
         return; // stopped by a newer edit, or the plan cannot be forecast
       }
@@ -238,13 +262,23 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.timing.textContent = this.L.checking;
     let reply;
     try {
-      reply = await this.engine.call("inspect", text, { file: this.getAttribute("file") || "plan.plan", lang: this.lang });
+      const options = { file: this.getAttribute("file") || "plan.plan", lang: this.lang };
+      reply = await this.engine.call("inspect", text, { ...options, scenario: this.scenario || undefined });
+      // A scenario the plan no longer has: back to the plan itself.
+      const ids = (reply.result.report.files?.[0]?.scenarios ?? []).map((x) => x.id);
+      if (this.scenario && !ids.includes(this.scenario)) {
+        this.removeAttribute("scenario");
+        reply = await this.engine.call("inspect", text, options);
+      }
+      // With a scenario shown, what it does to each commitment against the plan itself.
+      this._comparison = this.scenario ? (await this.engine.call("compare", text, options)).result : null;
     } catch (e) {
       if (generation !== this.generation) return [];
       // Nothing of the previous plan stays on screen next to the error: it no longer
       // describes the text in the editor. The next edit checks again in a fresh engine.
       this._report = null;
       this._board = null;
+      this._comparison = null;
       this._forecast = null;
       this._forecastOf = 0;
       this.el.verdict.className = "verdict";
@@ -325,6 +359,7 @@ export class HaalbaarPlan extends HTMLElement {
     r.querySelector(".board-panel h2").textContent = L.board;
     r.querySelector(".capacity-panel h2").textContent = L.capacity;
     this.el.allDepsLabel.textContent = L.allDeps;
+    this.el.scenarioLabel.textContent = L.scenario;
     this.el.legend.innerHTML =
       `<span><i class="met"></i>${esc(L.legendMet)}</span><span><i class="missed"></i>${esc(L.legendMissed)}</span><span><i class="competing"></i>${esc(L.legendCompeting)}</span>` +
       `<span><i class="free"></i>${esc(L.legendFree)}</span><span><i class="ip"></i>${esc(L.legendIp)}</span><span><i class="over"></i>${esc(L.legendOver)}</span><span><i class="holiday"></i>${esc(L.legendHoliday)}</span>`;
@@ -341,7 +376,12 @@ export class HaalbaarPlan extends HTMLElement {
     const met = commitments.filter((c) => c.status === "met").length;
     this.el.summary.textContent = `${commitments.length ? L.summary(met, commitments.length) + " · " : ""}${L.errors(report.summary.errors, report.summary.warnings)}`;
     this.el.timing.textContent = this.lastMs != null ? L.checkedIn(this.lastMs.toFixed(1)) : "";
-    this.el.commitments.innerHTML = report.commitments ? commitmentsTable(commitments, L, this._forecast ?? (this._forecastOf ? { runs: 0, commitments: [] } : null), this._forecastOf) : `<p class="empty">${esc(L.noBoard)}</p>`;
+    this.renderScenarios(report);
+    const { effects, removed } = this.effects();
+    const gone = removed.length ? `<p class="removed-here">${esc(L.removedHere(removed.join(", ")))}</p>` : "";
+    this.el.commitments.innerHTML = report.commitments
+      ? gone + commitmentsTable(commitments, L, this._forecast ?? (this._forecastOf ? { runs: 0, commitments: [] } : null), this._forecastOf, effects)
+      : `<p class="empty">${esc(L.noBoard)}</p>`;
     if (board) {
       this.el.board.innerHTML = boardSvg(board, L, this.el.board.clientWidth || 900, { allDeps: this.el.allDeps.checked });
       const width = this.el.caps.clientWidth || 600;
@@ -362,6 +402,32 @@ export class HaalbaarPlan extends HTMLElement {
       this.el.caps.innerHTML = "";
     }
     if (this.selected) this.highlight(this.selected, false);
+  }
+
+  /** The picker: the plan itself and each scenario of the file, hidden when it has none. */
+  renderScenarios(report) {
+    const scenarios = report.files?.[0]?.scenarios ?? [];
+    const pick = this.el.scenario;
+    pick.innerHTML =
+      `<option value="">${esc(this.L.thePlan)}</option>` +
+      scenarios.map((x) => `<option value="${esc(x.id)}">${esc(x.id)}${x.title ? ` — ${esc(x.title)}` : ""}</option>`).join("");
+    pick.value = this.scenario;
+    this.el.scenarioPick.hidden = scenarios.length === 0;
+  }
+
+  /** With a scenario shown: item → { effect, plan } of each of its commitments, and the
+   * plan's commitments the scenario does not have. The engine's comparison decides them. */
+  effects() {
+    const c = this._comparison;
+    const k = c ? c.columns.findIndex((col) => col.scenario === this.scenario) : -1;
+    if (k < 1) return { effects: null, removed: [] };
+    const effects = new Map();
+    const removed = [];
+    for (const row of c.commitments) {
+      if (row.effects[k] === "removed") removed.push(row.item);
+      else if (row.standings[k]) effects.set(row.item, { effect: row.effects[k], plan: row.standings[0] });
+    }
+    return { effects, removed };
   }
 
   /** Selects an item's (or epic's) block in the editor. */

@@ -2,7 +2,7 @@
 import init, * as haalbaar from "../pkg/haalbaar_wasm.js";
 
 let ready = null;
-const CALLS = new Set(["check", "inspect", "calendar", "capacity", "forecast", "explain", "codes", "version"]);
+const CALLS = new Set(["check", "inspect", "compare", "calendar", "capacity", "forecast", "explain", "codes", "version"]);
 
 self.onmessage = async (event) => {
   const { id, fn, args } = event.data;

@@ -11,6 +11,7 @@ use crate::calendar::Calendar;
 use crate::capacity::{self, CapacityTable};
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{self, Plan};
+use crate::plan::scenario::{self, Scenario};
 use crate::{codes, edits, feasibility, grammar, lower, solve, source, validate, values};
 
 /// The outcome of reading and checking one plan.
@@ -57,6 +58,12 @@ pub struct Checked {
     pub feasibility: Option<feasibility::Feasibility>,
     /// The check was stopped by [`Options::cancel`] before it decided the commitments.
     pub cancelled: bool,
+    /// The scenario checked ([`Options::scenario`]), `None` for the plan itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// The file's scenarios, in file order (none for a plan built in code).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
     /// What [`recheck`] can take over from this check.
     #[serde(skip)]
     reuse: Option<std::sync::Arc<Reuse>>,
@@ -204,8 +211,17 @@ pub fn recheck(previous: &Checked, source: &str, options: &Options) -> Checked {
 }
 
 fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> Checked {
-    let file = grammar::parse(source);
-    let mut diagnostics = lower::syntax_diagnostics(&file);
+    let parsed = grammar::parse(source);
+    let scenarios = scenario::list(&parsed);
+    // The file as its scenario says, or the plan itself (whose reading skips scenarios).
+    let (file, mut diagnostics) = match &options.scenario {
+        None => (std::borrow::Cow::Borrowed(&parsed), Vec::new()),
+        Some(id) => match scenario::apply(&parsed, id) {
+            Some((file, found)) => (std::borrow::Cow::Owned(file), found),
+            None => return unknown_scenario(&parsed, id, scenarios),
+        },
+    };
+    diagnostics.extend(lower::syntax_diagnostics(&file));
     let (lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
     let item_blocks: Vec<grammar::Span> =
@@ -213,16 +229,26 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
     let mut plan = lowered.plan;
     options.assume.apply(&mut plan);
     let mut checked = finish(plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options, previous);
+    if options.scenario.is_none() && !scenarios.is_empty() {
+        // What is wrong in the scenarios is wrong in the file; the plan's own answer stands.
+        checked.diagnostics.extend(scenario_diagnostics(&parsed, options));
+        diagnostic::sort(&mut checked.diagnostics);
+    }
+    checked.scenario = options.scenario.clone();
+    checked.scenarios = scenarios;
     let map = source::SourceMap::new(source);
-    subjects::of_blocks(&file.blocks, &mut checked.diagnostics);
+    subjects::of_blocks(&parsed.blocks, &mut checked.diagnostics);
     for d in &mut checked.diagnostics {
         d.position = d.span.map(|s| map.locate(s.start));
         for e in &mut d.edits {
             e.locate(&map);
         }
     }
-    // Each repair as edits to this text, made from the change it was verified with.
-    if let Some(f) = &mut checked.feasibility {
+    // Each repair as edits to this text, made from the change it was verified with (for the
+    // plan itself: a scenario's repairs are said, not written into its lines).
+    if let Some(f) = &mut checked.feasibility
+        && options.scenario.is_none()
+    {
         for c in &mut f.commitments {
             for (repair, change) in c.repairs.iter_mut().zip(&c.changes) {
                 *repair.edits_mut() =
@@ -231,6 +257,57 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
         }
     }
     checked
+}
+
+/// The errors of every scenario's lines: each scenario applied, read and validated (not
+/// decided), keeping the errors that point into its own block, and ids given to two scenarios.
+fn scenario_diagnostics(parsed: &grammar::SourceFile, options: &Options) -> Vec<Diagnostic> {
+    let mut out = scenario::duplicates(parsed);
+    let quick = Options { solve: false, cancel: options.cancel.clone(), ..Options::default() };
+    for (_, block, file, found) in scenario::applied(parsed) {
+        let (lowered, more) = lower::lower(&file);
+        let mut diagnostics = found;
+        diagnostics.extend(more);
+        let item_blocks: Vec<grammar::Span> =
+            file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
+        let mut plan = lowered.plan;
+        options.assume.apply(&mut plan);
+        let checked = finish(plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, &quick, None);
+        out.extend(
+            checked
+                .diagnostics
+                .into_iter()
+                // Its errors: its warnings belong to a check of the scenario itself.
+                .filter(|d| d.is_error() && d.span.is_some_and(|s| block.start <= s.start && s.start <= block.end)),
+        );
+    }
+    out
+}
+
+/// The answer to a check of a scenario the file does not have: the plan as read, and E0704.
+fn unknown_scenario(parsed: &grammar::SourceFile, id: &str, scenarios: Vec<Scenario>) -> Checked {
+    let (lowered, _) = lower::lower(parsed);
+    let names: Vec<String> = scenarios.iter().map(|s| format!("`{}`", s.id)).collect();
+    let mut d = Diagnostic::new(codes::Code::E0704, format!("the file has no scenario `{id}`"), None);
+    d = match grammar::did_you_mean(id, scenarios.iter().map(|s| s.id.as_str())) {
+        Some(m) => d.with_help(format!("did you mean `{m}`?")),
+        None if names.is_empty() => {
+            d.with_help("the file has no scenarios; add one such as: scenario krap { team toegang people 8 }")
+        }
+        None => d.with_help(format!("the file's scenarios: {}", names.join(", "))),
+    };
+    Checked {
+        plan: lowered.plan,
+        calendar: None,
+        capacity: None,
+        diagnostics: vec![d],
+        feasibility: None,
+        cancelled: false,
+        scenario: Some(id.to_string()),
+        scenarios,
+        reuse: None,
+        reused: false,
+    }
 }
 
 /// Checks a plan built in code (see [`crate::PlanBuilder`]) with the checks a file gets, and
@@ -437,7 +514,18 @@ fn finish(
     diagnostics.dedup();
     // What was left out of the check follows the errors that made it so, in file order.
     diagnostics.extend(left_out_notes);
-    Checked { plan, calendar, capacity, diagnostics, feasibility, cancelled, reuse, reused }
+    Checked {
+        plan,
+        calendar,
+        capacity,
+        diagnostics,
+        feasibility,
+        cancelled,
+        scenario: None,
+        scenarios: Vec::new(),
+        reuse,
+        reused,
+    }
 }
 
 /// The most loans a check takes out in turn to see whether the plan meets more without them.

@@ -120,6 +120,8 @@ pub struct Options {
     pub cancel: Option<Cancel>,
     /// What-ifs the check assumes without the plan being edited (see [`Assume`]).
     pub assume: Assume,
+    /// The scenario of the file to check (its id), instead of the plan itself.
+    pub scenario: Option<String>,
 }
 
 impl Default for Options {
@@ -130,6 +132,7 @@ impl Default for Options {
             threads: Threads::Auto,
             cancel: None,
             assume: Assume::default(),
+            scenario: None,
         }
     }
 }
@@ -240,6 +243,24 @@ impl Options {
     /// ```
     pub fn assume(mut self, assume: Assume) -> Self {
         self.assume = assume;
+        self
+    }
+    /// Checking the file's scenario `id` (`scenario id { ... }`): the plan as its lines change
+    /// it. A file without that scenario gets [`crate::Code::E0704`] and no verdict.
+    ///
+    /// ```
+    /// use haalbaar::{Options, PlanVerdict};
+    ///
+    /// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n}\n\
+    ///               item login {\n  team api\n  effort 40\n  commit PI1\n}\n\
+    ///               scenario groot {\n  item login effort 400\n}\n";
+    /// assert_eq!(haalbaar::check(source).verdict(), PlanVerdict::Feasible);
+    /// let big = haalbaar::check_with(source, &Options::default().scenario("groot"));
+    /// assert_eq!(big.verdict(), PlanVerdict::Infeasible);
+    /// assert_eq!(big.scenario.as_deref(), Some("groot"));
+    /// ```
+    pub fn scenario(mut self, id: impl Into<String>) -> Self {
+        self.scenario = Some(id.into());
         self
     }
     /// With this search budget.

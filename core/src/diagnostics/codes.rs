@@ -1,7 +1,7 @@
 //! The one registry of diagnostic codes. A code is never reused or deleted: when a check
 //! goes away its code stays here, marked as retired. Ranges: E01xx syntax, E02xx names,
-//! E03xx calendar (I0301 a note), E04xx capacity and teams, W05xx warnings, E06xx verdicts;
-//! an I code is a note.
+//! E03xx calendar (I0301 a note), E04xx capacity and teams, W05xx warnings, E06xx verdicts,
+//! E07xx scenarios; an I code is a note.
 
 use serde::{Deserialize, Serialize};
 
@@ -683,6 +683,55 @@ Example:
 Fix: present a soft one as a forecast with its probability, make it a `target`, or raise
 `firm` if the organisation really commits that far ahead. Keep a hard one hard; review its
 probability every PI and act (capacity, scope) while it is low.";
+
+E0701, Error, "scenario names something unknown",
+"What: a line of a scenario changes a team, epic or item that the plan does not have.
+Why: a scenario changes the plan above it; a change to nothing is almost always a typo, and
+checking the scenario without it would answer another question than the one asked.
+Example:
+    scenario krap {
+      team toegng people 10
+    }
+Fix: use the id of a block of the plan (the help suggests the closest), or add the block in
+the scenario first:
+    scenario groei {
+      add item sso-v2 \"SSO v2\"
+      item sso-v2 team toegang
+    }";
+
+E0702, Error, "scenario takes out nothing",
+"What: a `without` line (or `vacancies filled`) of a scenario matches no statement of the block
+it names: the team has no loan to that team, no hire on that date, the item no such `after`.
+Why: the scenario would be checked as if the line did something; most often the date, team or
+item in the line is not the one the block says.
+Example:
+    team toegang {
+      people 10
+      lend 2 to berichten PI3
+    }
+    scenario zonder-lening {
+      team toegang without lend to eherkenning
+    }
+Fix: name what the block says (`without lend to berichten`), or remove the line.";
+
+E0703, Error, "scenario given twice",
+"What: two scenarios have the same id.
+Why: `haalbaar check --scenario ID` and the comparison name a scenario by its id; two with one
+id cannot be told apart.
+Example:
+    scenario krap {
+      team toegang people 8
+    }
+    scenario krap {
+      team berichten people 4
+    }
+Fix: give each scenario its own id, or merge the two into one.";
+
+E0704, Error, "unknown scenario",
+"What: a check was asked for a scenario (`--scenario ID`) that the file does not have.
+Why: checking the plan without the scenario would answer another question than the one asked.
+Example: `haalbaar check plan.plan --scenario krapp` on a file with `scenario krap { ... }`.
+Fix: use the id of one of the file's scenarios (the message lists them).";
 }
 
 #[cfg(test)]

@@ -101,6 +101,8 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
             syn::BlockKind::Team => plan.teams.push(l.team(b, id)),
             syn::BlockKind::Epic => plan.epics.push(l.epic(b, id)),
             syn::BlockKind::Item => plan.items.push(l.item(b, id)),
+            // Checked apart (see `scenario`).
+            syn::BlockKind::Scenario => {}
         }
     }
     // Blocks holding the start of a syntax error or a lowering diagnostic.
@@ -114,6 +116,7 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
     let incomplete = file
         .blocks
         .iter()
+        .filter(|b| b.kind != syn::BlockKind::Scenario)
         .filter(|b| {
             let i = problems.partition_point(|&p| p < b.span.start);
             problems.get(i).is_some_and(|&p| p <= b.span.end)

@@ -4,6 +4,7 @@
 //! line and column. Renderers (CLI, browser) only format these.
 
 pub mod board;
+pub mod compare;
 pub mod diff;
 pub mod edits;
 pub mod feasibility;
@@ -555,6 +556,12 @@ pub struct FileReport {
     pub verdict: crate::feasibility::PlanVerdict,
     /// Its counts.
     pub summary: Summary,
+    /// The scenario checked (`--scenario`), absent for the plan itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// The file's scenarios (`haalbaar compare` checks each), absent when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<crate::Scenario>,
     /// With several files: this file's commitments, schedule and load.
     #[serde(flatten)]
     pub feasibility: Option<crate::feasibility::Feasibility>,
@@ -577,6 +584,8 @@ impl FileReport {
             file: file.to_string(),
             verdict: checked.verdict(),
             summary: Summary::of(records.iter().map(|r| &r.severity)),
+            scenario: checked.scenario,
+            scenarios: checked.scenarios,
             feasibility: checked.feasibility,
         };
         (report, records)

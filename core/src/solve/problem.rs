@@ -216,7 +216,9 @@ impl Problem {
                 priority: item.priority,
                 wsjf: item.wsjf_score(),
                 span,
-                order: span.map_or(usize::MAX / 2 + i, |s| s.start),
+                // File order is the order of the blocks (a scenario's `commit` line ranks where
+                // its item stands in the plan).
+                order: item.loc.0.or(span).map_or(usize::MAX / 2 + i, |s| s.start),
                 slip: slips[i].clone(),
             });
         }
@@ -241,7 +243,7 @@ impl Problem {
                 priority: epic.priority,
                 wsjf: None,
                 span: c.loc.0,
-                order: c.loc.0.map_or(usize::MAX / 2 + plan.items.len() + e, |s| s.start),
+                order: epic.loc.0.or(c.loc.0).map_or(usize::MAX / 2 + plan.items.len() + e, |s| s.start),
                 slip: None,
             });
         }

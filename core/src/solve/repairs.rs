@@ -359,10 +359,18 @@ fn capacity_places(p: &Problem, u: &Unmet, flips: bool) -> Option<Places> {
     match &u.evidence {
         Some(Evidence::Window { team, from, to, required, capacity, .. }) => {
             let shortfall = required - capacity;
-            // The least whole N whose plannable share closes the shortfall.
-            let mut n0 = UNIT.max((shortfall + UNIT - 1) / UNIT * UNIT);
+            // At load 0% added capacity plans nothing: no amount closes the shortfall.
+            let load = p.load.millis();
+            if load <= 0 {
+                return None;
+            }
+            // The least whole N whose plannable share closes the shortfall: N × load ≥
+            // shortfall, from the exact quotient (then up past the rounding of the share).
+            let need = (i128::from(shortfall) * 100_000 + i128::from(load) - 1) / i128::from(load);
+            let need = i64::try_from(need).ok()?;
+            let mut n0 = UNIT.max((need.checked_add(UNIT - 1)? / UNIT).checked_mul(UNIT)?);
             while crate::capacity::plannable_of(crate::fixed::Fixed::from_millis(n0), p.load).millis() < shortfall {
-                n0 += UNIT;
+                n0 = n0.checked_add(UNIT)?;
             }
             let places = (*from..=(*to).min(last)).rev().filter(|&t| p.team_cap[*team][t] > 0).map(|t| (*team, t));
             Some((places.take(MAX_PLACES).collect(), n0, !flips))

@@ -663,4 +663,58 @@ Oplossing: presenteer een zachte als prognose met haar kans, maak er een `target
 verhoog `firm` als de organisatie echt zo ver vooruit toezegt. Houd een harde hard; bekijk haar
 kans elke PI en stuur bij (capaciteit, omvang) zolang die laag is.",
     ),
+    (
+        "E0701",
+        "Wat: een regel van een scenario verandert een team, epic of item dat het plan niet heeft.
+Waarom: een scenario verandert het plan erboven; een verandering van niets is bijna altijd een
+tikfout, en het scenario zonder die regel controleren zou een andere vraag beantwoorden.
+Voorbeeld:
+    scenario krap {
+      team toegng people 10
+    }
+Oplossing: gebruik de id van een blok van het plan (de help stelt de dichtstbijzijnde voor), of
+voeg het blok eerst in het scenario toe:
+    scenario groei {
+      add item sso-v2 \"SSO v2\"
+      item sso-v2 team toegang
+    }",
+    ),
+    (
+        "E0702",
+        "Wat: een regel `without` (of `vacancies filled`) van een scenario past op geen regel van het
+blok dat hij noemt: het team leent niet uit aan dat team, neemt niemand aan op die datum, het
+item heeft zo'n `after` niet.
+Waarom: het scenario zou gecontroleerd worden alsof de regel iets deed; meestal is de datum, het
+team of het item in de regel niet wat het blok zegt.
+Voorbeeld:
+    team toegang {
+      people 10
+      lend 2 to berichten PI3
+    }
+    scenario zonder-lening {
+      team toegang without lend to eherkenning
+    }
+Oplossing: noem wat het blok zegt (`without lend to berichten`), of haal de regel weg.",
+    ),
+    (
+        "E0703",
+        "Wat: twee scenario's hebben dezelfde id.
+Waarom: `haalbaar check --scenario ID` en de vergelijking noemen een scenario bij zijn id; twee
+met één id zijn niet uit elkaar te houden.
+Voorbeeld:
+    scenario krap {
+      team toegang people 8
+    }
+    scenario krap {
+      team berichten people 4
+    }
+Oplossing: geef elk scenario een eigen id, of voeg de twee samen.",
+    ),
+    (
+        "E0704",
+        "Wat: er is een controle gevraagd van een scenario (`--scenario ID`) dat het bestand niet heeft.
+Waarom: het plan zonder het scenario controleren zou een andere vraag beantwoorden.
+Voorbeeld: `haalbaar check plan.plan --scenario krapp` op een bestand met `scenario krap { ... }`.
+Oplossing: gebruik de id van een van de scenario's van het bestand (de melding noemt ze).",
+    ),
 ];

@@ -186,3 +186,13 @@ impl Localize for crate::api::Explanation {
         self.explanation = super::explanation(self.code, lang).to_string();
     }
 }
+
+impl Localize for crate::report::compare::Comparison {
+    fn localize(&mut self, lang: Lang) {
+        for column in &mut self.columns {
+            for e in &mut column.errors {
+                e.message = Catalogue::engine().translate(&e.message, lang);
+            }
+        }
+    }
+}

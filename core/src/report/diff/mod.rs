@@ -156,7 +156,7 @@ pub struct Standing {
 }
 
 impl Standing {
-    fn of(c: &CommitmentReport) -> Standing {
+    pub(crate) fn of(c: &CommitmentReport) -> Standing {
         Standing { status: c.status, finish: c.finish.clone(), deadline: c.deadline.clone(), rank: c.rank }
     }
 }
@@ -557,7 +557,7 @@ fn change(
 }
 
 /// Met before and not now, or not met both times and finishing later now (or not at all).
-fn worse(b: &Standing, a: &Standing) -> bool {
+pub(crate) fn worse(b: &Standing, a: &Standing) -> bool {
     let met = |s: &Standing| s.status == Status::Met;
     if met(b) {
         return !met(a);

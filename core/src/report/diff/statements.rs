@@ -30,7 +30,8 @@ pub(super) fn kind_key(k: BlockKind) -> u8 {
         BlockKind::Plan => 0,
         BlockKind::Team => 1,
         BlockKind::Epic => 2,
-        _ => 3,
+        BlockKind::Item => 3,
+        BlockKind::Scenario => 4,
     }
 }
 
@@ -114,7 +115,8 @@ pub(super) fn statement_changes(
             (None, None) => {}
         }
     }
-    out.retain(|c| !NO_EFFECT.contains(&c.keyword.as_str()));
+    // A scenario's lines change only the scenario, never the plan's own answer.
+    out.retain(|c| !NO_EFFECT.contains(&c.keyword.as_str()) && c.block != BlockKind::Scenario);
     // In the order of the new file (removed ones at their old place), for stable output.
     out.sort_by_key(|c| (c.new.as_ref().map_or(usize::MAX, |n| n.1.start), c.old.as_ref().map_or(0, |o| o.1.start)));
     out
@@ -125,6 +127,7 @@ pub(super) fn block_word(k: BlockKind) -> &'static str {
         BlockKind::Plan => "plan",
         BlockKind::Team => "team",
         BlockKind::Epic => "epic",
+        BlockKind::Scenario => "scenario",
         _ => "item",
     }
 }
