@@ -24,6 +24,10 @@ cargo run -q --locked -p haalbaar --example from_csv -- examples/data/backlog.cs
 cargo run -q --locked -p haalbaar --example recheck -- examples/portfolio-2026.plan > /dev/null
 echo "== cargo package (haalbaar-grammar, haalbaar: what crates.io would get builds on its own)"
 mkdir -p target
+# Cargo verifies haalbaar against the grammar just packaged, through a temporary registry whose
+# crates it extracts into its home once per version and never again: a second run from the same
+# path would build the grammar of the first. Nothing else of that name is a dependency here.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/haalbaar-grammar-0.1.0 "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/haalbaar-0.1.0
 if ! cargo package --locked --allow-dirty -p haalbaar-grammar -p haalbaar > target/package.log 2>&1; then
   cat target/package.log
   exit 1
