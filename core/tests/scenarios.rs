@@ -295,3 +295,29 @@ fn formatting_keeps_scenarios() {
     let formatted = haalbaar_grammar::format(&text).expect("formats");
     assert!(formatted.contains("scenario s \"S\" {\n  team api people 3  # fewer\n  item site after login + 2 iterations\n  add item x \"X\"\n}\n"), "{formatted}");
 }
+
+/// A line of one scenario that cannot be read is that scenario's mistake: the plan keeps its
+/// answer, other scenarios theirs, and the typo gets the did-you-mean a block's line gets.
+#[test]
+fn a_broken_line_in_one_scenario_leaves_the_plan_and_the_others_alone() {
+    let with =
+        format!("{BASE}\nscenario kapot {{\n  item login efort 300\n}}\n\nscenario goed {{\n  team api people 2\n}}\n");
+    let plain = haalbaar::check(BASE);
+    let base = haalbaar::check(&with);
+    assert_eq!(statuses(&base), statuses(&plain));
+    assert_eq!(base.verdict(), plain.verdict());
+    let typo: Vec<_> = base.diagnostics.iter().filter(|d| d.code == Code::E0101).collect();
+    assert_eq!(typo.len(), 1, "{:?}", base.diagnostics);
+    assert!(typo[0].help.as_deref().is_some_and(|h| h.contains("`effort`")), "{:?}", typo[0]);
+    let span = typo[0].span.unwrap();
+    assert_eq!(&with[span.start..span.end], "efort");
+    let goed = haalbaar::check_with(&with, &Options::default().scenario("goed"));
+    assert!(goed.diagnostics.iter().all(|d| d.code != Code::E0101), "{:?}", goed.diagnostics);
+    assert!(goed.feasibility.is_some());
+    let kapot = haalbaar::check_with(&with, &Options::default().scenario("kapot"));
+    assert!(kapot.diagnostics.iter().any(|d| d.code == Code::E0101));
+    let c = compare("demo.plan", &with, &Options::default());
+    assert!(c.columns[0].errors.is_empty() && c.columns[2].errors.is_empty());
+    assert_eq!(c.columns[1].errors.len(), 1);
+    assert_eq!(c.columns[0].verdict, plain.verdict());
+}

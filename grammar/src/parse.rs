@@ -577,6 +577,47 @@ fn line_text(source: &str, pair: &Pair<'_, Rule>) -> Span {
 
 fn explain_bad_line(source: &str, pair: &Pair<'_, Rule>, kind: BlockKind) -> SyntaxError {
     let line = line_text(source, pair);
+    if kind == BlockKind::Scenario
+        && let Some((target, at)) = scenario_statement(&source[line.start..line.end])
+    {
+        // `team api peple 3`: the statement after the block it names is explained as a line
+        // of that block would be (`did you mean people?`), the scenario's line kept whole.
+        let mut e = explain_line(source, Span::new(line.start + at, line.end), target);
+        e.line = line;
+        return e;
+    }
+    explain_line(source, line, kind)
+}
+
+/// In a scenario line `team ID STATEMENT` (or `item`, `epic`, `plan`), the block it names and
+/// where its statement starts; `None` for `add`, `without` and `vacancies filled` lines.
+fn scenario_statement(text: &str) -> Option<(BlockKind, usize)> {
+    let word = first_word(text);
+    let target = match word {
+        "plan" => BlockKind::Plan,
+        "team" => BlockKind::Team,
+        "epic" => BlockKind::Epic,
+        "item" => BlockKind::Item,
+        _ => return None,
+    };
+    let rest = text[word.len()..].trim_start_matches([' ', '\t']);
+    let rest = if target == BlockKind::Plan {
+        rest
+    } else {
+        let id = first_word(rest);
+        if id.is_empty() || !rest[id.len()..].starts_with([' ', '\t']) {
+            return None;
+        }
+        rest[id.len()..].trim_start_matches([' ', '\t'])
+    };
+    let next = first_word(rest);
+    if rest.is_empty() || matches!(next, "without" | "vacancies") {
+        return None;
+    }
+    Some((target, text.len() - rest.len()))
+}
+
+fn explain_line(source: &str, line: Span, kind: BlockKind) -> SyntaxError {
     let text = &source[line.start..line.end];
     let word = first_word(text);
     let word_span = Span::new(line.start, line.start + word.len());

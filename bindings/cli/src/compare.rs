@@ -21,11 +21,15 @@ fn verdict(c: &Comparison, k: usize) -> String {
     t(&format!("{}, {} of {} met", col.verdict, col.met, col.commitments))
 }
 
-/// A commitment in one column: `met by PI2.3`, with `(worse)` against the plan.
+/// A commitment in one column: `met by PI2.3`, with `(worse)` against the plan, and its
+/// deadline where it is not the plan's.
 fn standing(r: &Row, k: usize) -> String {
-    let text = match &r.standings[k] {
-        Some(s) => t(&s.to_string()),
-        None => "-".to_string(),
+    let text = match (&r.standings[k], &r.standings[0]) {
+        (Some(s), Some(plan)) if k > 0 && s.deadline != plan.deadline => {
+            format!("{}, {}", t(&s.to_string()), t(&format!("deadline {}", s.deadline)))
+        }
+        (Some(s), _) => t(&s.to_string()),
+        (None, _) => "-".to_string(),
     };
     match r.effects[k] {
         Effect::Same | Effect::None => text,
@@ -39,7 +43,8 @@ fn errors(c: &Comparison) -> Vec<String> {
     for (k, col) in c.columns.iter().enumerate() {
         for e in &col.errors {
             let at = e.line.map_or_else(|| c.file.clone(), |l| format!("{}:{l}", c.file));
-            let line = format!("{at}: {} {}: {} ({})", t("error"), e.code, t(&e.message), name(c, k));
+            let help = e.help.as_ref().map(|h| format!("; {}", t(h))).unwrap_or_default();
+            let line = format!("{at}: {} {}: {}{help} ({})", t("error"), e.code, t(&e.message), name(c, k));
             // A mistake in the plan itself is in every column: said once.
             let in_plan = k > 0 && c.columns[0].errors.iter().any(|b| b.message == e.message && b.line == e.line);
             if !in_plan && !out.contains(&line) {

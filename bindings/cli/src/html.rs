@@ -282,7 +282,7 @@ td { vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #eaeef2; } 
 td small { color: #57606a; white-space: nowrap; } ul { margin: 2px 0 0; padding-left: 18px; } .repairs { color: #0b5394; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; }
 .badge.met, .badge.green { background: #2e7d32; } .badge.infeasible, .badge.conflict, .badge.red { background: #c62828; }
-.badge.unknown, .badge.amber { background: #ef6c00; } .effect { font-size: 11px; font-weight: 600; } .effect.worse, .effect.removed { color: #c62828; } .effect.better, .effect.added { color: #2e7d32; } .effect.changed { color: #57606a; } .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; }
+.badge.unknown, .badge.amber { background: #ef6c00; } .effect { font-size: 11px; font-weight: 600; } .effect.worse, .effect.removed { color: #c62828; } .effect.better, .effect.added { color: #2e7d32; } .effect.changed, .effect.earlier, .effect.later { color: #57606a; } .hard { font-size: 11px; border: 1px solid #57606a; border-radius: 3px; padding: 0 3px; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: #57606a; margin: 4px 0; }
 .legend i { display: inline-block; width: 14px; height: 10px; border: 1px solid; margin-right: 4px; vertical-align: -1px; }
 .legend .met { background: #c8e6c9; border-color: #2e7d32; } .legend .missed { background: #ffcdd2; border-color: #c62828; } .legend .competing { background: #ffe0b2; border-color: #ef6c00; }

@@ -428,11 +428,22 @@ fn check(
         if format == CheckFormat::Human {
             human.push_str(&render::human(&name, &source, &checked.diagnostics, color));
             human.push_str(&render::many(&checked.diagnostics, MANY));
+            // The verdict line names the scenario checked, so it cannot pass for the plan's.
+            let titled = match &checked.scenario {
+                Some(id) => t(&format!("{name} (scenario `{id}`)")),
+                None => name.clone(),
+            };
             match (&checked.feasibility, &checked.calendar) {
-                (Some(f), Some(cal)) if board => human.push_str(&render::board(&name, cal, f, color)),
+                (Some(f), Some(cal)) if board => human.push_str(&render::board(&titled, cal, f, color)),
                 // Without the board the verdict still has its line.
-                (Some(f), _) => human.push_str(&render::verdict(&name, f, color)),
+                (Some(f), _) => human.push_str(&render::verdict(&titled, f, color)),
                 _ => {}
+            }
+            // A plan with scenarios says so, and how to see them.
+            if checked.scenario.is_none() && !checked.scenarios.is_empty() {
+                let ids: Vec<String> = checked.scenarios.iter().map(|x| format!("`{}`", x.id)).collect();
+                human.push_str(&t(&format!("scenarios: {} (haalbaar compare {name})", ids.join(", "))));
+                human.push('\n');
             }
         }
         let (entry, records) = report::FileReport::of(&name, &source, checked);

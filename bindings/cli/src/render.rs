@@ -31,8 +31,10 @@ pub fn human(file: &str, source: &str, diagnostics: &[Diagnostic], color: bool) 
             _ => CsSeverity::Note,
         };
         let mut labels = Vec::new();
-        // A finding about the file as a whole points at its start.
-        if let Some(span) = d.span.or(Some(haalbaar_grammar::Span::new(0, 0))) {
+        // A finding about the file as a whole points at its start; one about the command line
+        // (a scenario the file does not have) points nowhere in the file.
+        let whole = (d.code != haalbaar::Code::E0704).then_some(haalbaar_grammar::Span::new(0, 0));
+        if let Some(span) = d.span.or(whole) {
             let mut range = shift(span.start)..shift(span.end);
             if range.is_empty() {
                 // Point at one character (or the line end) rather than nothing.

@@ -111,6 +111,7 @@ scenario krap "Eén persoon over" {
 scenario zonder-lening "Geen uitlening aan berichten" {
   team toegang without lend to berichten
   team toegang vacancies filled
+  epic portaal commit PI3
 }
 
 scenario groter "Notificaties twee keer zo groot" {
@@ -189,6 +190,9 @@ fn the_html_report_has_a_scenario_table() {
         assert!(section.contains(id), "{id}");
     }
     assert!(section.contains("<span class=\"effect worse\">worse</span>"), "{section}");
+    // A deadline a scenario moved is shown in the text.
+    let (_, text, _) = run_in(&d, &["compare", "p.plan"]);
+    assert!(text.contains("met by PI1.4, deadline PI3.2 (changed)"), "{text}");
     assert!(section.contains("<span class=\"effect added\">added</span>"), "{section}");
     let (_, nl, _) = run_in(&d, &["report", "p.plan", "--runs", "0", "-o", "-", "--lang", "nl"]);
     assert!(nl.contains("Scenario's vergeleken met het plan") && nl.contains(">slechter</span>"));

@@ -8,7 +8,7 @@ header .verdict { font-weight: 700; font-size: 16px; }
 header .verdict.feasible { color: var(--green); } header .verdict.infeasible, header .verdict.invalid { color: var(--red); }
 header .verdict.unknown { color: var(--amber); }
 header .scenario-pick { font-size: 13px; } header .scenario-pick[hidden] { display: none; }
-.effect { font-size: 11px; font-weight: 600; } .effect.worse, .effect.removed { color: var(--red); } .effect.better, .effect.added { color: var(--green); } .effect.changed { color: #57606a; }
+.effect { font-size: 11px; font-weight: 600; } .effect.worse, .effect.removed { color: var(--red); } .effect.better, .effect.added { color: var(--green); } .effect.changed, .effect.earlier, .effect.later { color: #57606a; }
 small.was { color: #57606a; } p.removed-here { font-size: 12px; color: var(--red); margin: 4px 0; }
 header .timing { margin-left: auto; color: #57606a; font-size: 12px; }
 .editor { grid-row: 2; min-height: 0; border: 1px solid var(--line); border-radius: 4px; overflow: hidden; display: flex; flex-direction: column; }

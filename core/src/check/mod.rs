@@ -213,11 +213,26 @@ pub fn recheck(previous: &Checked, source: &str, options: &Options) -> Checked {
 fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> Checked {
     let parsed = grammar::parse(source);
     let scenarios = scenario::list(&parsed);
+    // A line of a scenario that cannot be read is the scenario's mistake: the plan itself and
+    // every other scenario are read without it.
+    let in_block = |x: &Scenario, at: grammar::Span| x.span.start <= at.start && at.start <= x.span.end;
+    let theirs = |e: &grammar::SyntaxError, own: Option<&Scenario>| {
+        scenarios.iter().any(|x| in_block(x, e.span)) && !own.is_some_and(|x| in_block(x, e.span))
+    };
     // The file as its scenario says, or the plan itself (whose reading skips scenarios).
     let (file, mut diagnostics) = match &options.scenario {
+        None if parsed.errors.iter().any(|e| theirs(e, None)) => {
+            let mut file = parsed.clone();
+            file.errors.retain(|e| !theirs(e, None));
+            (std::borrow::Cow::Owned(file), Vec::new())
+        }
         None => (std::borrow::Cow::Borrowed(&parsed), Vec::new()),
         Some(id) => match scenario::apply(&parsed, id) {
-            Some((file, found)) => (std::borrow::Cow::Owned(file), found),
+            Some((mut file, found)) => {
+                let own = scenarios.iter().find(|x| x.id == *id);
+                file.errors.retain(|e| !theirs(e, own));
+                (std::borrow::Cow::Owned(file), found)
+            }
             None => return unknown_scenario(&parsed, id, scenarios),
         },
     };
@@ -231,6 +246,11 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
     let mut checked = finish(plan, lowered.calendar, &lowered.incomplete, &item_blocks, diagnostics, options, previous);
     if options.scenario.is_none() && !scenarios.is_empty() {
         // What is wrong in the scenarios is wrong in the file; the plan's own answer stands.
+        let unread = grammar::SourceFile {
+            blocks: Vec::new(),
+            errors: parsed.errors.iter().filter(|e| theirs(e, None)).cloned().collect(),
+        };
+        checked.diagnostics.extend(lower::syntax_diagnostics(&unread));
         checked.diagnostics.extend(scenario_diagnostics(&parsed, options));
         diagnostic::sort(&mut checked.diagnostics);
     }

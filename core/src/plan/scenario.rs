@@ -204,7 +204,7 @@ fn change_one(blocks: &mut Vec<Block>, change: &syn::Change, line: Span) -> Opti
             (filled == 0).then(|| {
                 Diagnostic::new(Code::E0702, format!("{who} has no `vacancy` to fill"), Some(line))
                     .with_label("nothing to fill")
-                    .with_help("remove this line, or name the team with the vacancies")
+                    .with_help("the team has no `vacancy` line (in the plan, or in this scenario above this line): remove this line, or name the team with the vacancies")
             })
         }
     }

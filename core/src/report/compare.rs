@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::diff::{Standing, worse};
+use super::diff::{Standing, later, worse};
 use crate::feasibility::{CommitmentKind, PlanVerdict};
 use crate::{Checked, Options, Scenario};
 
@@ -94,6 +94,9 @@ pub struct ColumnError {
     pub code: String,
     /// What is wrong.
     pub message: String,
+    /// How to fix it, when the check can say (`did you mean ...?`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
     /// Its line (from 1), when it has one.
     pub line: Option<usize>,
 }
@@ -147,6 +150,10 @@ pub enum Effect {
     Better,
     /// Missed where the plan meets it, or finishing later.
     Worse,
+    /// Met in both, finishing earlier.
+    Earlier,
+    /// Met in both, finishing later (less slack, still in time).
+    Later,
     /// Changed otherwise (another deadline, or the same finish with another status).
     Changed,
     /// A commitment the plan does not have.
@@ -163,6 +170,8 @@ impl std::fmt::Display for Effect {
             Effect::Same => "same",
             Effect::Better => "better",
             Effect::Worse => "worse",
+            Effect::Earlier => "earlier",
+            Effect::Later => "later",
             Effect::Changed => "changed",
             Effect::Added => "added",
             Effect::Removed => "removed",
@@ -257,6 +266,7 @@ pub fn compare_checked(
                     .map(|d| ColumnError {
                         code: d.code.to_string(),
                         message: d.message.clone(),
+                        help: d.help.clone(),
                         line: d.span.map(|s| map.locate(s.start).line),
                     })
                     .collect(),
@@ -324,6 +334,13 @@ fn effect(base: &Option<Standing>, other: &Option<Standing>, decided: bool) -> E
         (Some(b), Some(o)) if b.status == o.status && b.finish == o.finish && b.deadline == o.deadline => Effect::Same,
         (Some(b), Some(o)) if worse(b, o) => Effect::Worse,
         (Some(b), Some(o)) if worse(o, b) => Effect::Better,
+        (Some(b), Some(o)) if b.status == crate::Status::Met && o.status == crate::Status::Met => {
+            match (&b.finish, &o.finish) {
+                (Some(x), Some(y)) if later(y, x) => Effect::Later,
+                (Some(x), Some(y)) if later(x, y) => Effect::Earlier,
+                _ => Effect::Changed,
+            }
+        }
         (Some(_), Some(_)) => Effect::Changed,
         (Some(_), None) if decided => Effect::Removed,
         (None, Some(_)) if decided => Effect::Added,

@@ -192,6 +192,7 @@ impl Localize for crate::report::compare::Comparison {
         for column in &mut self.columns {
             for e in &mut column.errors {
                 e.message = Catalogue::engine().translate(&e.message, lang);
+                e.help = e.help.take().map(|h| Catalogue::engine().translate(&h, lang));
             }
         }
     }

@@ -643,7 +643,10 @@ pub(super) const ENTRIES: &[Entry] = &[
     ),
     ("{} has no `vacancy` to fill", "{} heeft geen `vacancy` om in te vullen"),
     ("nothing to fill", "niets om in te vullen"),
-    ("remove this line, or name the team with the vacancies", "haal de regel weg, of noem het team met de vacatures"),
+    (
+        "the team has no `vacancy` line (in the plan, or in this scenario above this line): remove this line, or name the team with the vacancies",
+        "het team heeft geen regel `vacancy` (in het plan, of in dit scenario boven deze regel): haal de regel weg, of noem het team met de vacatures",
+    ),
     ("the plan already has {}", "het plan heeft al {}"),
     ("added again here", "hier nog eens toegevoegd"),
     (

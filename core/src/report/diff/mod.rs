@@ -573,7 +573,7 @@ pub(crate) fn worse(b: &Standing, a: &Standing) -> bool {
 }
 
 /// Whether iteration label `a` (`PI3.2`) comes after `b`.
-fn later(a: &str, b: &str) -> bool {
+pub(crate) fn later(a: &str, b: &str) -> bool {
     let parse = |s: &str| -> Option<(u32, u32)> {
         let (pi, it) = s.strip_prefix("PI")?.split_once('.')?;
         Some((pi.parse().ok()?, it.parse().ok()?))
