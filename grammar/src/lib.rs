@@ -12,6 +12,7 @@
 
 #![deny(missing_docs)]
 
+mod explain;
 mod fast;
 mod format;
 mod layout;
@@ -21,7 +22,6 @@ mod tree;
 pub use format::{FormatError, format};
 pub use layout::{INDENT, Layout, quote};
 
-pub use parse::{
-    MAX_SOURCE_BYTES, STATEMENTS, did_you_mean, is_valid_id, parse, parse_fast, parse_with_grammar, suggest_id,
-};
+pub use explain::{STATEMENTS, did_you_mean, is_valid_id, suggest_id};
+pub use parse::{MAX_SOURCE_BYTES, parse, parse_fast, parse_with_grammar};
 pub use tree::*;

@@ -52,6 +52,23 @@ fn agrees(text: &str) -> bool {
     clean
 }
 
+/// `n` mutants of `text`: the reader and the grammar agree on each, and the formatter never
+/// changes a meaning and is idempotent. Returns (well-formed mutants, mutants).
+fn mutants_agree(text: &str, n: usize, r: &mut Rng) -> (usize, usize) {
+    let mut clean = 0;
+    for _ in 0..n {
+        let m = mutate(text, r);
+        match haalbaar_grammar::format(&m) {
+            Ok(f) => assert_eq!(haalbaar_grammar::format(&f).as_ref(), Ok(&f), "{m}"),
+            Err(e) => assert!(matches!(e, haalbaar_grammar::FormatError::Syntax(_)), "{e}: {m}"),
+        }
+        if agrees(&m) {
+            clean += 1;
+        }
+    }
+    (clean, n)
+}
+
 /// A small seeded generator (xorshift), so the mutants are the same on every run.
 struct Rng(u64);
 
@@ -175,18 +192,9 @@ fn mutated_examples_read_the_same() {
     let mut r = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut total, mut clean) = (0, 0);
     for example in &examples {
-        for _ in 0..1500 {
-            let m = mutate(example, &mut r);
-            total += 1;
-            // The formatter on the same mutants: never a changed meaning, always idempotent.
-            match haalbaar_grammar::format(&m) {
-                Ok(f) => assert_eq!(haalbaar_grammar::format(&f).as_ref(), Ok(&f), "{m}"),
-                Err(e) => assert!(matches!(e, haalbaar_grammar::FormatError::Syntax(_)), "{e}: {m}"),
-            }
-            if agrees(&m) {
-                clean += 1;
-            }
-        }
+        let (c, t) = mutants_agree(example, 1500, &mut r);
+        clean += c;
+        total += t;
     }
     // Both kinds must be common, or the test checks little.
     assert!(clean * 10 > total && clean * 10 < total * 9, "{clean} of {total} mutants are well formed");
@@ -240,19 +248,7 @@ scenario alles "Every form" {
     let file = haalbaar_grammar::parse(text);
     assert!(file.errors.is_empty(), "{:?}", file.errors);
     assert_eq!(file.blocks[1].statements.len(), 33);
-    let mut r = Rng(0x2545_f491_4f6c_dd1d);
-    let (mut total, mut clean) = (0, 0);
-    for _ in 0..3000 {
-        let m = mutate(text, &mut r);
-        total += 1;
-        match haalbaar_grammar::format(&m) {
-            Ok(f) => assert_eq!(haalbaar_grammar::format(&f).as_ref(), Ok(&f), "{m}"),
-            Err(e) => assert!(matches!(e, haalbaar_grammar::FormatError::Syntax(_)), "{e}: {m}"),
-        }
-        if agrees(&m) {
-            clean += 1;
-        }
-    }
+    let (clean, total) = mutants_agree(text, 3000, &mut Rng(0x2545_f491_4f6c_dd1d));
     // Most mutants of one dense block break a line; enough stay well formed to compare.
     assert!(clean >= 50 && clean < total, "{clean} of {total} mutants are well formed");
 }
