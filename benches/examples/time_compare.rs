@@ -9,16 +9,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use haalbaar::Options;
 
-fn median(mut f: impl FnMut()) -> f64 {
-    let mut ms: Vec<f64> = (0..7)
-        .map(|_| {
-            let t = std::time::Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    ms.sort_by(f64::total_cmp);
-    ms[ms.len() / 2]
+fn median(f: impl FnMut()) -> f64 {
+    haalbaar_benches::median_ms(7, f)
 }
 
 fn main() {

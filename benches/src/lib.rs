@@ -267,3 +267,31 @@ pub fn medium(seed: u64, tightness: f64) -> String {
     }
     s
 }
+
+/// The median wall time of `runs` calls of `f`, in milliseconds (the measuring examples).
+pub fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut ms: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    ms[ms.len() / 2]
+}
+
+/// One commitment's answer: `(kind:item, status, finish, deadline)`.
+pub type Answer = (String, String, Option<String>, String);
+
+/// Every commitment of a decided check as an [`Answer`], in rank order: what the tests compare
+/// two checks by. `None` when the check decided nothing.
+pub fn answers(c: &haalbaar::Checked) -> Option<Vec<Answer>> {
+    let f = c.feasibility.as_ref()?;
+    Some(
+        f.commitments
+            .iter()
+            .map(|r| (format!("{}:{}", r.kind, r.item), r.status.to_string(), r.finish.clone(), r.deadline.clone()))
+            .collect(),
+    )
+}

@@ -93,14 +93,8 @@ fn mutate(text: &str, kind: Kind, seed: u64) -> Option<(String, usize)> {
 }
 
 /// `(kind, item) → (status, finish, deadline)` of a check alone.
-fn answers(c: &Checked) -> Vec<(String, String, Option<String>, String)> {
-    c.feasibility
-        .as_ref()
-        .expect("generated plans are decided")
-        .commitments
-        .iter()
-        .map(|r| (format!("{}:{}", r.kind, r.item), r.status.to_string(), r.finish.clone(), r.deadline.clone()))
-        .collect()
+fn answers(c: &Checked) -> Vec<haalbaar_benches::Answer> {
+    haalbaar_benches::answers(c).expect("generated plans are decided")
 }
 
 fn run(kind: Kind) {

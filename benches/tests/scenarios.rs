@@ -10,14 +10,8 @@ use haalbaar_benches::generate;
 /// Plans per kind of scenario.
 const PLANS: u64 = 200;
 
-fn answers(c: &Checked) -> Vec<(String, String, Option<String>, String)> {
-    c.feasibility
-        .as_ref()
-        .expect("generated plans are decided")
-        .commitments
-        .iter()
-        .map(|r| (format!("{}:{}", r.kind, r.item), r.status.to_string(), r.finish.clone(), r.deadline.clone()))
-        .collect()
+fn answers(c: &Checked) -> Vec<haalbaar_benches::Answer> {
+    haalbaar_benches::answers(c).expect("generated plans are decided")
 }
 
 fn pick(seed: u64, salt: u64, n: usize) -> usize {

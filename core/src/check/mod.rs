@@ -284,7 +284,7 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
 fn scenario_diagnostics(parsed: &grammar::SourceFile, options: &Options) -> Vec<Diagnostic> {
     let mut out = scenario::duplicates(parsed);
     let quick = Options { solve: false, cancel: options.cancel.clone(), ..Options::default() };
-    for (_, block, file, found) in scenario::applied(parsed) {
+    for (block, file, found) in scenario::applied(parsed) {
         let (lowered, more) = lower::lower(&file);
         let mut diagnostics = found;
         diagnostics.extend(more);

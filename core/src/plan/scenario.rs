@@ -93,7 +93,7 @@ pub(crate) fn apply(file: &syn::SourceFile, id: &str) -> Option<(syn::SourceFile
 
 /// Every scenario applied in turn, for the diagnostics of its lines alone (a check of the plan
 /// reports what is wrong in its scenarios too).
-pub(crate) fn applied(file: &syn::SourceFile) -> Vec<(String, Span, syn::SourceFile, Vec<Diagnostic>)> {
+pub(crate) fn applied(file: &syn::SourceFile) -> Vec<(Span, syn::SourceFile, Vec<Diagnostic>)> {
     let mut out = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     for b in file.blocks.iter().filter(|b| b.kind == BlockKind::Scenario) {
@@ -103,7 +103,7 @@ pub(crate) fn applied(file: &syn::SourceFile) -> Vec<(String, Span, syn::SourceF
         }
         done.push(&id.value);
         if let Some((f, d)) = apply(file, &id.value) {
-            out.push((id.value.clone(), b.span, f, d));
+            out.push((b.span, f, d));
         }
     }
     out
@@ -191,7 +191,7 @@ fn change_one(blocks: &mut Vec<Block>, change: &syn::Change, line: Span) -> Opti
         ChangeKind::Without(w) => {
             let before = block.statements.len();
             block.statements.retain(|old| !takes_out(&w.value, &old.value));
-            (block.statements.len() == before).then(|| nothing(Code::E0702, &who, &w.value, w.span))
+            (block.statements.len() == before).then(|| nothing(&who, &w.value, w.span))
         }
         ChangeKind::VacanciesFilled => {
             let mut filled = 0;
@@ -210,7 +210,7 @@ fn change_one(blocks: &mut Vec<Block>, change: &syn::Change, line: Span) -> Opti
     }
 }
 
-fn nothing(code: Code, who: &str, w: &Without, span: Span) -> Diagnostic {
+fn nothing(who: &str, w: &Without, span: Span) -> Diagnostic {
     let what = match w {
         Without::Hire(Some(d)) | Without::Leave(Some(d)) | Without::Vacancy(Some(d)) => {
             format!("`{} on {}`", w.keyword(), date_text(&d.value))
@@ -220,7 +220,7 @@ fn nothing(code: Code, who: &str, w: &Without, span: Span) -> Diagnostic {
         Without::Capacity(Some(p)) => format!("`capacity {}`", period_text(&p.value)),
         _ => format!("`{}`", w.keyword()),
     };
-    Diagnostic::new(code, format!("{who} has no {what} to take out"), Some(span))
+    Diagnostic::new(Code::E0702, format!("{who} has no {what} to take out"), Some(span))
         .with_label("nothing to take out")
         .with_help("remove this line, or say what the block has (its date, team or item)")
 }

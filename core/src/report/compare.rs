@@ -294,8 +294,8 @@ pub fn compare_checked(
             commitments[at].standings[k] = Some(Standing::of(r));
         }
     }
+    let decided: Vec<bool> = all.iter().map(|c| c.feasibility.is_some()).collect();
     for row in &mut commitments {
-        let decided: Vec<bool> = all.iter().map(|c| c.feasibility.is_some()).collect();
         row.effects =
             (0..all.len()).map(|k| effect(&row.standings[0], &row.standings[k], decided[0] && decided[k])).collect();
     }
