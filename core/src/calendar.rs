@@ -2,8 +2,9 @@
 //! PI marked IP, working days counted per iteration, and periods bound to iterations.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::fixed::Fixed;
 use crate::model::{Horizon, Length, Period, Settings};
 
 /// Horizons longer than this many iterations are refused (about 40 years of 2-week ones).
@@ -97,6 +98,74 @@ pub struct Calendar {
     /// Whether each day from `start` to the last iteration's end is a working day.
     #[serde(skip)]
     pub working: Vec<bool>,
+    /// Where the plan's status date (`as of`) falls, when it has one inside the iterations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusDay>,
+}
+
+/// The status date on the calendar: the iteration that holds it, and how many of that
+/// iteration's working days lie on or after it. Iterations before it are history (no work is
+/// planned in them); every per-iteration figure of the status iteration is cut to the share
+/// `days_left / days` of it.
+///
+/// ```
+/// use haalbaar::calendar::Calendar;
+/// use haalbaar::model::{At, Settings};
+///
+/// # let start = haalbaar::NaiveDate::from_ymd_opt(2024, 1, 8).expect("a date");
+/// let mut settings = Settings::new(start);
+/// // The Wednesday of the second iteration's first week: 8 of its 10 working days are left.
+/// settings.as_of = Some(At::new(haalbaar::NaiveDate::from_ymd_opt(2024, 1, 24).expect("a date")));
+/// let cal = Calendar::new(&settings).expect("a calendar");
+/// let status = cal.status.expect("inside the horizon");
+/// assert_eq!((status.iteration, status.days_left, status.days), (1, 8, 10));
+/// assert_eq!(status.cut(0, haalbaar::Fixed::from_int(30)), haalbaar::Fixed::ZERO);
+/// assert_eq!(status.cut(1, haalbaar::Fixed::from_int(30)), haalbaar::Fixed::from_int(24));
+/// assert_eq!(status.cut(2, haalbaar::Fixed::from_int(30)), haalbaar::Fixed::from_int(30));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StatusDay {
+    /// The status date.
+    pub date: NaiveDate,
+    /// The iteration that holds it (0-based).
+    pub iteration: usize,
+    /// Working days of that iteration from the status date on.
+    pub days_left: u32,
+    /// Working days of that iteration.
+    pub days: u32,
+}
+
+impl StatusDay {
+    /// A per-iteration figure of iteration `t` as the check plans with it: nothing before the
+    /// status iteration, the share of its working days left in it, all of it after.
+    ///
+    /// ```
+    /// use haalbaar::calendar::StatusDay;
+    /// use haalbaar::{Fixed, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2024, 1, 24).expect("a date");
+    /// let status = StatusDay { date: day, iteration: 3, days_left: 5, days: 10 };
+    /// assert_eq!(status.cut(3, Fixed::from_int(7)), Fixed::from_millis(3_500));
+    /// ```
+    pub fn cut(&self, t: usize, value: Fixed) -> Fixed {
+        use std::cmp::Ordering::*;
+        match t.cmp(&self.iteration) {
+            Less => Fixed::ZERO,
+            Greater => value,
+            Equal if self.days_left >= self.days => value,
+            Equal if self.days == 0 => Fixed::ZERO,
+            Equal => value
+                .ratio()
+                .times(&crate::fixed::Ratio::int(i64::from(self.days_left)))
+                .over(&crate::fixed::Ratio::int(i64::from(self.days)))
+                .to_fixed(),
+        }
+    }
+    /// The same as thousandths (the solver's unit).
+    pub(crate) fn cut_millis(&self, t: usize, millis: i64) -> i64 {
+        self.cut(t, Fixed::from_millis(millis)).millis()
+    }
 }
 
 /// Why a calendar cannot be built.
@@ -348,6 +417,13 @@ impl Calendar {
                 holidays,
             });
         }
+        let status = s.as_of.as_ref().map(|d| d.value).and_then(|date| {
+            let it = iterations.iter().find(|it| it.start <= date && date <= it.end)?;
+            let from = (date - s.start).num_days() as usize;
+            let to = (it.end - s.start).num_days() as usize;
+            let days_left = working.get(from..=to).map_or(0, |d| d.iter().filter(|w| **w).count() as u32);
+            Some(StatusDay { date, iteration: it.index, days_left, days: it.working_days })
+        });
         Ok(Calendar {
             start: s.start,
             last_day,
@@ -358,6 +434,7 @@ impl Calendar {
             nominal_days,
             iterations,
             working,
+            status,
         })
     }
 

@@ -38,6 +38,10 @@ pub struct Cell {
     /// What `capacity PIx.y +N` / `-N` statements add (included in `capacity`).
     #[serde(default, skip_serializing_if = "Fixed::is_zero")]
     pub adjustment: Fixed,
+    /// The plannable capacity that lies before the plan's status date (`as of`): history,
+    /// not planned with (taken out of `plannable`).
+    #[serde(default, skip_serializing_if = "Fixed::is_zero")]
+    pub past: Fixed,
 }
 
 /// Where an iteration's capacity comes from.
@@ -468,6 +472,7 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                             fte: None,
                             source: Source::Innovation,
                             adjustment: Fixed::ZERO,
+                            past: Fixed::ZERO,
                         };
                     }
                     let (cap, person_days, source) = computed(plan, cal, team, it, pd, extra);
@@ -479,11 +484,19 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                         fte,
                         source,
                         adjustment: Fixed::ZERO,
+                        past: Fixed::ZERO,
                     }
                 })
                 .collect();
             apply_overrides(team, cal, &load, &mut cells);
             apply_adjustments(team, cal, plan.settings.load, &mut cells);
+            if let Some(status) = &cal.status {
+                for (t, cell) in cells.iter_mut().enumerate() {
+                    let planned = cell.plannable;
+                    cell.plannable = status.cut(t, planned);
+                    cell.past = planned - cell.plannable;
+                }
+            }
             TeamCapacity { team: team.id.clone(), iterations: cells }
         })
         .collect();
@@ -612,7 +625,7 @@ pub(crate) fn shares(over: &[usize], millis: i64) -> impl Iterator<Item = (usize
 /// ```
 pub fn item_cap(plan: &Plan, cal: &Calendar, item: &Item, it: &Iteration) -> Option<Fixed> {
     match item.max.as_ref()?.value {
-        Max::PerIteration(v) => Some(v),
+        Max::PerIteration(v) => Some(cal.status.map_or(v, |s| s.cut(it.index, v))),
         Max::People(_) => item_cap_in(plan, cal, item, plan.team(&item.team.as_ref()?.id)?, it),
     }
 }
@@ -638,13 +651,16 @@ pub fn item_caps(plan: &Plan, cal: &Calendar, item: &Item, team: &Team) -> Vec<O
     let mut seen: Vec<(u32, Option<Fixed>)> = Vec::new();
     cal.iterations
         .iter()
-        .map(|it| match seen.iter().find(|(d, _)| *d == it.working_days) {
-            Some((_, cap)) => *cap,
-            None => {
-                let cap = item_cap_in(plan, cal, item, team, it);
-                seen.push((it.working_days, cap));
-                cap
-            }
+        .map(|it| {
+            let cap = match seen.iter().find(|(d, _)| *d == it.working_days) {
+                Some((_, cap)) => *cap,
+                None => {
+                    let cap = uncut_item_cap(plan, cal, item, team, it);
+                    seen.push((it.working_days, cap));
+                    cap
+                }
+            };
+            cap.map(|c| cal.status.map_or(c, |s| s.cut(it.index, c)))
         })
         .collect()
 }
@@ -663,6 +679,12 @@ pub fn item_caps(plan: &Plan, cal: &Calendar, item: &Item, team: &Team) -> Vec<O
 /// assert_eq!(cap, Some(haalbaar::Fixed::from_int(15)));
 /// ```
 pub fn item_cap_in(plan: &Plan, cal: &Calendar, item: &Item, team: &Team, it: &Iteration) -> Option<Fixed> {
+    let cap = uncut_item_cap(plan, cal, item, team, it)?;
+    Some(cal.status.map_or(cap, |s| s.cut(it.index, cap)))
+}
+
+/// [`item_cap_in`] before the status date's cut.
+fn uncut_item_cap(plan: &Plan, cal: &Calendar, item: &Item, team: &Team, it: &Iteration) -> Option<Fixed> {
     let max = item.max.as_ref()?;
     match max.value {
         Max::PerIteration(v) => Some(v),

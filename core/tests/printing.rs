@@ -386,6 +386,7 @@ fn the_builder_writes_every_statement() {
         .load(f(85))
         .uncertainty(f(10))
         .firm(2)
+        .as_of(d(2025, 4, 7))
         .team(
             Team::new("api")
                 .title("API")
@@ -409,7 +410,7 @@ fn the_builder_writes_every_statement() {
                 .priority(1)
                 .note("n"),
         )
-        .item(Item::new("a").team("api").effort(f(20)))
+        .item(Item::new("a").team("api").effort(f(20)).started(d(2025, 2, 3)).finished(d(2025, 3, 3)))
         .item(
             Item::new("b")
                 .title("B")
@@ -425,7 +426,9 @@ fn the_builder_writes_every_statement() {
                 .wsjf(f(8), f(5), f(3), None)
                 .priority(2)
                 .owner("PO")
-                .note("politiek"),
+                .note("politiek")
+                .done(f(4))
+                .remaining(f(9)),
         )
         .plan();
     let text = print(&plan);

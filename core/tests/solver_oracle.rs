@@ -57,6 +57,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
             succs: Default::default(),
             priority: None,
             wsjf: None,
+            finished: None,
         });
     }
     for j in 0..jobs_n {
@@ -81,6 +82,7 @@ fn random_problem(r: &mut Rng) -> (Problem, Vec<Requirement>) {
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
         load: haalbaar::Fixed::HUNDRED,
         spread: Default::default(),
+        status: None,
     };
     (p, reqs)
 }

@@ -69,6 +69,7 @@ fn random_problem(r: &mut Rng) -> Problem {
             succs: Default::default(),
             priority: None,
             wsjf: None,
+            finished: None,
         });
     }
     for j in 0..jobs_n {
@@ -119,6 +120,7 @@ fn random_problem(r: &mut Rng) -> Problem {
         topo_pos: std::sync::Arc::new((0..jobs_n).collect()),
         load: haalbaar::Fixed::HUNDRED,
         spread: Default::default(),
+        status: None,
     }
 }
 

@@ -24,6 +24,7 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Plan, "load", "load 85%"),
     (BlockKind::Plan, "uncertainty", "uncertainty grows 10% per PI"),
     (BlockKind::Plan, "firm", "firm 2 PIs"),
+    (BlockKind::Plan, "as", "as of 2024-05-13"),
     (BlockKind::Team, "people", "people 12"),
     (BlockKind::Team, "focus", "focus 70%"),
     (BlockKind::Team, "reserve", "reserve 20% \"beheer en storingen\""),
@@ -62,6 +63,10 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Item, "priority", "priority 1"),
     (BlockKind::Item, "owner", "owner \"DG Digitalisering\""),
     (BlockKind::Item, "note", "note \"free text\""),
+    (BlockKind::Item, "done", "done 40"),
+    (BlockKind::Item, "remaining", "remaining 30"),
+    (BlockKind::Item, "finished", "finished 2024-04-26"),
+    (BlockKind::Item, "started", "started 2024-02-12"),
     (
         BlockKind::Scenario,
         "team",

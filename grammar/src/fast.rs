@@ -469,6 +469,10 @@ impl<'a> Cur<'a> {
             (Item, "target") => Without::Target,
             (Item, "max") => Without::Max,
             (Item, "epic") => Without::Epic,
+            (Item, "done") => Without::Done,
+            (Item, "remaining") => Without::Remaining,
+            (Item, "finished") => Without::Finished,
+            (Item, "started") => Without::Started,
             _ => return None,
         };
         self.no_id_char().then_some(w)
@@ -517,6 +521,10 @@ impl<'a> Cur<'a> {
                 Statement::Holiday { name, from, to: self.opt_joined("..", Self::date) }
             }
             (Plan, "load") => Statement::Load(self.after_ws(Self::percent)?),
+            (Plan, "as") => {
+                self.then_word("of")?;
+                Statement::AsOf(self.after_ws(Self::date)?)
+            }
             (Plan, "uncertainty") => {
                 self.then_word("grows")?;
                 let p = self.after_ws(Self::percent)?;
@@ -645,6 +653,10 @@ impl<'a> Cur<'a> {
                 Statement::After { item, lag: self.opt_joined("+", Self::duration) }
             }
             (Item, "target") => Statement::Target(self.after_ws(Self::period)?),
+            (Item, "done") => Statement::Done(self.after_ws(Self::number)?),
+            (Item, "remaining") => Statement::Remaining(self.after_ws(Self::number)?),
+            (Item, "finished") => Statement::Finished(self.after_ws(Self::date)?),
+            (Item, "started") => Statement::Started(self.after_ws(Self::date)?),
             (Item, "wsjf") => {
                 let mut parts = Vec::new();
                 while let Some(part) = self.opt(|c| {

@@ -332,6 +332,10 @@ fn change(pair: Pair<'_, Rule>) -> Option<Change> {
                 Rule::w_not_before => Without::NotBefore,
                 Rule::w_target => Without::Target,
                 Rule::w_max => Without::Max,
+                Rule::w_done => Without::Done,
+                Rule::w_remaining => Without::Remaining,
+                Rule::w_finished => Without::Finished,
+                Rule::w_started => Without::Started,
                 _ => Without::Epic,
             };
             ChangeKind::Without(Spanned::new(without, span))
@@ -384,6 +388,11 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
         Rule::load => Statement::Load(the_percent()),
         Rule::uncertainty => Statement::Uncertainty(the_percent()),
         Rule::firm => Statement::Firm(num(0).unwrap_or_else(zero)),
+        Rule::as_of => Statement::AsOf(the_date(0).unwrap_or_else(no_date)),
+        Rule::done => Statement::Done(num(0).unwrap_or_else(zero)),
+        Rule::remaining => Statement::Remaining(num(0).unwrap_or_else(zero)),
+        Rule::finished => Statement::Finished(the_date(0).unwrap_or_else(no_date)),
+        Rule::started => Statement::Started(the_date(0).unwrap_or_else(no_date)),
         Rule::people => Statement::People(num(0).unwrap_or_else(zero)),
         Rule::focus => Statement::Focus(the_percent()),
         Rule::reserve => Statement::Reserve { percent: the_percent(), reason: string(0) },

@@ -398,6 +398,8 @@ pub enum Statement {
     Innovation(Spanned<Number>),
     /// `unit days` or `unit points`.
     Unit(Spanned<UnitName>),
+    /// `as of 2024-05-13`: the status date; the plan is checked from this day on.
+    AsOf(Spanned<Date>),
     /// `workweek 5 days`: working days per week, Monday first.
     Workweek(Spanned<Number>),
     /// `holiday "Kerstreces" 2024-12-23 .. 2025-01-03`, or a single day.
@@ -518,6 +520,14 @@ pub enum Statement {
     Target(Spanned<Period>),
     /// `wsjf value 8 urgency 5 risk 3`: the parts of the weighted shortest job first score.
     Wsjf(Vec<(Spanned<WsjfKey>, Spanned<Number>)>),
+    /// `done 40`: effort already spent on the item, in the plan's unit.
+    Done(Spanned<Number>),
+    /// `remaining 30`: a new estimate of what is left, instead of effort less done.
+    Remaining(Spanned<Number>),
+    /// `finished 2024-04-26`: the item is done; it needs nothing more.
+    Finished(Spanned<Date>),
+    /// `started 2024-02-12`: when work began (for the record; the check does not use it).
+    Started(Spanned<Date>),
     // scenario
     /// A line of a scenario: `team toegang people 10`, `item login without after sso`,
     /// `add item nieuw "Nieuw"`.
@@ -623,6 +633,14 @@ pub enum Without {
     Max,
     /// `without epic`: no longer part of an epic.
     Epic,
+    /// `without done`: no effort recorded as spent.
+    Done,
+    /// `without remaining`: the remaining work is effort less done again.
+    Remaining,
+    /// `without finished`: the item is not finished.
+    Finished,
+    /// `without started`.
+    Started,
 }
 
 impl Without {
@@ -647,6 +665,10 @@ impl Without {
             Without::Target => "target",
             Without::Max => "max",
             Without::Epic => "epic",
+            Without::Done => "done",
+            Without::Remaining => "remaining",
+            Without::Finished => "finished",
+            Without::Started => "started",
         }
     }
 }
@@ -697,6 +719,11 @@ impl Statement {
             Statement::After { .. } => "after",
             Statement::Target(_) => "target",
             Statement::Wsjf(_) => "wsjf",
+            Statement::AsOf(_) => "as of",
+            Statement::Done(_) => "done",
+            Statement::Remaining(_) => "remaining",
+            Statement::Finished(_) => "finished",
+            Statement::Started(_) => "started",
             Statement::Change(c) => match c.kind {
                 ChangeKind::Add { .. } => "add",
                 _ => c.target.keyword(),

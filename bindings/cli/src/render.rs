@@ -195,7 +195,10 @@ pub fn verdict(file: &str, f: &haalbaar::report::feasibility::Feasibility, color
     use haalbaar::report::feasibility::PlanVerdict;
     let met = f.commitments.iter().filter(|c| c.status == haalbaar::Status::Met).count();
     let mut out = String::new();
-    let title = verdict_text(file, f.verdict, met, f.commitments.len());
+    let mut title = verdict_text(file, f.verdict, met, f.commitments.len());
+    if let Some(day) = f.as_of {
+        title.push_str(&t(&format!(" (as of {day})")));
+    }
     if color {
         let code = if f.verdict == PlanVerdict::Feasible { "32" } else { "31" };
         out.push_str(&format!("\u{1b}[1;{code}m{title}\u{1b}[0m\n"));

@@ -136,6 +136,7 @@ pub const ENTRIES: &[Entry] = &[
     ("unknown", "onbeslist"),
     ("invalid", "bevat fouten"),
     ("{}: {}, {} of {} commitments met", "{}: {}, {} van {} toezeggingen gehaald"),
+    (" (as of {})", " (stand van {})"),
     (
         "{}: {}, {} of {} commitments met among those checked (items with errors left out)",
         "{}: {}, {} van {} toezeggingen gehaald van de gecontroleerde (items met fouten buiten beschouwing)",

@@ -684,6 +684,51 @@ Fix: present a soft one as a forecast with its probability, make it a `target`, 
 `firm` if the organisation really commits that far ahead. Keep a hard one hard; review its
 probability every PI and act (capacity, scope) while it is low.";
 
+E0801, Error, "status date outside the plan",
+"What: the plan's `as of` date lies before `start` or after the end of the last iteration.
+Why: the status date splits the plan into history and what is still to plan; outside the iterations there is nothing to split.
+Example: `as of 2023-12-01` in a plan with `start 2024-01-08`.
+Fix: give the day the progress was recorded, a day inside the plan's iterations.";
+E0802, Error, "progress without a status date",
+"What: an item records progress (`done`, `remaining` or `finished`) but the plan block has no `as of`.
+Why: progress is true on a day; without that day the engine cannot tell which iterations are history.
+Example: `done 40` in an item of a plan whose plan block has no `as of` line.
+Fix: add `as of DATE` to the plan block, the day the progress was recorded.";
+E0803, Error, "remaining above the estimate",
+"What: an item's `remaining` is more than the high figure of its `effort`.
+Why: what is left cannot be more than the whole item is estimated at; one of the two figures is out of date.
+Example: `effort 60..90` and `remaining 120` in one item.
+Fix: raise the estimate to what the item now takes in all, or lower `remaining`.";
+E0804, Error, "progress on a finished item",
+"What: an item has `finished` and also `done` or `remaining`.
+Why: a finished item needs nothing more; a figure of work done or left contradicts that.
+Example: `finished 2024-04-26` and `remaining 10` in one item.
+Fix: remove the figure, or remove `finished` when work is left.";
+E0805, Error, "progress dated after the status date",
+"What: an item's `finished` or `started` day lies after the plan's `as of`.
+Why: progress is recorded as of the status date; what happens after it is still plan.
+Example: `finished 2024-06-01` in a plan with `as of 2024-05-13`.
+Fix: correct the day, or move the status date.";
+E0806, Error, "finished before a prerequisite",
+"What: an item is `finished`, but an item it waits for (`after`) is not finished, or was finished later.
+Why: an item starts after the items it waits for are done; it cannot be done before them.
+Example: `finished 2024-03-01` in item `b`, which has `after a`, while `a` has no `finished` line.
+Fix: record when the prerequisite was finished, remove `finished` if work is left, or remove the `after` if the item did not wait.";
+E0807, Error, "started after finished",
+"What: an item's `started` day lies after its `finished` day.
+Why: work is finished after it is started; one of the days is wrong.
+Example: `started 2024-04-01` and `finished 2024-03-15` in one item.
+Fix: correct one of the two days.";
+W0511, Warning, "more done than estimated",
+"What: an item's `done` is more than the high figure of its `effort`.
+Why: by the estimate nothing is left, so the item is taken as finished; when work is left, the plan is too optimistic.
+Example: `effort 60..90` and `done 120` in one item.
+Fix: say what is left with `remaining N`, or record `finished DATE`; and update the estimate.";
+W0512, Warning, "nothing left but not finished",
+"What: an item has nothing left for the check (`done` reaches its likely effort, or `remaining 0`) but no `finished` day.
+Why: it is then taken as finished on the day before the status date, which may not be true; its successors start from there.
+Example: `effort 40` and `done 40` in an item without `finished`.
+Fix: add `finished DATE` with the day it was finished (or `remaining N` if work is left).";
 E0701, Error, "scenario names something unknown",
 "What: a line of a scenario changes a team, epic or item that the plan does not have.
 Why: a scenario changes the plan above it; a change to nothing is almost always a typo, and

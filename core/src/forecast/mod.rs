@@ -344,11 +344,23 @@ pub fn forecast(
         let mut rng = Rng::new(run_seed(opts.seed, run));
         let mut p = base.clone();
         let jobs = std::sync::Arc::make_mut(&mut p.jobs);
+        // Each draw less what is done (`remaining` when given; nothing for a finished item):
+        // a draw with nothing left is finished the day before the status date, as in `check`.
+        let mut nothing_left: Vec<(usize, crate::NaiveDate)> = Vec::new();
         for (j, item) in plan.items.iter().enumerate() {
             if let Some(e) = &item.effort {
-                jobs[j].effort = draw(&e.value, widen[j], &mut rng).millis();
+                let drawn = draw(&e.value, widen[j], &mut rng);
+                if jobs[j].finished.is_some() {
+                    continue;
+                }
+                let left = item.needed_of(drawn).unwrap_or(drawn).millis();
+                match cal.status {
+                    Some(s) if left <= 0 => nothing_left.push((j, s.date.pred_opt().unwrap_or(s.date))),
+                    _ => jobs[j].effort = left,
+                }
             }
         }
+        crate::solve::problem::mark_finished(jobs, cal, &nothing_left);
         let filled: Vec<bool> = vacancies.iter().map(|(_, _, chance)| rng.unit() < *chance).collect();
         if filled.iter().any(|f| *f) {
             let cached = caps.lock().ok().and_then(|c| c.get(&filled).cloned());

@@ -346,6 +346,7 @@ impl Lower {
                         s.firm_pis = Some(v);
                     }
                 }
+                syn::Statement::AsOf(d) => s.as_of = self.date(d).map(|v| At { value: v, loc: span.into() }),
                 _ => {}
             }
         }
@@ -625,6 +626,15 @@ impl Lower {
                 syn::Statement::Priority(n) => it.priority = self.priority(n),
                 syn::Statement::Owner(s) => it.owner = Some(s.value.clone()),
                 syn::Statement::Note(s) => it.note = Some(s.value.clone()),
+                syn::Statement::Done(n) => {
+                    it.done = self.amount(n, "the effort done", false).map(|v| At { value: v, loc: span.into() })
+                }
+                syn::Statement::Remaining(n) => {
+                    it.remaining =
+                        self.amount(n, "the effort remaining", false).map(|v| At { value: v, loc: span.into() })
+                }
+                syn::Statement::Finished(d) => it.finished = self.date(d).map(|v| At { value: v, loc: span.into() }),
+                syn::Statement::Started(d) => it.started = self.date(d).map(|v| At { value: v, loc: span.into() }),
                 _ => {}
             }
         }

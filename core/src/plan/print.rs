@@ -86,6 +86,9 @@ fn settings(out: &mut Layout, title: Option<&str>, s: &Settings) {
     if let Some(n) = s.firm_pis {
         st(format!("firm {}", count(n, "PI", "PIs")));
     }
+    if let Some(d) = &s.as_of {
+        st(format!("as of {}", d.value));
+    }
     out.close(None);
 }
 
@@ -207,6 +210,18 @@ fn item(out: &mut Layout, i: &Item) {
     }
     if let Some(n) = &i.note {
         st(format!("note {}", quote(n)));
+    }
+    if let Some(d) = &i.started {
+        st(format!("started {}", d.value));
+    }
+    if let Some(d) = &i.done {
+        st(format!("done {}", d.value));
+    }
+    if let Some(d) = &i.remaining {
+        st(format!("remaining {}", d.value));
+    }
+    if let Some(d) = &i.finished {
+        st(format!("finished {}", d.value));
     }
     out.close(None);
 }

@@ -285,6 +285,10 @@ fn takes_out(w: &Without, old: &Statement) -> bool {
         (Without::Target, S::Target(_)) => true,
         (Without::Max, S::MaxPeople(_) | S::MaxPerIteration(_)) => true,
         (Without::Epic, S::Epic(_)) => true,
+        (Without::Done, S::Done(_)) => true,
+        (Without::Remaining, S::Remaining(_)) => true,
+        (Without::Finished, S::Finished(_)) => true,
+        (Without::Started, S::Started(_)) => true,
         _ => false,
     }
 }

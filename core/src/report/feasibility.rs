@@ -11,6 +11,7 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::edits::PlanChange;
 use crate::fixed::Fixed;
+use crate::solve::evidence::Evidence;
 use crate::solve::problem::{CommitKind, Problem};
 use crate::solve::rank::{Landing, Lateness, Solution, Status, Verdict};
 
@@ -85,6 +86,9 @@ pub struct Feasibility {
     /// Not written: the report it is flattened into has the verdict already (one key, once).
     #[serde(skip)]
     pub verdict: PlanVerdict,
+    /// The plan's status date (`as of`) when it has one: the check plans from that day on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<chrono::NaiveDate>,
     /// In rank order.
     pub commitments: Vec<CommitmentReport>,
     /// Every item's work per iteration in the schedule that meets what is met.
@@ -263,6 +267,18 @@ pub enum Reason {
         /// The reason in one sentence.
         text: String,
     },
+    /// Its deadline lies before the status date (`as of`) and it was not met by then.
+    Passed {
+        /// The reason in one sentence.
+        text: String,
+        /// The iteration it was due by.
+        deadline: String,
+        /// The plan's status date.
+        as_of: chrono::NaiveDate,
+        /// When every item of it is finished (after the deadline): the iteration of the last.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        finished: Option<String>,
+    },
 }
 
 impl Reason {
@@ -279,6 +295,7 @@ impl Reason {
             Reason::Chain { text, .. }
             | Reason::Capacity { text, .. }
             | Reason::Search { text, .. }
+            | Reason::Passed { text, .. }
             | Reason::Unknown { text } => text,
         }
     }
@@ -372,6 +389,10 @@ pub struct ItemSchedule {
     pub finish: Option<String>,
     /// Effort that does not fit in the horizon (0 when done).
     pub beyond_horizon: Fixed,
+    /// Finished before the status date (`finished`, or nothing left): `finish` is the
+    /// iteration it was finished in, and it has no work in the schedule.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub finished: bool,
 }
 
 /// Work on one item in one iteration.
@@ -490,7 +511,9 @@ pub fn report(
             CommitKind::Item => format!("item `{}`", c.label),
             CommitKind::Epic => format!("epic `{}`", c.label),
         };
+        let finished_late = matches!(r.evidence, Some(Evidence::Passed { finished: Some(_), .. }));
         let late = r.late.map(|l| match l {
+            Lateness::At(d) if finished_late => format!("it was finished in {}", label(cal, d)),
             Lateness::At(d) => {
                 format!("it can be done by {} at the earliest, given the commitments above it", label(cal, d))
             }
@@ -607,6 +630,7 @@ pub fn report(
                 Landing::Done { .. } => Fixed::ZERO,
                 Landing::Beyond { left } => fx(left),
             },
+            finished: job.finished.is_some(),
         })
         .collect();
     // Planned work per team and iteration, in one pass over the schedule.
@@ -642,7 +666,8 @@ pub fn report(
         Verdict::Infeasible => PlanVerdict::Infeasible,
         Verdict::Unknown => PlanVerdict::Unknown,
     };
-    (Feasibility { verdict, commitments, schedule, load }, diags)
+    let as_of = cal.status.map(|s| s.date);
+    (Feasibility { verdict, as_of, commitments, schedule, load }, diags)
 }
 
 /// Warnings for uncommitted items that miss their `target` in the schedule.

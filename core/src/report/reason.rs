@@ -100,5 +100,23 @@ pub(crate) fn reason(p: &Problem, cal: &Calendar, e: &Evidence, unit: &str) -> R
             text: format!("no schedule fits: proved by exhaustive search ({nodes} steps)"),
             steps: *nodes,
         },
+        Evidence::Passed { deadline, status, finished } => {
+            let as_of = cal.status.map_or(cal.start, |s| s.date);
+            let _ = status;
+            let text = match finished {
+                Some(f) => format!(
+                    "its deadline has passed: it was due by {} (ending {}) and its last item was finished in {}",
+                    label(cal, *deadline),
+                    ends(cal, *deadline),
+                    label(cal, *f)
+                ),
+                None => format!(
+                    "its deadline has passed: it was due by {} (ending {}) and as of {as_of} work is left",
+                    label(cal, *deadline),
+                    ends(cal, *deadline)
+                ),
+            };
+            Reason::Passed { text, deadline: label(cal, *deadline), as_of, finished: finished.map(|f| label(cal, f)) }
+        }
     }
 }

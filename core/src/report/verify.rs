@@ -52,10 +52,40 @@ impl<'a> Model<'a> {
             _ => (lo, hi),
         }
     }
-    /// [`Model::own_window`] as the file states it.
+    /// The iteration an item was finished in by the plan's progress (`finished`, or nothing
+    /// left: the day before the status date), the first when before `start`; `None` when
+    /// work is left or the plan has no status date.
+    fn finished_at(&self, item: &Item) -> Option<usize> {
+        self.finished_day(item).map(|day| self.cal.iterations.iter().position(|it| day <= it.end).unwrap_or(0))
+    }
+    fn finished_day(&self, item: &Item) -> Option<chrono::NaiveDate> {
+        let status = self.cal.status?;
+        if let Some(f) = &item.finished {
+            return Some(f.value);
+        }
+        let left = item.needed_effort()?;
+        (!left.is_positive()).then(|| status.date.pred_opt().unwrap_or(status.date))
+    }
+    /// The first iteration a successor of a finished item may work in (before the lag).
+    fn released_from(&self, item: &Item) -> Option<usize> {
+        let day = self.finished_day(item)?;
+        if day < self.cal.start { Some(0) } else { self.finished_at(item).map(|f| f + 1) }
+    }
+    /// [`Model::own_window`] as the file states it: `not before`, `in PI`, the status date
+    /// and the releases of finished prerequisites.
     fn placed_window(&self, item: &Item) -> (usize, usize) {
         let mut lo = 0;
         let mut hi = self.cal.len().saturating_sub(1);
+        if let Some(s) = self.cal.status {
+            lo = s.iteration;
+        }
+        for dep in &item.after {
+            if let Ok((_, q)) = self.item(&dep.item.id)
+                && let Some(r) = self.released_from(q)
+            {
+                lo = lo.max(r + dep.lag.map_or(0, |l| lag_iterations(l, self.cal)));
+            }
+        }
         if let Some(nb) = &item.not_before {
             lo = self.cal.earliest(&nb.value).unwrap_or(usize::MAX);
         }
@@ -79,14 +109,18 @@ impl<'a> Model<'a> {
             None => team,
         }
     }
-    fn effort(item: &Item) -> Fixed {
-        item.effort.as_ref().map_or(Fixed::ZERO, |e| e.value.likely())
+    /// The effort still needed: none when finished (see [`Model::finished_at`]).
+    fn effort(&self, item: &Item) -> Fixed {
+        if self.finished_day(item).is_some() {
+            return Fixed::ZERO;
+        }
+        item.needed_effort().unwrap_or(Fixed::ZERO)
     }
     fn earliest_finish(&self, item: &Item, from: usize) -> Option<usize> {
         let mut sum = Fixed::ZERO;
         for t in from..self.cal.len() {
             sum += self.ceiling(item, t);
-            if sum >= Self::effort(item) {
+            if sum >= self.effort(item) {
                 return Some(t);
             }
         }
@@ -96,7 +130,7 @@ impl<'a> Model<'a> {
         let mut sum = Fixed::ZERO;
         for t in (0..=to.min(self.cal.len().saturating_sub(1))).rev() {
             sum += self.ceiling(item, t);
-            if sum >= Self::effort(item) {
+            if sum >= self.effort(item) {
                 return Some(t);
             }
         }
@@ -147,6 +181,9 @@ impl<'a> Model<'a> {
             }
         }
         while let Some(i) = stack.pop() {
+            if self.finished_day(&self.plan.items[i]).is_some() {
+                continue;
+            }
             if needed.insert(i) {
                 for dep in &self.plan.items[i].after {
                     stack.push(self.item(&dep.item.id)?.0);
@@ -164,6 +201,9 @@ impl<'a> Model<'a> {
                 let item = &self.plan.items[i];
                 for dep in &item.after {
                     let (q, qi) = self.item(&dep.item.id)?;
+                    if self.finished_day(qi).is_some() {
+                        continue;
+                    }
                     let lag = dep.lag.map_or(0, |l| lag_iterations(l, self.cal));
                     let from = self.earliest_finish(qi, lo[q]).map_or(usize::MAX / 2, |f| f + 1 + lag);
                     if from > lo[i] {
@@ -279,7 +319,8 @@ fn schedule(m: &Model<'_>, f: &Feasibility) -> Result<(), Vec<String>> {
             }
         }
     }
-    let effort = |i: usize| Model::effort(&m.plan.items[i]);
+    let effort = |i: usize| m.effort(&m.plan.items[i]);
+    let finished = |i: usize| m.finished_at(&m.plan.items[i]);
     let done = |i: usize| work[i].iter().copied().sum::<Fixed>();
     let last = |i: usize| work[i].iter().rposition(|w| w.is_positive());
     let first = |i: usize| work[i].iter().position(|w| w.is_positive());
@@ -301,6 +342,10 @@ fn schedule(m: &Model<'_>, f: &Feasibility) -> Result<(), Vec<String>> {
         if let Some(start) = first(i) {
             for dep in &item.after {
                 let Ok((q, _)) = m.item(&dep.item.id) else { continue };
+                if finished(q).is_some() {
+                    // Its release is part of the item's own window (checked above).
+                    continue;
+                }
                 let lag = dep.lag.map_or(0, |l| lag_iterations(l, m.cal));
                 match last(q) {
                     Some(lq) if done(q) >= effort(q) && start > lq + lag => {}
@@ -330,6 +375,15 @@ fn schedule(m: &Model<'_>, f: &Feasibility) -> Result<(), Vec<String>> {
         match m.kept(c, false) {
             Ok((items, deadline)) => {
                 for i in items {
+                    if let Some(f) = finished(i) {
+                        if f > deadline {
+                            errors.push(format!(
+                                "met commitment `{c}`: `{}` was finished after its deadline",
+                                m.plan.items[i].id
+                            ));
+                        }
+                        continue;
+                    }
                     if done(i) < effort(i) || last(i).is_none_or(|l| l > deadline) {
                         errors.push(format!(
                             "met commitment `{c}`: `{}` is not done by its deadline",
@@ -420,7 +474,7 @@ fn reason(m: &Model<'_>, label: &str, with: &[String], reason: &Reason) -> Resul
                     return Err(format!("the window of `{}` is not what the rules give", share.item));
                 }
                 let outside: Fixed = (lo[i]..=hi[i]).filter(|t| *t < a || *t > b).map(|t| m.ceiling(item, t)).sum();
-                let must = (Model::effort(item) - outside).max(Fixed::ZERO);
+                let must = (m.effort(item) - outside).max(Fixed::ZERO);
                 if must != share.must {
                     return Err(format!("`{}` must do {must} in the span, not {}", share.item, share.must));
                 }
@@ -435,5 +489,21 @@ fn reason(m: &Model<'_>, label: &str, with: &[String], reason: &Reason) -> Resul
             Ok(())
         }
         Reason::Search { .. } | Reason::Unknown { .. } => Ok(()),
+        Reason::Passed { deadline, as_of, finished, .. } => {
+            let status = m.cal.status.filter(|s| s.date == *as_of).ok_or("the plan has no such status date")?;
+            let due = m.at(deadline)?;
+            let (jobs, own) = m.commitment(label)?;
+            if own != due {
+                return Err(format!("`{label}` is not due by {deadline}"));
+            }
+            let last: Option<usize> =
+                jobs.iter().map(|&i| m.finished_at(&m.plan.items[i])).try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
+            match (finished, last) {
+                (None, None) if due < status.iteration => Ok(()),
+                (None, None) => Err(format!("{deadline} is not before the status date")),
+                (Some(f), Some(l)) if m.at(f)? == l && l > due => Ok(()),
+                _ => Err(format!("`{label}` is not finished as the reason says")),
+            }
+        }
     }
 }

@@ -118,7 +118,7 @@ pub(super) fn resting_on(p: &Problem, met: &[usize], evidence: &Evidence) -> Opt
     let jobs: Vec<usize> = match evidence {
         Evidence::Window { shares, .. } => shares.iter().map(|s| s.job).collect(),
         Evidence::Chain { links, .. } => links.iter().map(|l| l.job).collect(),
-        Evidence::Search { .. } => return None,
+        Evidence::Search { .. } | Evidence::Passed { .. } => return None,
     };
     let mut after = vec![false; p.jobs.len()];
     let mut stack = jobs;

@@ -91,6 +91,10 @@ pub enum Evidence {
     Window { team: usize, from: usize, to: usize, shares: Vec<WindowShare>, required: i64, capacity: i64 },
     /// The exact search visited every possibility (`nodes` of them) and none fits.
     Search { nodes: u64 },
+    /// Its deadline (iteration `deadline`) lies before the status iteration `status`, and it
+    /// was not finished by then: `finished` is the iteration its last item was finished in
+    /// when every item is finished (after the deadline), `None` when work is left.
+    Passed { deadline: usize, status: usize, finished: Option<usize> },
 }
 
 impl Evidence {
@@ -104,7 +108,7 @@ impl Evidence {
                 *team = teams[*team];
                 shares.iter_mut().for_each(|s| s.job = jobs[s.job]);
             }
-            Evidence::Search { .. } => {}
+            Evidence::Search { .. } | Evidence::Passed { .. } => {}
         }
         self
     }

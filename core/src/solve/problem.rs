@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use haalbaar_grammar::Span;
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, StatusDay};
 use crate::capacity::{CapacityTable, item_caps};
 use crate::fixed::Fixed;
 use crate::model::Plan;
@@ -41,6 +41,10 @@ pub struct Job {
     /// WSJF and priority, for the order of uncommitted work.
     pub priority: Option<u32>,
     pub wsjf: Option<Fixed>,
+    /// For an item finished before the status date (`finished`, or nothing left): the
+    /// iteration of its finished day (the first when it lies before `start`). It then needs
+    /// no work and waits for nothing; its successors carry its release in their `lo`.
+    pub finished: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +107,9 @@ pub struct Problem {
     /// Per team, per PI (from PI1): the iterations `capacity PIx +N` spreads N over, in order
     /// (some may lie past the horizon: they take their share, which is then lost).
     pub spread: std::sync::Arc<Vec<Vec<Vec<usize>>>>,
+    /// The status date (`as of`), if the plan has one: no work before its iteration, and
+    /// capacity added to that iteration is cut like its own (see [`StatusDay::cut`]).
+    pub status: Option<StatusDay>,
 }
 
 impl Job {
@@ -147,10 +154,13 @@ impl Problem {
             .collect();
         let mut jobs = Vec::with_capacity(plan.items.len());
         let mut slips: Vec<Option<Slip>> = Vec::with_capacity(plan.items.len());
+        let status = cal.status;
+        let mut finished: Vec<(usize, chrono::NaiveDate)> = Vec::new();
         for item in &plan.items {
             let team = *team_index.get(item.team.as_ref()?.id.as_str())?;
-            let effort = item.effort.as_ref()?.value.likely().millis();
-            let mut lo = 0;
+            let likely = item.effort.as_ref()?.value.likely();
+            let effort = item.needed_of(likely)?.millis();
+            let mut lo = status.map_or(0, |s| s.iteration);
             let mut hi = n.checked_sub(1)?;
             if let Some(nb) = &item.not_before {
                 lo = lo.max(cal.earliest(&nb.value).ok()?);
@@ -186,13 +196,22 @@ impl Problem {
                 succs: Links::new(),
                 priority: item.priority,
                 wsjf: item.wsjf_score(),
+                finished: None,
             });
+            if let Some(s) = status
+                && effort <= 0
+            {
+                // Finished (or nothing left, then finished the day before the status date).
+                let day = item.finished.as_ref().map_or(s.date.pred_opt().unwrap_or(s.date), |f| f.value);
+                finished.push((jobs.len() - 1, day));
+            }
         }
         for j in 0..jobs.len() {
             for (p, lag) in jobs[j].preds.clone() {
                 jobs[p].succs.push((j, lag));
             }
         }
+        mark_finished(&mut jobs, cal, &finished);
         let topo = topological(&jobs)?;
         let mut commitments = Vec::new();
         for (i, item) in plan.items.iter().enumerate() {
@@ -266,7 +285,57 @@ impl Problem {
                 .map(|t| (1..=cal.pi_count()).map(|pi| crate::capacity::spread_over(t, cal, pi)).collect())
                 .collect::<Vec<_>>()
                 .into(),
+            status,
         })
+    }
+}
+
+/// Marks each `(job, day)` finished on that day (see [`finish`]) and gives its successors
+/// its release instead of the link (see [`released`]). Links must be in place (`succs` too).
+pub(crate) fn mark_finished(jobs: &mut [Job], cal: &Calendar, finished: &[(usize, chrono::NaiveDate)]) {
+    if finished.is_empty() {
+        return;
+    }
+    let mut releases = vec![None; jobs.len()];
+    for &(j, day) in finished {
+        releases[j] = Some(finish(&mut jobs[j], cal, day));
+    }
+    released(jobs, &releases);
+}
+
+/// Marks a job finished on `day`: no work, no window, no cap. Returns the first iteration
+/// its successors may work in (before their lag): the one after its finished day's, or the
+/// first when it was finished before `start`.
+fn finish(job: &mut Job, cal: &Calendar, day: chrono::NaiveDate) -> usize {
+    let at = cal.iterations.iter().position(|it| day <= it.end).unwrap_or(cal.len().saturating_sub(1));
+    job.effort = 0;
+    job.finished = Some(at);
+    job.lo = 0;
+    job.hi = cal.len().saturating_sub(1);
+    job.cap = None;
+    if day < cal.start { 0 } else { at + 1 }
+}
+
+/// Finished jobs wait for nothing and hold up nothing: each successor gets, instead of the
+/// link, the release the finished day gives (`released[j]`, plus the lag).
+fn released(jobs: &mut [Job], released: &[Option<usize>]) {
+    for j in 0..jobs.len() {
+        let Some(from) = released.get(j).copied().flatten() else { continue };
+        for (s, lag) in std::mem::take(&mut jobs[j].succs) {
+            if jobs[s].finished.is_none() {
+                jobs[s].lo = jobs[s].lo.max(from + lag);
+            }
+            jobs[s].preds.retain(|(q, _)| *q != j);
+        }
+        jobs[j].preds.clear();
+    }
+    // A finished job's predecessors no longer list it as a successor.
+    for j in 0..jobs.len() {
+        if jobs[j].finished.is_some() {
+            continue;
+        }
+        let keep: Links = jobs[j].succs.iter().copied().filter(|(s, _)| jobs[*s].finished.is_none()).collect();
+        jobs[j].succs = keep;
     }
 }
 
@@ -368,6 +437,7 @@ impl Problem {
                         succs: remap(&job.succs),
                         priority: job.priority,
                         wsjf: job.wsjf,
+                        finished: job.finished,
                     }
                 })
                 .collect();
@@ -388,6 +458,7 @@ impl Problem {
                     .map(|&t| self.spread.get(t).cloned().unwrap_or_default())
                     .collect::<Vec<_>>()
                     .into(),
+                status: self.status,
             };
             (problem, old, teams)
         })

@@ -99,6 +99,8 @@ pub(super) fn apply(q: &mut Problem, change: &Change) {
         Change::Capacity(adds) => {
             let cap = std::sync::Arc::make_mut(&mut q.team_cap);
             for &(team, t, amount) in adds {
+                // Before the status date nothing is planned; in its iteration, the share left.
+                let amount = q.status.map_or(amount, |s| s.cut_millis(t, amount));
                 if let Some(c) = cap.get_mut(team).and_then(|row| row.get_mut(t)) {
                     *c = (*c + amount).max(0);
                 }

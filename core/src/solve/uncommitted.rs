@@ -40,6 +40,10 @@ pub(super) fn fill_uncommitted(
     let landing = (0..p.jobs.len())
         .map(|j| {
             let got = schedule.done(j);
+            if let Some(at) = p.jobs[j].finished {
+                // Finished before the status date: it lands where it was finished.
+                return Landing::Done { start: at, finish: at };
+            }
             match (schedule.start(j), schedule.finish(j)) {
                 (Some(start), Some(finish)) if got >= p.jobs[j].effort => Landing::Done { start, finish },
                 _ => Landing::Beyond { left: p.jobs[j].effort - got },

@@ -130,12 +130,29 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
             out.push(w);
             continue;
         }
+        // A deadline before the status date that was not met: infeasible, whatever else is
+        // kept. When every item is finished (late), it is kept late where the last finished.
+        let passed = passed(&st.q, c);
+        if let Some(Evidence::Passed { finished: Some(f), .. }) = passed {
+            let w = Walked {
+                status: Status::Infeasible,
+                evidence: passed,
+                conflicts_with: Vec::new(),
+                late: Some(Lateness::At(f)),
+                whole: walk_can(),
+                assuming,
+            };
+            set_deadline(&mut st.q, c, f);
+            sink(step(c, &w, Some(f), false));
+            out.push(w);
+            continue;
+        }
         // A chain that cannot finish inside the horizon even alone: infeasible, whatever else
         // is kept, and nowhere to finish (found without visiting the chain again).
         if let Some(e) = st.relaxed.beyond_horizon(&st.q, c) {
             let w = Walked {
                 status: Status::Infeasible,
-                evidence: Some(e),
+                evidence: Some(passed.unwrap_or(e)),
                 conflicts_with: Vec::new(),
                 late: Some(Lateness::Dropped),
                 whole: walk_can(),
@@ -157,7 +174,10 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
         let whole = walk_can();
         // Can it be met at all, alone? Deciding that is cheap (only its own jobs and their
         // predecessors), and when it cannot, it is infeasible whatever else is kept.
-        let alone = decide_alone(&st.q, c, budget);
+        let alone = match passed {
+            Some(e) => Alone::Fails(e),
+            None => decide_alone(&st.q, c, budget),
+        };
         let (status, evidence, conflicts_with) = match alone {
             Alone::Fails(e) => (Status::Infeasible, Some(e), Vec::new()),
             _ => match st.decide(c, spend_walk) {
@@ -206,6 +226,22 @@ pub(super) fn walk(p: &Problem, upto: usize, budget: u64, sink: &mut dyn FnMut(S
     }
     let State { q, kept, progress, .. } = st;
     Walk { q, kept, walked: out, schedule: progress.schedule }
+}
+
+/// Whether commitment `c`'s deadline has passed without it being met: it lies before the
+/// status iteration and work is left, or every item is finished but the last after it.
+pub(super) fn passed(q: &Problem, c: usize) -> Option<Evidence> {
+    let s = q.status?;
+    let commitment = &q.commitments[c];
+    let deadline = commitment.deadline;
+    let finished: Option<usize> =
+        commitment.jobs.iter().map(|&j| q.jobs[j].finished).try_fold(0usize, |acc, f| f.map(|f| acc.max(f)));
+    match finished {
+        Some(f) if f <= deadline => None,
+        Some(f) => Some(Evidence::Passed { deadline, status: s.iteration, finished: Some(f) }),
+        None if deadline < s.iteration => Some(Evidence::Passed { deadline, status: s.iteration, finished: None }),
+        None => None,
+    }
 }
 
 /// The walk's answer for `c` as the repairs get it.

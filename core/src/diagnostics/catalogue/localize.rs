@@ -73,6 +73,7 @@ impl Localize for Reason {
             Reason::Chain { text, .. }
             | Reason::Capacity { text, .. }
             | Reason::Search { text, .. }
+            | Reason::Passed { text, .. }
             | Reason::Unknown { text } => tr(text, lang),
         }
     }

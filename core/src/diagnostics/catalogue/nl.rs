@@ -613,6 +613,88 @@ pub(super) const ENTRIES: &[Entry] = &[
         "check uses likely efforts, counts no vacancies, and decides each commitment exactly",
         "check gebruikt de waarschijnlijke inspanningen, telt geen vacatures mee, en beslist elke toezegging exact",
     ),
+    // ---- progress ----
+    (
+        "the status date {} lies outside the plan's iterations ({} to {})",
+        "de statusdatum {} ligt buiten de iteraties van het plan ({} tot en met {})",
+    ),
+    ("status date", "statusdatum"),
+    (
+        "give the day the progress was recorded: a day from the plan's `start` to the last iteration's end",
+        "geef de dag waarop de voortgang is vastgelegd: een dag van de `start` van het plan tot het einde van de laatste iteratie",
+    ),
+    (
+        "item `{}` records progress (`{}`) but the plan has no status date",
+        "item `{}` legt voortgang vast (`{}`) maar het plan heeft geen statusdatum",
+    ),
+    ("progress without `as of`", "voortgang zonder `as of`"),
+    (
+        "add `as of DATE` to the plan block: the day this progress was recorded",
+        "zet `as of DATUM` in het planblok: de dag waarop deze voortgang is vastgelegd",
+    ),
+    (
+        "`remaining {}` is more than item `{}`'s high estimate {}",
+        "`remaining {0}` is meer dan de hoge schatting {2} van item `{1}`",
+    ),
+    ("above the estimate", "boven de schatting"),
+    (
+        "raise the estimate (`effort`) to what the item now takes in all, or lower `remaining`",
+        "verhoog de schatting (`effort`) tot wat het item nu in totaal kost, of verlaag `remaining`",
+    ),
+    ("item `{}` is finished, so `{}` has no meaning", "item `{}` is afgerond, dus `{}` betekent niets"),
+    ("finished here", "hier afgerond"),
+    (
+        "remove the `{}` line, or the `finished` line if work is left",
+        "haal de regel `{}` weg, of de regel `finished` als er nog werk is",
+    ),
+    ("item `{}` is finished on {}, after the status date {}", "item `{}` is afgerond op {}, na de statusdatum {}"),
+    ("item `{}` is started on {}, after the status date {}", "item `{}` is begonnen op {}, na de statusdatum {}"),
+    ("after the status date", "na de statusdatum"),
+    (
+        "progress is recorded as of the status date: correct the day, or move `as of` in the plan block",
+        "voortgang geldt op de statusdatum: verbeter de dag, of verschuif `as of` in het planblok",
+    ),
+    (
+        "item `{}` is finished on {}, but it waits for `{}`, {}",
+        "item `{}` is afgerond op {}, maar het wacht op `{}`, {}",
+    ),
+    ("which is not finished", "dat niet af is"),
+    ("which was finished later, on {}", "dat later af was, op {}"),
+    ("waits for it here", "wacht er hier op"),
+    (
+        "record when `{}` was finished (`finished DATE` in its block), remove `finished` here if work is left, or remove `after {}` if it did not wait",
+        "leg vast wanneer `{}` af was (`finished DATUM` in zijn blok), haal hier `finished` weg als er nog werk is, of haal `after {}` weg als het niet wachtte",
+    ),
+    ("item `{}` is started on {}, after it was finished on {}", "item `{}` is begonnen op {}, nadat het af was op {}"),
+    ("correct one of the two days", "verbeter een van beide dagen"),
+    (
+        "item `{}` has `done {}`, more than its high estimate {}",
+        "item `{}` heeft `done {}`, meer dan zijn hoge schatting {}",
+    ),
+    ("more than estimated", "meer dan geschat"),
+    (
+        "the estimate is below what is spent: update `effort` to what the item takes in all",
+        "de schatting is lager dan wat er al in zit: werk `effort` bij tot wat het item in totaal kost",
+    ),
+    (
+        "by the estimate nothing is left, so it is taken as finished: if work is left, say how much with `remaining N`; if it is finished, add `finished DATE`",
+        "volgens de schatting is er niets meer over, dus het telt als afgerond: is er nog werk, zeg dan hoeveel met `remaining N`; is het af, zet dan `finished DATUM`",
+    ),
+    (
+        "item `{}` has nothing left ({}) but no `finished` day: it is taken as finished on {}, the day before the status date",
+        "item `{}` heeft niets meer over ({}) maar geen `finished`-dag: het telt als afgerond op {}, de dag vóór de statusdatum",
+    ),
+    ("nothing left", "niets meer over"),
+    ("it was finished in {}", "het was af in {}"),
+    ("add `finished DATE` with the day it was finished", "zet `finished DATUM` met de dag waarop het af was"),
+    (
+        "its deadline has passed: it was due by {} (ending {}) and its last item was finished in {}",
+        "de deadline is voorbij: het moest af zijn uiterlijk {} (eindigt {}) en het laatste item was af in {}",
+    ),
+    (
+        "its deadline has passed: it was due by {} (ending {}) and as of {} work is left",
+        "de deadline is voorbij: het moest af zijn uiterlijk {} (eindigt {}) en op {} is er nog werk",
+    ),
     // ---- scenarios ----
     ("a scenario line names what it changes before `{}`", "een scenarioregel noemt eerst wat hij verandert, vóór `{}`"),
     (
@@ -719,6 +801,15 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("scenario names something unknown", "scenario noemt iets onbekends"),
     ("scenario takes out nothing", "scenario haalt niets weg"),
     ("scenario given twice", "scenario twee keer gegeven"),
+    ("status date outside the plan", "statusdatum buiten het plan"),
+    ("progress without a status date", "voortgang zonder statusdatum"),
+    ("remaining above the estimate", "resterend boven de schatting"),
+    ("progress on a finished item", "voortgang op een afgerond item"),
+    ("progress dated after the status date", "voortgang gedateerd na de statusdatum"),
+    ("finished before a prerequisite", "afgerond vóór een voorganger"),
+    ("started after finished", "begonnen na afronding"),
+    ("more done than estimated", "meer gedaan dan geschat"),
+    ("nothing left but not finished", "niets meer over maar niet afgerond"),
     ("unknown scenario", "onbekend scenario"),
     ("date has no effect within the horizon", "datum heeft binnen de horizon geen effect"),
     ("lag rounded up to whole iterations", "wachttijd afgerond op hele iteraties"),

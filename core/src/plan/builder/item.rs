@@ -268,6 +268,62 @@ impl Item {
         self.note = Some(note.into());
         self
     }
+    /// `done N`: effort already spent (the plan needs `as of`).
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let item = Item::new("login").effort(Fixed::from_int(40)).done(Fixed::from_int(15));
+    /// assert_eq!(item.needed_effort(), Some(Fixed::from_int(25)));
+    /// let plan = PlanBuilder::new("Demo", start).item(item).plan();
+    /// assert!(haalbaar::print(&plan).contains("\n  done 15\n"));
+    /// ```
+    pub fn done(mut self, done: Fixed) -> Self {
+        self.done = Some(At::new(done));
+        self
+    }
+    /// `remaining N`: what is left, re-estimated (instead of effort less `done`).
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::Fixed;
+    ///
+    /// let item = Item::new("login").effort(Fixed::from_int(40)).done(Fixed::from_int(15)).remaining(Fixed::from_int(30));
+    /// assert_eq!(item.needed_effort(), Some(Fixed::from_int(30)));
+    /// ```
+    pub fn remaining(mut self, remaining: Fixed) -> Self {
+        self.remaining = Some(At::new(remaining));
+        self
+    }
+    /// `finished DATE`: done; it needs nothing more.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{Fixed, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2025, 2, 14).expect("a date");
+    /// let item = Item::new("login").effort(Fixed::from_int(40)).finished(day);
+    /// assert_eq!(item.needed_effort(), Some(Fixed::ZERO));
+    /// ```
+    pub fn finished(mut self, day: chrono::NaiveDate) -> Self {
+        self.finished = Some(At::new(day));
+        self
+    }
+    /// `started DATE`: when work began (for the record).
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::NaiveDate;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2025, 1, 20).expect("a date");
+    /// assert_eq!(Item::new("login").started(day).started.map(|d| d.value), Some(day));
+    /// ```
+    pub fn started(mut self, day: chrono::NaiveDate) -> Self {
+        self.started = Some(At::new(day));
+        self
+    }
 }
 
 impl Epic {

@@ -256,6 +256,22 @@ impl PlanBuilder {
         self.plan.settings.firm_pis = Some(pis);
         self
     }
+    /// `as of DATE`: the status date the plan is checked from (progress on items counts
+    /// from it; iterations before it are history).
+    ///
+    /// ```
+    /// use haalbaar::{NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let day = NaiveDate::from_ymd_opt(2025, 3, 3).expect("a date");
+    /// let plan = PlanBuilder::new("Demo", start).as_of(day).plan();
+    /// assert_eq!(plan.settings.as_of.as_ref().map(|d| d.value), Some(day));
+    /// assert!(haalbaar::print(&plan).contains("\n  as of 2025-03-03\n"));
+    /// ```
+    pub fn as_of(mut self, day: NaiveDate) -> Self {
+        self.plan.settings.as_of = Some(crate::model::At::new(day));
+        self
+    }
     /// Removes the item with this id (and nothing else: dependencies on it then name an
     /// unknown item, as they would in a file). Returns whether there was one.
     ///

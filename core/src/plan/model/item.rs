@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Length, Loc, Period, Ref, is_none_loc};
 use crate::fixed::Fixed;
+use chrono::NaiveDate;
 
 /// A commitment: done by the end of `period`; `hard` ones are never moved by repairs.
 ///
@@ -438,6 +439,18 @@ pub struct Item {
     pub owner: Option<String>,
     /// `note "..."`: free text.
     pub note: Option<String>,
+    /// `done N`: effort already spent, in the plan's unit (needs the plan's `as of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<At<Fixed>>,
+    /// `remaining N`: a new estimate of the effort left, instead of effort less `done`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<At<Fixed>>,
+    /// `finished DATE`: the item needs nothing more; its successors may start after that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<At<NaiveDate>>,
+    /// `started DATE`: when work on it began (for the record; the check does not use it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<At<NaiveDate>>,
     /// Where the block was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
@@ -475,8 +488,48 @@ impl Item {
             priority: None,
             owner: None,
             note: None,
+            done: None,
+            remaining: None,
+            finished: None,
+            started: None,
             loc: Loc(None),
         }
+    }
+    /// The effort the check still needs for it: nothing when `finished`, `remaining` when
+    /// given, else the likely effort less `done` (never below zero). `None` without an estimate.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::Fixed;
+    ///
+    /// let item = Item::new("login").effort_range(Fixed::from_int(30), None, Fixed::from_int(50));
+    /// assert_eq!(item.needed_effort(), Some(Fixed::from_int(40)));
+    /// assert_eq!(item.clone().done(Fixed::from_int(10)).needed_effort(), Some(Fixed::from_int(30)));
+    /// ```
+    pub fn needed_effort(&self) -> Option<Fixed> {
+        self.needed_of(self.effort.as_ref()?.value.likely())
+    }
+    /// What is left of an estimate `effort` (the likely figure, or one drawn by the forecast):
+    /// nothing when finished, `remaining` when given, else `effort` less `done` (never below
+    /// zero).
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::Fixed;
+    ///
+    /// let item = Item::new("login").done(Fixed::from_int(15));
+    /// assert_eq!(item.needed_of(Fixed::from_int(10)), Some(Fixed::ZERO));
+    /// assert_eq!(item.needed_of(Fixed::from_int(50)), Some(Fixed::from_int(35)));
+    /// ```
+    pub fn needed_of(&self, effort: Fixed) -> Option<Fixed> {
+        if self.finished.is_some() {
+            return Some(Fixed::ZERO);
+        }
+        if let Some(r) = &self.remaining {
+            return Some(r.value);
+        }
+        let done = self.done.as_ref().map_or(Fixed::ZERO, |d| d.value);
+        Some(if effort > done { effort - done } else { Fixed::ZERO })
     }
     /// WSJF = (value + urgency + risk) / size (size defaults to the likely effort).
     ///

@@ -18,6 +18,7 @@ use crate::model::*;
 
 mod capacity;
 mod periods;
+mod progress;
 
 use capacity::{below_zero, by_team, capacity_warnings, teams};
 pub use periods::lag_iterations;
@@ -40,6 +41,7 @@ pub fn validate(
     cycles(plan, &mut out);
     let by_team = by_team(plan);
     teams(plan, cal, &by_team, incomplete, &mut out);
+    progress::progress(plan, cal, &mut out);
     if let Some(cal) = cal {
         periods(plan, cal, &mut out);
         if let Some(cap) = capacity {
