@@ -87,6 +87,7 @@ mod diagnostics;
 mod plan;
 pub mod report;
 mod solve;
+mod history;
 
 pub mod api;
 pub mod calendar;

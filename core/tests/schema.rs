@@ -54,6 +54,11 @@ fn the_checked_in_forecast_schema_matches_the_types() {
 }
 
 #[test]
+fn the_checked_in_progress_schema_matches_the_types() {
+    in_sync("progress.schema.json", &haalbaar::report::progress::ProgressReport::schema());
+}
+
+#[test]
 fn the_checked_in_compare_schema_matches_the_types() {
     in_sync("compare.schema.json", &haalbaar::report::compare::Comparison::schema());
 }

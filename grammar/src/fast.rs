@@ -526,6 +526,12 @@ impl<'a> Cur<'a> {
                 Statement::AsOf(self.after_ws(Self::date)?)
             }
             (Plan, "uncertainty") => {
+                if let Some(p) = self.opt(|c| {
+                    c.eat("capacity").then_some(())?;
+                    c.after_ws(Self::percent)
+                }) {
+                    return Some(Statement::UncertaintyCapacity(p));
+                }
                 self.then_word("grows")?;
                 let p = self.after_ws(Self::percent)?;
                 self.then_word("per")?;
@@ -653,7 +659,10 @@ impl<'a> Cur<'a> {
                 Statement::After { item, lag: self.opt_joined("+", Self::duration) }
             }
             (Item, "target") => Statement::Target(self.after_ws(Self::period)?),
-            (Item, "done") => Statement::Done(self.after_ws(Self::number)?),
+            (Item, "done") => {
+                let amount = self.after_ws(Self::number)?;
+                Statement::Done { amount, by: self.opt_word("by", Self::date) }
+            }
             (Item, "remaining") => Statement::Remaining(self.after_ws(Self::number)?),
             (Item, "finished") => Statement::Finished(self.after_ws(Self::date)?),
             (Item, "started") => Statement::Started(self.after_ws(Self::date)?),

@@ -398,6 +398,9 @@ pub enum Statement {
     Innovation(Spanned<Number>),
     /// `unit days` or `unit points`.
     Unit(Spanned<UnitName>),
+    /// `uncertainty capacity 20%`: for the forecast, each iteration's capacity of a team
+    /// without history varies this much either way.
+    UncertaintyCapacity(Spanned<Number>),
     /// `as of 2024-05-13`: the status date; the plan is checked from this day on.
     AsOf(Spanned<Date>),
     /// `workweek 5 days`: working days per week, Monday first.
@@ -520,8 +523,14 @@ pub enum Statement {
     Target(Spanned<Period>),
     /// `wsjf value 8 urgency 5 risk 3`: the parts of the weighted shortest job first score.
     Wsjf(Vec<(Spanned<WsjfKey>, Spanned<Number>)>),
-    /// `done 40`: effort already spent on the item, in the plan's unit.
-    Done(Spanned<Number>),
+    /// `done 40` (as of the status date) or `done 25 by 2024-02-16`: effort spent on the
+    /// item up to that day, in the plan's unit (a dated one records history).
+    Done {
+        /// The effort spent, in all, by then.
+        amount: Spanned<Number>,
+        /// The day it was recorded, if said (else the status date).
+        by: Option<Spanned<Date>>,
+    },
     /// `remaining 30`: a new estimate of what is left, instead of effort less done.
     Remaining(Spanned<Number>),
     /// `finished 2024-04-26`: the item is done; it needs nothing more.
@@ -720,7 +729,8 @@ impl Statement {
             Statement::Target(_) => "target",
             Statement::Wsjf(_) => "wsjf",
             Statement::AsOf(_) => "as of",
-            Statement::Done(_) => "done",
+            Statement::UncertaintyCapacity(_) => "uncertainty capacity",
+            Statement::Done { .. } => "done",
             Statement::Remaining(_) => "remaining",
             Statement::Finished(_) => "finished",
             Statement::Started(_) => "started",

@@ -10,6 +10,7 @@ use haalbaar::report::DiagnosticRecord;
 use haalbaar::report::board::{Board, BoardTeam, EventKind};
 use haalbaar::report::compare::{Comparison, Effect};
 use haalbaar::report::feasibility::{CommitmentReport, PlanVerdict};
+use haalbaar::report::progress::{CommitmentProgress, Progress};
 
 mod board;
 
@@ -58,6 +59,16 @@ pub struct Labels {
     scenarios: &'static str,
     the_plan: &'static str,
     effect: fn(Effect) -> &'static str,
+    progress: &'static str,
+    as_of: &'static str,
+    scope: &'static str,
+    done: &'static str,
+    left: &'static str,
+    delivered: &'static str,
+    throughput: &'static str,
+    no_history: &'static str,
+    legend_done: &'static str,
+    legend_plan: &'static str,
 }
 
 impl Labels {
@@ -106,6 +117,16 @@ impl Labels {
             self.holiday,
             self.scenarios,
             self.the_plan,
+            self.progress,
+            self.as_of,
+            self.scope,
+            self.done,
+            self.left,
+            self.delivered,
+            self.throughput,
+            self.no_history,
+            self.legend_done,
+            self.legend_plan,
         ]
     }
 }
@@ -170,6 +191,16 @@ pub const EN: Labels = Labels {
         Effect::Changed => "changed",
         _ => "",
     },
+    progress: "Progress",
+    as_of: "as of",
+    scope: "Scope",
+    done: "Done",
+    left: "Left",
+    delivered: "Work delivered per past iteration against plannable capacity",
+    throughput: "Throughput",
+    no_history: "no history",
+    legend_done: "done",
+    legend_plan: "planned from the status date",
 };
 
 pub const NL: Labels = Labels {
@@ -232,6 +263,16 @@ pub const NL: Labels = Labels {
         Effect::Changed => "anders",
         _ => "",
     },
+    progress: "Voortgang",
+    as_of: "stand van",
+    scope: "Omvang",
+    done: "Gedaan",
+    left: "Over",
+    delivered: "Geleverd werk per voorbije iteratie tegenover planbare capaciteit",
+    throughput: "Doorzet",
+    no_history: "geen historie",
+    legend_done: "gedaan",
+    legend_plan: "gepland vanaf de statusdatum",
 };
 
 /// A sentence of the engine: escaped, with each `id` in backticks set as code.
@@ -308,6 +349,11 @@ svg text { font-family: system-ui, sans-serif; }
 .cap .event { font-size: 10px; fill: #455a64; } .cap .event.leave, .cap .event.lend_out { fill: #c62828; } .cap .event.hire, .cap .event.lend_in { fill: #2e7d32; }
 .histogram .bar { fill: #64b5f6; } .histogram .bar.late { fill: #ef9a9a; } .histogram .deadline { stroke: #c62828; stroke-width: 1.5; }
 .histogram text { font-size: 9px; fill: #57606a; }
+.burnups { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 4px 16px; }
+.burnup .done { fill: none; stroke: #2e7d32; stroke-width: 2; } .burnup .plan { fill: none; stroke: #64b5f6; stroke-width: 2; stroke-dasharray: 4 2; }
+.burnup .scope { stroke: #455a64; stroke-dasharray: 2 2; } .burnup .deadline { stroke: #c62828; stroke-width: 1.5; } .burnup text { font-size: 9px; fill: #57606a; }
+.legend .done { border: none; border-top: 2px solid #2e7d32; height: 0; vertical-align: 3px; } .legend .plan { border: none; border-top: 2px dashed #64b5f6; height: 0; vertical-align: 3px; }
+.legend .scope { border: none; border-top: 2px dotted #455a64; height: 0; vertical-align: 3px; } .as-of { color: #0b5394; }
 "#;
 
 /// Capacity (before load, dashed), plannable (outline) and planned (filled) per iteration,
@@ -466,6 +512,126 @@ fn histogram_svg(c: &haalbaar::forecast::CommitmentForecast, b: &Board, l: &Labe
     s
 }
 
+/// Progress as of the status date: a table of the commitments (scope, done, left), a burn-up
+/// chart for each, and the teams' past iterations (work delivered against capacity).
+fn progress_section(p: &Progress, l: &Labels) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "\n<section class=\"progress-section\"><h2>{} — {} {} ({})</h2><table class=\"progress\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>%</th></tr>",
+        l.progress,
+        l.as_of,
+        p.as_of,
+        esc(&p.status_iteration),
+        l.item,
+        l.deadline,
+        l.finish,
+        l.scope,
+        l.done,
+        l.left
+    );
+    for c in &p.commitments {
+        let _ = write!(
+            s,
+            "<tr><td><code>{}</code> <span class=\"badge {}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&c.item),
+            c.status,
+            (l.status)(c.status),
+            esc(&c.deadline),
+            esc(c.finish.as_deref().unwrap_or("—")),
+            l.num(c.scope),
+            l.num(c.done),
+            l.num(c.remaining()),
+            c.done_percent.map_or_else(|| "—".to_string(), |v| format!("{}%", v.trunc()))
+        );
+    }
+    s.push_str("</table><div class=\"burnups\">");
+    for c in &p.commitments {
+        let _ = write!(s, "<div><h3>{}</h3>{}</div>", esc(&c.item), burn_up_svg(c, l));
+    }
+    let _ = write!(
+        s,
+        r#"</div><div class="legend"><span><i class="done"></i>{}</span><span><i class="plan"></i>{}</span><span><i class="scope"></i>{}</span></div>"#,
+        l.legend_done, l.legend_plan, l.scope
+    );
+    let past: Vec<&str> =
+        p.teams.first().map(|t| t.iterations.iter().map(|i| i.iteration.as_str()).collect()).unwrap_or_default();
+    let first = p
+        .teams
+        .iter()
+        .filter_map(|t| t.counted_from.as_deref())
+        .filter_map(|f| past.iter().position(|i| *i == f))
+        .min()
+        .unwrap_or(past.len());
+    let _ = write!(s, "<h3>{}</h3><table class=\"delivered\"><tr><th></th>", l.delivered);
+    for it in &past[first..] {
+        let _ = write!(s, "<th>{}</th>", esc(it));
+    }
+    let _ = write!(s, "<th>{}</th></tr>", l.throughput);
+    for t in &p.teams {
+        let _ = write!(s, "<tr><td><code>{}</code></td>", esc(&t.team));
+        for i in t.iterations.iter().skip(first) {
+            let _ = write!(s, "<td>{} / {}</td>", l.num(i.delivered), l.num(i.capacity));
+        }
+        let _ = write!(
+            s,
+            "<td>{}</td></tr>",
+            t.throughput.map_or_else(|| l.no_history.to_string(), |v| format!("{}%", v.trunc()))
+        );
+    }
+    s.push_str("</table></section>");
+    s
+}
+
+/// One commitment's burn-up: done per iteration up to the status date (solid), then planned
+/// (dashed), under its scope (a line), with its deadline marked.
+fn burn_up_svg(c: &CommitmentProgress, l: &Labels) -> String {
+    let n = c.burn_up.len().max(1);
+    let w = (320 / n).clamp(4, 14) as f64;
+    let h = 60.0;
+    let width = n as f64 * w + 4.0;
+    let top = (c.scope.millis() as f64 / 1000.0).max(1.0);
+    let y = |v: f64| h - (v / top).min(1.0) * h;
+    let x = |i: usize| 2.0 + i as f64 * w + w / 2.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="burnup" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{}" viewBox="0 0 {width} {}" role="img" aria-label="{} {}">"#,
+        h + 14.0,
+        h + 14.0,
+        esc(&c.item),
+        l.progress
+    );
+    let _ = write!(s, r#"<line class="scope" x1="2" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}"/>"#, y(top), width - 2.0);
+    if let Some(d) = c.burn_up.iter().position(|b| b.iteration == c.deadline) {
+        let dx = 2.0 + (d + 1) as f64 * w;
+        let _ = write!(s, r#"<line class="deadline" x1="{dx:.1}" y1="0" x2="{dx:.1}" y2="{h}"/>"#);
+    }
+    let line = |pick: &dyn Fn(&haalbaar::report::progress::BurnUp) -> Option<haalbaar::Fixed>| -> String {
+        c.burn_up
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| pick(b).map(|v| format!("{:.1},{:.1}", x(i), y(v.millis() as f64 / 1000.0))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let _ = write!(s, r#"<polyline class="done" points="{}"/>"#, line(&|b| b.done));
+    let _ = write!(s, r#"<polyline class="plan" points="{}"/>"#, line(&|b| b.planned));
+    let first = c.burn_up.first().map(|b| b.iteration.as_str()).unwrap_or("");
+    let last = c.burn_up.last().map(|b| b.iteration.as_str()).unwrap_or("");
+    let _ = write!(
+        s,
+        r#"<text x="2" y="{}">{}</text><text x="{:.1}" y="{}" text-anchor="end">{}</text>"#,
+        h + 11.0,
+        esc(first),
+        width - 2.0,
+        h + 11.0,
+        esc(last)
+    );
+    s.push_str("</svg>");
+    s
+}
+
 /// The plan and each scenario side by side: a column each, a row per commitment.
 fn comparison_table(c: &Comparison, l: &Labels) -> String {
     let mut s = format!(
@@ -603,6 +769,8 @@ pub struct Input<'a> {
     pub assumed: Option<&'a str>,
     /// The plan and its scenarios side by side, when it has scenarios.
     pub comparison: Option<&'a Comparison>,
+    /// Progress as of the plan's status date, when it has one.
+    pub progress: Option<&'a Progress>,
 }
 
 pub fn report(input: &Input, l: &Labels) -> String {
@@ -628,6 +796,9 @@ pub fn report(input: &Input, l: &Labels) -> String {
     }
     if let Some(a) = input.assumed {
         let _ = write!(s, " · <strong class=\"assumed\">{}</strong>", esc(a));
+    }
+    if let Some(p) = input.progress {
+        let _ = write!(s, " · <strong class=\"as-of\">{} {}</strong>", l.as_of, p.as_of);
     }
     let _ = writeln!(s, " · {} · haalbaar {}</div></header>", esc(input.file), env!("CARGO_PKG_VERSION"));
 
@@ -671,13 +842,14 @@ pub fn report(input: &Input, l: &Labels) -> String {
             if let Some(f) = input.forecast.filter(|f| !f.commitments.is_empty()) {
                 let _ = write!(
                     s,
-                    "\n<section class=\"forecast-section\"><h2>{} ({} {}, seed {})</h2><p class=\"meta\">{}: {}</p><div class=\"hist\">",
+                    "\n<section class=\"forecast-section\"><h2>{} ({} {}, seed {})</h2><p class=\"meta\">{}: {}; {}</p><div class=\"hist\">",
                     l.forecast,
                     f.runs,
                     l.runs,
                     f.seed,
                     l.method,
-                    prose(&f.method)
+                    prose(&f.method),
+                    prose(&f.capacity)
                 );
                 for c in &f.commitments {
                     let _ = write!(
@@ -696,6 +868,9 @@ pub fn report(input: &Input, l: &Labels) -> String {
         None => {
             let _ = write!(s, "<p class=\"no-board\">{}</p>", l.no_board);
         }
+    }
+    if let Some(p) = input.progress {
+        s.push_str(&progress_section(p, l));
     }
     if let Some(c) = input.comparison.filter(|c| c.columns.len() > 1) {
         s.push_str(&comparison_table(c, l));

@@ -7,6 +7,7 @@ pub mod board;
 pub mod compare;
 pub mod diff;
 pub mod html;
+pub mod progress;
 pub mod render;
 pub mod safe;
 pub mod sarif;
@@ -100,6 +101,17 @@ pub fn capacity_text(checked: &haalbaar::Checked, format: TableFormat) -> Result
     }))
 }
 
+/// `haalbaar progress`: each commitment's burn-up and each team's past iterations (`None`
+/// when the plan has no status date or could not be decided).
+pub fn progress_text(file: &str, checked: &haalbaar::Checked, format: TableFormat) -> Result<Option<String>, String> {
+    let Some(p) = haalbaar::report::progress::progress(checked) else { return Ok(None) };
+    Ok(Some(match format {
+        TableFormat::Json => json(&haalbaar::report::progress::ProgressReport::new(file, p))?,
+        TableFormat::Csv => progress::csv(&p),
+        TableFormat::Table => progress::text(file, &p),
+    }))
+}
+
 /// The JSON report of `forecast`.
 #[derive(serde::Serialize)]
 struct ForecastReport<'a> {
@@ -158,6 +170,7 @@ pub fn report_html(
     board.localize(lang.into());
     let findings = report::records(name, source, &checked.diagnostics);
     let commitments = checked.feasibility.as_ref().map(|f| f.commitments.as_slice()).unwrap_or_default();
+    let progress = haalbaar::report::progress::progress(checked);
     let input = html::Input {
         file: name,
         verdict: checked.verdict(),
@@ -168,6 +181,7 @@ pub fn report_html(
         all_deps: extras.all_deps,
         assumed: extras.assumed,
         comparison: extras.comparison,
+        progress: progress.as_ref(),
     };
     html::report(&input, if lang == Lang::Nl { &html::NL } else { &html::EN })
 }

@@ -215,6 +215,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Show progress as of the plan's status date (`as of`): each commitment's scope, done
+    /// and left with its burn-up (done up to the status date, planned after), and each
+    /// team's work delivered per past iteration against its capacity.
+    Progress {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
     /// Show the capacity of every team per iteration and per PI.
     Capacity {
         file: PathBuf,
@@ -313,6 +321,7 @@ fn run() -> ExitCode {
         Command::Fix { file, commitment: None, write, budget, .. } => fix_findings(&file, write, budget, color),
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
+        Command::Progress { file, format } => progress(&file, format, color),
         Command::Catalogue => catalogue(),
         Command::Fmt { files, check } => fmt_command(&files, check, color),
     };
@@ -542,6 +551,29 @@ fn table(text: Option<String>, errors: bool) -> Result<ExitCode, String> {
 fn calendar(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {
     let (checked, errors) = checked(path, color)?;
     table(haalbaar_cli::calendar_text(&checked, format)?, errors)
+}
+
+fn progress(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let mut checked = haalbaar::check(&source);
+    checked.localize(words::lang());
+    let name = path.display().to_string();
+    // Only the file's own mistakes stop it; the verdict's findings are the view's subject.
+    let errors = checked.diagnostics.iter().any(|d| d.severity == haalbaar::Severity::Error && !d.code.as_str().starts_with("E06"));
+    if errors {
+        let mut text = render::human(&name, &source, &checked.diagnostics, color);
+        let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
+        text.push_str(&render::summary(s.errors, s.warnings, 1, color));
+        eprintln!("{}", safe::text(&text, color));
+        return Ok(ExitCode::from(1));
+    }
+    match haalbaar_cli::progress_text(&name, &checked, format)? {
+        Some(text) => {
+            show(&text, false)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(format!("{name} has no status date: add `as of DATE` to its plan block to see progress")),
+    }
 }
 
 fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {

@@ -229,7 +229,7 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         _ => t("beyond horizon"),
     };
     let mut out =
-        format!("{}\n{}\n{}\n\n", t(&format!("forecast: {} runs, seed {}", f.runs, f.seed)), f.method, f.check_assumes);
+        format!("{}\n{}\n{}\n{}\n\n", t(&format!("forecast: {} runs, seed {}", f.runs, f.seed)), f.method, f.capacity, f.check_assumes);
     let rows: Vec<Vec<String>> = f
         .commitments
         .iter()

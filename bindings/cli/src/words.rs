@@ -145,6 +145,28 @@ pub const ENTRIES: &[Entry] = &[
     ("beyond horizon", "na de horizon"),
     ("forecast: {} runs, seed {}", "prognose: {} runs, seed {}"),
     ("commitment", "toezegging"),
+    ("finish", "klaar"),
+    ("scope", "omvang"),
+    ("done", "gedaan"),
+    ("left", "over"),
+    ("done %", "gedaan %"),
+    ("throughput", "doorzet"),
+    ("days", "dagen"),
+    ("points", "punten"),
+    ("no history", "geen historie"),
+    ("{}: progress as of {} ({}), effort in {}", "{}: voortgang op {} ({}), inspanning in {}"),
+    (
+        "burn-up at the end of each PI: done before {}, planned from it on",
+        "burn-up aan het eind van elke PI: gedaan vóór {}, gepland vanaf daar",
+    ),
+    (
+        "work delivered per past iteration against plannable capacity",
+        "geleverd werk per voorbije iteratie tegenover planbare capaciteit",
+    ),
+    (
+        "{} has no status date: add `as of DATE` to its plan block to see progress",
+        "{} heeft geen statusdatum: zet `as of DATUM` in het planblok om voortgang te zien",
+    ),
     // ---- compare ----
     ("plan", "plan"),
     ("{}, {} of {} met", "{}, {} van {} gehaald"),

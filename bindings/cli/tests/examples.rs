@@ -56,6 +56,35 @@ fn mistakes_example_gives_its_expected_output() {
     assert_eq!(out, want, "examples/mistakes/mistakes.expected is out of date");
 }
 
+/// The reference plan as it stands at the start of PI3, progress recorded: `check` and
+/// `progress` give exactly what `examples/gdi-2024-pi3.expected` records (UPDATE_EXPECTED=1
+/// rewrites it), and its evidence holds against the model.
+#[test]
+fn pi3_example_gives_its_expected_output() {
+    let file = "examples/gdi-2024-pi3.plan";
+    let (status, check) = run(&["check", file]);
+    assert_eq!(status, 1, "a commitment whose deadline has passed: {check}");
+    let (status, progress) = run(&["progress", file]);
+    assert_eq!(status, 0, "{progress}");
+    let out = format!("$ haalbaar check {file}\n{check}\n$ haalbaar progress {file}\n{progress}");
+    let expected = root().join("examples/gdi-2024-pi3.expected");
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&expected, &out).unwrap();
+    }
+    let want = std::fs::read_to_string(&expected).unwrap();
+    assert_eq!(out, want, "examples/gdi-2024-pi3.expected is out of date");
+    assert!(check.contains("(as of 2024-05-27)") && check.contains("its deadline has passed"), "{check}");
+    let c = haalbaar::check(&std::fs::read_to_string(root().join(file)).unwrap());
+    let f = c.feasibility.as_ref().unwrap();
+    haalbaar::report::verify::verify(&c.plan, c.calendar.as_ref().unwrap(), c.capacity.as_ref().unwrap(), f).unwrap();
+    // The JSON of `progress` has what its schema requires.
+    let (_, json) = run(&["progress", "--format", "json", file]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["as_of"], "2024-05-27");
+    assert_eq!(v["commitments"].as_array().unwrap().len(), 4);
+    assert!(v["teams"].as_array().unwrap().iter().all(|t| t["throughput"].is_number()));
+}
+
 #[test]
 fn calendar_and_capacity_tables() {
     let (status, cal) = run(&["calendar", "examples/gdi-2024.plan"]);

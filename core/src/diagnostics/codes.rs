@@ -719,6 +719,11 @@ E0807, Error, "started after finished",
 Why: work is finished after it is started; one of the days is wrong.
 Example: `started 2024-04-01` and `finished 2024-03-15` in one item.
 Fix: correct one of the two days.";
+E0808, Error, "done goes down",
+"What: an item's `done` figures get smaller from one day to a later one (`done N by DATE`, and the undated `done`, which counts by the status date).
+Why: each figure counts all effort spent on the item by its day, so a later one cannot be smaller; one of them is wrong.
+Example: `done 25 by 2025-02-21` and `done 20 by 2025-03-07` in one item.
+Fix: correct the figure that is off.";
 W0511, Warning, "more done than estimated",
 "What: an item's `done` is more than the high figure of its `effort`.
 Why: by the estimate nothing is left, so the item is taken as finished; when work is left, the plan is too optimistic.
@@ -729,6 +734,11 @@ W0512, Warning, "nothing left but not finished",
 Why: it is then taken as finished on the day before the status date, which may not be true; its successors start from there.
 Example: `effort 40` and `done 40` in an item without `finished`.
 Fix: add `finished DATE` with the day it was finished (or `remaining N` if work is left).";
+W0513, Warning, "placement in the past",
+"What: an item with work left is placed (`in PI`) in iterations that all lie before the plan's status date.
+Why: the placement can no longer be kept, so its commitment fails; its item runs past its PI only at its own turn in the rank order, and what ranks above it and waits for it cannot be planned until then.
+Example: `in PI2` on an unfinished item of a plan with `as of` in PI3.
+Fix: place the item anew (the PI it was moved to at the PI planning), or take the placement out.";
 E0701, Error, "scenario names something unknown",
 "What: a line of a scenario changes a team, epic or item that the plan does not have.
 Why: a scenario changes the plan above it; a change to nothing is almost always a typo, and

@@ -331,6 +331,14 @@ pub fn forecast(
     let caps: std::sync::Mutex<FillCache> = std::sync::Mutex::new(FillCache::new());
     let runs = opts.runs.clamp(1, MAX_RUNS);
     let c_count = base.commitments.len();
+    // Each team's capacity per iteration from the status date on: drawn from what the team
+    // delivered against its capacity in its past iterations (`history`), else spread by
+    // `uncertainty capacity`, else as planned.
+    let throughput: Vec<Vec<i64>> = crate::history::history(plan, cal, &base_cap)
+        .map(|h| h.teams.iter().map(|t| t.ratios()).collect())
+        .unwrap_or_else(|| vec![Vec::new(); plan.teams.len()]);
+    let spread = plan.settings.capacity_uncertainty.map(|p| p.millis() as f64 / 100_000.0);
+    let from = cal.status.map_or(0, |s| s.iteration);
     let beyond = cal.len();
     let pis = cal.pi_count();
     // Teams without items have no load in any run.
@@ -385,6 +393,20 @@ pub fn forecast(
                     c
                 }
             };
+        }
+        if throughput.iter().any(|r| !r.is_empty()) || spread.is_some() {
+            let caps = std::sync::Arc::make_mut(&mut p.team_cap);
+            for (k, row) in caps.iter_mut().enumerate() {
+                let ratios = throughput.get(k).map_or(&[][..], Vec::as_slice);
+                for cap in row.iter_mut().skip(from) {
+                    if !ratios.is_empty() {
+                        let pick = ((rng.unit() * ratios.len() as f64) as usize).min(ratios.len() - 1);
+                        *cap = (i128::from(*cap) * i128::from(ratios[pick]) / 1000) as i64;
+                    } else if let Some(s) = spread {
+                        *cap = (*cap as f64 * (1.0 - s + 2.0 * s * rng.unit())).round().max(0.0) as i64;
+                    }
+                }
+            }
         }
         let solution = crate::solve::rank::statuses(&p, crate::solve::DEFAULT_BUDGET);
         let mut t = tally::Tally::new(c_count, beyond, &has_work, pis);
@@ -508,6 +530,7 @@ pub fn forecast(
             if growth > 0.0 { ", spread widened per PI ahead" } else { "" }
         ),
         check_assumes: "check uses likely efforts, counts no vacancies, and decides each commitment exactly".into(),
+        capacity: capacity_method(plan, &throughput, spread),
         commitments,
         teams,
         warnings,
@@ -607,6 +630,33 @@ mod tally {
             total.add(one(run));
         }
         total
+    }
+}
+
+/// How the runs take each team's capacity, in one sentence: from history (which teams, over
+/// how many iterations), spread by `uncertainty capacity`, or as planned.
+fn capacity_method(plan: &Plan, throughput: &[Vec<i64>], spread: Option<f64>) -> String {
+    let measured: Vec<String> = plan
+        .teams
+        .iter()
+        .zip(throughput)
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(t, r)| format!("`{}` ({} iterations)", t.id, r.len()))
+        .collect();
+    let rest = match spread {
+        Some(s) => format!("varies up to {}% either way (uncertainty capacity)", (s * 100.0).round()),
+        None => "is as planned".to_string(),
+    };
+    match (measured.is_empty(), plan.teams.len() == measured.len()) {
+        (true, _) => format!("each team's capacity per iteration {rest}"),
+        (false, true) => format!(
+            "each team's capacity per iteration is drawn from what it delivered against its capacity in past iterations: {}",
+            measured.join(", ")
+        ),
+        (false, false) => format!(
+            "capacity per iteration is drawn from what the team delivered against its capacity in past iterations for {}; every other team's {rest}",
+            measured.join(", ")
+        ),
     }
 }
 

@@ -77,6 +77,9 @@ pub struct Forecast {
     pub method: String,
     /// What `check` assumes, for comparison.
     pub check_assumes: String,
+    /// How the runs take each team's capacity: drawn from its measured throughput (the
+    /// teams with history), spread by `uncertainty capacity`, or as planned.
+    pub capacity: String,
     /// In rank order.
     pub commitments: Vec<CommitmentForecast>,
     /// Each team's load per PI over the runs.

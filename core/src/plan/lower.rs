@@ -346,6 +346,11 @@ impl Lower {
                         s.firm_pis = Some(v);
                     }
                 }
+                syn::Statement::UncertaintyCapacity(n) => {
+                    if let Some(v) = self.percent(n, "the capacity uncertainty") {
+                        s.capacity_uncertainty = Some(v);
+                    }
+                }
                 syn::Statement::AsOf(d) => s.as_of = self.date(d).map(|v| At { value: v, loc: span.into() }),
                 _ => {}
             }
@@ -555,7 +560,9 @@ impl Lower {
         let mut seen = Seen::default();
         for st in &b.statements {
             let span = st.span;
-            if !matches!(st.value, syn::Statement::After { .. }) && !self.once(&mut seen, st.value.keyword(), span) {
+            let repeatable =
+                matches!(st.value, syn::Statement::After { .. } | syn::Statement::Done { by: Some(_), .. });
+            if !repeatable && !self.once(&mut seen, st.value.keyword(), span) {
                 continue;
             }
             match &st.value {
@@ -626,8 +633,13 @@ impl Lower {
                 syn::Statement::Priority(n) => it.priority = self.priority(n),
                 syn::Statement::Owner(s) => it.owner = Some(s.value.clone()),
                 syn::Statement::Note(s) => it.note = Some(s.value.clone()),
-                syn::Statement::Done(n) => {
-                    it.done = self.amount(n, "the effort done", false).map(|v| At { value: v, loc: span.into() })
+                syn::Statement::Done { amount, by: None } => {
+                    it.done = self.amount(amount, "the effort done", false).map(|v| At { value: v, loc: span.into() })
+                }
+                syn::Statement::Done { amount, by: Some(by) } => {
+                    if let (Some(done), Some(date)) = (self.amount(amount, "the effort done", false), self.date(by)) {
+                        it.history.push(DoneBy { done, date, loc: span.into() });
+                    }
                 }
                 syn::Statement::Remaining(n) => {
                     it.remaining =

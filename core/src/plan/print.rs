@@ -83,6 +83,9 @@ fn settings(out: &mut Layout, title: Option<&str>, s: &Settings) {
     if let Some(u) = s.uncertainty {
         st(format!("uncertainty grows {u}% per PI"));
     }
+    if let Some(u) = s.capacity_uncertainty {
+        st(format!("uncertainty capacity {u}%"));
+    }
     if let Some(n) = s.firm_pis {
         st(format!("firm {}", count(n, "PI", "PIs")));
     }
@@ -213,6 +216,9 @@ fn item(out: &mut Layout, i: &Item) {
     }
     if let Some(d) = &i.started {
         st(format!("started {}", d.value));
+    }
+    for h in &i.history {
+        st(format!("done {} by {}", h.done, h.date));
     }
     if let Some(d) = &i.done {
         st(format!("done {}", d.value));

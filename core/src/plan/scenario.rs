@@ -248,6 +248,12 @@ fn replaces(new: &Statement, old: &Statement) -> bool {
         (S::Holiday { .. } | S::Hire { .. } | S::Leave { .. } | S::Vacancy { .. } | S::Lend { .. }, _) => false,
         (S::After { item: a, .. }, S::After { item: b, .. }) => a.value == b.value,
         (S::After { .. }, _) => false,
+        (S::Done { by: a, .. }, S::Done { by: b, .. }) => match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.value == b.value,
+            _ => false,
+        },
+        (S::Done { .. }, _) => false,
         (S::Horizon(_) | S::End(_), S::Horizon(_) | S::End(_)) => true,
         (
             S::CapacityOverride { period: a, .. } | S::CapacityAdjust { period: a, .. },
@@ -285,7 +291,7 @@ fn takes_out(w: &Without, old: &Statement) -> bool {
         (Without::Target, S::Target(_)) => true,
         (Without::Max, S::MaxPeople(_) | S::MaxPerIteration(_)) => true,
         (Without::Epic, S::Epic(_)) => true,
-        (Without::Done, S::Done(_)) => true,
+        (Without::Done, S::Done { .. }) => true,
         (Without::Remaining, S::Remaining(_)) => true,
         (Without::Finished, S::Finished(_)) => true,
         (Without::Started, S::Started(_)) => true,

@@ -19,6 +19,9 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     if let Some(u) = s.uncertainty {
         v.amount(u, "the uncertainty growth", false, None);
     }
+    if let Some(u) = s.capacity_uncertainty.and_then(|u| v.figure(u)) {
+        v.percent(u, "the capacity uncertainty", None);
+    }
     for h in &s.holidays {
         if h.to < h.from {
             v.out.push(
@@ -87,6 +90,12 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
             }
         }
         v.priority(i.priority, i.loc.0);
+        for d in i.done.iter().chain(&i.remaining) {
+            v.amount(d.value, "the effort done", false, d.loc.0);
+        }
+        for h in &i.history {
+            v.amount(h.done, "the effort done", false, h.loc.0);
+        }
     }
     v.out
 }

@@ -729,6 +729,10 @@ pub fn overloaded_placements(plan: &crate::Plan, cal: &Calendar, p: &Problem, s:
     for (j, item) in plan.items.iter().enumerate() {
         let Some(placed) = &item.placed else { continue };
         let Ok(range) = cal.range(&placed.value.0, &placed.value.1) else { continue };
+        // A placement that ended before the status date has W0513 instead.
+        if cal.status.is_some_and(|st| *range.end() < st.iteration) {
+            continue;
+        }
         let Some(job) = p.jobs.get(j) else { continue };
         let inside: i64 = range.clone().map(|t| s.schedule.get(j, t)).sum();
         let left = job.effort - inside;

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod diff;
 pub mod edits;
 pub mod feasibility;
+pub mod progress;
 mod reason;
 pub(crate) mod repair_report;
 pub mod verify;

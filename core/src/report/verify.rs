@@ -24,8 +24,12 @@ struct Model<'a> {
     labels: HashMap<String, usize>,
     /// Commitments kept late, by label: the iteration the report keeps them by.
     late: HashMap<&'a str, usize>,
-    /// Items whose `in PI` placement the report lets run past its PI.
-    slipped: HashSet<usize>,
+    /// Items whose `in PI` placement the report lets run past its PI, with the rank of the
+    /// commitment that let it slip.
+    slipped: HashMap<usize, usize>,
+    /// The rank of the commitment whose reason is being checked (`usize::MAX` for the final
+    /// schedule): a placement slips only for the ones ranked below the commitment that failed.
+    rank: std::cell::Cell<usize>,
 }
 
 impl<'a> Model<'a> {
@@ -47,8 +51,8 @@ impl<'a> Model<'a> {
     /// end of the horizon when its placement slipped).
     fn own_window(&self, item: &Item) -> (usize, usize) {
         let (lo, hi) = self.placed_window(item);
-        match self.index.get(item.id.as_str()) {
-            Some(i) if self.slipped.contains(i) => (lo, self.cal.len().saturating_sub(1)),
+        match self.index.get(item.id.as_str()).and_then(|i| self.slipped.get(i)) {
+            Some(&r) if r < self.rank.get() => (lo, self.cal.len().saturating_sub(1)),
             _ => (lo, hi),
         }
     }
@@ -269,10 +273,11 @@ fn verify_all(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility)
         index: plan.items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect(),
         labels: cal.iterations.iter().map(|it| (it.label(), it.index)).collect(),
         late: HashMap::new(),
-        slipped: HashSet::new(),
+        slipped: HashMap::new(),
+        rank: std::cell::Cell::new(usize::MAX),
     };
     let mut m = m;
-    for c in &f.commitments {
+    for (rank, c) in f.commitments.iter().enumerate() {
         if c.status != Status::Met && c.status != Status::Unknown && !c.dropped {
             match c.finish.as_deref().map(|l| m.at(l)) {
                 Some(Ok(t)) => {
@@ -285,7 +290,7 @@ fn verify_all(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility)
         if c.slipped
             && let Some(&i) = m.index.get(c.item.as_str())
         {
-            m.slipped.insert(i);
+            m.slipped.insert(i, rank);
         }
     }
     let m = m;
@@ -293,13 +298,15 @@ fn verify_all(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility)
     if let Err(e) = schedule(&m, f) {
         errors.extend(e);
     }
-    for c in &f.commitments {
+    for (rank, c) in f.commitments.iter().enumerate() {
+        m.rank.set(rank);
         if let Some(reason) = &c.reason
             && let Err(e) = self::reason(&m, &c.item, &c.conflicts_with, reason)
         {
             errors.push(format!("`{}`: {e}", c.item));
         }
     }
+    m.rank.set(usize::MAX);
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 

@@ -219,7 +219,11 @@ impl Problem {
                 Some(c) => Some((cal.deadline(&c.period).ok()?, c.hard, c.loc.0)),
                 None => None,
             };
-            let placed = item.placed.as_ref().map(|p| (jobs[i].hi, p.loc.0));
+            // A placement's deadline is its window's end (a finished item's window is opened).
+            let placed = match &item.placed {
+                Some(p) => Some((*cal.range(&p.value.0, &p.value.1).ok()?.end(), p.loc.0)),
+                None => None,
+            };
             let (deadline, hard, span) = match (own, placed) {
                 (Some((d, h, s)), Some((pd, _))) => (d.min(pd), h, s),
                 (Some((d, h, s)), None) => (d, h, s),

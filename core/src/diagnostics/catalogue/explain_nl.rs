@@ -713,6 +713,13 @@ Voorbeeld: `started 2024-04-01` en `finished 2024-03-15` in één item.
 Oplossing: verbeter een van beide dagen.",
     ),
     (
+        "E0808",
+        "Wat: de `done`-getallen van een item worden kleiner van de ene dag op een latere (`done N by DATUM`, en de `done` zonder datum, die telt op de statusdatum).
+Waarom: elk getal telt alle inspanning die tot die dag in het item zit, dus een later getal kan niet kleiner zijn; een ervan klopt niet.
+Voorbeeld: `done 25 by 2025-02-21` en `done 20 by 2025-03-07` in één item.
+Oplossing: verbeter het getal dat niet klopt.",
+    ),
+    (
         "W0511",
         "Wat: de `done` van een item is meer dan het hoge getal van zijn `effort`.
 Waarom: volgens de schatting is er niets meer over, dus het item telt als afgerond; is er nog werk, dan is het plan te rooskleurig.
@@ -725,6 +732,13 @@ Oplossing: zeg met `remaining N` wat er nog is, of leg `finished DATUM` vast; en
 Waarom: het telt dan als afgerond op de dag vóór de statusdatum, wat misschien niet klopt; zijn opvolgers beginnen vanaf daar.
 Voorbeeld: `effort 40` en `done 40` in een item zonder `finished`.
 Oplossing: zet `finished DATUM` met de dag waarop het af was (of `remaining N` als er nog werk is).",
+    ),
+    (
+        "W0513",
+        "Wat: een item met werk over is geplaatst (`in PI`) in iteraties die allemaal vóór de statusdatum van het plan liggen.
+Waarom: de plaatsing is niet meer te halen, dus de toezegging faalt; het item loopt pas op zijn eigen beurt in de rangorde door na zijn PI, en wat hoger staat en erop wacht is tot dan niet te plannen.
+Voorbeeld: `in PI2` op een onaf item van een plan met `as of` in PI3.
+Oplossing: plaats het item opnieuw (de PI waarheen het bij de PI-planning is verschoven), of haal de plaatsing weg.",
     ),
     (
         "E0701",

@@ -108,6 +108,7 @@ impl Localize for Forecast {
         }
         tr(&mut self.method, lang);
         tr(&mut self.check_assumes, lang);
+        tr(&mut self.capacity, lang);
         for c in &mut self.commitments {
             c.reason.localize(lang);
         }

@@ -685,6 +685,33 @@ pub(super) const ENTRIES: &[Entry] = &[
         "item `{}` heeft niets meer over ({}) maar geen `finished`-dag: het telt als afgerond op {}, de dag vóór de statusdatum",
     ),
     ("nothing left", "niets meer over"),
+    ("item `{}` is placed in {}, which ended before the status date {}", "item `{}` is geplaatst in {}, dat eindigde vóór de statusdatum {}"),
+    ("a placement in the past", "een plaatsing in het verleden"),
+    (
+        "it is planned only when its own commitment is kept late, after everything ranked above it (what waits for it there cannot be planned): place it anew, or take the placement out",
+        "het wordt pas gepland als zijn eigen toezegging te laat wordt gehouden, na alles wat hoger staat (wat daar op het item wacht is niet te plannen): plaats het opnieuw, of haal de plaatsing weg",
+    ),
+    ("placement in the past", "plaatsing in het verleden"),
+    ("each team's capacity per iteration {}", "de capaciteit per iteratie van elk team {}"),
+    ("varies up to {}% either way (uncertainty capacity)", "varieert tot {}% omhoog of omlaag (uncertainty capacity)"),
+    ("is as planned", "is zoals gepland"),
+    (
+        "each team's capacity per iteration is drawn from what it delivered against its capacity in past iterations: {}",
+        "de capaciteit per iteratie van elk team wordt getrokken uit wat het leverde tegenover zijn capaciteit in voorbije iteraties: {}",
+    ),
+    (
+        "capacity per iteration is drawn from what the team delivered against its capacity in past iterations for {}; every other team's {}",
+        "de capaciteit per iteratie wordt getrokken uit wat het team leverde tegenover zijn capaciteit in voorbije iteraties voor {}; van elk ander team {}",
+    ),
+    ("`{}` ({} iterations)", "`{}` ({} iteraties)"),
+    ("item `{}` records `done {} by {}`, after the status date {}", "item `{}` legt `done {} by {}` vast, na de statusdatum {}"),
+    ("item `{}` has {} done by {} but only {} by {}", "item `{}` heeft {} gedaan op {} maar slechts {} op {}"),
+    ("more done before", "eerder meer gedaan"),
+    (
+        "`done N by DATE` counts all effort spent on the item by that day, so it never goes down: correct the figure",
+        "`done N by DATUM` telt alle inspanning die tot die dag in het item zit, dus het wordt nooit kleiner: verbeter het getal",
+    ),
+    ("done goes down", "gedaan wordt minder"),
     ("it was finished in {}", "het was af in {}"),
     ("add `finished DATE` with the day it was finished", "zet `finished DATUM` met de dag waarop het af was"),
     (

@@ -284,6 +284,21 @@ impl Item {
         self.done = Some(At::new(done));
         self
     }
+    /// `done N by DATE`: history, the effort spent in all by that day.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let day = NaiveDate::from_ymd_opt(2025, 2, 7).expect("a date");
+    /// let plan = PlanBuilder::new("Demo", start).item(Item::new("login").done_by(Fixed::from_int(10), day)).plan();
+    /// assert!(haalbaar::print(&plan).contains("\n  done 10 by 2025-02-07\n"));
+    /// ```
+    pub fn done_by(mut self, done: Fixed, date: chrono::NaiveDate) -> Self {
+        self.history.push(crate::model::DoneBy { done, date, loc: Loc(None) });
+        self
+    }
     /// `remaining N`: what is left, re-estimated (instead of effort less `done`).
     ///
     /// ```

@@ -242,6 +242,20 @@ impl PlanBuilder {
         self.plan.settings.uncertainty = Some(percent_per_pi);
         self
     }
+    /// `uncertainty capacity P%` (forecast: each iteration's capacity of a team without
+    /// history varies up to P% either way).
+    ///
+    /// ```
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let plan = PlanBuilder::new("Demo", start).capacity_uncertainty(Fixed::from_int(20)).plan();
+    /// assert!(haalbaar::print(&plan).contains("\n  uncertainty capacity 20%\n"));
+    /// ```
+    pub fn capacity_uncertainty(mut self, percent: Fixed) -> Self {
+        self.plan.settings.capacity_uncertainty = Some(percent);
+        self
+    }
     /// `firm N PIs` (forecast: commitments further ahead are forecasts, not promises).
     ///
     /// ```

@@ -381,6 +381,27 @@ impl<T> At<T> {
     }
 }
 
+/// `done N by DATE`: the effort spent on an item, in all, by that day.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n  as of 2025-03-03\n}\nteam api {\n  people 2\n}\nitem login {\n  team api\n  effort 40\n  done 10 by 2025-02-07\n  done 25 by 2025-02-21\n}\n";
+/// let checked = haalbaar::check(source);
+/// let history = &checked.plan.item("login").expect("the item").history;
+/// assert_eq!(history.len(), 2);
+/// assert_eq!(history[1].done, haalbaar::Fixed::from_int(25));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DoneBy {
+    /// The effort spent, in all, by `date`.
+    pub done: Fixed,
+    /// The day.
+    pub date: NaiveDate,
+    /// Where it was written (`None` for a plan built in code).
+    #[serde(default, skip_serializing_if = "is_none_loc")]
+    pub loc: Loc,
+}
+
 /// An `item` block: a piece of work with an estimate, a team, dependencies, maybe a commitment.
 ///
 /// ```
@@ -442,6 +463,10 @@ pub struct Item {
     /// `done N`: effort already spent, in the plan's unit (needs the plan's `as of`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<At<Fixed>>,
+    /// `done N by DATE`: the effort spent by that day (history, for progress views and the
+    /// forecast's throughput), in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<DoneBy>,
     /// `remaining N`: a new estimate of the effort left, instead of effort less `done`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining: Option<At<Fixed>>,
@@ -489,6 +514,7 @@ impl Item {
             owner: None,
             note: None,
             done: None,
+            history: Vec::new(),
             remaining: None,
             finished: None,
             started: None,
@@ -528,8 +554,26 @@ impl Item {
         if let Some(r) = &self.remaining {
             return Some(r.value);
         }
-        let done = self.done.as_ref().map_or(Fixed::ZERO, |d| d.value);
+        let done = self.done_now().unwrap_or(Fixed::ZERO);
         Some(if effort > done { effort - done } else { Fixed::ZERO })
+    }
+    /// The effort spent by the status date: `done N` when given, else the latest
+    /// `done N by DATE`.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{Fixed, NaiveDate};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).expect("a date");
+    /// let item = Item::new("login").done_by(Fixed::from_int(10), d(2, 7)).done_by(Fixed::from_int(25), d(2, 21));
+    /// assert_eq!(item.done_now(), Some(Fixed::from_int(25)));
+    /// assert_eq!(item.done(Fixed::from_int(30)).done_now(), Some(Fixed::from_int(30)));
+    /// ```
+    pub fn done_now(&self) -> Option<Fixed> {
+        if let Some(d) = &self.done {
+            return Some(d.value);
+        }
+        self.history.iter().max_by_key(|h| h.date).map(|h| h.done)
     }
     /// WSJF = (value + urgency + risk) / size (size defaults to the likely effort).
     ///

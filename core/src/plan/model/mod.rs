@@ -398,6 +398,10 @@ pub struct Settings {
     pub uncertainty: Option<Fixed>,
     /// Forecast: commitments further ahead than this many PIs are forecasts (default 2).
     pub firm_pis: Option<u32>,
+    /// Forecast: `uncertainty capacity P%`, how much each iteration's capacity of a team
+    /// without history may vary either way, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_uncertainty: Option<Fixed>,
     /// `as of DATE`: the status date. Iterations before it are history (no work planned in
     /// them) and items' progress (`done`, `remaining`, `finished`) counts from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -430,6 +434,7 @@ impl Settings {
             load: Fixed::HUNDRED,
             uncertainty: None,
             firm_pis: None,
+            capacity_uncertainty: None,
             as_of: None,
         }
     }

@@ -26,10 +26,13 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
     for item in &plan.items {
         let recorded = [
             ("done", item.done.as_ref().and_then(|d| d.loc.0)),
+            ("done", item.history.first().and_then(|d| d.loc.0)),
             ("remaining", item.remaining.as_ref().and_then(|d| d.loc.0)),
             ("finished", item.finished.as_ref().and_then(|d| d.loc.0)),
         ];
-        let first = [item.done.is_some(), item.remaining.is_some(), item.finished.is_some()].iter().position(|x| *x);
+        let first = [item.done.is_some(), !item.history.is_empty(), item.remaining.is_some(), item.finished.is_some()]
+            .iter()
+            .position(|x| *x);
         let Some(first) = first else { continue };
         let Some(as_of) = as_of else {
             let (word, span) = recorded[first];
@@ -46,6 +49,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
         };
         let as_of = as_of.value;
         let high = item.effort.as_ref().map(|e| e.value.high);
+        history(item, as_of, out);
         if let Some(f) = &item.finished {
             for (word, at) in
                 [("done", item.done.as_ref().map(|d| d.loc.0)), ("remaining", item.remaining.as_ref().map(|d| d.loc.0))]
@@ -119,6 +123,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
         if item.finished.is_some() {
             continue;
         }
+        placed_in_the_past(item, cal, out);
         if let (Some(r), Some(high)) = (&item.remaining, high)
             && r.value > high
         {
@@ -132,11 +137,17 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                 .with_help("raise the estimate (`effort`) to what the item now takes in all, or lower `remaining`"),
             );
         }
-        let done_over = match (&item.done, high) {
-            (Some(d), Some(high)) if d.value > high => Some((d, high)),
+        let latest = item.history.iter().max_by_key(|h| h.date);
+        let done_now = match (&item.done, latest) {
+            (Some(d), _) => Some((d.value, d.loc.0)),
+            (None, Some(h)) => Some((h.done, h.loc.0)),
+            (None, None) => None,
+        };
+        let done_over = match (done_now, high) {
+            (Some(d), Some(high)) if d.0 > high => Some((d, high)),
             _ => None,
         };
-        if let Some((d, high)) = done_over {
+        if let Some(((done, at), high)) = done_over {
             let help = if item.remaining.is_some() {
                 "the estimate is below what is spent: update `effort` to what the item takes in all".to_string()
             } else {
@@ -145,8 +156,8 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
             out.push(
                 Diagnostic::new(
                     Code::W0511,
-                    format!("item `{}` has `done {}`, more than its high estimate {high}", item.id, d.value),
-                    d.loc.0,
+                    format!("item `{}` has `done {done}`, more than its high estimate {high}", item.id),
+                    at,
                 )
                 .with_label("more than estimated")
                 .with_help(help),
@@ -154,12 +165,12 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
             continue;
         }
         if item.needed_effort().is_some_and(|n| !n.is_positive()) {
-            let what = match (&item.remaining, &item.done) {
+            let what = match (&item.remaining, done_now) {
                 (Some(_), _) => "`remaining 0`".to_string(),
-                (None, Some(d)) => format!("`done {}`", d.value),
+                (None, Some((d, _))) => format!("`done {d}`"),
                 (None, None) => continue,
             };
-            let span = item.remaining.as_ref().or(item.done.as_ref()).and_then(|x| x.loc.0);
+            let span = item.remaining.as_ref().and_then(|x| x.loc.0).or(done_now.and_then(|d| d.1));
             let day = as_of.pred_opt().unwrap_or(as_of);
             out.push(
                 Diagnostic::new(
@@ -175,4 +186,69 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
             );
         }
     }
+}
+
+/// `done N by DATE` lines: none after the status date, and the effort spent never going down
+/// from one day to a later one (nor to the undated `done`, which is as of the status date).
+fn history(item: &Item, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
+    for h in &item.history {
+        if h.date > as_of {
+            out.push(
+                Diagnostic::new(
+                    Code::E0805,
+                    format!("item `{}` records `done {} by {}`, after the status date {as_of}", item.id, h.done, h.date),
+                    h.loc.0,
+                )
+                .with_label("after the status date")
+                .with_help("progress is recorded as of the status date: correct the day, or move `as of` in the plan block"),
+            );
+        }
+    }
+    let mut by_date: Vec<&DoneBy> = item.history.iter().collect();
+    by_date.sort_by_key(|h| h.date);
+    let mut points: Vec<(NaiveDate, Fixed, Option<Span>)> = by_date.iter().map(|h| (h.date, h.done, h.loc.0)).collect();
+    if let Some(d) = &item.done {
+        points.push((as_of, d.value, d.loc.0));
+    }
+    for pair in points.windows(2) {
+        let ((d0, a, s0), (d1, b, s1)) = (pair[0], pair[1]);
+        if b < a {
+            out.push(
+                Diagnostic::new(
+                    Code::E0808,
+                    format!("item `{}` has {a} done by {d0} but only {b} by {d1}", item.id),
+                    s1,
+                )
+                .with_secondary(s0, "more done before")
+                .with_help("`done N by DATE` counts all effort spent on the item by that day, so it never goes down: correct the figure"),
+            );
+        }
+    }
+}
+
+/// W0513: an unfinished item placed (`in PI`) in iterations that all lie before the status
+/// iteration. Its placement fails, and it slips only at its own turn in the rank order: what
+/// ranks above it and waits for it cannot be planned until then.
+fn placed_in_the_past(item: &Item, cal: Option<&Calendar>, out: &mut Vec<Diagnostic>) {
+    let (Some(cal), Some(p)) = (cal, &item.placed) else { return };
+    let Some(status) = cal.status else { return };
+    if item.needed_effort().is_some_and(|n| !n.is_positive()) {
+        return;
+    }
+    let Ok(range) = cal.range(&p.value.0, &p.value.1) else { return };
+    if *range.end() >= status.iteration {
+        return;
+    }
+    let written = if p.value.0 == p.value.1 { p.value.0.to_string() } else { format!("{}..{}", p.value.0, p.value.1) };
+    out.push(
+        Diagnostic::new(
+            Code::W0513,
+            format!("item `{}` is placed in {written}, which ended before the status date {}", item.id, status.date),
+            p.loc.0,
+        )
+        .with_label("a placement in the past")
+        .with_help(
+            "it is planned only when its own commitment is kept late, after everything ranked above it (what waits for it there cannot be planned): place it anew, or take the placement out",
+        ),
+    );
 }
