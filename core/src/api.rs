@@ -38,6 +38,10 @@ pub struct Inspection {
     pub report: CheckReport,
     /// `None` when the file has errors (there is no schedule to show).
     pub board: Option<Board>,
+    /// Progress as of the plan's status date (`as of`): absent without one, or without a
+    /// decided check (see [`crate::report::progress`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<crate::report::progress::Progress>,
 }
 
 /// [`check`] and the [`Board`] of the same check.
@@ -53,7 +57,8 @@ pub struct Inspection {
 pub fn inspect(file: &str, source: &str, options: &Options) -> Inspection {
     let checked = crate::check_with(source, options);
     let board = Board::of(&checked, source);
-    Inspection { report: CheckReport::single(file, source, checked), board }
+    let progress = crate::report::progress::progress(&checked);
+    Inspection { report: CheckReport::single(file, source, checked), board, progress }
 }
 
 /// [`inspect`] of a new version of a plan, reusing the check of an earlier one (see
@@ -84,7 +89,8 @@ pub fn inspect_again(
         None => crate::check_with(source, options),
     };
     let board = Board::of(&checked, source);
-    (Inspection { report: CheckReport::single(file, source, checked.clone()), board }, checked)
+    let progress = crate::report::progress::progress(&checked);
+    (Inspection { report: CheckReport::single(file, source, checked.clone()), board, progress }, checked)
 }
 
 /// The calendar of a plan, or why there is none.

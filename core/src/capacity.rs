@@ -260,13 +260,33 @@ struct WorkingDays {
 
 impl WorkingDays {
     fn new(cal: &Calendar) -> WorkingDays {
-        let days = cal.working.len();
+        Self::of(&cal.working)
+    }
+
+    /// A team's own working days: the calendar's, less the days of its `holiday` lines
+    /// (`None` when it has none).
+    fn of_team(cal: &Calendar, team: &Team) -> Option<WorkingDays> {
+        if team.holidays.is_empty() {
+            return None;
+        }
+        let mut working = cal.working.clone();
+        for h in &team.holidays {
+            let (a, b) = ((h.from - cal.start).num_days().max(0), (h.to - cal.start).num_days());
+            for d in a..=b.min(working.len() as i64 - 1) {
+                working[d as usize] = false;
+            }
+        }
+        Some(Self::of(&working))
+    }
+
+    fn of(working: &[bool]) -> WorkingDays {
+        let days = working.len();
         let mut count = Vec::with_capacity(days + 1);
         let mut sum = Vec::with_capacity(days + 1);
         let (mut c, mut s) = (0i64, 0i64);
         count.push(0);
         sum.push(0);
-        for (d, &w) in cal.working.iter().enumerate() {
+        for (d, &w) in working.iter().enumerate() {
             if w {
                 c += 1;
                 s += d as i64;
@@ -323,6 +343,11 @@ fn steps(team: &Team, cal: &Calendar) -> Vec<Step> {
     }
     for leave in &team.leaves {
         out.push(Step { day: day(leave.date), level: leave.count.ratio().neg(), slope: Ratio::ZERO });
+    }
+    // An absence: fewer people from its first day, back the day after its last.
+    for away in &team.absences {
+        out.push(Step { day: day(away.from), level: away.count.ratio().neg(), slope: Ratio::ZERO });
+        out.push(Step { day: day(away.to) + 1, level: away.count.ratio(), slope: Ratio::ZERO });
     }
     out.sort_by_key(|s| s.day);
     out
@@ -386,7 +411,7 @@ fn computed(
     plan: &Plan,
     cal: &Calendar,
     team: &Team,
-    it: &Iteration,
+    working_days: i64,
     person_days: Ratio,
     extra: Ratio,
 ) -> (Ratio, Ratio, Source) {
@@ -404,7 +429,7 @@ fn computed(
             let basis = if team.people.is_some_and(Fixed::is_positive) {
                 person_days.clone()
             } else {
-                Ratio::int(i64::from(it.working_days))
+                Ratio::int(working_days)
             };
             (basis.times(&per_person_day), person_days, Source::Velocity)
         }
@@ -454,8 +479,11 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
             let lent: Vec<(Ratio, Ratio)> =
                 cal.iterations.iter().map(|it| lending(plan, team, &incoming, &lends[k], it)).collect();
             let people: Vec<Ratio> = lent.iter().map(|(p, _)| p.clone()).collect();
+            // A team with holidays of its own works fewer days than the calendar's.
+            let own = WorkingDays::of_team(cal, team);
+            let team_days = own.as_ref().unwrap_or(&days);
             let person_days = if team.fixed.is_none() {
-                person_days_per_iteration(cal, &days, team, &people)
+                person_days_per_iteration(cal, team_days, team, &people)
             } else {
                 vec![Ratio::ZERO; cal.iterations.len()]
             };
@@ -475,9 +503,16 @@ pub fn capacity(plan: &Plan, cal: &Calendar) -> CapacityTable {
                             past: Fixed::ZERO,
                         };
                     }
-                    let (cap, person_days, source) = computed(plan, cal, team, it, pd, extra);
-                    let fte = (source != Source::Fixed && it.working_days > 0)
-                        .then(|| person_days.over(&Ratio::int(i64::from(it.working_days))).to_fixed());
+                    let (a, b) = ((it.start - cal.start).num_days(), (it.end - cal.start).num_days());
+                    let working = team_days.between(a, b).0;
+                    let (mut cap, person_days, source) = computed(plan, cal, team, working, pd, extra);
+                    // A fixed capacity (or one per working day) shrinks with the days the team
+                    // does not work.
+                    if own.is_some() && source == Source::Fixed && it.working_days > 0 {
+                        cap = cap.times(&Ratio::int(working)).over(&Ratio::int(i64::from(it.working_days)));
+                    }
+                    let fte = (source != Source::Fixed && working > 0)
+                        .then(|| person_days.over(&Ratio::int(working)).to_fixed());
                     Cell {
                         capacity: cap.to_fixed(),
                         plannable: cap.times(&load).to_fixed(),

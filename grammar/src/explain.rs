@@ -30,7 +30,7 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
     (BlockKind::Team, "reserve", "reserve 20% \"beheer en storingen\""),
     (BlockKind::Team, "hire", "hire 2 on 2024-04-01 ramp 8 weeks"),
     (BlockKind::Team, "leave", "leave 1 on 2024-09-01"),
-    (BlockKind::Team, "vacancy", "vacancy 3 on 2024-06-01 chance 40%"),
+    (BlockKind::Team, "vacancy", "vacancy 3 on 2024-06-01 chance 40% ramp 8 weeks"),
     (BlockKind::Team, "lend", "lend 2 to berichten PI4..PI5"),
     (
         BlockKind::Team,
@@ -38,6 +38,8 @@ pub const STATEMENTS: &[(BlockKind, &str, &str)] = &[
         "capacity 40 per iteration   (or: capacity PI3 150, capacity PI6.2 0, capacity PI6.2 +20)",
     ),
     (BlockKind::Team, "velocity", "velocity 30 per iteration"),
+    (BlockKind::Team, "absent", "absent 2 people 2026-07-13 .. 2026-08-21"),
+    (BlockKind::Team, "holiday", "holiday \"Zomer\" 2026-07-13 .. 2026-08-21   (the team only)"),
     (
         BlockKind::Epic,
         "commit",

@@ -515,7 +515,7 @@ impl<'a> Cur<'a> {
                 self.no_id_char().then_some(())?;
                 Statement::Workweek(n)
             }
-            (Plan, "holiday") => {
+            (Plan | Team, "holiday") => {
                 let name = self.after_ws(Self::string)?;
                 let from = self.after_ws(Self::date)?;
                 Statement::Holiday { name, from, to: self.opt_joined("..", Self::date) }
@@ -564,7 +564,8 @@ impl<'a> Cur<'a> {
             }
             (Team, "vacancy") => {
                 let (count, date) = self.count_on()?;
-                Statement::Vacancy { count, date, chance: self.opt_word("chance", Self::percent) }
+                let chance = self.opt_word("chance", Self::percent);
+                Statement::Vacancy { count, date, chance, ramp: self.opt_word("ramp", Self::duration) }
             }
             (Team, "lend") => {
                 let count = self.after_ws(Self::number)?;
@@ -596,6 +597,16 @@ impl<'a> Cur<'a> {
                         }
                     }
                 }
+            }
+            (Team, "absent") => {
+                let count = self.after_ws(Self::number)?;
+                self.ws().then_some(())?;
+                if !self.eat("people") && !self.eat("person") {
+                    return None;
+                }
+                self.no_id_char().then_some(())?;
+                let from = self.after_ws(Self::date)?;
+                Statement::Absent { count, from, to: self.opt_joined("..", Self::date) }
             }
             (Team, "velocity") => {
                 let n = self.after_ws(Self::number)?;

@@ -409,6 +409,7 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
             count: num(0).unwrap_or_else(zero),
             date: the_date(0).unwrap_or_else(no_date),
             chance: first(Rule::percent).map(percent),
+            ramp: the_duration(),
         },
         Rule::lend => Statement::Lend {
             count: num(0).unwrap_or_else(zero),
@@ -426,6 +427,11 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
             Statement::CapacityOverride { period: sp(p, pi_ref(p)), amount: num(0).unwrap_or_else(zero) }
         }
         Rule::velocity => Statement::Velocity(num(0).unwrap_or_else(zero)),
+        Rule::absent => Statement::Absent {
+            count: num(0).unwrap_or_else(zero),
+            from: the_date(0).unwrap_or_else(no_date),
+            to: the_date(1),
+        },
         Rule::commit => Statement::Commit { period: the_period()?, hard: first(Rule::hard).is_some() },
         Rule::owner => Statement::Owner(string(0).unwrap_or_else(no_ident)),
         Rule::note => Statement::Note(string(0).unwrap_or_else(no_ident)),

@@ -456,6 +456,9 @@ pub enum Statement {
         date: Spanned<Date>,
         /// The chance each is filled, in percent, if said.
         chance: Option<Spanned<Number>>,
+        /// `ramp 8 weeks`: how long a filled position takes to reach full productivity.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ramp: Option<Spanned<Duration>>,
     },
     /// `lend 2 to berichten PI4..PI5`: people working for another team for a while.
     Lend {
@@ -481,6 +484,16 @@ pub enum Statement {
         period: Spanned<Period>,
         /// What is added or (with `-`) taken off.
         delta: Spanned<Number>,
+    },
+    /// `absent 2 people 2026-07-13 .. 2026-08-21`: people away for a stretch (both days
+    /// included), or one day.
+    Absent {
+        /// How many people.
+        count: Spanned<Number>,
+        /// The first day away.
+        from: Spanned<Date>,
+        /// The last day away, if not the same.
+        to: Option<Spanned<Date>>,
     },
     /// `velocity 30 per iteration`: measured throughput, in points.
     Velocity(Spanned<Number>),
@@ -715,6 +728,7 @@ impl Statement {
             | Statement::CapacityOverride { .. }
             | Statement::CapacityAdjust { .. } => "capacity",
             Statement::Velocity(_) => "velocity",
+            Statement::Absent { .. } => "absent",
             Statement::Commit { .. } => "commit",
             Statement::Owner(_) => "owner",
             Statement::Note(_) => "note",

@@ -1,6 +1,7 @@
 // The demo page: the widget with the bundled example plans.
 import "../widget/haalbaar-plan.js";
 import gdi from "../../../examples/gdi-2024.plan?raw";
+import gdiPi3 from "../../../examples/gdi-2024-pi3.plan?raw";
 import release from "../../../examples/release-train.plan?raw";
 import chain from "../../../examples/infeasible-chain.plan?raw";
 import capacity from "../../../examples/infeasible-capacity.plan?raw";
@@ -10,6 +11,7 @@ import portfolio from "../../../examples/portfolio-2026.plan?raw";
 
 export const EXAMPLES = {
   "gdi-2024.plan": gdi,
+  "gdi-2024-pi3.plan": gdiPi3,
   "release-train.plan": release,
   "infeasible-chain.plan": chain,
   "infeasible-capacity.plan": capacity,

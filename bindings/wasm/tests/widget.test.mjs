@@ -16,7 +16,7 @@ const dist = resolve(here, "../dist");
 const shots = resolve(root, "target/widget");
 const cli = process.env.HAALBAAR_BIN ?? resolve(root, "target/debug/haalbaar");
 const cliBin = () => cli;
-const EXAMPLES = ["gdi-2024.plan", "release-train.plan", "infeasible-chain.plan", "infeasible-capacity.plan", "conflict.plan", "mistakes/mistakes.plan"];
+const EXAMPLES = ["gdi-2024.plan", "gdi-2024-pi3.plan", "release-train.plan", "infeasible-chain.plan", "infeasible-capacity.plan", "conflict.plan", "mistakes/mistakes.plan"];
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
 let server;
@@ -397,6 +397,45 @@ test("the scenario picker shows a scenario's commitments and what it changes aga
   });
   await page.waitForFunction(() => !window.haalbaarLastCheck?.report.files?.[0]?.scenarios, null, { timeout: 30000 });
   assert.equal(await plan.locator(".scenario-pick").isHidden(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the PI3 example: the status date, a burn-up per commitment and the teams' delivered work, as `haalbaar progress` has them", async () => {
+  const { page, errors } = await open("gdi-2024-pi3.plan");
+  const plan = page.locator("haalbaar-plan");
+  await page.waitForFunction(() => !document.querySelector("haalbaar-plan").shadowRoot.querySelector(".progress-panel").hidden, null, {
+    timeout: 30000,
+  });
+  assert.match(await plan.locator(".summary").textContent(), /as of 2024-05-27 \(PI3\.1\)/);
+  assert.match(await plan.locator(".progress-panel .as-of").textContent(), /2024-05-27/);
+  const progress = JSON.parse(execFileSync(cliBin(), ["progress", "--format", "json", "examples/gdi-2024-pi3.plan"], { cwd: root, encoding: "utf8" }));
+  // One row and one burn-up chart per commitment, in rank order, with the CLI's figures.
+  const rows = await plan.locator("tr.progress-row").evaluateAll((rs) => rs.map((r) => [r.dataset.item, ...[...r.cells].slice(1).map((c) => c.textContent)]));
+  assert.deepEqual(
+    rows,
+    progress.commitments.map((c) => [c.item, String(c.scope), String(c.done), String(c.scope - c.done), `${Math.trunc(c.done_percent)}%`]),
+  );
+  assert.equal(await plan.locator("svg.burnup").count(), progress.commitments.length);
+  // Each chart's done line has a point per iteration up to the status iteration, its plan line one per iteration from it.
+  const first = progress.commitments[0];
+  const points = await plan.locator(`svg.burnup[data-item="${first.item}"] polyline.done`).getAttribute("points");
+  assert.equal(points.split(" ").length, first.burn_up.filter((b) => b.done != null).length);
+  const planned = await plan.locator(`svg.burnup[data-item="${first.item}"] polyline.plan`).getAttribute("points");
+  assert.equal(planned.split(" ").length, first.burn_up.filter((b) => b.planned != null).length);
+  // The teams' delivered work and throughput.
+  const teams = await plan.locator("tr.team-row").evaluateAll((rs) => rs.map((r) => [r.dataset.team, r.cells[r.cells.length - 1].textContent]));
+  assert.deepEqual(teams, progress.teams.map((t) => [t.team, `${Math.trunc(t.throughput)}%`]));
+  await plan.locator(".progress-panel").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, "progress.png"), fullPage: true });
+  // A plan without a status date has no progress panel.
+  await page.evaluate(() => {
+    const el = document.querySelector("haalbaar-plan");
+    el.source = el.source.replace("  as of 2024-05-27", "").replace(/\n  (done|remaining|started|finished) [^\n]*/g, "");
+  });
+  await page.waitForFunction(() => document.querySelector("haalbaar-plan").shadowRoot.querySelector(".progress-panel").hidden, null, {
+    timeout: 30000,
+  });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -292,3 +292,70 @@ export function commitmentsTable(commitments, L, forecast, of, effects) {
     `<tbody>${rows.join("")}</tbody></table>`
   );
 }
+
+/** One commitment's burn-up: done per past iteration (solid), planned from the status
+ * iteration on (dashed), its scope (dotted) and its deadline (red). */
+export function burnUpSvg(c, L, available = 320) {
+  const n = Math.max(c.burn_up.length, 1);
+  const w = Math.min(14, Math.max(4, Math.floor((available - 4) / n)));
+  const h = 60;
+  const width = n * w + 4;
+  const top = Math.max(Number(c.scope), 1);
+  const y = (v) => (h - Math.min(Number(v) / top, 1) * h).toFixed(1);
+  const x = (i) => (2 + i * w + w / 2).toFixed(1);
+  const points = (key) =>
+    c.burn_up
+      .map((b, i) => (b[key] == null ? null : `${x(i)},${y(b[key])}`))
+      .filter(Boolean)
+      .join(" ");
+  const d = c.burn_up.findIndex((b) => b.iteration === c.deadline);
+  const deadline = d >= 0 ? `<line class="deadline" x1="${2 + (d + 1) * w}" y1="0" x2="${2 + (d + 1) * w}" y2="${h}"/>` : "";
+  const first = c.burn_up[0]?.iteration ?? "";
+  const last = c.burn_up[c.burn_up.length - 1]?.iteration ?? "";
+  return (
+    `<svg class="burnup" data-item="${esc(c.item)}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${h + 14}" viewBox="0 0 ${width} ${h + 14}" role="img" aria-label="${esc(c.item)} ${esc(L.progress)}">` +
+    `<line class="scope" x1="2" y1="${y(top)}" x2="${width - 2}" y2="${y(top)}"/>${deadline}` +
+    `<polyline class="done" points="${points("done")}"/><polyline class="plan" points="${points("planned")}"/>` +
+    `<text x="2" y="${h + 11}">${esc(first)}</text><text x="${width - 2}" y="${h + 11}" text-anchor="end">${esc(last)}</text></svg>`
+  );
+}
+
+/** The progress panel: each commitment's scope, done and left with its burn-up, and each
+ * team's work delivered per past iteration against capacity. */
+export function progressPanel(p, L, available = 600) {
+  const pct = (v) => (v == null ? "—" : `${Math.trunc(Number(v))}%`);
+  const rows = p.commitments
+    .map(
+      (c) =>
+        `<tr class="progress-row" data-item="${esc(c.item)}"><td><b>${esc(c.item)}</b> <span class="badge ${esc(c.status)}">${esc(L.status[c.status] ?? c.status)}</span></td>` +
+        `<td>${esc(L.num(c.scope))}</td><td>${esc(L.num(c.done))}</td><td>${esc(L.num(Number(c.scope) - Number(c.done)))}</td><td>${pct(c.done_percent)}</td></tr>`,
+    )
+    .join("");
+  const charts = p.commitments
+    .map((c) => `<div class="burnup-box"><h3>${esc(c.item)}</h3>${burnUpSvg(c, L, Math.min(available, 420))}</div>`)
+    .join("");
+  const past = p.teams[0]?.iterations.map((i) => i.iteration) ?? [];
+  const firsts = p.teams.map((t) => (t.counted_from ? past.indexOf(t.counted_from) : -1)).filter((k) => k >= 0);
+  const from = firsts.length ? Math.min(...firsts) : past.length;
+  const teams = p.teams
+    .map(
+      (t) =>
+        `<tr class="team-row" data-team="${esc(t.team)}"><td><b>${esc(t.team)}</b></td>` +
+        t.iterations
+          .slice(from)
+          .map((i) => `<td>${esc(L.num(i.delivered))} / ${esc(L.num(i.capacity))}</td>`)
+          .join("") +
+        `<td>${t.throughput == null ? esc(L.noHistory) : pct(t.throughput)}</td></tr>`,
+    )
+    .join("");
+  return (
+    `<p class="as-of">${esc(L.asOf(p.as_of, p.status_iteration))}</p>` +
+    `<table class="progress"><thead><tr><th>${esc(L.item)}</th><th>${esc(L.scope)}</th><th>${esc(L.done)}</th><th>${esc(L.left)}</th><th>%</th></tr></thead><tbody>${rows}</tbody></table>` +
+    `<div class="burnups">${charts}</div>` +
+    `<div class="legend"><span><i class="done-line"></i>${esc(L.legendDone)}</span><span><i class="plan-line"></i>${esc(L.legendPlan)}</span><span><i class="scope-line"></i>${esc(L.scope)}</span></div>` +
+    `<h3>${esc(L.delivered)}</h3><table class="delivered"><thead><tr><th>${esc(L.team)}</th>${past
+      .slice(from)
+      .map((i) => `<th>${esc(i)}</th>`)
+      .join("")}<th>${esc(L.throughput)}</th></tr></thead><tbody>${teams}</tbody></table>`
+  );
+}

@@ -19,7 +19,7 @@ import { planLanguage, planHighlight } from "./language.js";
 import { Engine } from "./engine.js";
 import { labels } from "./i18n.js";
 import { STYLE } from "./style.js";
-import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, chanceBadge, chanceHeader, esc, prose } from "./draw.js";
+import { boardSvg, capacitySvg, capacityLegend, commitmentsTable, chanceBadge, chanceHeader, esc, progressPanel, prose } from "./draw.js";
 
 /** A 1-based line and 1-based column in characters to a CodeMirror position. */
 function position(doc, line, column) {
@@ -83,6 +83,7 @@ export class HaalbaarPlan extends HTMLElement {
           <section class="commitments-panel"><h2></h2><div class="body"></div></section>
           <section class="board-panel"><h2></h2><div class="board-wrap"></div><div class="legend"></div><label class="deps-toggle"><input type="checkbox" class="all-deps"> <span></span></label></section>
           <section class="capacity-panel"><h2></h2><div class="caps"></div></section>
+          <section class="progress-panel" hidden><h2></h2><div class="progress-body"></div></section>
         </div>
       </div>`;
     this.el = {
@@ -94,6 +95,8 @@ export class HaalbaarPlan extends HTMLElement {
       board: root.querySelector(".board-wrap"),
       legend: root.querySelector(".legend"),
       caps: root.querySelector(".caps"),
+      progressPanel: root.querySelector(".progress-panel"),
+      progress: root.querySelector(".progress-body"),
       allDeps: root.querySelector("input.all-deps"),
       allDepsLabel: root.querySelector(".deps-toggle span"),
       scenarioPick: root.querySelector(".scenario-pick"),
@@ -277,6 +280,7 @@ export class HaalbaarPlan extends HTMLElement {
       // Nothing of the previous plan stays on screen next to the error: it no longer
       // describes the text in the editor. The next edit checks again in a fresh engine.
       this._report = null;
+      this._progress = null;
       this._board = null;
       this._comparison = null;
       this._forecast = null;
@@ -291,7 +295,8 @@ export class HaalbaarPlan extends HTMLElement {
       return [];
     }
     if (generation !== this.generation) return [];
-    const { report, board } = reply.result;
+    const { report, board, progress } = reply.result;
+    this._progress = progress ?? null;
     this._report = report;
     this._checkedText = text;
     this._board = board;
@@ -358,6 +363,7 @@ export class HaalbaarPlan extends HTMLElement {
     r.querySelector(".commitments-panel h2").textContent = L.commitments;
     r.querySelector(".board-panel h2").textContent = L.board;
     r.querySelector(".capacity-panel h2").textContent = L.capacity;
+    r.querySelector(".progress-panel h2").textContent = L.progress;
     this.el.allDepsLabel.textContent = L.allDeps;
     this.el.scenarioLabel.textContent = L.scenario;
     this.el.legend.innerHTML =
@@ -377,6 +383,11 @@ export class HaalbaarPlan extends HTMLElement {
     this.el.summary.textContent = `${commitments.length ? L.summary(met, commitments.length) + " · " : ""}${L.errors(report.summary.errors, report.summary.warnings)}`;
     this.el.timing.textContent = this.lastMs != null ? L.checkedIn(this.lastMs.toFixed(1)) : "";
     this.renderScenarios(report);
+    // Progress as of the plan's status date, when it has one.
+    const progress = this._progress;
+    this.el.progressPanel.hidden = !progress;
+    this.el.progress.innerHTML = progress ? progressPanel(progress, L, this.el.caps.clientWidth || 600) : "";
+    if (progress) this.el.summary.textContent += ` · ${L.asOf(progress.as_of, progress.status_iteration)}`;
     const { effects, removed } = this.effects();
     const gone = removed.length ? `<p class="removed-here">${esc(L.removedHere(removed.join(", ")))}</p>` : "";
     this.el.commitments.innerHTML = report.commitments

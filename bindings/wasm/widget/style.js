@@ -68,5 +68,11 @@ svg.cap .capacity-line { fill: none; stroke: #455a64; stroke-dasharray: 3 2; }
 svg.cap .axis { font-size: 9px; fill: #57606a; } svg.cap .event { font-size: 10px; fill: #455a64; }
 svg.cap .event.leave, svg.cap .event.lend_out { fill: var(--red); } svg.cap .event.hire, svg.cap .event.lend_in { fill: var(--green); }
 .cm-lint-help { color: #0b5394; margin-top: 2px; }
+.progress-panel .as-of { color: #0b5394; font-size: 12px; margin: 0 0 4px; } .progress-panel h3 { font-size: 12px; margin: 6px 0 2px; }
+.burnups { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 12px; }
+svg.burnup .done { fill: none; stroke: var(--green); stroke-width: 2; } svg.burnup .plan { fill: none; stroke: #64b5f6; stroke-width: 2; stroke-dasharray: 4 2; }
+svg.burnup .scope { stroke: #455a64; stroke-dasharray: 2 2; } svg.burnup .deadline { stroke: var(--red); stroke-width: 1.5; } svg.burnup text { font-size: 9px; fill: #57606a; }
+.legend .done-line { border: none; border-top: 2px solid var(--green); height: 0; vertical-align: 3px; } .legend .plan-line { border: none; border-top: 2px dashed #64b5f6; height: 0; vertical-align: 3px; }
+.legend .scope-line { border: none; border-top: 2px dotted #455a64; height: 0; vertical-align: 3px; }
 @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } header { grid-column: 1; } .side { grid-row: 3; } }
 `;

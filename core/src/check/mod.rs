@@ -433,7 +433,7 @@ fn check_built(mut plan: Plan, options: &Options, previous: Option<&Reuse>) -> C
 }
 
 fn finish(
-    plan: Plan,
+    mut plan: Plan,
     calendar: Option<Calendar>,
     incomplete: &std::collections::BTreeSet<String>,
     item_blocks: &[grammar::Span],
@@ -441,6 +441,7 @@ fn finish(
     options: &Options,
     previous: Option<&Reuse>,
 ) -> Checked {
+    crate::model::expand_epic_dependencies(&mut plan);
     // A plan too large to report on is refused before any per-team, per-iteration work.
     let calendar = match calendar {
         Some(cal) if plan.teams.len().saturating_mul(cal.len()) > MAX_TEAM_ITERATIONS => {

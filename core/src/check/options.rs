@@ -219,7 +219,7 @@ impl Assume {
         for team in &mut plan.teams {
             if self.vacancies_filled {
                 for v in std::mem::take(&mut team.vacancies) {
-                    let mut hire = crate::model::Change::hire(v.count, v.date, 0);
+                    let mut hire = crate::model::Change::hire(v.count, v.date, v.ramp_days);
                     hire.loc = v.loc;
                     team.hires.push(hire);
                 }

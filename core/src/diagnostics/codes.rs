@@ -517,6 +517,11 @@ Example:
 Fix: take at most what the iteration has (the message says how much), or set the iteration's
 figure with an override: `capacity PI2.1 0`.";
 
+E0413, Error, "absence without people",
+"What: a team with a fixed capacity (`capacity N per iteration`) has an `absent N people` line.
+Why: a fixed capacity counts no people, so there is nobody to take away; the line would change nothing.
+Example: `absent 2 people 2026-07-13 .. 2026-08-21` in a team with `capacity 40 per iteration`.
+Fix: give the days off as the team's `holiday` (its capacity shrinks with its working days), or lower the capacity of those iterations with `capacity PIx.y -N`.";
 W0501, Warning, "team without capacity",
 "What: a team has no capacity in any iteration of the horizon.
 Why: any work given to it can never be done; usually `people` or `capacity` is missing.

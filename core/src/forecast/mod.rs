@@ -323,7 +323,7 @@ pub fn forecast(
         .enumerate()
         .flat_map(|(t, team)| {
             team.vacancies.iter().map(move |v| {
-                let hire = Change { count: v.count, date: v.date, ramp_days: 0, loc: v.loc };
+                let hire = Change { count: v.count, date: v.date, ramp_days: v.ramp_days, loc: v.loc };
                 (t, hire, v.chance.millis() as f64 / 100_000.0)
             })
         })

@@ -430,16 +430,7 @@ impl Lower {
                 syn::Statement::Hire { count, date, ramp } => {
                     let c = self.amount(count, "the number of hires", true);
                     let d = self.date(date);
-                    let r = match ramp {
-                        Some(r) => match (self.length(r, "the ramp"), d) {
-                            (Some(Length::Months(m)), Some(d)) => d
-                                .checked_add_months(chrono::Months::new(m))
-                                .and_then(|e| u32::try_from((e - d).num_days()).ok()),
-                            (Some(l), _) => crate::calendar::length_days(l, self.iteration_days),
-                            _ => None,
-                        },
-                        None => Some(0),
-                    };
+                    let r = self.ramp_days(ramp.as_ref(), d);
                     if let (Some(count), Some(date), Some(ramp_days)) = (c, d, r) {
                         t.hires.push(Change { count, date, ramp_days, loc: span.into() });
                     }
@@ -451,15 +442,16 @@ impl Lower {
                         t.leaves.push(Change { count, date, ramp_days: 0, loc: span.into() });
                     }
                 }
-                syn::Statement::Vacancy { count, date, chance } => {
+                syn::Statement::Vacancy { count, date, chance, ramp } => {
                     let c = self.amount(count, "the number of vacancies", true);
                     let d = self.date(date);
+                    let r = self.ramp_days(ramp.as_ref(), d);
                     let p = match chance {
                         Some(p) => self.percent(p, "the chance"),
                         None => Some(Fixed::HUNDRED),
                     };
-                    if let (Some(count), Some(date), Some(chance)) = (c, d, p) {
-                        t.vacancies.push(Vacancy { count, date, chance, loc: span.into() });
+                    if let (Some(count), Some(date), Some(chance), Some(ramp_days)) = (c, d, p, r) {
+                        t.vacancies.push(Vacancy { count, date, chance, ramp_days, loc: span.into() });
                     }
                 }
                 syn::Statement::Lend { count, to, periods } => {
@@ -505,6 +497,45 @@ impl Lower {
                     }
                 }
                 syn::Statement::Velocity(n) => t.velocity = self.amount(n, "the velocity", false),
+                syn::Statement::Absent { count, from, to } => {
+                    let c = self.amount(count, "the number of people away", true);
+                    let f = self.date(from);
+                    let l = match to {
+                        Some(t) => self.date(t),
+                        None => f,
+                    };
+                    if let (Some(count), Some(from), Some(to)) = (c, f, l) {
+                        if to < from {
+                            self.err(
+                                Diagnostic::new(Code::E0310, format!("the absence ends on {to}, before it starts on {from}"), Some(span))
+                                    .with_help("write the first day, then `..`, then the last day"),
+                            );
+                        } else {
+                            t.absences.push(Absence { count, from, to, loc: span.into() });
+                        }
+                    }
+                }
+                syn::Statement::Holiday { name, from, to } => {
+                    let f = self.date(from);
+                    let l = match to {
+                        Some(t) => self.date(t),
+                        None => f,
+                    };
+                    if let (Some(f), Some(l)) = (f, l) {
+                        if l < f {
+                            self.err(
+                                Diagnostic::new(
+                                    Code::E0310,
+                                    format!("holiday \"{}\" ends on {l}, before it starts on {f}", name.value),
+                                    Some(span),
+                                )
+                                .with_help("write the first day, then `..`, then the last day"),
+                            );
+                        } else {
+                            t.holidays.push(Holiday { name: name.value.clone(), from: f, to: l, loc: span.into() });
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -551,6 +582,18 @@ impl Lower {
             return None;
         }
         Some(v)
+    }
+
+    /// A ramp in days from its start `from` (months counted on the calendar); 0 without one.
+    fn ramp_days(&mut self, ramp: Option<&Spanned<syn::Duration>>, from: Option<NaiveDate>) -> Option<u32> {
+        let Some(r) = ramp else { return Some(0) };
+        match (self.length(r, "the ramp"), from) {
+            (Some(Length::Months(m)), Some(d)) => {
+                d.checked_add_months(chrono::Months::new(m)).and_then(|e| u32::try_from((e - d).num_days()).ok())
+            }
+            (Some(l), _) => crate::calendar::length_days(l, self.iteration_days),
+            _ => None,
+        }
     }
 
     fn item(&mut self, b: &syn::Block, id: &Spanned<String>) -> Item {
@@ -608,6 +651,7 @@ impl Lower {
                         item: Ref { id: item.value.clone(), loc: item.span.into() },
                         lag,
                         loc: span.into(),
+                        via: None,
                     });
                 }
                 syn::Statement::Commit { period, hard } => it.commit = self.commit(period, *hard, span),

@@ -120,9 +120,31 @@ fn team(out: &mut Layout, t: &Team) {
         st(format!("leave {} on {}", l.count, l.date));
     }
     for v in &t.vacancies {
-        st(match v.chance == Fixed::HUNDRED {
-            true => format!("vacancy {} on {}", v.count, v.date),
-            false => format!("vacancy {} on {} chance {}%", v.count, v.date, v.chance),
+        let mut text = format!("vacancy {} on {}", v.count, v.date);
+        if v.chance != Fixed::HUNDRED {
+            text.push_str(&format!(" chance {}%", v.chance));
+        }
+        if v.ramp_days > 0 {
+            text.push_str(&format!(" ramp {}", count(v.ramp_days, "day", "days")));
+        }
+        st(text);
+    }
+    for a in &t.absences {
+        st(match a.to == a.from {
+            true => format!("absent {} {} {}", a.count, if a.count == Fixed::ONE { "person" } else { "people" }, a.from),
+            false => format!(
+                "absent {} {} {}..{}",
+                a.count,
+                if a.count == Fixed::ONE { "person" } else { "people" },
+                a.from,
+                a.to
+            ),
+        });
+    }
+    for h in &t.holidays {
+        st(match h.to == h.from {
+            true => format!("holiday {} {}", quote(&h.name), h.from),
+            false => format!("holiday {} {}..{}", quote(&h.name), h.from, h.to),
         });
     }
     for l in &t.lends {
@@ -186,10 +208,23 @@ fn item(out: &mut Layout, i: &Item) {
     if let Some(p) = &i.placed {
         st(format!("in {}", range(p.value.0, p.value.1)));
     }
-    for d in &i.after {
+    for (k, d) in i.after.iter().enumerate() {
+        // `after EPIC`, read as one dependency per item of the epic, is written back once.
+        let id = match &d.via {
+            Some(epic)
+                if k > 0
+                    && i.after[k - 1].via.as_ref() == Some(epic)
+                    && i.after[k - 1].lag == d.lag
+                    && i.after[k - 1].loc.0 == d.loc.0 =>
+            {
+                continue;
+            }
+            Some(epic) => epic,
+            None => &d.item.id,
+        };
         st(match d.lag {
-            Some(l) => format!("after {} + {}", d.item.id, length(l)),
-            None => format!("after {}", d.item.id),
+            Some(l) => format!("after {id} + {}", length(l)),
+            None => format!("after {id}"),
         });
     }
     if let Some(c) = &i.commit {

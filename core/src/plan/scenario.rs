@@ -196,8 +196,8 @@ fn change_one(blocks: &mut Vec<Block>, change: &syn::Change, line: Span) -> Opti
         ChangeKind::VacanciesFilled => {
             let mut filled = 0;
             for st in &mut block.statements {
-                if let Statement::Vacancy { count, date, .. } = &st.value {
-                    st.value = Statement::Hire { count: count.clone(), date: date.clone(), ramp: None };
+                if let Statement::Vacancy { count, date, ramp, .. } = &st.value {
+                    st.value = Statement::Hire { count: count.clone(), date: date.clone(), ramp: ramp.clone() };
                     filled += 1;
                 }
             }
@@ -245,7 +245,9 @@ fn period_text(p: &syn::Period) -> String {
 fn replaces(new: &Statement, old: &Statement) -> bool {
     use Statement as S;
     match (new, old) {
-        (S::Holiday { .. } | S::Hire { .. } | S::Leave { .. } | S::Vacancy { .. } | S::Lend { .. }, _) => false,
+        (S::Holiday { .. } | S::Hire { .. } | S::Leave { .. } | S::Vacancy { .. } | S::Lend { .. } | S::Absent { .. }, _) => {
+            false
+        }
         (S::After { item: a, .. }, S::After { item: b, .. }) => a.value == b.value,
         (S::After { .. }, _) => false,
         (S::Done { by: a, .. }, S::Done { by: b, .. }) => match (a, b) {

@@ -196,7 +196,10 @@ pub(crate) fn edits_with(plan: &Plan, source: &str, map: &SourceMap, change: &Pl
         }
         PlanChange::RemoveAfter { item, after } => {
             let Some(it) = plan.item(item) else { return Vec::new() };
-            let Some(span) = it.after.iter().find(|a| a.item.id == *after).and_then(|a| a.loc.0) else {
+            // Not one written `after EPIC`: that line also waits for the epic's other items
+            // (the repair is then said in words only).
+            let Some(span) = it.after.iter().find(|a| a.item.id == *after && a.via.is_none()).and_then(|a| a.loc.0)
+            else {
                 return Vec::new();
             };
             // The whole line, its line break included.

@@ -475,6 +475,13 @@ Oplossing: neem hoogstens wat de iteratie heeft (de melding zegt hoeveel), of ze
 de iteratie met een capaciteitsvervanging: `capacity PI2.1 0`.",
     ),
     (
+        "E0413",
+        "Wat: een team met een vaste capaciteit (`capacity N per iteration`) heeft een regel `absent N people`.
+Waarom: een vaste capaciteit telt geen mensen, dus er is niemand om af te trekken; de regel zou niets veranderen.
+Voorbeeld: `absent 2 people 2026-07-13 .. 2026-08-21` in een team met `capacity 40 per iteration`.
+Oplossing: geef de vrije dagen op als `holiday` van het team (de capaciteit krimpt met de werkdagen), of verlaag de capaciteit van die iteraties met `capacity PIx.y -N`.",
+    ),
+    (
         "W0501",
         "Wat: een team heeft in geen enkele iteratie van de horizon capaciteit.
 Waarom: werk dat het krijgt, kan nooit gedaan worden; meestal ontbreekt `people` of `capacity`.

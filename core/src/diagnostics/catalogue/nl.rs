@@ -373,6 +373,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("hire", "instroom"),
     ("leave", "vertrek"),
     ("vacancy", "vacature"),
+    ("absence", "afwezigheid"),
     (
         "item `{}` may not start before {} but must be done by {}",
         "item `{}` mag niet vóór {} beginnen maar moet af zijn uiterlijk {}",
@@ -685,6 +686,18 @@ pub(super) const ENTRIES: &[Entry] = &[
         "item `{}` heeft niets meer over ({}) maar geen `finished`-dag: het telt als afgerond op {}, de dag vóór de statusdatum",
     ),
     ("nothing left", "niets meer over"),
+    ("absence without people", "afwezigheid zonder mensen"),
+    ("team `{}` has a fixed capacity, so `absent` has no people to count", "team `{}` heeft een vaste capaciteit, dus `absent` heeft geen mensen om te tellen"),
+    ("no people to count", "geen mensen om te tellen"),
+    (
+        "give the team's days off as `holiday \"...\" FROM .. TO` (its capacity shrinks with its working days), or lower its capacity in those iterations with `capacity PIx.y -N`",
+        "geef de vrije dagen van het team op als `holiday \"...\" VAN .. TOT` (de capaciteit krimpt met de werkdagen), of verlaag de capaciteit in die iteraties met `capacity PIx.y -N`",
+    ),
+    ("the absence ends on {}, before it starts on {}", "de afwezigheid eindigt op {}, vóór ze begint op {}"),
+    (
+        "`{}` is an item of epic `{}`, so `after {}` includes it: wait for the other items one by one",
+        "`{}` is een item van epic `{}`, dus `after {}` omvat het zelf: wacht op de andere items één voor één",
+    ),
     ("item `{}` is placed in {}, which ended before the status date {}", "item `{}` is geplaatst in {}, dat eindigde vóór de statusdatum {}"),
     ("a placement in the past", "een plaatsing in het verleden"),
     (

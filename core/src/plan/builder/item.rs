@@ -102,7 +102,7 @@ impl Item {
     /// assert!(checked.diagnostics.iter().any(|d| d.code == Code::E0202));
     /// ```
     pub fn after(mut self, item: &str, lag: Option<Length>) -> Self {
-        self.after.push(Dependency { item: Ref::new(item), lag, loc: Loc(None) });
+        self.after.push(Dependency { item: Ref::new(item), lag, loc: Loc(None), via: None });
         self
     }
     /// `commit PERIOD [hard]`.

@@ -121,7 +121,7 @@ impl Team {
     /// assert_eq!(cells[0].capacity, Fixed::from_int(20));
     /// ```
     pub fn vacancy(mut self, count: Fixed, date: NaiveDate, chance_percent: Fixed) -> Self {
-        self.vacancies.push(Vacancy { count, date, chance: chance_percent, loc: Loc(None) });
+        self.vacancies.push(Vacancy { count, date, chance: chance_percent, ramp_days: 0, loc: Loc(None) });
         self
     }
     /// `leave N on DATE`.

@@ -273,6 +273,10 @@ pub struct Dependency {
     /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
+    /// For `after EPIC`: the epic. The check reads `after EPIC` as `after` each item of the
+    /// epic (one dependency each, this field naming the epic); printing writes it back once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 impl Dependency {
@@ -287,7 +291,7 @@ impl Dependency {
     /// assert_eq!(Item::new("b").after("a", lag).after, vec![dependency]);
     /// ```
     pub fn new(item: impl Into<String>, lag: Option<Length>) -> Self {
-        Dependency { item: Ref::new(item), lag, loc: Loc(None) }
+        Dependency { item: Ref::new(item), lag, loc: Loc(None), via: None }
     }
 }
 

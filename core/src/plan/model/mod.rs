@@ -554,3 +554,45 @@ impl Plan {
         self.epics.iter().find(|t| t.id == id)
     }
 }
+
+/// `after EPIC` read as `after` each item of the epic (plan order), each dependency keeping
+/// the line it was written on and naming the epic (`Dependency::via`). An id that is an item
+/// stays as it is (an item and an epic cannot share one); one that names neither is left for
+/// validation to report. An epic without items adds nothing (W0503 says it has none).
+pub(crate) fn expand_epic_dependencies(plan: &mut Plan) {
+    let epics: std::collections::HashSet<&str> = plan.epics.iter().map(|e| e.id.as_str()).collect();
+    let items: std::collections::HashSet<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
+    let wanted = |d: &Dependency| d.via.is_none() && !items.contains(d.item.id.as_str()) && epics.contains(d.item.id.as_str());
+    if !plan.items.iter().any(|i| i.after.iter().any(wanted)) {
+        return;
+    }
+    let members = |epic: &str| -> Vec<String> {
+        plan.items.iter().filter(|i| i.epic.as_ref().is_some_and(|e| e.id == epic)).map(|i| i.id.clone()).collect()
+    };
+    let expanded: Vec<Vec<Dependency>> = plan
+        .items
+        .iter()
+        .map(|item| {
+            item.after
+                .iter()
+                .flat_map(|d| {
+                    if !wanted(d) {
+                        return vec![d.clone()];
+                    }
+                    members(&d.item.id)
+                        .into_iter()
+                        .map(|m| Dependency {
+                            item: Ref { id: m, loc: d.item.loc },
+                            lag: d.lag,
+                            loc: d.loc,
+                            via: Some(d.item.id.clone()),
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    for (item, after) in plan.items.iter_mut().zip(expanded) {
+        item.after = after;
+    }
+}

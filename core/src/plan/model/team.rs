@@ -89,9 +89,16 @@ pub struct Vacancy {
     pub date: NaiveDate,
     /// Percent chance that it is filled (default 100).
     pub chance: Fixed,
+    /// `ramp D`: days over which a filled position reaches full productivity (0: at once).
+    #[serde(default, skip_serializing_if = "is_zero_days")]
+    pub ramp_days: u32,
     /// Where it was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
+}
+
+fn is_zero_days(days: &u32) -> bool {
+    *days == 0
 }
 
 impl Vacancy {
@@ -109,7 +116,7 @@ impl Vacancy {
     /// assert_eq!(capacity.teams[0].iterations[0].capacity, Fixed::from_int(20));
     /// ```
     pub fn new(count: Fixed, date: NaiveDate, chance_percent: Fixed) -> Self {
-        Vacancy { count, date, chance: chance_percent, loc: Loc(None) }
+        Vacancy { count, date, chance: chance_percent, ramp_days: 0, loc: Loc(None) }
     }
 }
 
@@ -313,6 +320,12 @@ pub struct Team {
     /// `capacity PIx.y +N` / `-N` and `capacity PIx +N`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adjustments: Vec<Adjustment>,
+    /// `absent N people FROM .. TO`: people away for a stretch, in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absences: Vec<Absence>,
+    /// `holiday "..." FROM .. TO` in the team's block: days the team does not work.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<super::Holiday>,
     /// Where the block was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
@@ -345,7 +358,50 @@ impl Team {
             velocity: None,
             overrides: Vec::new(),
             adjustments: Vec::new(),
+            absences: Vec::new(),
+            holidays: Vec::new(),
             loc: Loc(None),
         }
+    }
+}
+
+/// `absent N people FROM .. TO`: people of a team away for a stretch (leave, illness, a
+/// course), both days included; the headcount is that much lower on those days.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 4\n  absent 2 people 2025-01-06 .. 2025-01-10\n}\n";
+/// let checked = haalbaar::check(source);
+/// let away = &checked.plan.teams[0].absences[0];
+/// assert_eq!(away.count, haalbaar::Fixed::from_int(2));
+/// // The first week 2 of 4 are away: 10 + 20 person-days in PI1.1, not 40.
+/// assert_eq!(checked.capacity.expect("capacity").teams[0].iterations[0].capacity, haalbaar::Fixed::from_int(30));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Absence {
+    /// People (FTE) away.
+    pub count: Fixed,
+    /// The first day away.
+    pub from: NaiveDate,
+    /// The last day away.
+    pub to: NaiveDate,
+    /// Where it was written (`None` for a plan built in code).
+    #[serde(default, skip_serializing_if = "is_none_loc")]
+    pub loc: Loc,
+}
+
+impl Absence {
+    /// `absent COUNT people FROM .. TO`.
+    ///
+    /// ```
+    /// use haalbaar::model::Absence;
+    /// use haalbaar::{Fixed, NaiveDate};
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).expect("a date");
+    /// let away = Absence::new(Fixed::from_int(2), d(7, 14), d(8, 22));
+    /// assert_eq!((away.from, away.to), (d(7, 14), d(8, 22)));
+    /// ```
+    pub fn new(count: Fixed, from: NaiveDate, to: NaiveDate) -> Self {
+        Absence { count, from, to, loc: Loc(None) }
     }
 }

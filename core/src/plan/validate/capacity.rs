@@ -57,6 +57,19 @@ pub(super) fn teams(
                 .with_help("keep `capacity N per iteration`, or `people` (with `velocity` in points), not both"),
             );
         }
+        if team.fixed.is_some()
+            && let Some(away) = team.absences.first()
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::E0413,
+                    format!("team `{}` has a fixed capacity, so `absent` has no people to count", team.id),
+                    away.loc.0,
+                )
+                .with_label("no people to count")
+                .with_help("give the team's days off as `holiday \"...\" FROM .. TO` (its capacity shrinks with its working days), or lower its capacity in those iterations with `capacity PIx.y -N`"),
+            );
+        }
         if team.velocity.is_some() && plan.settings.unit == Unit::Days {
             out.push(
                 Diagnostic::new(

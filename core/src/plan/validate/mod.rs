@@ -297,6 +297,14 @@ fn cycles(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 format!("`{}` waits for `{}`", plan.items[*i].id, plan.items[*i].after[*k].item.id),
             );
         }
-        out.push(d.with_help("none of these items can ever start; remove one `after` of the cycle"));
+        // `after EPIC` on an item of that epic waits for the item itself.
+        let d = match &plan.items[i0].after[k0].via {
+            Some(epic) if self_loop => d.with_help(format!(
+                "`{}` is an item of epic `{epic}`, so `after {epic}` includes it: wait for the other items one by one",
+                plan.items[i0].id
+            )),
+            _ => d.with_help("none of these items can ever start; remove one `after` of the cycle"),
+        };
+        out.push(d);
     }
 }

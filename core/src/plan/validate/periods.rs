@@ -50,12 +50,25 @@ pub(super) fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
         }
     }
     for team in &plan.teams {
+        for h in &team.holidays {
+            if h.from > cal.last_day || h.to < cal.start {
+                out.push(
+                    Diagnostic::new(
+                        Code::W0504,
+                        format!("holiday \"{}\" falls outside the horizon ({} to {})", h.name, cal.start, cal.last_day),
+                        h.loc.0,
+                    )
+                    .with_help("check the year, or remove the line"),
+                );
+            }
+        }
         let events = team
             .hires
             .iter()
             .map(|c| ("hire", c.date, c.loc.0))
             .chain(team.leaves.iter().map(|c| ("leaver", c.date, c.loc.0)))
-            .chain(team.vacancies.iter().map(|c| ("vacancy", c.date, c.loc.0)));
+            .chain(team.vacancies.iter().map(|c| ("vacancy", c.date, c.loc.0)))
+            .chain(team.absences.iter().map(|a| ("absence", a.from, a.loc.0)));
         for (what, date, span) in events {
             if !in_horizon(date) {
                 out.push(
