@@ -84,10 +84,10 @@
 
 mod check;
 mod diagnostics;
+mod history;
 mod plan;
 pub mod report;
 mod solve;
-mod history;
 
 pub mod api;
 pub mod calendar;

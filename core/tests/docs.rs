@@ -27,6 +27,7 @@ fn section(kind: BlockKind) -> &'static str {
         BlockKind::Epic => "Epics",
         BlockKind::Item => "Items",
         BlockKind::Scenario => "Scenarios",
+        BlockKind::Milestone => "Milestones",
     }
 }
 

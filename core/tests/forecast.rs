@@ -150,7 +150,8 @@ fn capacity_uncertainty_spreads_a_team_without_history() {
     // 10 per iteration spread uniformly over 5..15 (50% either way); 10 needed in one
     // iteration: met when the factor is at least 1, probability 1/2. Without the setting
     // every run has the planned 10 and meets it.
-    let plan = "plan \"p\" {\n  start 2025-01-06\n  end 2025-03-02\n  increment 3 weeks\n  iteration 1 week\n  innovation 0\n";
+    let plan =
+        "plan \"p\" {\n  start 2025-01-06\n  end 2025-03-02\n  increment 3 weeks\n  iteration 1 week\n  innovation 0\n";
     let body = "team t {\n  capacity 10 per iteration\n}\nitem a {\n  team t\n  effort 10\n  commit PI1.1\n}\n";
     let f = run(&format!("{plan}  uncertainty capacity 50%\n}}\n{body}"), 10_000, 3);
     close(f.commitments[0].probability, 0.5, 10_000);
@@ -158,4 +159,24 @@ fn capacity_uncertainty_spreads_a_team_without_history() {
     let f = run(&format!("{plan}}}\n{body}"), 1000, 3);
     assert_eq!(f.commitments[0].probability, 1.0);
     assert!(f.capacity.contains("as planned"), "{}", f.capacity);
+}
+
+#[test]
+fn a_milestone_slips_by_its_chance() {
+    // On time with 50%: `a` may work from PI2.2 (the first iteration starting on or after
+    // 2025-01-22 is PI2.1, plus a lag of one) and needs one iteration. Due by PI2.3, it is met
+    // when the milestone slips at most one iteration: 1/2 + 1/4 = 3/4. The check uses the
+    // date as written and meets it.
+    let text = "plan \"p\" {\n  start 2025-01-06\n  end 2025-03-30\n  increment 3 weeks\n  iteration 1 week\n  innovation 0\n}\n\
+                milestone wetgeving \"Wet\" 2025-01-22 chance 50%\nteam t {\n  capacity 10 per iteration\n}\n\
+                item a {\n  team t\n  effort 10\n  after wetgeving + 1 iteration\n  commit PI2.3\n}\n";
+    let c = haalbaar::check(text);
+    assert_eq!(c.feasibility.as_ref().unwrap().commitments[0].status, haalbaar::Status::Met);
+    assert_eq!(c.feasibility.as_ref().unwrap().commitments[0].finish.as_deref(), Some("PI2.2"));
+    let f = run(text, 10_000, 13);
+    close(f.commitments[0].probability, 0.75, 10_000);
+    assert!(f.method.contains("milestone"), "{}", f.method);
+    // Sure to be on time: every run is the check.
+    let f = run(&text.replace(" chance 50%", ""), 500, 13);
+    assert_eq!(f.commitments[0].probability, 1.0);
 }

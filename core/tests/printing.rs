@@ -399,7 +399,9 @@ fn the_builder_writes_every_statement() {
                 .lend(f(1), "web", pi(2, None), pi(3, None))
                 .velocity(f(30))
                 .capacity_override(4, Some(2), f(0))
-                .capacity_adjust(2, None, f(-5)),
+                .capacity_adjust(2, None, f(-5))
+                .absent(f(1), d(2025, 7, 14), d(2025, 8, 1))
+                .holiday("Heidag", d(2025, 6, 2), d(2025, 6, 2)),
         )
         .team(Team::new("web").fixed_capacity(f(20)))
         .epic(

@@ -195,6 +195,7 @@ fn explain_line(source: &str, line: Span, kind: BlockKind) -> SyntaxError {
             BlockKind::Epic => Rule::probe_epic,
             BlockKind::Item => Rule::probe_item,
             BlockKind::Scenario => Rule::probe_scenario,
+            BlockKind::Milestone => Rule::probe_milestone,
         };
         pest::set_error_detail(true);
         let (offset, expected) = match PlanParser::parse(probe, text) {
@@ -294,6 +295,29 @@ pub(crate) fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxEr
     let word_span = Span::new(line.start, line.start + word.len());
     let is_header = text.trim_end().ends_with('{') || text.contains('{');
     let blocks = ["plan", "team", "epic", "item", "scenario"];
+    if word == "milestone" && !is_header {
+        pest::set_error_detail(true);
+        let (offset, expected) = match PlanParser::parse(Rule::probe_milestone, text) {
+            Ok(_) => (text.len(), String::new()),
+            Err(e) => (error_pos(&e).min(text.len()), expected_of(&e)),
+        };
+        let at = line.start + offset;
+        return SyntaxError {
+            kind: SyntaxErrorKind::Malformed,
+            span: Span::new(at, at),
+            line,
+            message: if expected.is_empty() {
+                "cannot read this `milestone` line".to_string()
+            } else {
+                format!("expected {expected} in this `milestone` line")
+            },
+            help: Some(
+                "write it as: milestone wetgeving \"Wet digitale overheid\" 2026-07-01 chance 70%   (one line, no braces; the chance is optional)"
+                    .into(),
+            ),
+            suggestion: None,
+        };
+    }
     if blocks.contains(&word) {
         // A block keyword with a broken header: an id with capitals, a missing id, ...
         let after = text[word.len()..].trim_start();

@@ -348,6 +348,7 @@ impl<'a> Cur<'a> {
             "epic" => BlockKind::Epic,
             "item" => BlockKind::Item,
             "scenario" => BlockKind::Scenario,
+            "milestone" => BlockKind::Milestone,
             _ => return None,
         };
         let id = if kind == BlockKind::Plan {
@@ -359,6 +360,23 @@ impl<'a> Cur<'a> {
             Some(self.ident()?)
         };
         let title = self.opt(Self::string);
+        if kind == BlockKind::Milestone {
+            // One line: its date (and chance) is its one statement.
+            if !self.ws() {
+                return None;
+            }
+            let from = self.pos;
+            let date = self.date()?;
+            let chance = self.opt_word("chance", Self::percent);
+            let span = self.span(from);
+            if !self.eol() {
+                return None;
+            }
+            let end = trim_end(self.s, Span::new(start, self.pos));
+            let header = Span::new(start, trim_end(self.s, Span::new(start, from)));
+            let statements = vec![Spanned::new(Statement::Milestone { date, chance }, span)];
+            return Some(Block { kind, id, title, statements, span: Span::new(start, end), header });
+        }
         self.ows();
         if !self.eat("{") || !self.eol() {
             return None;

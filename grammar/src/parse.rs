@@ -92,6 +92,7 @@ pub fn parse_with_grammar(source: &str) -> SourceFile {
                 Rule::epic_block => block(source, child, BlockKind::Epic, &mut out),
                 Rule::item_block => block(source, child, BlockKind::Item, &mut out),
                 Rule::scenario_block => block(source, child, BlockKind::Scenario, &mut out),
+                Rule::milestone_line => block(source, child, BlockKind::Milestone, &mut out),
                 Rule::bad_block => out.errors.push(explain_bad_block(source, &child)),
                 _ => {}
             }
@@ -389,6 +390,10 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
         Rule::uncertainty => Statement::Uncertainty(the_percent()),
         Rule::firm => Statement::Firm(num(0).unwrap_or_else(zero)),
         Rule::uncertainty_capacity => Statement::UncertaintyCapacity(the_percent()),
+        Rule::milestone_when => Statement::Milestone {
+            date: the_date(0).unwrap_or_else(no_date),
+            chance: first(Rule::percent).map(percent),
+        },
         Rule::as_of => Statement::AsOf(the_date(0).unwrap_or_else(no_date)),
         Rule::done => Statement::Done { amount: num(0).unwrap_or_else(zero), by: the_date(0) },
         Rule::remaining => Statement::Remaining(num(0).unwrap_or_else(zero)),

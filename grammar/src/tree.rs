@@ -131,6 +131,8 @@ pub enum BlockKind {
     Item,
     /// `scenario id "title" { ... }`: changes to the plan, checked apart from it.
     Scenario,
+    /// `milestone id "title" DATE [chance P%]`: another party's date, one line (no braces).
+    Milestone,
 }
 
 impl BlockKind {
@@ -149,6 +151,7 @@ impl BlockKind {
             BlockKind::Epic => "epic",
             BlockKind::Item => "item",
             BlockKind::Scenario => "scenario",
+            BlockKind::Milestone => "milestone",
         }
     }
 }
@@ -398,6 +401,13 @@ pub enum Statement {
     Innovation(Spanned<Number>),
     /// `unit days` or `unit points`.
     Unit(Spanned<UnitName>),
+    /// The date of a `milestone` line, with its chance of being met on time, if said.
+    Milestone {
+        /// The day.
+        date: Spanned<Date>,
+        /// Percent chance that it is on time.
+        chance: Option<Spanned<Number>>,
+    },
     /// `uncertainty capacity 20%`: for the forecast, each iteration's capacity of a team
     /// without history varies this much either way.
     UncertaintyCapacity(Spanned<Number>),
@@ -743,6 +753,7 @@ impl Statement {
             Statement::Target(_) => "target",
             Statement::Wsjf(_) => "wsjf",
             Statement::AsOf(_) => "as of",
+            Statement::Milestone { .. } => "milestone",
             Statement::UncertaintyCapacity(_) => "uncertainty capacity",
             Statement::Done { .. } => "done",
             Statement::Remaining(_) => "remaining",

@@ -559,7 +559,10 @@ fn progress(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
     checked.localize(words::lang());
     let name = path.display().to_string();
     // Only the file's own mistakes stop it; the verdict's findings are the view's subject.
-    let errors = checked.diagnostics.iter().any(|d| d.severity == haalbaar::Severity::Error && !d.code.as_str().starts_with("E06"));
+    let errors = checked
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == haalbaar::Severity::Error && !d.code.as_str().starts_with("E06"));
     if errors {
         let mut text = render::human(&name, &source, &checked.diagnostics, color);
         let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));

@@ -228,8 +228,13 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         (Some(l), Some(d)) => format!("{l} ({d})"),
         _ => t("beyond horizon"),
     };
-    let mut out =
-        format!("{}\n{}\n{}\n{}\n\n", t(&format!("forecast: {} runs, seed {}", f.runs, f.seed)), f.method, f.capacity, f.check_assumes);
+    let mut out = format!(
+        "{}\n{}\n{}\n{}\n\n",
+        t(&format!("forecast: {} runs, seed {}", f.runs, f.seed)),
+        f.method,
+        f.capacity,
+        f.check_assumes
+    );
     let rows: Vec<Vec<String>> = f
         .commitments
         .iter()

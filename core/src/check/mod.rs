@@ -441,6 +441,7 @@ fn finish(
     options: &Options,
     previous: Option<&Reuse>,
 ) -> Checked {
+    crate::model::split_milestone_dependencies(&mut plan);
     crate::model::expand_epic_dependencies(&mut plan);
     // A plan too large to report on is refused before any per-team, per-iteration work.
     let calendar = match calendar {

@@ -29,6 +29,11 @@ pub(crate) fn mark(plan: &mut Plan) -> Vec<Span> {
     for h in &mut plan.settings.holidays {
         h.loc = at;
     }
+    if let Some(d) = &mut plan.settings.as_of {
+        d.loc = at;
+    }
+    // A milestone line stands in the plan's top level: named by the plan.
+    plan.milestones.iter_mut().for_each(|m| m.loc = at);
     for (k, t) in plan.teams.iter_mut().enumerate() {
         let at = stand_in(1, k);
         t.loc = at;
@@ -37,6 +42,8 @@ pub(crate) fn mark(plan: &mut Plan) -> Vec<Span> {
         t.vacancies.iter_mut().for_each(|v| v.loc = at);
         t.overrides.iter_mut().for_each(|o| o.loc = at);
         t.adjustments.iter_mut().for_each(|a| a.loc = at);
+        t.absences.iter_mut().for_each(|a| a.loc = at);
+        t.holidays.iter_mut().for_each(|h| h.loc = at);
         for l in &mut t.lends {
             l.loc = at;
             l.to.loc = at;
@@ -75,10 +82,17 @@ pub(crate) fn mark(plan: &mut Plan) -> Vec<Span> {
         if let Some(c) = &mut it.commit {
             c.loc = at;
         }
-        for d in &mut it.after {
+        for d in it.after.iter_mut().chain(it.milestones.iter_mut()) {
             d.loc = at;
             d.item.loc = at;
         }
+        for x in [&mut it.done, &mut it.remaining].into_iter().flatten() {
+            x.loc = at;
+        }
+        for x in [&mut it.finished, &mut it.started].into_iter().flatten() {
+            x.loc = at;
+        }
+        it.history.iter_mut().for_each(|h| h.loc = at);
     }
     items
 }

@@ -339,6 +339,23 @@ pub fn forecast(
         .unwrap_or_else(|| vec![Vec::new(); plan.teams.len()]);
     let spread = plan.settings.capacity_uncertainty.map(|p| p.millis() as f64 / 100_000.0);
     let from = cal.status.map_or(0, |s| s.iteration);
+    // Milestones with a chance: each run draws a slip (see `milestone_slip`), and what waits
+    // for one starts that much later.
+    let chances: Vec<f64> = plan.milestones.iter().map(|m| m.chance.millis() as f64 / 100_000.0).collect();
+    let releases: Vec<usize> =
+        plan.milestones.iter().map(|m| crate::solve::problem::milestone_release(cal, m.date)).collect();
+    let waits: Vec<(usize, usize, usize)> = plan
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(j, item)| {
+            item.milestones.iter().filter_map(move |d| {
+                let m = plan.milestones.iter().position(|m| m.id == d.item.id)?;
+                Some((j, m, d.lag.map_or(0, |l| crate::validate::lag_iterations(l, cal))))
+            })
+        })
+        .collect();
+    let uncertain_milestones = chances.iter().any(|c| *c < 1.0) && !waits.is_empty();
     let beyond = cal.len();
     let pis = cal.pi_count();
     // Teams without items have no load in any run.
@@ -393,6 +410,15 @@ pub fn forecast(
                     c
                 }
             };
+        }
+        if uncertain_milestones {
+            let slips: Vec<usize> = chances.iter().map(|&c| milestone_slip(c, cal.len(), &mut rng)).collect();
+            let jobs = std::sync::Arc::make_mut(&mut p.jobs);
+            for &(j, m, lag) in &waits {
+                if jobs[j].finished.is_none() {
+                    jobs[j].raise_lo(releases[m].saturating_add(slips[m]).saturating_add(lag));
+                }
+            }
         }
         if throughput.iter().any(|r| !r.is_empty()) || spread.is_some() {
             let caps = std::sync::Arc::make_mut(&mut p.team_cap);
@@ -524,10 +550,11 @@ pub fn forecast(
         runs,
         seed: opts.seed,
         method: format!(
-            "{runs} runs; each draws efforts (two-point ranges uniform, three-point triangular{}) and vacancies by their chance, \
+            "{runs} runs; each draws efforts (two-point ranges uniform, three-point triangular{}) and vacancies by their chance{}, \
              then decides the drawn plan by the rule of `check`: commitments in rank order, each met when it fits with \
              everything kept above it, else kept late at its earliest finish",
-            if growth > 0.0 { ", spread widened per PI ahead" } else { "" }
+            if growth > 0.0 { ", spread widened per PI ahead" } else { "" },
+            if uncertain_milestones { ", and how many iterations each milestone slips" } else { "" }
         ),
         check_assumes: "check uses likely efforts, counts no vacancies, and decides each commitment exactly".into(),
         capacity: capacity_method(plan, &throughput, spread),
@@ -631,6 +658,17 @@ mod tally {
         }
         total
     }
+}
+
+/// How many iterations a milestone with on-time chance `chance` slips in one run: none with
+/// that chance, else one more iteration each time it misses again with the same odds (so
+/// `P(slip >= k) = (1 - chance)^k`); at most `limit`.
+fn milestone_slip(chance: f64, limit: usize, rng: &mut Rng) -> usize {
+    let mut k = 0;
+    while k < limit && rng.unit() >= chance {
+        k += 1;
+    }
+    k
 }
 
 /// How the runs take each team's capacity, in one sentence: from history (which teams, over

@@ -93,7 +93,7 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
             calendar = l.settings(first, &mut settings, broken);
         }
     }
-    let mut plan = Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new() };
+    let mut plan = Plan::new(title, settings);
     for b in &file.blocks {
         let Some(id) = &b.id else { continue };
         match b.kind {
@@ -103,6 +103,7 @@ pub fn lower(file: &syn::SourceFile) -> (Lowered, Vec<Diagnostic>) {
             syn::BlockKind::Item => plan.items.push(l.item(b, id)),
             // Checked apart (see `scenario`).
             syn::BlockKind::Scenario => {}
+            syn::BlockKind::Milestone => plan.milestones.extend(l.milestone(b, id)),
         }
     }
     // Blocks holding the start of a syntax error or a lowering diagnostic.
@@ -507,8 +508,12 @@ impl Lower {
                     if let (Some(count), Some(from), Some(to)) = (c, f, l) {
                         if to < from {
                             self.err(
-                                Diagnostic::new(Code::E0310, format!("the absence ends on {to}, before it starts on {from}"), Some(span))
-                                    .with_help("write the first day, then `..`, then the last day"),
+                                Diagnostic::new(
+                                    Code::E0310,
+                                    format!("the absence ends on {to}, before it starts on {from}"),
+                                    Some(span),
+                                )
+                                .with_help("write the first day, then `..`, then the last day"),
                             );
                         } else {
                             t.absences.push(Absence { count, from, to, loc: span.into() });
@@ -582,6 +587,25 @@ impl Lower {
             return None;
         }
         Some(v)
+    }
+
+    /// A `milestone` line: its date and chance.
+    fn milestone(&mut self, b: &syn::Block, id: &Spanned<String>) -> Option<Milestone> {
+        let Some(syn::Statement::Milestone { date, chance }) = b.statements.first().map(|s| &s.value) else {
+            return None;
+        };
+        let date = self.date(date)?;
+        let chance = match chance {
+            Some(p) => self.percent(p, "the chance")?,
+            None => Fixed::HUNDRED,
+        };
+        Some(Milestone {
+            id: id.value.clone(),
+            title: b.title.as_ref().map(|t| t.value.clone()),
+            date,
+            chance,
+            loc: id.span.into(),
+        })
     }
 
     /// A ramp in days from its start `from` (months counted on the calendar); 0 without one.

@@ -35,6 +35,18 @@ use crate::model::*;
 pub fn print(plan: &Plan) -> String {
     let mut out = Layout::new();
     settings(&mut out, plan.title.as_deref(), &plan.settings);
+    // Milestones: one line each, after the plan block.
+    for m in &plan.milestones {
+        let mut text = format!("milestone {}", m.id);
+        if let Some(t) = &m.title {
+            text.push_str(&format!(" {}", quote(t)));
+        }
+        text.push_str(&format!(" {}", m.date));
+        if m.chance != Fixed::HUNDRED {
+            text.push_str(&format!(" chance {}%", m.chance));
+        }
+        out.statement(&text, None);
+    }
     for t in &plan.teams {
         team(&mut out, t);
     }
@@ -131,7 +143,9 @@ fn team(out: &mut Layout, t: &Team) {
     }
     for a in &t.absences {
         st(match a.to == a.from {
-            true => format!("absent {} {} {}", a.count, if a.count == Fixed::ONE { "person" } else { "people" }, a.from),
+            true => {
+                format!("absent {} {} {}", a.count, if a.count == Fixed::ONE { "person" } else { "people" }, a.from)
+            }
             false => format!(
                 "absent {} {} {}..{}",
                 a.count,
@@ -225,6 +239,12 @@ fn item(out: &mut Layout, i: &Item) {
         st(match d.lag {
             Some(l) => format!("after {id} + {}", length(l)),
             None => format!("after {id}"),
+        });
+    }
+    for d in &i.milestones {
+        st(match d.lag {
+            Some(l) => format!("after {} + {}", d.item.id, length(l)),
+            None => format!("after {}", d.item.id),
         });
     }
     if let Some(c) = &i.commit {

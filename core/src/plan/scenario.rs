@@ -245,9 +245,15 @@ fn period_text(p: &syn::Period) -> String {
 fn replaces(new: &Statement, old: &Statement) -> bool {
     use Statement as S;
     match (new, old) {
-        (S::Holiday { .. } | S::Hire { .. } | S::Leave { .. } | S::Vacancy { .. } | S::Lend { .. } | S::Absent { .. }, _) => {
-            false
-        }
+        (
+            S::Holiday { .. }
+            | S::Hire { .. }
+            | S::Leave { .. }
+            | S::Vacancy { .. }
+            | S::Lend { .. }
+            | S::Absent { .. },
+            _,
+        ) => false,
         (S::After { item: a, .. }, S::After { item: b, .. }) => a.value == b.value,
         (S::After { .. }, _) => false,
         (S::Done { by: a, .. }, S::Done { by: b, .. }) => match (a, b) {

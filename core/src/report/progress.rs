@@ -235,7 +235,8 @@ pub fn progress(checked: &Checked) -> Option<Progress> {
     let plan = &checked.plan;
     let index: std::collections::HashMap<&str, usize> =
         plan.items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect();
-    let labels: std::collections::HashMap<String, usize> = cal.iterations.iter().map(|it| (it.label(), it.index)).collect();
+    let labels: std::collections::HashMap<String, usize> =
+        cal.iterations.iter().map(|it| (it.label(), it.index)).collect();
     // Work per item per iteration in the check's schedule.
     let mut work = vec![vec![Fixed::ZERO; cal.len()]; plan.items.len()];
     for s in &f.schedule {

@@ -90,6 +90,13 @@ impl<'a> Model<'a> {
                 lo = lo.max(r + dep.lag.map_or(0, |l| lag_iterations(l, self.cal)));
             }
         }
+        // A milestone: from the first iteration that starts on or after its day, plus the lag.
+        for dep in &item.milestones {
+            if let Some(m) = self.plan.milestones.iter().find(|m| m.id == dep.item.id) {
+                let first = self.cal.iterations.iter().position(|it| it.start >= m.date).unwrap_or(self.cal.len());
+                lo = lo.max(first + dep.lag.map_or(0, |l| lag_iterations(l, self.cal)));
+            }
+        }
         if let Some(nb) = &item.not_before {
             lo = self.cal.earliest(&nb.value).unwrap_or(usize::MAX);
         }

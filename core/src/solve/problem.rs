@@ -113,6 +113,20 @@ pub struct Problem {
 }
 
 impl Job {
+    /// Moves the start of its window to `lo` when that is later (its cap row too: a capped
+    /// job's window is read from the row).
+    pub(crate) fn raise_lo(&mut self, lo: usize) {
+        if lo <= self.lo {
+            return;
+        }
+        self.lo = lo;
+        if let Some(cap) = &self.cap {
+            let mut row: Vec<i64> = cap.to_vec();
+            row.iter_mut().take(lo).for_each(|c| *c = 0);
+            self.cap = Some(row.into());
+        }
+    }
+
     /// The job's own cap in iteration `t` (0 outside its window).
     #[inline]
     pub fn cap_at(&self, t: usize) -> i64 {
@@ -165,6 +179,11 @@ impl Problem {
             if let Some(nb) = &item.not_before {
                 lo = lo.max(cal.earliest(&nb.value).ok()?);
             }
+            for dep in &item.milestones {
+                let m = plan.milestones.iter().find(|m| m.id == dep.item.id)?;
+                let lag = dep.lag.map_or(0, |l| lag_iterations(l, cal));
+                lo = lo.max(milestone_release(cal, m.date).saturating_add(lag));
+            }
             if let Some(p) = &item.placed {
                 let r = cal.range(&p.value.0, &p.value.1).ok()?;
                 lo = lo.max(*r.start());
@@ -212,6 +231,17 @@ impl Problem {
             }
         }
         mark_finished(&mut jobs, cal, &finished);
+        // A release from a finished prerequisite also binds a placement that slips.
+        for s in slips.iter_mut().flatten() {
+            let lo = jobs[s.job].lo;
+            if let Some(cap) = &s.cap
+                && cap.iter().take(lo).any(|c| *c != 0)
+            {
+                let mut row: Vec<i64> = cap.to_vec();
+                row.iter_mut().take(lo).for_each(|c| *c = 0);
+                s.cap = Some(row.into());
+            }
+        }
         let topo = topological(&jobs)?;
         let mut commitments = Vec::new();
         for (i, item) in plan.items.iter().enumerate() {
@@ -294,6 +324,12 @@ impl Problem {
     }
 }
 
+/// The first iteration an item waiting for a milestone on `date` may work in: the first that
+/// starts on or after it (past the horizon's end when none does).
+pub(crate) fn milestone_release(cal: &Calendar, date: chrono::NaiveDate) -> usize {
+    cal.iterations.iter().position(|it| it.start >= date).unwrap_or(cal.len())
+}
+
 /// Marks each `(job, day)` finished on that day (see [`finish`]) and gives its successors
 /// its release instead of the link (see [`released`]). Links must be in place (`succs` too).
 pub(crate) fn mark_finished(jobs: &mut [Job], cal: &Calendar, finished: &[(usize, chrono::NaiveDate)]) {
@@ -327,7 +363,7 @@ fn released(jobs: &mut [Job], released: &[Option<usize>]) {
         let Some(from) = released.get(j).copied().flatten() else { continue };
         for (s, lag) in std::mem::take(&mut jobs[j].succs) {
             if jobs[s].finished.is_none() {
-                jobs[s].lo = jobs[s].lo.max(from + lag);
+                jobs[s].raise_lo(from + lag);
             }
             jobs[s].preds.retain(|(q, _)| *q != j);
         }

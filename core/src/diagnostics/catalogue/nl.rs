@@ -609,6 +609,14 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{} runs; each draws efforts (two-point ranges uniform, three-point triangular) and vacancies by their chance, then decides the drawn plan by the rule of `check`: commitments in rank order, each met when it fits with everything kept above it, else kept late at its earliest finish",
         "{} runs; elke run trekt inspanningen (tweepuntsbereiken uniform, driepuntsbereiken driehoekig) en vacatures naar hun kans, en beslist het getrokken plan volgens de regel van `check`: toezeggingen in volgorde van rang, elk gehaald als het past met alles wat erboven staat, anders te laat gehouden op zijn vroegste einde",
     ),
+    (
+        "{} runs; each draws efforts (two-point ranges uniform, three-point triangular) and vacancies by their chance{}, then decides the drawn plan by the rule of `check`: commitments in rank order, each met when it fits with everything kept above it, else kept late at its earliest finish",
+        "{} runs; elke run trekt inspanningen (tweepuntsbereiken uniform, driepuntsbereiken driehoekig) en vacatures naar hun kans{}, en beslist het getrokken plan volgens de regel van `check`: toezeggingen in volgorde van rang, elk gehaald als het past met alles wat erboven staat, anders te laat gehouden op zijn vroegste einde",
+    ),
+    (
+        "{} runs; each draws efforts (two-point ranges uniform, three-point triangular{}) and vacancies by their chance{}, then decides the drawn plan by the rule of `check`: commitments in rank order, each met when it fits with everything kept above it, else kept late at its earliest finish",
+        "{} runs; elke run trekt inspanningen (tweepuntsbereiken uniform, driepuntsbereiken driehoekig{}) en vacatures naar hun kans{}, en beslist het getrokken plan volgens de regel van `check`: toezeggingen in volgorde van rang, elk gehaald als het past met alles wat erboven staat, anders te laat gehouden op zijn vroegste einde",
+    ),
     (", spread widened per PI ahead", ", spreiding groter per PI verder weg"),
     (
         "check uses likely efforts, counts no vacancies, and decides each commitment exactly",
@@ -686,8 +694,26 @@ pub(super) const ENTRIES: &[Entry] = &[
         "item `{}` heeft niets meer over ({}) maar geen `finished`-dag: het telt als afgerond op {}, de dag vóór de statusdatum",
     ),
     ("nothing left", "niets meer over"),
+    (", and how many iterations each milestone slips", ", en hoeveel iteraties elke mijlpaal uitloopt"),
+    (
+        "name an item, an epic or a milestone of this plan, or remove the line",
+        "noem een item, een epic of een mijlpaal van dit plan, of haal de regel weg",
+    ),
+    (
+        "milestone `{}` on {} is after the last iteration starts: what waits for it cannot be planned",
+        "mijlpaal `{}` op {} valt na de start van de laatste iteratie: wat erop wacht is niet te plannen",
+    ),
+    ("cannot read this `milestone` line", "kan deze regel `milestone` niet lezen"),
+    ("expected {} in this `milestone` line", "verwacht: {} in deze regel `milestone`"),
+    (
+        "write it as: milestone wetgeving \"Wet digitale overheid\" 2026-07-01 chance 70%   (one line, no braces; the chance is optional)",
+        "schrijf het als: milestone wetgeving \"Wet digitale overheid\" 2026-07-01 chance 70%   (één regel, zonder accolades; de kans mag weg)",
+    ),
     ("absence without people", "afwezigheid zonder mensen"),
-    ("team `{}` has a fixed capacity, so `absent` has no people to count", "team `{}` heeft een vaste capaciteit, dus `absent` heeft geen mensen om te tellen"),
+    (
+        "team `{}` has a fixed capacity, so `absent` has no people to count",
+        "team `{}` heeft een vaste capaciteit, dus `absent` heeft geen mensen om te tellen",
+    ),
     ("no people to count", "geen mensen om te tellen"),
     (
         "give the team's days off as `holiday \"...\" FROM .. TO` (its capacity shrinks with its working days), or lower its capacity in those iterations with `capacity PIx.y -N`",
@@ -698,7 +724,10 @@ pub(super) const ENTRIES: &[Entry] = &[
         "`{}` is an item of epic `{}`, so `after {}` includes it: wait for the other items one by one",
         "`{}` is een item van epic `{}`, dus `after {}` omvat het zelf: wacht op de andere items één voor één",
     ),
-    ("item `{}` is placed in {}, which ended before the status date {}", "item `{}` is geplaatst in {}, dat eindigde vóór de statusdatum {}"),
+    (
+        "item `{}` is placed in {}, which ended before the status date {}",
+        "item `{}` is geplaatst in {}, dat eindigde vóór de statusdatum {}",
+    ),
     ("a placement in the past", "een plaatsing in het verleden"),
     (
         "it is planned only when its own commitment is kept late, after everything ranked above it (what waits for it there cannot be planned): place it anew, or take the placement out",
@@ -717,7 +746,10 @@ pub(super) const ENTRIES: &[Entry] = &[
         "de capaciteit per iteratie wordt getrokken uit wat het team leverde tegenover zijn capaciteit in voorbije iteraties voor {}; van elk ander team {}",
     ),
     ("`{}` ({} iterations)", "`{}` ({} iteraties)"),
-    ("item `{}` records `done {} by {}`, after the status date {}", "item `{}` legt `done {} by {}` vast, na de statusdatum {}"),
+    (
+        "item `{}` records `done {} by {}`, after the status date {}",
+        "item `{}` legt `done {} by {}` vast, na de statusdatum {}",
+    ),
     ("item `{}` has {} done by {} but only {} by {}", "item `{}` heeft {} gedaan op {} maar slechts {} op {}"),
     ("more done before", "eerder meer gedaan"),
     (

@@ -81,8 +81,24 @@ impl PlanBuilder {
                 teams: Vec::new(),
                 epics: Vec::new(),
                 items: Vec::new(),
+                milestones: Vec::new(),
             },
         }
+    }
+    /// A `milestone` line: another party's date items may wait for (`after ID`).
+    ///
+    /// ```
+    /// use haalbaar::model::{Item, Milestone};
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let day = NaiveDate::from_ymd_opt(2025, 3, 1).expect("a date");
+    /// let plan = PlanBuilder::new("Demo", start).milestone(Milestone::new("wetgeving", day)).plan();
+    /// assert!(haalbaar::print(&plan).contains("\nmilestone wetgeving 2025-03-01\n"));
+    /// ```
+    pub fn milestone(mut self, milestone: crate::model::Milestone) -> Self {
+        self.plan.milestones.push(milestone);
+        self
     }
     /// `horizon N months`.
     ///

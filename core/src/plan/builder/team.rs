@@ -142,6 +142,40 @@ impl Team {
         self.leaves.push(Change { count, date, ramp_days: 0, loc: Loc(None) });
         self
     }
+    /// `absent COUNT people FROM .. TO`: people away for a stretch.
+    ///
+    /// ```
+    /// use haalbaar::model::Team;
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).expect("a date");
+    /// let team = Team::new("api").people(Fixed::from_int(3)).absent(Fixed::ONE, d(1, 6), d(1, 17));
+    /// let checked = PlanBuilder::new("Demo", start).team(team).check();
+    /// // One of three away all of PI1.1: 20 person-days, not 30.
+    /// assert_eq!(checked.capacity.expect("capacity").teams[0].iterations[0].capacity, Fixed::from_int(20));
+    /// ```
+    pub fn absent(mut self, count: Fixed, from: NaiveDate, to: NaiveDate) -> Self {
+        self.absences.push(crate::model::Absence::new(count, from, to));
+        self
+    }
+    /// `holiday "NAME" FROM .. TO` in the team: days this team does not work.
+    ///
+    /// ```
+    /// use haalbaar::model::Team;
+    /// use haalbaar::{Fixed, NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).expect("a date");
+    /// let team = Team::new("ops").fixed_capacity(Fixed::from_int(20)).holiday("Hei", d(1, 6), d(1, 10));
+    /// let checked = PlanBuilder::new("Demo", start).team(team).check();
+    /// // Half of PI1.1's working days: half its capacity.
+    /// assert_eq!(checked.capacity.expect("capacity").teams[0].iterations[0].capacity, Fixed::from_int(10));
+    /// ```
+    pub fn holiday(mut self, name: impl Into<String>, from: NaiveDate, to: NaiveDate) -> Self {
+        self.holidays.push(crate::model::Holiday::new(name, from, to));
+        self
+    }
     /// `lend N to TEAM FROM..UNTIL`.
     ///
     /// ```

@@ -467,6 +467,10 @@ pub struct Item {
     /// `done N`: effort already spent, in the plan's unit (needs the plan's `as of`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<At<Fixed>>,
+    /// `after MILESTONE [+ LAG]`: the milestones it waits for (the check moves them here from
+    /// `after`, where they were written).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Dependency>,
     /// `done N by DATE`: the effort spent by that day (history, for progress views and the
     /// forecast's throughput), in the order written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -518,6 +522,7 @@ impl Item {
             owner: None,
             note: None,
             done: None,
+            milestones: Vec::new(),
             history: Vec::new(),
             remaining: None,
             finished: None,

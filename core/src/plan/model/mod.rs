@@ -475,6 +475,52 @@ pub struct Plan {
     pub epics: Vec<Epic>,
     /// The items.
     pub items: Vec<Item>,
+    /// Other parties' dates items may wait for (`milestone` lines), in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+}
+
+/// `milestone ID "title" DATE [chance P%]`: a date another party keeps (a chain partner's
+/// release, a law taking effect). An item `after` it may work from the first iteration that
+/// starts on or after the date (plus the lag); the forecast lets it slip by its chance.
+///
+/// ```
+/// let source = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\n\
+///               milestone wetgeving \"Wet digitale overheid\" 2025-03-01 chance 70%\n";
+/// let checked = haalbaar::check(source);
+/// let m = &checked.plan.milestones[0];
+/// assert_eq!((m.id.as_str(), m.title.as_deref()), ("wetgeving", Some("Wet digitale overheid")));
+/// assert_eq!(m.chance, haalbaar::Fixed::from_int(70));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Milestone {
+    /// Its id (one namespace with teams, epics and items).
+    pub id: String,
+    /// Its title, if it has one.
+    pub title: Option<String>,
+    /// The day.
+    pub date: NaiveDate,
+    /// Percent chance it is on time (default 100).
+    pub chance: Fixed,
+    /// Where it was written (`None` for a plan built in code).
+    #[serde(default, skip_serializing_if = "is_none_loc")]
+    pub loc: Loc,
+}
+
+impl Milestone {
+    /// `milestone ID DATE` (chance 100%).
+    ///
+    /// ```
+    /// use haalbaar::model::Milestone;
+    ///
+    /// let day = haalbaar::NaiveDate::from_ymd_opt(2025, 3, 1).expect("a date");
+    /// let m = Milestone::new("wetgeving", day);
+    /// assert_eq!((m.date, m.chance), (day, haalbaar::Fixed::HUNDRED));
+    /// ```
+    pub fn new(id: impl Into<String>, date: NaiveDate) -> Self {
+        Milestone { id: id.into(), title: None, date, chance: Fixed::HUNDRED, loc: Loc(None) }
+    }
 }
 
 impl Plan {
@@ -491,7 +537,7 @@ impl Plan {
     /// assert_eq!(haalbaar::print(&plan), "plan {\n  start 2025-01-06\n  horizon 18 months\n}\n");
     /// ```
     pub fn new(title: Option<String>, settings: Settings) -> Self {
-        Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new() }
+        Plan { title, settings, teams: Vec::new(), epics: Vec::new(), items: Vec::new(), milestones: Vec::new() }
     }
     /// The team with this id.
     ///
@@ -562,7 +608,8 @@ impl Plan {
 pub(crate) fn expand_epic_dependencies(plan: &mut Plan) {
     let epics: std::collections::HashSet<&str> = plan.epics.iter().map(|e| e.id.as_str()).collect();
     let items: std::collections::HashSet<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
-    let wanted = |d: &Dependency| d.via.is_none() && !items.contains(d.item.id.as_str()) && epics.contains(d.item.id.as_str());
+    let wanted =
+        |d: &Dependency| d.via.is_none() && !items.contains(d.item.id.as_str()) && epics.contains(d.item.id.as_str());
     if !plan.items.iter().any(|i| i.after.iter().any(wanted)) {
         return;
     }
@@ -594,5 +641,23 @@ pub(crate) fn expand_epic_dependencies(plan: &mut Plan) {
         .collect();
     for (item, after) in plan.items.iter_mut().zip(expanded) {
         item.after = after;
+    }
+}
+
+/// `after ID` naming a milestone moves from the item's `after` to its `milestones` (the
+/// dependencies between items stay among items). An id that is an item or an epic stays.
+pub(crate) fn split_milestone_dependencies(plan: &mut Plan) {
+    if plan.milestones.is_empty() {
+        return;
+    }
+    let milestones: std::collections::HashSet<String> = plan.milestones.iter().map(|m| m.id.clone()).collect();
+    let others: std::collections::HashSet<String> =
+        plan.items.iter().map(|i| i.id.clone()).chain(plan.epics.iter().map(|e| e.id.clone())).collect();
+    for item in &mut plan.items {
+        let (to_milestones, rest): (Vec<Dependency>, Vec<Dependency>) = std::mem::take(&mut item.after)
+            .into_iter()
+            .partition(|d| d.via.is_none() && milestones.contains(&d.item.id) && !others.contains(&d.item.id));
+        item.after = rest;
+        item.milestones.extend(to_milestones);
     }
 }

@@ -64,7 +64,7 @@ pub(super) fn teams(
                 Diagnostic::new(
                     Code::E0413,
                     format!("team `{}` has a fixed capacity, so `absent` has no people to count", team.id),
-                    away.loc.0,
+                    away.loc.0.or(team.loc.0),
                 )
                 .with_label("no people to count")
                 .with_help("give the team's days off as `holiday \"...\" FROM .. TO` (its capacity shrinks with its working days), or lower its capacity in those iterations with `capacity PIx.y -N`"),

@@ -68,7 +68,8 @@ fn duplicate_ids(plan: &Plan, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|t| ("team", t.id.as_str(), t.loc.0))
         .chain(plan.epics.iter().map(|e| ("epic", e.id.as_str(), e.loc.0)))
-        .chain(plan.items.iter().map(|i| ("item", i.id.as_str(), i.loc.0)));
+        .chain(plan.items.iter().map(|i| ("item", i.id.as_str(), i.loc.0)))
+        .chain(plan.milestones.iter().map(|m| ("milestone", m.id.as_str(), m.loc.0)));
     let mut all: Vec<_> = all.collect();
     all.sort_by_key(|(_, _, s)| s.map_or(0, |s| s.start));
     for (kind, id, span) in all {
@@ -153,8 +154,13 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
             if !items.contains(dep.item.id.as_str()) {
                 let d = Diagnostic::new(Code::E0202, format!("unknown item `{}`", dep.item.id), dep.item.loc.0)
                     .with_label("no item has this id");
-                out.push(suggest(d, &dep.item.id, dep.item.loc.0, item_ids().filter(|i| *i != item.id), |d| {
-                    d.with_help("name an item of this plan, or remove the line")
+                // What `after` may name: an item, an epic, a milestone.
+                let names = item_ids()
+                    .filter(|i| *i != item.id)
+                    .chain(plan.epics.iter().map(|e| e.id.as_str()))
+                    .chain(plan.milestones.iter().map(|m| m.id.as_str()));
+                out.push(suggest(d, &dep.item.id, dep.item.loc.0, names, |d| {
+                    d.with_help("name an item, an epic or a milestone of this plan, or remove the line")
                 }));
             }
         }

@@ -49,6 +49,21 @@ pub(super) fn periods(plan: &Plan, cal: &Calendar, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    for m in &plan.milestones {
+        if cal.iterations.iter().all(|it| it.start < m.date) {
+            out.push(
+                Diagnostic::new(
+                    Code::W0504,
+                    format!(
+                        "milestone `{}` on {} is after the last iteration starts: what waits for it cannot be planned",
+                        m.id, m.date
+                    ),
+                    m.loc.0,
+                )
+                .with_help("check the date, or lengthen the horizon"),
+            );
+        }
+    }
     for team in &plan.teams {
         for h in &team.holidays {
             if h.from > cal.last_day || h.to < cal.start {

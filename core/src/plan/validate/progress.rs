@@ -70,7 +70,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                     Diagnostic::new(
                         Code::E0805,
                         format!("item `{}` is finished on {}, after the status date {as_of}", item.id, f.value),
-                        f.loc.0,
+                        f.loc.0.or(item.loc.0),
                     )
                     .with_label("after the status date")
                     .with_help("progress is recorded as of the status date: correct the day, or move `as of` in the plan block"),
@@ -87,7 +87,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                     Diagnostic::new(
                         Code::E0806,
                         format!("item `{}` is finished on {}, but it waits for `{}`, {problem}", item.id, f.value, q.id),
-                        f.loc.0,
+                        f.loc.0.or(item.loc.0),
                     )
                     .with_secondary(dep.loc.0, "waits for it here")
                     .with_help(format!(
@@ -103,7 +103,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                     Diagnostic::new(
                         Code::E0805,
                         format!("item `{}` is started on {}, after the status date {as_of}", item.id, s.value),
-                        s.loc.0,
+                        s.loc.0.or(item.loc.0),
                     )
                     .with_label("after the status date")
                     .with_help("progress is recorded as of the status date: correct the day, or move `as of` in the plan block"),
@@ -113,7 +113,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                     Diagnostic::new(
                         Code::E0807,
                         format!("item `{}` is started on {}, after it was finished on {}", item.id, s.value, f.value),
-                        s.loc.0,
+                        s.loc.0.or(item.loc.0),
                     )
                     .with_secondary(f.loc.0, "finished here")
                     .with_help("correct one of the two days"),
@@ -131,7 +131,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                 Diagnostic::new(
                     Code::E0803,
                     format!("`remaining {}` is more than item `{}`'s high estimate {high}", r.value, item.id),
-                    r.loc.0,
+                    r.loc.0.or(item.loc.0),
                 )
                 .with_label("above the estimate")
                 .with_help("raise the estimate (`effort`) to what the item now takes in all, or lower `remaining`"),
@@ -157,7 +157,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                 Diagnostic::new(
                     Code::W0511,
                     format!("item `{}` has `done {done}`, more than its high estimate {high}", item.id),
-                    at,
+                    at.or(item.loc.0),
                 )
                 .with_label("more than estimated")
                 .with_help(help),
@@ -179,7 +179,7 @@ pub(super) fn progress(plan: &Plan, cal: Option<&Calendar>, out: &mut Vec<Diagno
                         "item `{}` has nothing left ({what}) but no `finished` day: it is taken as finished on {day}, the day before the status date",
                         item.id
                     ),
-                    span,
+                    span.or(item.loc.0),
                 )
                 .with_label("nothing left")
                 .with_help("add `finished DATE` with the day it was finished"),
@@ -196,11 +196,16 @@ fn history(item: &Item, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::E0805,
-                    format!("item `{}` records `done {} by {}`, after the status date {as_of}", item.id, h.done, h.date),
-                    h.loc.0,
+                    format!(
+                        "item `{}` records `done {} by {}`, after the status date {as_of}",
+                        item.id, h.done, h.date
+                    ),
+                    h.loc.0.or(item.loc.0),
                 )
                 .with_label("after the status date")
-                .with_help("progress is recorded as of the status date: correct the day, or move `as of` in the plan block"),
+                .with_help(
+                    "progress is recorded as of the status date: correct the day, or move `as of` in the plan block",
+                ),
             );
         }
     }
@@ -217,7 +222,7 @@ fn history(item: &Item, as_of: NaiveDate, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::E0808,
                     format!("item `{}` has {a} done by {d0} but only {b} by {d1}", item.id),
-                    s1,
+                    s1.or(item.loc.0),
                 )
                 .with_secondary(s0, "more done before")
                 .with_help("`done N by DATE` counts all effort spent on the item by that day, so it never goes down: correct the figure"),
@@ -244,7 +249,7 @@ fn placed_in_the_past(item: &Item, cal: Option<&Calendar>, out: &mut Vec<Diagnos
         Diagnostic::new(
             Code::W0513,
             format!("item `{}` is placed in {written}, which ended before the status date {}", item.id, status.date),
-            p.loc.0,
+            p.loc.0.or(item.loc.0),
         )
         .with_label("a placement in the past")
         .with_help(

@@ -32,6 +32,7 @@ pub(super) fn kind_key(k: BlockKind) -> u8 {
         BlockKind::Epic => 2,
         BlockKind::Item => 3,
         BlockKind::Scenario => 4,
+        BlockKind::Milestone => 5,
     }
 }
 
