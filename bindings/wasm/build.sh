@@ -54,7 +54,13 @@ JSON
 size=$(wc -c < "$out/haalbaar_wasm_bg.wasm")
 gz=$(gzip -9 -c "$out/haalbaar_wasm_bg.wasm" | wc -c)
 echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
-# The budget: under 940 KB, under 350 KB gzipped. It was 600 KB / 250 KB until capacity became
+# The budget: under 1060 KB, under 395 KB gzipped. Progress (issue 18: the status date, done,
+# remaining, finished, history, milestones, absences, team holidays; the progress view, the
+# measured throughput in the forecast; their Dutch texts and explanations) took it from
+# 931,224 / 346,673 to 1,040,504 / 386,529 gzipped: pest's new rules are most of the code
+# growth (170 KB of rule functions in all), then lowering, validation and the progress view;
+# the budget was 940 KB / 350 KB until then.
+# Before: under 940 KB, under 350 KB gzipped. It was 600 KB / 250 KB until capacity became
 # exact beyond 128 bits (big integers for ramps of many coprime lengths, issue 13: +45 KB), and
 # 680 KB / 260 KB until late commitments, repairs with edits and capacity adjustments (issue 14:
 # +22 KB, 702 KB / 268 KB gzipped), and 720 KB / 275 KB until every failed commitment got a
@@ -70,8 +76,8 @@ echo "haalbaar_wasm_bg.wasm: $size bytes, $gz gzipped"
 # hand-written reader read scenario blocks too); the budget was 850 KB /
 # 320 KB until then. Reading a scenario line's statement through the existing rules (instead of
 # rules of its own) is the way to win most of the grammar's share back.
-if [ "$size" -ge $((940 * 1024)) ] || [ "$gz" -ge $((350 * 1024)) ]; then
-  echo "error: the .wasm is over its size budget (940 KB, 350 KB gzipped)" >&2
+if [ "$size" -ge $((1060 * 1024)) ] || [ "$gz" -ge $((395 * 1024)) ]; then
+  echo "error: the .wasm is over its size budget (1060 KB, 395 KB gzipped)" >&2
   exit 1
 fi
 
