@@ -46,9 +46,18 @@ impl TeamHistory {
     /// counted past iteration with capacity: what the forecast draws a team's throughput from.
     pub fn ratios(&self) -> Vec<i64> {
         let Some(from) = self.from else { return Vec::new() };
-        self.iterations[from..]
+        // Work recorded in an iteration without capacity (an IP iteration, recorded at a PI's
+        // end) counts with the iteration before it that has capacity.
+        let mut merged: Vec<(Fixed, Fixed)> = Vec::new();
+        for &(delivered, cap) in &self.iterations[from..] {
+            match merged.last_mut() {
+                Some(last) if !cap.is_positive() => last.0 += delivered,
+                _ if cap.is_positive() => merged.push((delivered, cap)),
+                _ => {}
+            }
+        }
+        merged
             .iter()
-            .filter(|(_, cap)| cap.is_positive())
             .map(|(delivered, cap)| (i128::from(delivered.millis()) * 1000 / i128::from(cap.millis())) as i64)
             .collect()
     }
@@ -68,8 +77,9 @@ pub fn done_by(item: &Item, day: NaiveDate, as_of: NaiveDate) -> Fixed {
     if let Some(f) = &item.finished
         && f.value <= day
     {
-        let all = item.done_now().or_else(|| item.effort.as_ref().map(|e| e.value.likely())).unwrap_or(Fixed::ZERO);
-        v = v.max(all);
+        // Finished: all of it, at least its likely effort (what history recorded may be more).
+        let likely = item.effort.as_ref().map_or(Fixed::ZERO, |e| e.value.likely());
+        v = v.max(item.done_now().unwrap_or(Fixed::ZERO).max(likely));
     }
     v
 }

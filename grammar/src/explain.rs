@@ -295,6 +295,19 @@ pub(crate) fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxEr
     let word_span = Span::new(line.start, line.start + word.len());
     let is_header = text.trim_end().ends_with('{') || text.contains('{');
     let blocks = ["plan", "team", "epic", "item", "scenario"];
+    if word == "milestone" && is_header {
+        return SyntaxError {
+            kind: SyntaxErrorKind::Malformed,
+            span: Span::new(line.start + text.find('{').unwrap_or(0), line.start + text.find('{').map_or(0, |i| i + 1)),
+            line,
+            message: "a milestone is one line, without braces".into(),
+            help: Some(
+                "write it as: milestone wetgeving \"Wet digitale overheid\" 2026-07-01 chance 70%   (one line, no braces; the chance is optional)"
+                    .into(),
+            ),
+            suggestion: None,
+        };
+    }
     if word == "milestone" && !is_header {
         pest::set_error_detail(true);
         let (offset, expected) = match PlanParser::parse(Rule::probe_milestone, text) {
@@ -375,7 +388,7 @@ pub(crate) fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxEr
         let meant = did_you_mean(word, blocks).filter(|_| !word.is_empty());
         let help = match meant {
             Some(s) => format!("did you mean `{s}`?"),
-            None => "a plan file holds blocks: plan, team, epic, item and scenario".to_string(),
+            None => "a plan file holds blocks (plan, team, epic, item, scenario) and one-line milestones".to_string(),
         };
         return SyntaxError {
             kind: SyntaxErrorKind::NotABlock,
@@ -394,7 +407,7 @@ pub(crate) fn explain_bad_block(source: &str, pair: &Pair<'_, Rule>) -> SyntaxEr
             "remove it, or check the block above for a `}` too many".to_string(),
         ),
         None => (
-            "expected a block: `plan`, `team`, `epic`, `item` or `scenario`".to_string(),
+            "expected a block (`plan`, `team`, `epic`, `item`, `scenario`) or a `milestone` line".to_string(),
             "a plan file holds blocks such as: team toegang \"Domein Toegang\" { ... }".to_string(),
         ),
     };

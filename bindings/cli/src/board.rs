@@ -31,7 +31,10 @@ fn paint(text: String, code: &str, color: bool) -> String {
 
 pub fn board(file: &str, b: &Board, width: usize, color: bool) -> String {
     let mut out = String::new();
-    let title = crate::render::verdict_text(file, b.verdict, b.met, b.commitments);
+    let mut title = crate::render::verdict_text(file, b.verdict, b.met, b.commitments);
+    if let Some(day) = b.as_of {
+        title.push_str(&crate::words::t(&format!(" (as of {day})")));
+    }
     let code = if b.verdict == PlanVerdict::Feasible { GREEN } else { RED };
     out.push_str(&paint(title, &format!("{BOLD}{code}"), color));
     out.push('\n');

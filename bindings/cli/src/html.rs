@@ -269,7 +269,7 @@ pub const NL: Labels = Labels {
     done: "Gedaan",
     left: "Over",
     delivered: "Geleverd werk per voorbije iteratie tegenover planbare capaciteit",
-    throughput: "Doorzet",
+    throughput: "Doorvoer",
     no_history: "geen historie",
     legend_done: "gedaan",
     legend_plan: "gepland vanaf de statusdatum",

@@ -101,7 +101,8 @@ pub fn text(file: &str, p: &Progress) -> String {
         .iter()
         .map(|team| {
             let mut row = vec![team.team.clone()];
-            row.extend(team.iterations.iter().skip(first).map(|i| format!("{}/{}", i.delivered, i.capacity)));
+            let num = |x: haalbaar::Fixed| haalbaar::catalogue::number(&x.to_string(), crate::words::lang());
+            row.extend(team.iterations.iter().skip(first).map(|i| format!("{}/{}", num(i.delivered), num(i.capacity))));
             row.push(team.throughput.map_or_else(|| t("no history"), |v| format!("{}%", v.trunc())));
             row
         })

@@ -235,6 +235,9 @@ pub fn forecast(f: &haalbaar::forecast::Forecast, color: bool) -> String {
         f.capacity,
         f.check_assumes
     );
+    if let Some(day) = f.as_of {
+        out = format!("{}\n{out}", t(&format!("as of {day}: the runs plan what is left from that day on")));
+    }
     let rows: Vec<Vec<String>> = f
         .commitments
         .iter()

@@ -138,6 +138,11 @@ pub const ENTRIES: &[Entry] = &[
     ("{}: {}, {} of {} commitments met", "{}: {}, {} van {} toezeggingen gehaald"),
     (" (as of {})", " (stand van {})"),
     (
+        "as of {}: the runs plan what is left from that day on",
+        "stand van {}: de runs plannen wat er over is vanaf die dag",
+    ),
+    ("throughput", "doorvoer"),
+    (
         "{}: {}, {} of {} commitments met among those checked (items with errors left out)",
         "{}: {}, {} van {} toezeggingen gehaald van de gecontroleerde (items met fouten buiten beschouwing)",
     ),
@@ -150,7 +155,6 @@ pub const ENTRIES: &[Entry] = &[
     ("done", "gedaan"),
     ("left", "over"),
     ("done %", "gedaan %"),
-    ("throughput", "doorzet"),
     ("days", "dagen"),
     ("points", "punten"),
     ("no history", "geen historie"),

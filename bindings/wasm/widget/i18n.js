@@ -121,7 +121,7 @@ export const LABELS = {
     legendDone: "gedaan",
     legendPlan: "gepland vanaf de statusdatum",
     delivered: "Geleverd werk per voorbije iteratie tegenover planbare capaciteit",
-    throughput: "Doorzet",
+    throughput: "Doorvoer",
     noHistory: "geen historie",
   },
 };

@@ -237,8 +237,18 @@ fn read_and_check(source: &str, options: &Options, previous: Option<&Reuse>) -> 
         },
     };
     diagnostics.extend(lower::syntax_diagnostics(&file));
-    let (lowered, more) = lower::lower(&file);
+    let (mut lowered, more) = lower::lower(&file);
     diagnostics.extend(more);
+    // A `milestone` line that could not be read has its error: what names it is not told again.
+    for e in &file.errors {
+        let line = source.get(e.line.start..e.line.end).unwrap_or_default();
+        let mut words = line.split_whitespace();
+        if words.next() == Some("milestone")
+            && let Some(id) = words.next()
+        {
+            lowered.incomplete.insert(id.to_string());
+        }
+    }
     let item_blocks: Vec<grammar::Span> =
         file.blocks.iter().filter(|b| b.kind == grammar::BlockKind::Item).map(|b| b.span).collect();
     let mut plan = lowered.plan;

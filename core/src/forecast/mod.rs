@@ -215,7 +215,13 @@ fn distance_pi(plan: &Plan, cal: &Calendar, i: usize) -> u32 {
         .or_else(|| item.target.as_ref().and_then(|t| cal.deadline(&t.value).ok()))
         .or_else(|| item.not_before.as_ref().and_then(|n| cal.earliest(&n.value).ok()))
         .unwrap_or(0);
-    cal.iterations.get(at).map_or(1, |it| it.pi)
+    // Counted from the PI that holds the status date, when the plan has one.
+    cal.iterations.get(at).map_or(1, |it| it.pi.saturating_sub(status_pi(cal)).max(1))
+}
+
+/// How many PIs lie before the one that holds the status date (0 without one).
+fn status_pi(cal: &Calendar) -> u32 {
+    cal.status.and_then(|s| cal.iterations.get(s.iteration)).map_or(0, |it| it.pi - 1)
 }
 
 /// The `q` quantile of values counted per slot: the first slot by which at least `q` of them
@@ -341,7 +347,15 @@ pub fn forecast(
     let from = cal.status.map_or(0, |s| s.iteration);
     // Milestones with a chance: each run draws a slip (see `milestone_slip`), and what waits
     // for one starts that much later.
-    let chances: Vec<f64> = plan.milestones.iter().map(|m| m.chance.millis() as f64 / 100_000.0).collect();
+    // A milestone dated before the status date has passed: it does not slip any more.
+    let chances: Vec<f64> = plan
+        .milestones
+        .iter()
+        .map(|m| match cal.status {
+            Some(s) if m.date < s.date => 1.0,
+            _ => m.chance.millis() as f64 / 100_000.0,
+        })
+        .collect();
     let releases: Vec<usize> =
         plan.milestones.iter().map(|m| crate::solve::problem::milestone_release(cal, m.date)).collect();
     let waits: Vec<(usize, usize, usize)> = plan
@@ -504,7 +518,8 @@ pub fn forecast(
             .filter(|(_, n)| **n > 0)
             .map(|(x, &n)| Bucket { iteration: label(x).unwrap_or_else(|| "beyond".into()), runs: n })
             .collect();
-        let beyond_firm = cal.iterations.get(commitment.deadline).is_some_and(|it| it.pi > firm);
+        // The firm PIs count from the one that holds the status date.
+        let beyond_firm = cal.iterations.get(commitment.deadline).is_some_and(|it| it.pi > firm + status_pi(cal));
         if beyond_firm {
             let pi = cal.iterations.get(commitment.deadline).map_or(0, |it| it.pi);
             let what = format!("`{}` (PI{pi}, {} likely)", commitment.label, chance_text(probability));
@@ -562,6 +577,7 @@ pub fn forecast(
         teams,
         warnings,
         assumed: None,
+        as_of: cal.status.map(|s| s.date),
     })
 }
 

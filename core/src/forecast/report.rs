@@ -91,6 +91,9 @@ pub struct Forecast {
     /// are then hires, not drawn.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assumed: Option<crate::Assume>,
+    /// The plan's status date (`as of`), when it has one: the runs plan from that day on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// One commitment over the runs.

@@ -63,6 +63,9 @@ pub struct Board {
     pub teams: Vec<BoardTeam>,
     /// Every item, in file order.
     pub items: Vec<BoardItem>,
+    /// The plan's status date (`as of`), when it has one: the iterations before it are history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// A PI as the board shows it.
@@ -522,6 +525,7 @@ fn board(plan: &Plan, cal: &Calendar, cap: &CapacityTable, f: &Feasibility, sour
         iterations,
         teams,
         items,
+        as_of: f.as_of,
     }
 }
 

@@ -127,6 +127,8 @@ pub struct CommitmentProgress {
     pub scope: Fixed,
     /// Done by the status date.
     pub done: Fixed,
+    /// `scope - done`: what is left.
+    pub left: Fixed,
     /// `done / scope` in percent (absent when the scope is zero).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done_percent: Option<Fixed>,
@@ -229,6 +231,15 @@ fn percent(part: Fixed, of: Fixed) -> Option<Fixed> {
 
 /// The progress view of a check, when the plan has a status date (`as of`) inside its
 /// iterations and was decided. See [`Progress`].
+///
+/// ```
+/// let plan = "plan {\n  start 2025-01-06\n  horizon 6 months\n}\nteam api {\n  people 2\n}\n";
+/// // No status date: no progress to show.
+/// assert!(haalbaar::report::progress::progress(&haalbaar::check(plan)).is_none());
+/// let dated = plan.replace("horizon 6 months", "horizon 6 months\n  as of 2025-02-03");
+/// let progress = haalbaar::report::progress::progress(&haalbaar::check(&dated)).expect("a status date");
+/// assert_eq!(progress.as_of.to_string(), "2025-02-03");
+/// ```
 pub fn progress(checked: &Checked) -> Option<Progress> {
     let (cal, cap, f) = (checked.calendar.as_ref()?, checked.capacity.as_ref()?, checked.feasibility.as_ref()?);
     let h = history(&checked.plan, cal, cap)?;
@@ -338,6 +349,7 @@ fn commitment(
         finish: c.finish.clone(),
         scope,
         done,
+        left: scope - done,
         done_percent: percent(done, scope),
         burn_up,
     }

@@ -42,8 +42,8 @@ pub(super) const ENTRIES: &[Entry] = &[
         "schrijf het als: {}   (daarna de regels, één per regel, en dan `}` op een eigen regel)",
     ),
     (
-        "a plan file holds blocks: plan, team, epic, item and scenario",
-        "een planbestand bevat blokken: plan, team, epic, item en scenario",
+        "a plan file holds blocks (plan, team, epic, item, scenario) and one-line milestones",
+        "een planbestand bevat blokken (plan, team, epic, item, scenario) en mijlpalen van één regel",
     ),
     ("unknown block `{}`", "onbekend blok `{}`"),
     ("`{}` stands outside any block", "`{}` staat buiten elk blok"),
@@ -54,8 +54,8 @@ pub(super) const ENTRIES: &[Entry] = &[
         "haal hem weg, of zoek in het blok erboven een `}` te veel",
     ),
     (
-        "expected a block: `plan`, `team`, `epic`, `item` or `scenario`",
-        "verwacht: een blok (`plan`, `team`, `epic`, `item` of `scenario`)",
+        "expected a block (`plan`, `team`, `epic`, `item`, `scenario`) or a `milestone` line",
+        "verwacht: een blok (`plan`, `team`, `epic`, `item`, `scenario`) of een regel `milestone`",
     ),
     (
         "a plan file holds blocks such as: team toegang \"Domein Toegang\" { ... }",
@@ -704,6 +704,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "mijlpaal `{}` op {} valt na de start van de laatste iteratie: wat erop wacht is niet te plannen",
     ),
     ("cannot read this `milestone` line", "kan deze regel `milestone` niet lezen"),
+    ("a milestone is one line, without braces", "een mijlpaal is één regel, zonder accolades"),
     ("expected {} in this `milestone` line", "verwacht: {} in deze regel `milestone`"),
     (
         "write it as: milestone wetgeving \"Wet digitale overheid\" 2026-07-01 chance 70%   (one line, no braces; the chance is optional)",

@@ -151,7 +151,8 @@ fn references(plan: &Plan, incomplete: &BTreeSet<String>, out: &mut Vec<Diagnost
             }));
         }
         for dep in &item.after {
-            if !items.contains(dep.item.id.as_str()) {
+            // (An id of a line that could not be read has its own error.)
+            if !items.contains(dep.item.id.as_str()) && !incomplete.contains(&dep.item.id) {
                 let d = Diagnostic::new(Code::E0202, format!("unknown item `{}`", dep.item.id), dep.item.loc.0)
                     .with_label("no item has this id");
                 // What `after` may name: an item, an epic, a milestone.
