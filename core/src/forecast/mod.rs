@@ -10,14 +10,16 @@
 //! exact search per run; `check` is the exact view on likely efforts. Seeded and
 //! deterministic.
 
+mod best_case;
+mod firm;
 mod report;
 pub use report::*;
 
-use haalbaar_grammar::Span;
+use best_case::Optimistic;
+use firm::{Beyond, beyond_firm_warning};
 
 use crate::calendar::Calendar;
 use crate::capacity::capacity;
-use crate::feasibility::Reason;
 use crate::fixed::Fixed;
 use crate::model::{Change, Effort, Plan};
 use crate::solve::problem::Problem;
@@ -714,128 +716,5 @@ fn capacity_method(plan: &Plan, throughput: &[Vec<i64>], spread: Option<f64>) ->
     }
 }
 
-/// The plan with every effort at the low end of its range and every vacancy filled: why a
-/// commitment no draw meets cannot be met even then. That plan is decided once (on first
-/// use: most forecasts have no commitment that no draw meets) by the rule of `check`, in rank
-/// order with everything kept above each commitment, so a reason here is the one `check`
-/// would give for that plan: a chain, a window's capacity, or the commitments it competes with.
-struct Optimistic<'a> {
-    cal: &'a Calendar,
-    unit: &'static str,
-    /// Each commitment's reason in the optimistic plan, by label (`None`: met there).
-    reasons: Option<std::collections::HashMap<String, Option<Reason>>>,
-    plan: &'a Plan,
-    vacancies: &'a [(usize, Change, f64)],
-    /// Each item's range stretch (the runs' `widen`): the low end is the lowest any run draws.
-    widen: &'a [f64],
-}
-
-impl<'a> Optimistic<'a> {
-    fn new(plan: &'a Plan, cal: &'a Calendar, vacancies: &'a [(usize, Change, f64)], widen: &'a [f64]) -> Self {
-        let unit = match plan.settings.unit {
-            crate::model::Unit::Days => "days",
-            crate::model::Unit::Points => "points",
-        };
-        Optimistic { cal, unit, reasons: None, plan, vacancies, widen }
-    }
-
-    fn reason(&mut self, label: &str) -> Option<Reason> {
-        let (plan, cal, vacancies, unit, widen) = (self.plan, self.cal, self.vacancies, self.unit, self.widen);
-        let reasons = self.reasons.get_or_insert_with(|| {
-            let mut best = plan.clone();
-            for (t, hire, _) in vacancies {
-                best.teams[*t].hires.push(hire.clone());
-            }
-            for (j, item) in best.items.iter_mut().enumerate() {
-                if let Some(e) = &mut item.effort {
-                    e.value = Effort::exact(lowest(&e.value, widen.get(j).copied().unwrap_or(1.0)));
-                }
-            }
-            let cap = capacity(&best, cal);
-            let Some(p) = Problem::new(&best, cal, &cap) else { return Default::default() };
-            let solution = crate::solve::rank::solve(&p, crate::solve::DEFAULT_BUDGET);
-            solution
-                .results
-                .iter()
-                .map(|r| {
-                    let why = match (&r.evidence, r.status) {
-                        (Some(e), _) => Some(crate::feasibility::reason(&p, cal, e, unit)),
-                        _ => None,
-                    };
-                    (p.commitments[r.commitment].label.clone(), why)
-                })
-                .collect()
-        });
-        // Found by label: with other efforts the WSJF order, and so the index, may differ.
-        reasons.get(label).cloned().flatten()
-    }
-}
-
-/// A commitment due beyond the firm horizon: `` `id` (PIx, chance likely) `` and where.
-type Beyond = (String, Option<Span>);
-
-/// One W0510 for the commitments of one kind due beyond the firm horizon (`what`: each one's
-/// `id` (PIx, chance likely), at its commitment's span), or none. A soft one is a forecast, not
-/// a commitment; a hard one (law, contract) stays a commitment, and its chance is what to watch.
-fn beyond_firm_warning(beyond: &[Beyond], firm: u32, hard: bool) -> Option<crate::Diagnostic> {
-    let ((first, span), rest) = beyond.split_first()?;
-    // The first few by name; every one is marked at its line and has its row in the table.
-    const NAMED: usize = 5;
-    let mut names: Vec<String> = beyond.iter().map(|(w, _)| w.clone()).collect();
-    if names.len() > NAMED + 1 {
-        let more = names.len() - NAMED;
-        names.truncate(NAMED);
-        names.push(format!("{more} more"));
-    }
-    let names = match names.split_last() {
-        Some((last, init)) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
-        _ => names.join(", "),
-    };
-    let (message, help) = match (hard, rest.is_empty()) {
-        (false, true) => (
-            format!("{first} is due beyond the {firm} PIs the plan holds firm: it is a forecast, not a commitment"),
-            "name it a target until it is within the firm horizon, or change `firm N PIs` in the plan block",
-        ),
-        (false, false) => (
-            format!(
-                "{} commitments are due beyond the {firm} PIs the plan holds firm: they are forecasts, not commitments: {names}",
-                beyond.len()
-            ),
-            "name them targets until they are within the firm horizon, or change `firm N PIs` in the plan block",
-        ),
-        (true, true) => (
-            format!(
-                "{first} is hard and due beyond the {firm} PIs the plan holds firm: it stays a commitment, and its chance is a forecast"
-            ),
-            "keep it hard; review its chance every PI and act (capacity, scope) while it is low",
-        ),
-        (true, false) => (
-            format!(
-                "{} hard commitments are due beyond the {firm} PIs the plan holds firm: they stay commitments, and their chances are forecasts: {names}",
-                beyond.len()
-            ),
-            "keep them hard; review their chances every PI and act (capacity, scope) while one is low",
-        ),
-    };
-    let mut d = crate::Diagnostic::new(crate::Code::W0510, message, *span).with_help(help);
-    for (what, at) in rest {
-        d = d.with_secondary(*at, format!("also {}", what));
-    }
-    Some(d)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::chance_text;
-
-    #[test]
-    fn a_chance_is_never_shown_as_certain_or_impossible_when_it_is_not() {
-        assert_eq!(chance_text(0.0), "0%");
-        assert_eq!(chance_text(0.003), "<1%");
-        assert_eq!(chance_text(0.004), "<1%");
-        assert_eq!(chance_text(0.021), "2%");
-        assert_eq!(chance_text(0.5), "50%");
-        assert_eq!(chance_text(0.996), ">99%");
-        assert_eq!(chance_text(1.0), "100%");
-    }
-}
+mod tests;

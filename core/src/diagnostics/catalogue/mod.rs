@@ -11,8 +11,10 @@
 //! ```
 
 mod explain_nl;
+mod explain_nl_progress;
 mod localize;
 mod nl;
+mod nl_progress;
 
 pub use localize::Localize;
 
@@ -96,7 +98,8 @@ pub type Entry = (&'static str, &'static str);
 /// assert_eq!(dutch, Some("item `{}` heeft geen inspanning"));
 /// ```
 pub fn entries() -> &'static [Entry] {
-    nl::ENTRIES
+    static ALL: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| nl::ENTRIES.iter().chain(nl_progress::ENTRIES).copied().collect())
 }
 
 /// A figure in the language's notation: Dutch writes a decimal comma (`7,5`), so `7.5` days
@@ -138,6 +141,7 @@ pub fn explanation(code: Code, lang: Lang) -> &'static str {
         Lang::En => code.explanation(),
         Lang::Nl => explain_nl::EXPLANATIONS
             .iter()
+            .chain(explain_nl_progress::EXPLANATIONS)
             .find(|(c, _)| *c == code.as_str())
             .map_or(code.explanation(), |(_, text)| text),
     }
@@ -200,7 +204,7 @@ impl Catalogue {
     /// ```
     pub fn engine() -> &'static Catalogue {
         static ENGINE: OnceLock<Catalogue> = OnceLock::new();
-        ENGINE.get_or_init(|| Catalogue::new(&[nl::ENTRIES]))
+        ENGINE.get_or_init(|| Catalogue::new(&[nl::ENTRIES, nl_progress::ENTRIES]))
     }
 
     /// `text` in `lang`; a text the catalogue does not hold stays as it is.
@@ -480,7 +484,7 @@ mod tests {
             }
             assert_eq!(plan_lines(nl), plan_lines(code.explanation()), "{code}: its example differs");
         }
-        assert_eq!(explain_nl::EXPLANATIONS.len(), crate::codes::ALL.len());
+        assert_eq!(explain_nl::EXPLANATIONS.len() + explain_nl_progress::EXPLANATIONS.len(), crate::codes::ALL.len());
     }
 
     #[test]
