@@ -140,3 +140,23 @@ fn progress_shows_burn_ups_and_delivered_work() {
     assert_eq!(status, 2);
     assert!(err.contains("add `as of DATE`"), "{err}");
 }
+
+#[test]
+fn the_html_report_has_the_progress_section_with_a_burn_up_per_commitment() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (status, html, _) = run_in(&root, &["report", "--runs", "50", "-o", "-", "examples/gdi-2024-pi3.plan"]);
+    assert_eq!(status, 0);
+    assert!(
+        html.contains("<section class=\"progress-section\"><h2>Progress — as of 2024-05-27 (PI3.1)</h2>"),
+        "no progress section"
+    );
+    assert_eq!(html.matches("<svg class=\"burnup\"").count(), 4, "a burn-up per commitment");
+    assert!(html.contains("class=\"as-of\">as of 2024-05-27</strong>"), "the header says the status date");
+    assert!(html.contains("<table class=\"delivered\">") && html.contains("85%"), "the teams' delivered work");
+    let (_, dutch, _) =
+        run_in(&root, &["report", "--lang", "nl", "--runs", "50", "-o", "-", "examples/gdi-2024-pi3.plan"]);
+    assert!(
+        dutch.contains("<h2>Voortgang — stand van 2024-05-27 (PI3.1)</h2>") && dutch.contains("Doorvoer"),
+        "Dutch labels"
+    );
+}
