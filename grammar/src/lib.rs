@@ -12,6 +12,7 @@
 
 #![deny(missing_docs)]
 
+mod error;
 mod explain;
 mod fast;
 mod format;

@@ -4,6 +4,7 @@
 //! (`scenario`).
 
 pub mod builder;
+mod calendar_error;
 pub mod fixed;
 pub mod lower;
 pub mod model;
