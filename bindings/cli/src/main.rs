@@ -239,6 +239,14 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Serve the Language Server Protocol on standard input and output, for an editor: the
+    /// check as you type, hover, go to definition, rename, completion, repairs as quick fixes,
+    /// formatting (see "In your editor" in the README).
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Print the message catalogue as JSON: every English text a planner may read (the
     /// engine's, the command's and the HTML report's) with its Dutch form.
     #[command(hide = true)]
@@ -299,6 +307,13 @@ fn run() -> ExitCode {
             compare_command(&file, all, format, &what_if, budget, color)
         }
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Lsp { stdio: _ } => match haalbaar_lsp::run_stdio(lang.into()) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("haalbaar lsp: {e}");
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Diff { files, rev, all, format, budget, what_if } => {
             if format == DiffFormat::Text
                 && let Some(said) = what_if.said()
