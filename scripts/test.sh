@@ -49,9 +49,20 @@ if [ "$wasm_status" != 0 ]; then
   tail -60 target/wasm-test.log
   status=$wasm_status
 fi
+# The VS Code extension: its grammar's tests and the .vsix (installs its npm packages).
+echo "== VS Code extension (bindings/vscode/test.sh)"
+set +e
+bindings/vscode/test.sh > target/vscode-test.log 2>&1
+vscode_status=$?
+set -e
+grep -E '^(==|haalbaar.vsix|ℹ (pass|fail)|✖)' target/vscode-test.log || true
+if [ "$vscode_status" != 0 ]; then
+  tail -60 target/vscode-test.log
+  status=$vscode_status
+fi
 # Show everything but the long list of passing test names.
 grep -Ev '^test .* \.\.\. ok$' target/test.log || true
 # One plain closing line that sums every suite (cargo's and the browser tests').
 awk -F'[ ;]+' '/^test result:/ { p += $4; f += $6; s += $8 } /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 } /^ℹ skipped / { s += $3 }
-  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' target/test.log target/wasm-test.log
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' target/test.log target/wasm-test.log target/vscode-test.log
 exit "$status"
