@@ -1,6 +1,8 @@
 //! One checked version of a document: what the check said, kept for the requests that need
 //! it (hover, inlay hints, quick fixes) until the next version's check is done.
 
+use std::sync::{Arc, OnceLock};
+
 use haalbaar::Checked;
 use haalbaar::catalogue::{Lang, Localize};
 use haalbaar::report::DiagnosticRecord;
@@ -19,25 +21,42 @@ pub struct Analysis {
     /// Its line starts.
     pub lines: Lines,
     /// The check, its texts in the user's language.
-    pub checked: Checked,
+    pub checked: Arc<Checked>,
     /// The diagnostics exactly as `haalbaar check --format json` gives them.
     pub records: Vec<DiagnosticRecord>,
-    /// The program board (`None` when the file has errors).
-    pub board: Option<Board>,
+    /// The program board, made on the first request that needs it (`None` when the file has
+    /// errors): diagnostics do not wait for it.
+    board: OnceLock<Option<Board>>,
+    lang: Lang,
 }
 
 impl Analysis {
-    /// The analysis of `text` from its check `checked` (in English; translated here).
-    pub fn new(file: &str, version: i32, text: String, checked: &Checked, lang: Lang) -> Analysis {
-        let mut shown = checked.clone();
-        shown.localize(lang);
+    /// The analysis of `text` from its check `checked` (in English; translated here, into a
+    /// copy, where the language is not English).
+    pub fn new(file: &str, version: i32, text: String, checked: Arc<Checked>, lang: Lang) -> Analysis {
+        let shown = if lang == Lang::En {
+            checked
+        } else {
+            let mut shown = Checked::clone(&checked);
+            shown.localize(lang);
+            Arc::new(shown)
+        };
         let records = haalbaar::report::records(file, &text, &shown.diagnostics);
-        let mut board = Board::of(&shown, &text);
-        if let Some(board) = board.as_mut() {
-            board.localize(lang);
-        }
         let lines = Lines::new(&text);
-        Analysis { version, text, lines, checked: shown, records, board }
+        Analysis { version, text, lines, checked: shown, records, board: OnceLock::new(), lang }
+    }
+
+    /// The program board of this check (`None` when the file has errors).
+    pub fn board(&self) -> Option<&Board> {
+        self.board
+            .get_or_init(|| {
+                let mut board = Board::of(&self.checked, &self.text);
+                if let Some(board) = board.as_mut() {
+                    board.localize(self.lang);
+                }
+                board
+            })
+            .as_ref()
     }
 
     /// The diagnostics for the protocol: one per record, its range in UTF-16 columns.

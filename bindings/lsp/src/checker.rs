@@ -55,7 +55,18 @@ pub fn start(
 ) -> thread::JoinHandle<()> {
     thread::Builder::new()
         .name("haalbaar-checker".into())
-        .spawn(move || Checker { out, analyses, settings, previous: HashMap::new() }.run(&jobs))
+        .spawn(move || {
+            let (work, tasks) = crossbeam_channel::unbounded::<Task>();
+            let worker = thread::Builder::new().name("haalbaar-check".into()).stack_size(STACK).spawn(move || {
+                for task in tasks {
+                    task();
+                }
+            });
+            Checker { out, work, analyses, settings, previous: HashMap::new() }.run(&jobs);
+            if let Ok(worker) = worker {
+                let _ = worker.join();
+            }
+        })
         .unwrap_or_else(|_| thread::spawn(|| {}))
 }
 
@@ -63,11 +74,21 @@ struct Running {
     uri: Uri,
     version: i32,
     cancel: Cancel,
-    done: Receiver<(Checked, Analysis)>,
+    done: Receiver<(Arc<Checked>, Analysis)>,
 }
+
+/// Work for the check thread.
+type Task = Box<dyn FnOnce() + Send>;
+
+/// The stack of the check thread: the engine is iterative wherever the input sets the depth;
+/// this is the room the `haalbaar` command gives it too.
+const STACK: usize = 256 * 1024 * 1024;
 
 struct Checker {
     out: Sender<Message>,
+    /// The one thread checks run on, kept for the server's life (a warm allocator: a new
+    /// thread per check made each check of a 1,000-item plan some milliseconds slower).
+    work: Sender<Task>,
     analyses: Analyses,
     settings: Settings,
     /// The last finished check of each document, for `recheck`.
@@ -163,7 +184,7 @@ impl Checker {
         let (send, done) = crossbeam_channel::bounded(1);
         let file = file_name(&uri);
         let lang = self.settings.lang;
-        let spawned = thread::Builder::new().name("haalbaar-check".into()).spawn(move || {
+        let task: Task = Box::new(move || {
             let checked = match previous.as_deref() {
                 Some(p) => haalbaar::recheck(p, &text, &options),
                 None => haalbaar::check_with(&text, &options),
@@ -171,25 +192,28 @@ impl Checker {
             if checked.cancelled {
                 return;
             }
-            let analysis = Analysis::new(&file, version, text, &checked, lang);
+            let checked = Arc::new(checked);
+            let analysis = Analysis::new(&file, version, text, checked.clone(), lang);
             let _ = send.send((checked, analysis));
         });
-        if spawned.is_err() {
-            self.log("haalbaar: could not start a check thread".into());
+        if self.work.send(task).is_err() {
+            self.log("haalbaar: the check thread is gone".into());
         }
         Running { uri, version, cancel, done }
     }
 
-    fn finish(&mut self, run: &Running, checked: Checked, analysis: Analysis) {
+    fn finish(&mut self, run: &Running, checked: Arc<Checked>, analysis: Analysis) {
         if run.cancel.is_cancelled() {
             return;
         }
         let diagnostics = analysis.diagnostics(&run.uri);
-        self.previous.insert(run.uri.clone(), Arc::new(checked));
-        if let Ok(mut analyses) = self.analyses.lock() {
-            analyses.insert(run.uri.clone(), Arc::new(analysis));
-        }
+        // The analysis first (a request right after the diagnostics sees it), then the
+        // diagnostics; the previous check is freed on a thread of its own (freeing a large
+        // plan's check takes milliseconds the next change should not wait for).
+        let replaced = self.analyses.lock().ok().and_then(|mut a| a.insert(run.uri.clone(), Arc::new(analysis)));
         self.publish(run.uri.clone(), diagnostics, Some(run.version));
+        let before = self.previous.insert(run.uri.clone(), checked);
+        let _ = thread::Builder::new().name("haalbaar-drop".into()).spawn(move || drop((replaced, before)));
     }
 
     fn publish(&self, uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {

@@ -81,7 +81,7 @@ fn item(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
     if !facts.is_empty() {
         out.push(facts.join(" · "));
     }
-    let board = a.board.as_ref().and_then(|b| b.items.iter().find(|i| i.item == id));
+    let board = a.board().and_then(|b| b.items.iter().find(|i| i.item == id));
     if let Some(b) = board {
         let window = match (&b.start, &b.finish) {
             (Some(s), Some(f)) if s == f => format!("{} {} {s}", word("window", lang), word("scheduled", lang)),
@@ -125,7 +125,7 @@ fn commitment(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
 }
 
 fn team(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
-    let t = a.board.as_ref()?.teams.iter().find(|t| t.team == id)?;
+    let t = a.board()?.teams.iter().find(|t| t.team == id)?;
     let mut out = vec![heading(word("team", lang), id, t.title.as_deref())];
     let mut table = format!(
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
