@@ -386,6 +386,9 @@ fn formatting_outline_inlay_hints_and_semantic_tokens() {
         commitments.iter().find(|c| c["item"] == "big").unwrap()["status"].as_str().unwrap()
     )));
 
+    // The hints come from the check: after each new answer the client is asked to fetch them again.
+    assert!(client.server_requests.iter().any(|r| r["method"] == "workspace/inlayHint/refresh"));
+
     let tokens = client.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": URI } }));
     let data: Vec<u64> = tokens["data"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap()).collect();
     // Decoded: (line, start, length, type).
@@ -475,5 +478,62 @@ fn unknown_requests_get_an_error_not_a_crash() {
     assert!(r["error"]["message"].as_str().unwrap().contains("not open"));
     let r = client.call("textDocument/hover", json!({ "nonsense": true }));
     assert_eq!(r["error"]["code"], -32602);
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// A small deterministic generator (no dependency for a handful of numbers).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+#[test]
+fn random_edits_and_requests_never_break_the_server() {
+    let (mut client, _) = Client::start(json!({}));
+    client.open(URI, DEMO);
+    client.diagnostics(URI, 1);
+    let mut text = DEMO.to_string();
+    let mut rng = Lcg(7);
+    let pieces =
+        ["", "x", "é", "😀", "\"", "{", "}", "\n", "  team ", "after ", "PI", "..", "#", "commit PI1\n", "\r\n"];
+    for version in 2..=150 {
+        // Any range of the text (UTF-16 positions, past line ends too) replaced by a piece.
+        let lines = text.split(['\n', '\r']).count() as u64;
+        let (l1, c1) = (rng.below(lines + 1) as u32, rng.below(30) as u32);
+        let (l2, c2) = if rng.below(2) == 0 { (l1, c1) } else { (l1 + rng.below(2) as u32, rng.below(30) as u32) };
+        let (l2, c2) = if (l2, c2) < (l1, c1) { (l1, c1) } else { (l2, c2) };
+        let piece = pieces[rng.below(pieces.len() as u64) as usize];
+        let start = lsp_client::offset(&text, &json!({ "line": l1, "character": c1 }));
+        let end = lsp_client::offset(&text, &json!({ "line": l2, "character": c2 })).max(start);
+        text.replace_range(start..end, piece);
+        client.change(URI, version, [l1, c1, l2, c2], piece);
+        let (line, character) = (rng.below(lines + 2) as u32, rng.below(40) as u32);
+        for method in
+            ["textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/prepareRename"]
+        {
+            let r = client.call(method, Client::at(URI, line, character));
+            assert!(r.get("error").is_none(), "{method} at {line}:{character} of version {version}: {r}\n{text}");
+        }
+        let range = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": line, "character": character } });
+        for (method, params) in [
+            ("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": URI } })),
+            ("textDocument/documentSymbol", json!({ "textDocument": { "uri": URI } })),
+            ("textDocument/inlayHint", json!({ "textDocument": { "uri": URI }, "range": range })),
+            (
+                "textDocument/codeAction",
+                json!({ "textDocument": { "uri": URI }, "range": range, "context": { "diagnostics": [] } }),
+            ),
+        ] {
+            let r = client.call(method, params);
+            assert!(r.get("error").is_none(), "{method} of version {version}: {r}\n{text}");
+        }
+    }
+    // The editor's text and the server's agree: the last version's findings are the CLI's.
+    let last = client.diagnostics(URI, 150);
+    assert_same_as_cli(&last, &text);
     assert_eq!(client.shutdown(), Some(0));
 }

@@ -12,6 +12,7 @@ use haalbaar::catalogue::Lang;
 use haalbaar::{Cancel, Checked, Options};
 use lsp_server::{Message, Notification};
 use lsp_types::notification::{LogMessage, Notification as _, PublishDiagnostics};
+use lsp_types::request::{InlayHintRefreshRequest, Request as _};
 use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
 
 use crate::analysis::Analysis;
@@ -44,6 +45,9 @@ pub struct Settings {
     pub lang: Lang,
     /// The search budget of each check.
     pub budget: u64,
+    /// Whether the client takes `workspace/inlayHint/refresh` (asked after each new answer:
+    /// the hints after `commit` lines come from the check).
+    pub refresh_hints: bool,
 }
 
 /// Starts the checker thread; it ends when `jobs` is closed.
@@ -62,7 +66,7 @@ pub fn start(
                     task();
                 }
             });
-            Checker { out, work, analyses, settings, previous: HashMap::new() }.run(&jobs);
+            Checker { out, work, analyses, settings, previous: HashMap::new(), refreshes: 0 }.run(&jobs);
             if let Ok(worker) = worker {
                 let _ = worker.join();
             }
@@ -93,6 +97,8 @@ struct Checker {
     settings: Settings,
     /// The last finished check of each document, for `recheck`.
     previous: HashMap<Uri, Arc<Checked>>,
+    /// Refresh requests sent (their ids).
+    refreshes: u64,
 }
 
 impl Checker {
@@ -184,10 +190,18 @@ impl Checker {
         let (send, done) = crossbeam_channel::bounded(1);
         let file = file_name(&uri);
         let lang = self.settings.lang;
+        let out = self.out.clone();
         let task: Task = Box::new(move || {
-            let checked = match previous.as_deref() {
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match previous.as_deref() {
                 Some(p) => haalbaar::recheck(p, &text, &options),
                 None => haalbaar::check_with(&text, &options),
+            }));
+            let Ok(checked) = run else {
+                let message =
+                    format!("haalbaar: the check of version {version} failed; please report it with the plan file");
+                let params = LogMessageParams { typ: MessageType::ERROR, message };
+                let _ = out.send(Message::Notification(Notification::new(LogMessage::METHOD.into(), params)));
+                return;
             };
             if checked.cancelled {
                 return;
@@ -212,6 +226,12 @@ impl Checker {
         // plan's check takes milliseconds the next change should not wait for).
         let replaced = self.analyses.lock().ok().and_then(|mut a| a.insert(run.uri.clone(), Arc::new(analysis)));
         self.publish(run.uri.clone(), diagnostics, Some(run.version));
+        if self.settings.refresh_hints {
+            self.refreshes += 1;
+            let id = lsp_server::RequestId::from(format!("haalbaar-refresh-{}", self.refreshes));
+            let request = lsp_server::Request::new(id, InlayHintRefreshRequest::METHOD.into(), ());
+            let _ = self.out.send(Message::Request(request));
+        }
         let before = self.previous.insert(run.uri.clone(), checked);
         let _ = thread::Builder::new().name("haalbaar-drop".into()).spawn(move || drop((replaced, before)));
     }

@@ -73,7 +73,14 @@ pub fn capabilities() -> ServerCapabilities {
 pub fn run(connection: &Connection, lang: Lang) -> Result<(), lsp_server::ProtocolError> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let settings = settings(params.initialization_options.as_ref(), lang);
+    let mut settings = settings(params.initialization_options.as_ref(), lang);
+    settings.refresh_hints = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.inlay_hint.as_ref())
+        .and_then(|h| h.refresh_support)
+        .unwrap_or(false);
     let result = serde_json::json!({
         "capabilities": capabilities(),
         "serverInfo": ServerInfo { name: "haalbaar".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
@@ -87,10 +94,22 @@ pub fn run(connection: &Connection, lang: Lang) -> Result<(), lsp_server::Protoc
     for message in &connection.receiver {
         match message {
             Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
+                if request.method == "shutdown" {
+                    let _ = connection.sender.send(Message::Response(Response::new_ok(request.id, ())));
+                    wait_for_exit(connection);
                     break;
                 }
-                let response = server.request(request);
+                // A request the server fails on gets an error answer; the server goes on.
+                let id = request.id.clone();
+                let method = request.method.clone();
+                let response = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| server.request(request)))
+                    .unwrap_or_else(|_| {
+                        Response::new_err(
+                            id,
+                            ErrorCode::InternalError as i32,
+                            format!("haalbaar failed on {method}; please report it with the plan file"),
+                        )
+                    });
                 let _ = connection.sender.send(Message::Response(response));
             }
             Message::Notification(notification) => server.notification(notification),
@@ -102,6 +121,22 @@ pub fn run(connection: &Connection, lang: Lang) -> Result<(), lsp_server::Protoc
     Ok(())
 }
 
+/// After `shutdown`: requests are refused, answers to the server's own requests (a refresh)
+/// and other notifications are let go, until `exit` (or the client goes away).
+fn wait_for_exit(connection: &Connection) {
+    for message in &connection.receiver {
+        match message {
+            Message::Notification(n) if n.method == "exit" => return,
+            Message::Request(r) => {
+                let refused =
+                    Response::new_err(r.id, ErrorCode::InvalidRequest as i32, "the server is shutting down".into());
+                let _ = connection.sender.send(Message::Response(refused));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The settings a client may give in `initializationOptions`: `{"language": "nl",
 /// "settleMs": 0, "budget": 200000}`.
 fn settings(options: Option<&Value>, lang: Lang) -> Settings {
@@ -109,7 +144,7 @@ fn settings(options: Option<&Value>, lang: Lang) -> Settings {
     let lang = get("language").and_then(Value::as_str).and_then(Lang::parse).unwrap_or(lang);
     let settle = get("settleMs").and_then(Value::as_u64).unwrap_or(0).min(5_000);
     let budget = get("budget").and_then(Value::as_u64).unwrap_or(haalbaar::DEFAULT_BUDGET);
-    Settings { settle: Duration::from_millis(settle), lang, budget }
+    Settings { settle: Duration::from_millis(settle), lang, budget, refresh_hints: false }
 }
 
 impl Server {

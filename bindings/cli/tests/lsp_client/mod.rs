@@ -18,8 +18,10 @@ pub struct Client {
     stdin: ChildStdin,
     incoming: Receiver<Value>,
     next_id: i64,
-    /// Notifications received and not yet taken, in order.
+    /// Notifications received, in order.
     pub notifications: Vec<Value>,
+    /// Requests the server sent (each answered with `null`), in order.
+    pub server_requests: Vec<Value>,
 }
 
 impl Client {
@@ -59,7 +61,8 @@ impl Client {
                 }
             }
         });
-        let mut client = Client { child, stdin, incoming, next_id: 0, notifications: Vec::new() };
+        let mut client =
+            Client { child, stdin, incoming, next_id: 0, notifications: Vec::new(), server_requests: Vec::new() };
         let capabilities = json!({
             "textDocument": {
                 "publishDiagnostics": { "versionSupport": true },
@@ -68,6 +71,7 @@ impl Client {
                 "inlayHint": {},
                 "semanticTokens": { "requests": { "full": true }, "tokenTypes": [], "tokenModifiers": [], "formats": ["relative"] }
             },
+            "workspace": { "inlayHint": { "refreshSupport": true } },
             "general": { "positionEncodings": ["utf-16"] }
         });
         let result = client.request(
@@ -86,6 +90,11 @@ impl Client {
 
     fn receive(&mut self, deadline: Instant) -> Value {
         match self.incoming.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(v) if v.get("method").is_some() && v.get("id").is_some() => {
+                self.send(&json!({ "jsonrpc": "2.0", "id": v["id"], "result": null }));
+                self.server_requests.push(v);
+                Value::Null
+            }
             Ok(v) => v,
             Err(RecvTimeoutError::Timeout) => {
                 panic!("no message from the server in time; had {:#?}", self.notifications)
@@ -206,14 +215,25 @@ pub fn apply(text: &str, edits: &[Value]) -> String {
     out
 }
 
-/// The byte offset of a protocol position (UTF-16 columns; lines end at LF).
+/// The byte offset of a protocol position (UTF-16 columns; a line ends at LF, CRLF or a lone
+/// CR, as the protocol says; a column past the line's end is its end).
 pub fn offset(text: &str, position: &Value) -> usize {
     let line = position["line"].as_u64().unwrap() as usize;
     let character = position["character"].as_u64().unwrap() as usize;
-    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for _ in 0..line {
+        match text[start..].find(['\n', '\r']) {
+            Some(i) => {
+                let at = start + i;
+                start = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+            }
+            None => return text.len(),
+        }
+    }
     let mut units = 0;
     for (i, c) in text[start..].char_indices() {
-        if units >= character || c == '\n' {
+        if units >= character || c == '\n' || c == '\r' {
             return start + i;
         }
         units += c.len_utf16();
