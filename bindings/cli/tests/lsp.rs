@@ -148,6 +148,12 @@ fn a_change_brings_an_error_and_a_later_change_takes_it_away() {
     let third = client.diagnostics(URI, 3);
     assert_same_as_cli(&third, DEMO);
     assert!(third.iter().all(|d| d["code"] != "E0201"));
+
+    // Full sync (a change without a range) is taken too.
+    client.replace_all(URI, 4, &broken);
+    assert!(client.diagnostics(URI, 4).iter().any(|d| d["code"] == "E0201"));
+    client.replace_all(URI, 5, DEMO);
+    assert_same_as_cli(&client.diagnostics(URI, 5), DEMO);
     assert_eq!(client.shutdown(), Some(0));
 }
 

@@ -153,6 +153,14 @@ impl Client {
         );
     }
 
+    /// Replaces the whole text at `version` (a change without a range: full sync).
+    pub fn replace_all(&mut self, uri: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [ { "text": text } ] }),
+        );
+    }
+
     /// Waits for the diagnostics of `uri` at `version` (earlier ones are skipped) and returns
     /// them with every notification seen on the way.
     pub fn diagnostics(&mut self, uri: &str, version: i32) -> Vec<Value> {
