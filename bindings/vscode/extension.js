@@ -20,6 +20,7 @@ function start() {
     initializationOptions: {
       language: config.get('language') || 'en',
       settleMs: config.get('settleMs') || 0,
+      budget: config.get('budget') || 100000,
     },
   };
   client = new LanguageClient('haalbaar', 'haalbaar', server, options);

@@ -223,6 +223,43 @@ fn hover_on_items_teams_periods_and_keywords() {
     // A statement's keyword: how it is written.
     let text = hover(&mut client, commit, 3);
     assert!(text.contains("commit PI4"), "{text}");
+    // Periods and dates inside ranges, and a quarter with the iteration it binds to.
+    let ranged = DEMO.replace("  after m\n", "  after m\n  in PI1..PI2\n  not before 2025-01-06\n  target 2025-Q1\n");
+    let uri = "file:///ranged.plan";
+    client.open(uri, &ranged);
+    client.diagnostics(uri, 1);
+    let at = |client: &mut Client, needle: &str, skip: usize| {
+        let line = line_of(&ranged, needle);
+        let column = column_of(&ranged, line, needle) + skip as u32;
+        client.request("textDocument/hover", Client::at(uri, line, column))["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(at(&mut client, "PI1..PI2", 8).starts_with("**PI2**"), "{}", at(&mut client, "PI1..PI2", 8));
+    assert!(at(&mut client, "PI1..PI2", 1).starts_with("**PI1**"));
+    let quarter = at(&mut client, "2025-Q1", 2);
+    let cli = cli_check(&ranged);
+    let page = cli["schedule"].as_array().unwrap().iter().find(|s| s["item"] == "page").unwrap().clone();
+    // As `commit 2025-Q1` binds (the CLI's deadline for it).
+    let q1 = cli_check(&DEMO.replace("commit PI1", "commit 2025-Q1"));
+    let bound = format!(
+        "as a deadline: {} (ends {})",
+        q1["commitments"][0]["deadline"].as_str().unwrap(),
+        q1["commitments"][0]["deadline_date"].as_str().unwrap()
+    );
+    assert!(quarter.contains("2025-01-01 – 2025-03-31") && quarter.contains(&bound), "{quarter}\n{bound}");
+    // The placement counts as a commitment: the item's hover and an inlay hint after `in`.
+    let text = at(&mut client, "item page", 5);
+    assert!(text.contains("placement") && text.contains(page["finish"].as_str().unwrap()), "{text}");
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } } }),
+    );
+    assert!(
+        hints.as_array().unwrap().iter().any(|h| h["position"]["line"] == line_of(&ranged, "in PI1..PI2")),
+        "{hints}"
+    );
     // Nothing to say on a blank: null.
     assert!(client.request("textDocument/hover", Client::at(URI, 3, 1)).is_null());
     assert_eq!(client.shutdown(), Some(0));
@@ -258,8 +295,8 @@ fn definition_references_and_rename_follow_ids() {
     let renamed = apply(DEMO, edits);
     assert!(renamed.contains("item aanmelden \"Inloggen") && renamed.contains("after aanmelden"));
     assert_eq!(cli_check(&renamed)["verdict"], cli_check(DEMO)["verdict"]);
-    // A rename to a taken id, or to no id at all, is refused with the reason.
-    for bad in ["big", "Big Item"] {
+    // A rename to a taken id (of any kind: ids are one set), or to no id at all, is refused.
+    for bad in ["big", "api", "m", "Big Item"] {
         let r = client.call(
             "textDocument/rename",
             json!({ "textDocument": { "uri": URI }, "position": { "line": after, "character": 9 }, "newName": bad }),
@@ -283,11 +320,15 @@ fn completion_offers_keywords_ids_and_periods_where_they_fit() {
     let ids = labels(&mut client, after, 8);
     assert!(ids.contains(&"login".into()) && ids.contains(&"m".into()), "{ids:?}");
     assert!(!ids.contains(&"api".into()), "a team is no item: {ids:?}");
+    assert!(!ids.contains(&"big".into()), "an item does not wait for itself: {ids:?}");
     let statements = labels(&mut client, after + 1, 2);
-    for k in ["effort", "team", "not before", "finished"] {
+    for k in ["not before", "max", "after", "priority"] {
         assert!(statements.contains(&k.to_string()), "{k} not in {statements:?}");
     }
-    assert!(!statements.contains(&"people".into()), "people is a team's: {statements:?}");
+    for k in ["people", "team", "effort", "finished"] {
+        // A team's; already in the item (once only); progress without `as of`.
+        assert!(!statements.contains(&k.to_string()), "{k} in {statements:?}");
+    }
     let periods = labels(&mut client, after + 2, 9);
     for p in ["PI1", "PI1.2", "PI2", "PI2.5"] {
         assert!(periods.contains(&p.to_string()), "{p} not in {periods:?}");
@@ -472,6 +513,23 @@ fn dutch_messages_when_the_client_asks() {
     let d = client.diagnostics(URI, 1);
     let unknown = d.iter().find(|d| d["code"] == "E0201").unwrap();
     assert!(unknown["message"].as_str().unwrap().starts_with("onbekend team `wbe`"), "{unknown}");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn options_not_understood_are_shown_as_warnings() {
+    let (mut client, _) = Client::start(json!({ "langauge": "nl", "settleMs": "abc", "budget": 5 }));
+    client.open(URI, DEMO);
+    client.diagnostics(URI, 1);
+    let shown: Vec<&str> = client
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/showMessage")
+        .map(|n| n["params"]["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(shown.iter().any(|m| m.contains("`langauge`") && m.contains("did you mean `language`")), "{shown:?}");
+    assert!(shown.iter().any(|m| m.contains("`settleMs`")), "{shown:?}");
     assert_eq!(client.shutdown(), Some(0));
 }
 

@@ -32,9 +32,11 @@ pub fn code_actions(server: &Server, p: CodeActionParams) -> Result<Option<CodeA
         if record.edits.is_empty() || !touches(record.span.start, record.span.end) {
             continue;
         }
+        let lang = server.lang;
         let title = match (record.edits.first(), &record.help) {
             (Some(e), _) if record.edits.len() == 1 && !e.new_text.contains('\n') => {
-                format!("{}: `{}`", record.code, e.new_text)
+                let old = a.text.get(e.span.0..e.span.1).unwrap_or_default();
+                format!("{} `{old}` {} `{}` ({})", word("replace", lang), word("with", lang), e.new_text, record.code)
             }
             (_, Some(help)) => format!("{}: {}", record.code, help.lines().next().unwrap_or(help)),
             _ => format!("{}", record.code),

@@ -115,7 +115,9 @@ impl Checker {
                     }
                     continue;
                 }
-                if !self.settings.settle.is_zero() {
+                // Wait for typing to pause, but not before a document's first check.
+                let known = pending.first().is_some_and(|(uri, _, _)| self.previous.contains_key(uri));
+                if !self.settings.settle.is_zero() && known {
                     match jobs.recv_timeout(self.settings.settle) {
                         Ok(job) => {
                             self.take(job, &mut pending, &mut running);

@@ -26,12 +26,15 @@ pub fn completion(server: &Server, p: CompletionParams) -> Result<Option<Complet
     let words: Vec<&str> = before[..before.len() - partial_len].split_whitespace().collect();
     let range = doc.range(offset - partial_len, offset);
     let calendar = periods(server, &uri);
-    let block = enclosing_block(&doc.text, offset);
-    let found = match block {
+    let progress = doc.text.lines().any(|l| strip_comment(l).trim_start().starts_with("as of "));
+    let found = match enclosing(&doc.text, offset) {
         None if words.is_empty() => block_snippets(),
         None => Vec::new(),
-        Some(BlockKind::Scenario) => scenario(doc, &words, &calendar),
-        Some(kind) => in_block(doc, kind, &words, &calendar),
+        Some(Around { kind: BlockKind::Scenario, .. }) => scenario(doc, &words, &calendar, progress),
+        Some(around) => {
+            let cx = Context { id: around.id.as_deref(), present: &around.words, progress, scenario: false };
+            in_block(doc, around.kind, &words, &calendar, &cx)
+        }
     };
     let items = found
         .into_iter()
@@ -62,9 +65,23 @@ fn plain(label: &str, kind: CompletionItemKind, detail: Option<&str>) -> Candida
 
 /// The kind of block the offset lies in, from the lines above it (an unfinished file too).
 pub fn enclosing_block(text: &str, offset: usize) -> Option<BlockKind> {
+    enclosing(text, offset).map(|b| b.kind)
+}
+
+/// The block around an offset as its lines say: its kind, its id, and the first word of each
+/// of its lines (other than the cursor's).
+struct Around {
+    kind: BlockKind,
+    id: Option<String>,
+    words: Vec<String>,
+}
+
+fn enclosing(text: &str, offset: usize) -> Option<Around> {
     let upto = &text[..offset.min(text.len())];
     let line_start = upto.rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let mut depth = 0usize;
+    let mut header: Option<(BlockKind, Option<String>)> = None;
+    let mut inside: Vec<&str> = Vec::new();
     for line in upto[..line_start].lines().rev() {
         let code = strip_comment(line).trim();
         if code.ends_with('}') {
@@ -72,19 +89,38 @@ pub fn enclosing_block(text: &str, offset: usize) -> Option<BlockKind> {
         }
         if code.ends_with('{') {
             if depth == 0 {
-                return match code.split_whitespace().next()? {
-                    "plan" => Some(BlockKind::Plan),
-                    "team" => Some(BlockKind::Team),
-                    "epic" => Some(BlockKind::Epic),
-                    "item" => Some(BlockKind::Item),
-                    "scenario" => Some(BlockKind::Scenario),
-                    _ => None,
+                let mut words = code.split_whitespace();
+                let kind = match words.next()? {
+                    "plan" => BlockKind::Plan,
+                    "team" => BlockKind::Team,
+                    "epic" => BlockKind::Epic,
+                    "item" => BlockKind::Item,
+                    "scenario" => BlockKind::Scenario,
+                    _ => return None,
                 };
+                let id = words.next().filter(|w| !w.starts_with(['"', '{'])).map(String::from);
+                header = Some((kind, id));
+                break;
             }
             depth -= 1;
         }
+        if depth == 0 {
+            inside.push(code);
+        }
     }
-    None
+    let (kind, id) = header?;
+    // The lines below the cursor's, to the block's end.
+    let rest = &text[offset.min(text.len())..];
+    let after_cursor = rest.find(['\n', '\r']).map_or("", |i| &rest[i..]);
+    for line in after_cursor.lines() {
+        let code = strip_comment(line).trim();
+        if code.starts_with('}') || code.ends_with('{') {
+            break;
+        }
+        inside.push(code);
+    }
+    let words = inside.iter().filter_map(|l| l.split_whitespace().next()).map(String::from).collect();
+    Some(Around { kind, id, words })
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -129,23 +165,80 @@ fn block_snippets() -> Vec<Candidate> {
     ]
 }
 
-fn statements(kind: BlockKind) -> Vec<Candidate> {
+/// Statements a block has at most once (others, like `after`, `hire` or `capacity PI3`, repeat).
+const ONCE: &[&str] = &[
+    "start",
+    "horizon",
+    "end",
+    "increment",
+    "iteration",
+    "innovation",
+    "unit",
+    "workweek",
+    "load",
+    "firm",
+    "as",
+    "people",
+    "focus",
+    "reserve",
+    "velocity",
+    "team",
+    "epic",
+    "effort",
+    "max",
+    "not",
+    "in",
+    "commit",
+    "target",
+    "wsjf",
+    "priority",
+    "owner",
+    "note",
+    "remaining",
+    "finished",
+    "started",
+];
+
+/// Statements about progress: they need the plan's `as of`.
+const PROGRESS: &[&str] = &["done", "remaining", "finished", "started"];
+
+fn statements(kind: BlockKind, present: &[String], progress: bool) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (k, kw, example) in STATEMENTS {
-        if *k == kind && !out.iter().any(|c| c.label == *kw) {
+        let taken = ONCE.contains(kw) && present.iter().any(|p| p == kw);
+        let early = PROGRESS.contains(kw) && !progress;
+        if *k == kind && !taken && !early && !out.iter().any(|c| c.label == *kw) {
             let label = match *kw {
                 "not" => "not before",
                 "as" => "as of",
                 other => other,
             };
-            out.push(plain(label, CompletionItemKind::KEYWORD, Some(example)));
+            out.push(plain(label, CompletionItemKind::KEYWORD, Some(&format!("e.g. {example}"))));
         }
     }
     out
 }
 
-fn ids(doc: &Document, kinds: &[Kind]) -> Vec<Candidate> {
+/// The ids of `kinds` the file defines, but those in `except`; ids a scenario adds only where
+/// `scenario` (they exist in no other block).
+fn ids(doc: &Document, kinds: &[Kind], except: &[&str], scenario: bool) -> Vec<Candidate> {
     let all = &doc.parsed().occurrences;
+    let scenarios: Vec<(usize, usize)> = doc
+        .parsed()
+        .file
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Scenario)
+        .map(|b| (b.span.start, b.span.end))
+        .collect();
+    let in_base = |name: &str, kind: Kind| {
+        all.iter().any(|o| {
+            o.definition
+                && o.kind == kind
+                && o.name == name
+                && !scenarios.iter().any(|(a, b)| *a <= o.span.start && o.span.start < *b)
+        })
+    };
     let mut out = Vec::new();
     for kind in kinds {
         let ck = match kind {
@@ -155,14 +248,10 @@ fn ids(doc: &Document, kinds: &[Kind]) -> Vec<Candidate> {
             _ => CompletionItemKind::REFERENCE,
         };
         for id in symbols::defined(all, *kind) {
-            let title = doc
-                .parsed()
-                .file
-                .blocks
-                .iter()
-                .find(|b| b.id.as_ref().is_some_and(|i| i.value == id))
-                .and_then(|b| b.title.as_ref().map(|t| t.value.as_str()));
-            let detail = match title {
+            if except.contains(&id) || !(scenario || in_base(id, *kind)) {
+                continue;
+            }
+            let detail = match doc.title(id) {
                 Some(t) => format!("{} — {t}", kind.word()),
                 None => kind.word().to_string(),
             };
@@ -193,13 +282,37 @@ fn period_candidates(calendar: &[(String, String)]) -> Vec<Candidate> {
     calendar.iter().map(|(label, dates)| plain(label, CompletionItemKind::ENUM_MEMBER, Some(dates))).collect()
 }
 
-fn in_block(doc: &Document, kind: BlockKind, words: &[&str], calendar: &[(String, String)]) -> Vec<Candidate> {
+/// What completion knows of the block the cursor is in.
+struct Context<'a> {
+    /// The block's id (in a scenario: the id its line names).
+    id: Option<&'a str>,
+    /// The first words of the block's other lines.
+    present: &'a [String],
+    /// Whether the plan has a status date (`as of`).
+    progress: bool,
+    /// In a scenario (ids it adds count).
+    scenario: bool,
+}
+
+fn in_block(
+    doc: &Document,
+    kind: BlockKind,
+    words: &[&str],
+    calendar: &[(String, String)],
+    cx: &Context,
+) -> Vec<Candidate> {
+    let own: Vec<&str> = cx.id.into_iter().collect();
     match (kind, words) {
-        (_, []) => statements(kind),
-        (BlockKind::Item, ["team"]) => ids(doc, &[Kind::Team]),
-        (BlockKind::Item, ["epic"]) => ids(doc, &[Kind::Epic]),
-        (BlockKind::Item, ["after"]) => ids(doc, &[Kind::Item, Kind::Epic, Kind::Milestone]),
-        (BlockKind::Team, ["lend", _, "to"]) => ids(doc, &[Kind::Team]),
+        (_, []) => statements(kind, cx.present, cx.progress),
+        (BlockKind::Item, ["team"]) => ids(doc, &[Kind::Team], &[], cx.scenario),
+        (BlockKind::Item, ["epic"]) => ids(doc, &[Kind::Epic], &[], cx.scenario),
+        (BlockKind::Item, ["after"]) => {
+            // Not itself, nor its own epic (both a cycle).
+            let mut except = own.clone();
+            except.extend(epic_of(doc, cx.id));
+            ids(doc, &[Kind::Item, Kind::Epic, Kind::Milestone], &except, cx.scenario)
+        }
+        (BlockKind::Team, ["lend", _, "to"]) => ids(doc, &[Kind::Team], &own, cx.scenario),
         (BlockKind::Team, ["lend", _, "to", _]) | (BlockKind::Team, ["capacity"]) => period_candidates(calendar),
         (BlockKind::Item | BlockKind::Epic, ["commit"] | ["in"] | ["target"] | ["not", "before"]) => {
             period_candidates(calendar)
@@ -211,7 +324,7 @@ fn in_block(doc: &Document, kind: BlockKind, words: &[&str], calendar: &[(String
     }
 }
 
-fn scenario(doc: &Document, words: &[&str], calendar: &[(String, String)]) -> Vec<Candidate> {
+fn scenario(doc: &Document, words: &[&str], calendar: &[(String, String)], progress: bool) -> Vec<Candidate> {
     let target = |w: &str| match w {
         "team" => Some(BlockKind::Team),
         "item" => Some(BlockKind::Item),
@@ -224,13 +337,16 @@ fn scenario(doc: &Document, words: &[&str], calendar: &[(String, String)]) -> Ve
             .map(|k| plain(k, CompletionItemKind::KEYWORD, Some("a scenario's line")))
             .collect(),
         ["add"] => ["item", "team", "epic"].into_iter().map(|k| plain(k, CompletionItemKind::KEYWORD, None)).collect(),
-        ["team"] => ids(doc, &[Kind::Team]),
-        ["item"] => ids(doc, &[Kind::Item]),
-        ["epic"] => ids(doc, &[Kind::Epic]),
-        ["plan", rest @ ..] => in_block(doc, BlockKind::Plan, rest, calendar),
-        [t, _, rest @ ..] => match (target(t), rest) {
+        ["team"] => ids(doc, &[Kind::Team], &[], true),
+        ["item"] => ids(doc, &[Kind::Item], &[], true),
+        ["epic"] => ids(doc, &[Kind::Epic], &[], true),
+        ["plan", rest @ ..] => {
+            let cx = Context { id: None, present: &[], progress, scenario: true };
+            in_block(doc, BlockKind::Plan, rest, calendar, &cx)
+        }
+        [t, id, rest @ ..] => match (target(t), rest) {
             (Some(kind), []) => {
-                let mut out = statements(kind);
+                let mut out = statements(kind, &[], progress);
                 out.push(plain("without", CompletionItemKind::KEYWORD, Some("take statements out")));
                 if kind == BlockKind::Team {
                     out.push(plain(
@@ -241,10 +357,15 @@ fn scenario(doc: &Document, words: &[&str], calendar: &[(String, String)]) -> Ve
                 }
                 out
             }
-            (Some(BlockKind::Item), ["without", "after"]) => ids(doc, &[Kind::Item, Kind::Epic, Kind::Milestone]),
-            (Some(BlockKind::Team), ["without", "lend", "to"]) => ids(doc, &[Kind::Team]),
+            (Some(BlockKind::Item), ["without", "after"]) => {
+                ids(doc, &[Kind::Item, Kind::Epic, Kind::Milestone], &[], true)
+            }
+            (Some(BlockKind::Team), ["without", "lend", "to"]) => ids(doc, &[Kind::Team], &[], true),
             (Some(kind), ["without"]) => without(kind),
-            (Some(kind), rest) => in_block(doc, kind, rest, calendar),
+            (Some(kind), rest) => {
+                let cx = Context { id: Some(id), present: &[], progress, scenario: true };
+                in_block(doc, kind, rest, calendar, &cx)
+            }
             (None, _) => Vec::new(),
         },
         _ => Vec::new(),
@@ -269,4 +390,13 @@ fn without(kind: BlockKind) -> Vec<Candidate> {
         ],
     };
     words.iter().map(|w| plain(w, CompletionItemKind::KEYWORD, None)).collect()
+}
+
+/// The epic item `id` belongs to, as the file says.
+fn epic_of<'a>(doc: &'a Document, id: Option<&str>) -> Option<&'a str> {
+    let block = doc.block(id?).filter(|b| b.kind == BlockKind::Item)?;
+    block.statements.iter().find_map(|s| match &s.value {
+        haalbaar_grammar::Statement::Epic(e) => Some(e.value.as_str()),
+        _ => None,
+    })
 }

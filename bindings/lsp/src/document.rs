@@ -64,6 +64,16 @@ impl Document {
         })
     }
 
+    /// The block whose id is `id` (the first, if the file has it twice).
+    pub fn block(&self, id: &str) -> Option<&haalbaar_grammar::Block> {
+        self.parsed().file.blocks.iter().find(|b| b.id.as_ref().is_some_and(|i| i.value == id))
+    }
+
+    /// The title of the block whose id is `id`.
+    pub fn title(&self, id: &str) -> Option<&str> {
+        self.block(id)?.title.as_ref().map(|t| t.value.as_str())
+    }
+
     /// The byte offset of a position.
     pub fn offset(&self, position: lsp_types::Position) -> usize {
         self.lines.offset(&self.text, position)

@@ -35,7 +35,7 @@ pub fn hover(server: &Server, p: HoverParams) -> Result<Option<Hover>, Failure> 
         let w = &doc.text[start..end];
         let text = match analysis.as_deref().and_then(|a| period(a, w, lang)) {
             Some(t) => t,
-            None => match keyword(doc, offset, w) {
+            None => match keyword(doc, offset, w, lang) {
                 Some(t) => t,
                 None => return Ok(None),
             },
@@ -48,24 +48,27 @@ pub fn hover(server: &Server, p: HoverParams) -> Result<Option<Hover>, Failure> 
     }))
 }
 
-/// The word (id, period, date, keyword) around `offset`.
+/// The word (id, period, date, keyword) around `offset`: `.` belongs to a word only between
+/// digits (`PI3.2`), so `PI2..PI3` and `2024-12-23..2025-01-03` are two words each.
 pub fn word_at(text: &str, offset: usize) -> Option<(usize, usize)> {
-    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    let bytes = text.as_bytes();
     let offset = offset.min(text.len());
-    let start = text[..offset].char_indices().rev().take_while(|(_, c)| is_word(*c)).last().map_or(offset, |(i, _)| i);
-    let end = text[offset..].char_indices().find(|(_, c)| !is_word(*c)).map_or(text.len(), |(i, _)| offset + i);
-    let (start, end) = trim_dots(text, start, end);
+    let word = |i: usize| {
+        let b = bytes[i];
+        b.is_ascii_alphanumeric()
+            || b == b'_'
+            || b == b'-'
+            || (b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    };
+    let mut start = offset;
+    while start > 0 && word(start - 1) {
+        start -= 1;
+    }
+    let mut end = offset;
+    while end < bytes.len() && word(end) {
+        end += 1;
+    }
     (start < end).then_some((start, end))
-}
-
-fn trim_dots(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
-    while start < end && text[start..end].starts_with('.') {
-        start += 1;
-    }
-    while start < end && text[start..end].ends_with('.') {
-        end -= 1;
-    }
-    (start, end)
 }
 
 fn item(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
@@ -82,32 +85,60 @@ fn item(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
         out.push(facts.join(" · "));
     }
     let board = a.board().and_then(|b| b.items.iter().find(|i| i.item == id));
-    if let Some(b) = board {
-        let window = match (&b.start, &b.finish) {
-            (Some(s), Some(f)) if s == f => format!("{} {} {s}", word("window", lang), word("scheduled", lang)),
-            (Some(s), Some(f)) => format!("{} {} {s} – {f}", word("window", lang), word("scheduled", lang)),
-            _ => format!("{} {}", word("window", lang), word("not scheduled", lang)),
-        };
-        let finish = b.finish.as_ref().map(|f| format!(" · {} {f}", word("finish", lang))).unwrap_or_default();
-        out.push(format!("{window}{finish}"));
+    let mut window = Vec::new();
+    if let Some(p) = &item.not_before {
+        window.push(format!("not before {}", p.value));
+    }
+    if let Some(p) = &item.placed {
+        let (from, to) = &p.value;
+        window.push(if from == to { format!("in {from}") } else { format!("in {from}..{to}") });
+    }
+    let after: Vec<String> = item.after.iter().chain(&item.milestones).map(|d| format!("`{}`", d.item.id)).collect();
+    if !after.is_empty() {
+        window.push(format!("after {}", after.join(", ")));
+    }
+    match board.map(|b| (&b.start, &b.finish)) {
+        Some((Some(s), Some(f))) if s == f => window.push(format!("{} {s}", word("scheduled", lang))),
+        Some((Some(s), Some(f))) => window.push(format!("{} {s} – {f}", word("scheduled", lang))),
+        Some(_) => window.push(word("not scheduled", lang).to_string()),
+        None => {}
+    }
+    if !window.is_empty() {
+        let finish = board
+            .and_then(|b| b.finish.as_ref())
+            .map(|f| format!(" · {} {f}", word("finish", lang)))
+            .unwrap_or_default();
+        out.push(format!("{}: {}{finish}", word("window", lang), window.join(" · ")));
     }
     if let Some(f) = &item.finished {
         out.push(format!("{} {}", word("finished", lang), f.value));
     }
     out.extend(commitment(a, id, lang));
+    // Committed through its epic.
+    if let Some(epic) = item.epic.as_ref().filter(|_| item.commit.is_none()) {
+        out.extend(commitment(a, &epic.id, lang).map(|c| format!("{} `{}`: {c}", word("through epic", lang), epic.id)));
+    }
     Some(out.join("\n\n"))
 }
 
 fn commitment(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
     let c = a.checked.feasibility.as_ref()?.commitments.iter().find(|c| c.item == id)?;
-    let mut s = format!(
-        "{} {} ({}, {}): **{}**",
-        word("commitment", lang),
-        c.deadline,
-        word("deadline", lang),
-        c.deadline_date,
-        word(status_word(c.status), lang)
-    );
+    let item = a.checked.plan.items.iter().find(|i| i.id == id);
+    // An item with `in PI..` and no `commit`: its placement counts as a commitment.
+    let placement = item.is_some_and(|i| i.commit.is_none() && i.placed.is_some());
+    let what = if placement {
+        format!(
+            "{} ({} {}, {})",
+            word("placement", lang),
+            word("counts as a commitment by", lang),
+            c.deadline,
+            c.deadline_date
+        )
+    } else {
+        format!("{} {} ({}, {})", word("commitment", lang), c.deadline, word("deadline", lang), c.deadline_date)
+    };
+    let hard = if c.hard { format!(" · {}", word("hard", lang)) } else { String::new() };
+    let mut s = format!("{what}{hard}: **{}**", word(status_word(c.status), lang));
     match (&c.finish, c.status) {
         (_, haalbaar::Status::Unknown) => {}
         (Some(f), haalbaar::Status::Met) => s.push_str(&format!(" · {f}")),
@@ -116,6 +147,10 @@ fn commitment(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
     }
     if let Some(reason) = &c.reason {
         s.push_str(&format!("\n\n{}: {}", word("why", lang), reason.text()));
+    }
+    if !c.conflicts_with.is_empty() {
+        let with: Vec<String> = c.conflicts_with.iter().map(|w| format!("`{w}`")).collect();
+        s.push_str(&format!("\n\n{} {}", word("competes with", lang), with.join(", ")));
     }
     if !c.repairs.is_empty() {
         let repairs: Vec<String> = c.repairs.iter().map(|r| format!("- {}", r.text())).collect();
@@ -135,7 +170,8 @@ fn team(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
         word("load", lang)
     );
     for pi in &t.pis {
-        let percent = pi.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into());
+        let percent =
+            pi.percent.map(|p| format!("{}%", (p.millis() + 500).div_euclid(1000))).unwrap_or_else(|| "–".into());
         table.push_str(&format!("\n| PI{} | {} | {} | {percent} |", pi.pi, pi.plannable, pi.planned));
     }
     out.push(table);
@@ -162,14 +198,17 @@ fn epic(a: &Analysis, id: &str, lang: Lang) -> Option<String> {
 
 /// What the document alone says of an id (before any check, or where the check has nothing).
 fn plain(doc: &Document, kind: Kind, id: &str, lang: Lang) -> String {
-    let title = doc
-        .parsed()
-        .file
-        .blocks
-        .iter()
-        .find(|b| b.id.as_ref().is_some_and(|i| i.value == id))
-        .and_then(|b| b.title.as_ref().map(|t| t.value.clone()));
-    let mut text = heading(word(kind.word(), lang), id, title.as_deref());
+    let mut text = heading(word(kind.word(), lang), id, doc.title(id));
+    let milestone = doc.block(id).filter(|b| b.kind == BlockKind::Milestone);
+    for s in milestone.iter().flat_map(|b| &b.statements) {
+        if let haalbaar_grammar::Statement::Milestone { date, chance } = &s.value {
+            let d = &date.value;
+            text.push_str(&format!("\n\n{:04}-{:02}-{:02}", d.year, d.month, d.day));
+            if let Some(c) = chance {
+                text.push_str(&format!(" · chance {}%", c.value.0));
+            }
+        }
+    }
     if doc.parsed().occurrences.iter().all(|o| !(o.definition && o.name == id)) {
         text.push_str(&format!("\n\n{} `{id}`", word("not defined in this file", lang)));
     }
@@ -183,7 +222,8 @@ fn heading(kind: &str, id: &str, title: Option<&str>) -> String {
     }
 }
 
-/// A PI (`PI3`), an iteration (`PI3.2`) or a date: its dates in the plan's calendar.
+/// A PI (`PI3`), an iteration (`PI3.2`), a quarter (`2025-Q2`) or a date: its dates in the
+/// plan's calendar, and for a quarter or a date the iteration it binds to as a deadline.
 fn period(a: &Analysis, w: &str, lang: Lang) -> Option<String> {
     let rows = haalbaar::report::calendar_rows(a.checked.calendar.as_ref()?);
     if let Some(row) = rows.iter().find(|r| r.iteration == w) {
@@ -194,18 +234,44 @@ fn period(a: &Analysis, w: &str, lang: Lang) -> Option<String> {
         let (first, last) = (of.first()?, of.last()?);
         let days: u32 = of.iter().map(|r| r.working_days).sum();
         return Some(format!(
-            "**PI{pi}**: {} – {} · {} × iteration ({}–{}) · {days} {}",
+            "**PI{pi}**: {} – {} · {} {} ({}–{}) · {days} {}",
             first.start,
             last.end,
             of.len(),
+            word("iterations", lang),
             first.iteration,
             last.iteration,
             word("working days", lang)
         ));
     }
-    let date = haalbaar::NaiveDate::parse_from_str(w, "%Y-%m-%d").ok()?;
-    let row = rows.iter().find(|r| r.start <= date && date <= r.end)?;
-    Some(format!("{w}: {}", iteration(row, lang)))
+    let (from, to) = if let Some((year, q)) = w.split_once("-Q") {
+        let (year, q) = (year.parse::<i32>().ok()?, q.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?);
+        let from = haalbaar::NaiveDate::from_ymd_opt(year, 3 * q - 2, 1)?;
+        let next = if q == 4 {
+            haalbaar::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            haalbaar::NaiveDate::from_ymd_opt(year, 3 * q + 1, 1)
+        };
+        (from, next?.pred_opt()?)
+    } else {
+        let date = haalbaar::NaiveDate::parse_from_str(w, "%Y-%m-%d").ok()?;
+        (date, date)
+    };
+    let mut out = if from == to { format!("**{w}**") } else { format!("**{w}**: {from} – {to}") };
+    if let Some(row) = rows.iter().find(|r| r.start <= to && to <= r.end).filter(|_| from == to) {
+        out.push_str(&format!("\n\n{}", iteration(row, lang)));
+    }
+    // As a deadline: the last iteration that ends on or before the day (the reference's rule).
+    if let Some(row) = rows.iter().rfind(|r| r.end <= to) {
+        out.push_str(&format!(
+            "\n\n{}: {} ({} {})",
+            word("as a deadline", lang),
+            row.iteration,
+            word("ends", lang),
+            row.end
+        ));
+    }
+    Some(out)
 }
 
 fn iteration(row: &CalendarRow, lang: Lang) -> String {
@@ -226,15 +292,29 @@ fn iteration(row: &CalendarRow, lang: Lang) -> String {
     s
 }
 
-/// The first word of a statement: how that statement is written.
-fn keyword(doc: &Document, offset: usize, w: &str) -> Option<String> {
+/// The first word of a statement: an example of how that statement is written; a block's
+/// keyword: what the block is.
+fn keyword(doc: &Document, offset: usize, w: &str, lang: Lang) -> Option<String> {
     let start = word_at(&doc.text, offset)?.0;
     let line_start = doc.text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     if !doc.text[line_start..start].trim().is_empty() {
         return None;
     }
-    let block = crate::complete::enclosing_block(&doc.text, offset).unwrap_or(BlockKind::Plan);
+    let block = crate::complete::enclosing_block(&doc.text, offset);
+    if block.is_none() || block == Some(BlockKind::Scenario) && w == "add" {
+        let meaning = match w {
+            "plan" => "the calendar and the settings",
+            "team" => "a team and its capacity",
+            "epic" => "a group of items, with a commitment",
+            "item" => "a piece of work for one team",
+            "scenario" => "changes to the plan, checked apart from it",
+            "milestone" => "another party's date, one line",
+            _ => return None,
+        };
+        return Some(format!("**{w}**: {}", word(meaning, lang)));
+    }
+    let block = block.unwrap_or(BlockKind::Plan);
     let examples: Vec<&str> =
         STATEMENTS.iter().filter(|(k, kw, _)| *kw == w && *k == block).map(|(_, _, e)| *e).collect();
-    (!examples.is_empty()).then(|| format!("```haalbaar\n{}\n```", examples.join("\n")))
+    (!examples.is_empty()).then(|| format!("{}:\n```haalbaar\n{}\n```", word("example", lang), examples.join("\n")))
 }

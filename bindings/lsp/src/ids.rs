@@ -11,6 +11,7 @@ use lsp_types::{
 use crate::document::Document;
 use crate::server::{Failure, Server};
 use crate::symbols::{self, Occurrence};
+use crate::words::word;
 
 /// The id under the cursor.
 fn under(doc: &Document, position: lsp_types::Position) -> Option<&Occurrence> {
@@ -67,12 +68,22 @@ pub fn rename(server: &Server, p: RenameParams) -> Result<Option<WorkspaceEdit>,
     if !haalbaar_grammar::is_valid_id(new) {
         let hint = haalbaar_grammar::suggest_id(new);
         return Err(Failure::refused(format!(
-            "`{new}` is not an id: an id starts with a lowercase letter and holds lowercase letters, digits, `-` and `_`; try `{hint}`"
+            "`{new}` {}: `{hint}`",
+            word(
+                "is not an id: an id starts with a lowercase letter and holds lowercase letters, digits, `-` and `_`; try",
+                server.lang
+            )
         )));
     }
     let all = &doc.parsed().occurrences;
-    if new != o.name && symbols::all_of(all, new, o.kind).any(|d| d.definition) {
-        return Err(Failure::refused(format!("the plan already has a {} `{new}`", o.kind.word())));
+    // Teams, epics, items, milestones and scenarios share one set of ids (E0204).
+    if let Some(taken) = all.iter().find(|d| d.definition && d.name == new && new != o.name) {
+        let lang = server.lang;
+        return Err(Failure::refused(format!(
+            "{} {} `{new}`",
+            word("the plan already has a", lang),
+            word(taken.kind.word(), lang)
+        )));
     }
     let edits: Vec<TextEdit> = symbols::all_of(all, &o.name, o.kind)
         .map(|r| TextEdit::new(doc.range(r.span.start, r.span.end), new.to_string()))

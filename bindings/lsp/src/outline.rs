@@ -83,7 +83,8 @@ fn keyword(kind: BlockKind) -> &'static str {
     }
 }
 
-/// After each `commit` line in the range, what the latest check says of that commitment.
+/// After each `commit` line in the range (or an item's `in PI..` line where it has no
+/// `commit`: the placement counts as a commitment), what the latest check says of it.
 pub fn inlay_hints(server: &Server, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>, Failure> {
     let doc = server.document(&p.text_document.uri)?;
     let Some(analysis) = server.analysis(&p.text_document.uri) else { return Ok(Some(Vec::new())) };
@@ -96,7 +97,14 @@ pub fn inlay_hints(server: &Server, p: InlayHintParams) -> Result<Option<Vec<Inl
         }
         let Some(id) = &block.id else { continue };
         let Some(c) = feasibility.commitments.iter().find(|c| c.item == id.value) else { continue };
-        for s in block.statements.iter().filter(|s| matches!(s.value, Statement::Commit { .. })) {
+        // The `commit` line; without one, an item's `in PI..` placement counts as its commitment.
+        let has_commit = block.statements.iter().any(|s| matches!(s.value, Statement::Commit { .. }));
+        let lines = block.statements.iter().filter(|s| match s.value {
+            Statement::Commit { .. } => true,
+            Statement::In(_) => !has_commit,
+            _ => false,
+        });
+        for s in lines {
             if s.span.end < from || s.span.start > to {
                 continue;
             }

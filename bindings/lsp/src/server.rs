@@ -7,16 +7,18 @@ use std::time::Duration;
 
 use haalbaar::catalogue::Lang;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
-use lsp_types::notification::{DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _, ShowMessage,
+};
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, InlayHintRequest,
     PrepareRenameRequest, References, Rename, Request as _, SemanticTokensFullRequest,
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, HoverProviderCapability,
-    InitializeParams, OneOf, RenameOptions, SemanticTokensFullOptions, SemanticTokensOptions,
-    SemanticTokensServerCapabilities, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    Uri,
+    InitializeParams, MessageType, OneOf, RenameOptions, SemanticTokensFullOptions, SemanticTokensOptions,
+    SemanticTokensServerCapabilities, ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind, Uri,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -73,7 +75,7 @@ pub fn capabilities() -> ServerCapabilities {
 pub fn run(connection: &Connection, lang: Lang) -> Result<(), lsp_server::ProtocolError> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let mut settings = settings(params.initialization_options.as_ref(), lang);
+    let (mut settings, warnings) = settings(params.initialization_options.as_ref(), lang);
     settings.refresh_hints = params
         .capabilities
         .workspace
@@ -86,6 +88,10 @@ pub fn run(connection: &Connection, lang: Lang) -> Result<(), lsp_server::Protoc
         "serverInfo": ServerInfo { name: "haalbaar".into(), version: Some(env!("CARGO_PKG_VERSION").into()) },
     });
     connection.initialize_finish(id, result)?;
+    for message in warnings {
+        let params = ShowMessageParams { typ: MessageType::WARNING, message };
+        let _ = connection.sender.send(Message::Notification(Notification::new(ShowMessage::METHOD.into(), params)));
+    }
 
     let analyses = Analyses::default();
     let (jobs, receive) = crossbeam_channel::unbounded();
@@ -138,13 +144,44 @@ fn wait_for_exit(connection: &Connection) {
 }
 
 /// The settings a client may give in `initializationOptions`: `{"language": "nl",
-/// "settleMs": 0, "budget": 200000}`.
-fn settings(options: Option<&Value>, lang: Lang) -> Settings {
-    let get = |key: &str| options.and_then(|o| o.get(key));
-    let lang = get("language").and_then(Value::as_str).and_then(Lang::parse).unwrap_or(lang);
-    let settle = get("settleMs").and_then(Value::as_u64).unwrap_or(0).min(5_000);
-    let budget = get("budget").and_then(Value::as_u64).unwrap_or(haalbaar::DEFAULT_BUDGET);
-    Settings { settle: Duration::from_millis(settle), lang, budget, refresh_hints: false }
+/// "settleMs": 0, "budget": 100000}`; with a warning for each option not understood (the
+/// option is then left at its default).
+fn settings(options: Option<&Value>, lang: Lang) -> (Settings, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut settings =
+        Settings { settle: Duration::ZERO, lang, budget: haalbaar::DEFAULT_BUDGET, refresh_hints: false };
+    let Some(map) = options.and_then(Value::as_object) else {
+        if options.is_some_and(|o| !o.is_null()) {
+            warnings.push("haalbaar: initializationOptions must be an object; ignored".to_string());
+        }
+        return (settings, warnings);
+    };
+    for (key, value) in map {
+        let ok = match key.as_str() {
+            "language" => value.as_str().and_then(Lang::parse).map(|l| settings.lang = l).is_some(),
+            "settleMs" => {
+                value.as_u64().filter(|&ms| ms <= 5_000).map(|ms| settings.settle = Duration::from_millis(ms)).is_some()
+            }
+            "budget" => value.as_u64().filter(|&b| b > 0).map(|b| settings.budget = b).is_some(),
+            _ => {
+                let known = ["language", "settleMs", "budget"];
+                let hint = haalbaar_grammar::did_you_mean(key, known)
+                    .map(|k| format!(" (did you mean `{k}`?)"))
+                    .unwrap_or_default();
+                warnings.push(format!("haalbaar: unknown option `{key}`{hint}; ignored"));
+                continue;
+            }
+        };
+        if !ok {
+            let expected = match key.as_str() {
+                "language" => "`en` or `nl`",
+                "settleMs" => "a whole number of milliseconds from 0 to 5000",
+                _ => "a whole number above 0",
+            };
+            warnings.push(format!("haalbaar: option `{key}` is {value}, expected {expected}; ignored"));
+        }
+    }
+    (settings, warnings)
 }
 
 impl Server {
