@@ -38,28 +38,25 @@ set +e
 cargo test --workspace --all-features --locked > target/test.log 2>&1
 status=$?
 set -e
+# A suite with a script of its own: its log in target/, the lines worth seeing shown, its
+# tail when it fails (and the run fails with it).
+suite() {
+  local title=$1 script=$2 log=$3 shown=$4 code
+  echo "== $title ($script)"
+  set +e
+  "$script" > "$log" 2>&1
+  code=$?
+  set -e
+  grep -E "$shown" "$log" || true
+  if [ "$code" != 0 ]; then
+    tail -60 "$log"
+    status=$code
+  fi
+}
 # The WebAssembly package, its exports and the widget in Chromium (installs what it needs).
-echo "== wasm package and widget (bindings/wasm/test.sh)"
-set +e
-bindings/wasm/test.sh > target/wasm-test.log 2>&1
-wasm_status=$?
-set -e
-grep -E '^(==|haalbaar_wasm_bg|test result|✔|✖|ℹ )' target/wasm-test.log || true
-if [ "$wasm_status" != 0 ]; then
-  tail -60 target/wasm-test.log
-  status=$wasm_status
-fi
+suite "wasm package and widget" bindings/wasm/test.sh target/wasm-test.log '^(==|haalbaar_wasm_bg|test result|✔|✖|ℹ )'
 # The VS Code extension: its grammar's tests and the .vsix (installs its npm packages).
-echo "== VS Code extension (bindings/vscode/test.sh)"
-set +e
-bindings/vscode/test.sh > target/vscode-test.log 2>&1
-vscode_status=$?
-set -e
-grep -E '^(==|haalbaar.vsix|ℹ (pass|fail)|✖)' target/vscode-test.log || true
-if [ "$vscode_status" != 0 ]; then
-  tail -60 target/vscode-test.log
-  status=$vscode_status
-fi
+suite "VS Code extension" bindings/vscode/test.sh target/vscode-test.log '^(==|haalbaar.vsix|ℹ (pass|fail)|✖)'
 # Show everything but the long list of passing test names.
 grep -Ev '^test .* \.\.\. ok$' target/test.log || true
 # One plain closing line that sums every suite (cargo's and the browser tests').
