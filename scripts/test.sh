@@ -10,6 +10,21 @@ need_component() {
 need_component rustfmt
 need_component clippy
 
+# TaskJuggler 3, which reads `haalbaar export --to taskjuggler` in the tests (Debian's tj3).
+if ! command -v tj3 >/dev/null; then
+  echo "== installing tj3 (TaskJuggler 3)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tj3; } >/dev/null 2>&1 \
+    || { echo "could not install tj3 (apt-get install tj3)"; exit 1; }
+fi
+
+# MPXJ, which reads `haalbaar export --to msproject` back in the tests (PyPI; a Java runtime).
+if ! python3 -c "import mpxj, jpype" 2>/dev/null || ! command -v java >/dev/null; then
+  echo "== installing MPXJ (pip) and a Java runtime"
+  command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; } >/dev/null 2>&1 \
+    || { echo "could not install a Java runtime (apt-get install default-jre-headless)"; exit 1; }
+  python3 -m pip install -q mpxj JPype1 >/dev/null 2>&1 || { echo "could not install mpxj (pip install mpxj JPype1)"; exit 1; }
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"

@@ -6,6 +6,7 @@ pub mod annotations;
 pub mod board;
 pub mod compare;
 pub mod diff;
+pub mod export;
 pub mod html;
 pub mod progress;
 pub mod render;

@@ -239,6 +239,17 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Hand the check's answer on: a TaskJuggler 3 project (the schedule as the plan), an
+    /// iCalendar file (deadlines, milestones, PIs), or CSV (the schedule or the commitments).
+    Export {
+        file: PathBuf,
+        /// The format.
+        #[arg(long, value_enum)]
+        to: haalbaar_cli::export::Target,
+        /// With `--to csv`: which table.
+        #[arg(long, value_enum, default_value_t = haalbaar_cli::export::Table::Schedule)]
+        table: haalbaar_cli::export::Table,
+    },
     /// Serve the Language Server Protocol on standard input and output, for an editor: the
     /// check as you type, hover, go to definition, rename, completion, repairs as quick fixes,
     /// formatting (see "In your editor" in the README).
@@ -337,6 +348,7 @@ fn run() -> ExitCode {
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
         Command::Progress { file, format } => progress(&file, format, color),
+        Command::Export { file, to, table } => export(&file, to, table, color),
         Command::Catalogue => catalogue(),
         Command::Fmt { files, check } => fmt_command(&files, check, color),
     };
@@ -592,6 +604,28 @@ fn progress(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode
         }
         None => Err(format!("{name} has no status date: add `as of DATE` to its plan block to see progress")),
     }
+}
+
+fn export(
+    path: &PathBuf,
+    to: haalbaar_cli::export::Target,
+    table: haalbaar_cli::export::Table,
+    color: bool,
+) -> Result<ExitCode, String> {
+    let source = read(path)?;
+    let mut checked = haalbaar::check(&source);
+    checked.localize(words::lang());
+    if checked.feasibility.is_none() {
+        let name = path.display().to_string();
+        let mut text = render::human(&name, &source, &checked.diagnostics, color);
+        let s = Summary::of(checked.diagnostics.iter().map(|d| &d.severity));
+        text.push_str(&render::summary(s.errors, s.warnings, 1, color));
+        eprintln!("{}", safe::text(&text, color));
+        return Ok(ExitCode::from(1));
+    }
+    // A machine format, written as it is (its own escaping; iCalendar ends lines with CRLF).
+    print(&haalbaar_cli::export::export(&checked, to, table)?)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn capacity(path: &PathBuf, format: TableFormat, color: bool) -> Result<ExitCode, String> {

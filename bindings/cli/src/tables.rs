@@ -141,7 +141,8 @@ fn source_word(s: haalbaar::capacity::Source) -> &'static str {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// A CSV field: quoted where it holds a comma or a quote; the user's text made safe.
+pub(crate) fn csv_field(s: &str) -> String {
     let s = crate::safe::line(s);
     if s.contains([',', '"']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
