@@ -410,7 +410,8 @@ fn the_builder_writes_every_statement() {
                 .commit(Period::Quarter { year: 2026, quarter: 1 }, true)
                 .owner("DG")
                 .priority(1)
-                .note("n"),
+                .note("n")
+                .key("GDI-1"),
         )
         .item(Item::new("a").team("api").effort(f(20)).started(d(2025, 2, 3)).finished(d(2025, 3, 3)))
         .item(
@@ -429,6 +430,7 @@ fn the_builder_writes_every_statement() {
                 .priority(2)
                 .owner("PO")
                 .note("politiek")
+                .key("GDI-12")
                 .done(f(4))
                 .remaining(f(9)),
         )

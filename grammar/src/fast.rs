@@ -642,6 +642,7 @@ impl<'a> Cur<'a> {
             }
             (Epic | Item, "owner") => Statement::Owner(self.after_ws(Self::string)?),
             (Epic | Item, "note") => Statement::Note(self.after_ws(Self::string)?),
+            (Epic | Item, "key") => Statement::Key(self.after_ws(Self::string)?),
             (Epic | Item, "priority") => Statement::Priority(self.after_ws(Self::number)?),
             (Item, "team") => Statement::Team(self.after_ws(Self::ident)?),
             (Item, "epic") => Statement::Epic(self.after_ws(Self::ident)?),

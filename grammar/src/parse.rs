@@ -440,6 +440,7 @@ fn statement(pair: Pair<'_, Rule>) -> Option<Statement> {
         Rule::commit => Statement::Commit { period: the_period()?, hard: first(Rule::hard).is_some() },
         Rule::owner => Statement::Owner(string(0).unwrap_or_else(no_ident)),
         Rule::note => Statement::Note(string(0).unwrap_or_else(no_ident)),
+        Rule::key => Statement::Key(string(0).unwrap_or_else(no_ident)),
         Rule::priority => Statement::Priority(num(0).unwrap_or_else(zero)),
         Rule::team_ref => Statement::Team(ident().unwrap_or_else(no_ident)),
         Rule::epic_ref => Statement::Epic(ident().unwrap_or_else(no_ident)),

@@ -521,6 +521,8 @@ pub enum Statement {
     Owner(Spanned<String>),
     /// `note "free text"`.
     Note(Spanned<String>),
+    /// `key "GDI-123"`: the tracker issue the block was imported from.
+    Key(Spanned<String>),
     /// `priority 1`: an explicit rank, 1 first.
     Priority(Spanned<Number>),
     /// `team toegang`: the team that does the item's work.
@@ -744,6 +746,7 @@ impl Statement {
             Statement::Commit { .. } => "commit",
             Statement::Owner(_) => "owner",
             Statement::Note(_) => "note",
+            Statement::Key(_) => "key",
             Statement::Priority(_) => "priority",
             Statement::Team(_) => "team",
             Statement::Epic(_) => "epic",

@@ -171,6 +171,8 @@ fn mutate(text: &str, r: &mut Rng) -> String {
 fn the_examples_and_fixtures_read_the_same() {
     let mut files = plans_in(&root().join("examples"));
     files.extend(plans_in(&root().join("examples/mistakes")));
+    // Imported plans: every block carries a `key`.
+    files.extend(plans_in(&root().join("examples/import/expected")));
     files_in(&root().join("bindings/cli/tests/fixtures"), &mut files);
     let clean = files.iter().filter(|f| agrees(f)).count();
     assert!(files.len() >= 50 && clean >= 6, "{} files, {clean} clean", files.len());

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod diff;
 pub mod export;
 pub mod html;
+pub mod import;
 pub mod progress;
 pub mod render;
 pub mod safe;

@@ -22,10 +22,12 @@ use haalbaar::report::{self, Summary};
 mod fix;
 mod fmt;
 mod html_report;
+mod importing;
 mod what_if;
 use fix::{fix_command, fix_findings};
 use fmt::fmt_command;
 use html_report::{ReportOptions, report_command};
+use importing::{ImportArgs, ImportFrom, import_command};
 use what_if::{DiffFormat, WhatIf, compare_command, diff_command};
 
 #[derive(Parser)]
@@ -250,6 +252,32 @@ enum Command {
         #[arg(long, value_enum, default_value_t = haalbaar_cli::export::Table::Schedule)]
         table: haalbaar_cli::export::Table,
     },
+    /// Make a plan from a Jira CSV export, or bring a plan up to date with a new export: items
+    /// and epics keyed by their issue, the planner's own lines kept (see docs/import.md).
+    Import {
+        /// Where the export comes from.
+        #[arg(value_enum)]
+        from: ImportFrom,
+        /// The export (`-` reads standard input).
+        file: PathBuf,
+        /// The plan to import into: its plan block, teams, commitments and every line not
+        /// imported stay; blocks with a `key` the export has are updated.
+        #[arg(long, value_name = "PLAN")]
+        into: Option<PathBuf>,
+        /// A mapping file (TOML): which column holds what (docs/import.md).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Write the result back into the plan given with `--into` (else it is printed).
+        #[arg(long)]
+        write: bool,
+        /// Remove imported blocks whose issue the export no longer has (else they are kept and
+        /// listed in the report).
+        #[arg(long)]
+        prune: bool,
+        /// The first day of a new plan (without `--into`).
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+    },
     /// Serve the Language Server Protocol on standard input and output, for an editor: the
     /// check as you type, hover, go to definition, rename, completion, repairs as quick fixes,
     /// formatting (see "In your editor" in the README).
@@ -349,6 +377,9 @@ fn run() -> ExitCode {
         Command::Capacity { file, format } => capacity(&file, format, color),
         Command::Progress { file, format } => progress(&file, format, color),
         Command::Export { file, to, table } => export(&file, to, table, color),
+        Command::Import { from, file, into, mapping, write, prune, start } => {
+            import_command(from, &file, ImportArgs { into, mapping, write, prune, start }, color)
+        }
         Command::Catalogue => catalogue(),
         Command::Fmt { files, check } => fmt_command(&files, check, color),
     };

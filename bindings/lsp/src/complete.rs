@@ -194,6 +194,7 @@ const ONCE: &[&str] = &[
     "priority",
     "owner",
     "note",
+    "key",
     "remaining",
     "finished",
     "started",

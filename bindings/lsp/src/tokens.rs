@@ -42,6 +42,7 @@ pub const KEYWORDS: &[&str] = &[
     "increment",
     "innovation",
     "item",
+    "key",
     "iteration",
     "iterations",
     "leave",

@@ -6,7 +6,7 @@ const BLOCKS = new Set(["plan", "team", "item", "epic", "scenario", "milestone"]
 const KEYWORDS = new Set([
   "after", "before", "capacity", "chance", "commit", "effort", "end", "epic", "firm", "focus", "grows",
   "hard", "hire", "holiday", "horizon", "in", "increment", "innovation", "iteration", "leave", "lend",
-  "load", "max", "not", "note", "on", "owner", "people", "per", "priority", "ramp", "reserve", "risk",
+  "load", "max", "not", "note", "key", "on", "owner", "people", "per", "priority", "ramp", "reserve", "risk",
   "size", "start", "target", "team", "to", "uncertainty", "unit", "urgency", "vacancy", "value", "velocity",
   "workweek", "wsjf", "as", "of", "done", "remaining", "finished", "started", "by", "absent", "without",
   "add", "vacancies", "filled",

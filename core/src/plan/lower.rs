@@ -560,6 +560,7 @@ impl Lower {
             owner: None,
             priority: None,
             note: None,
+            key: None,
             loc: id.span.into(),
         };
         let mut seen = Seen::default();
@@ -571,6 +572,7 @@ impl Lower {
                 syn::Statement::Commit { period, hard } => e.commit = self.commit(period, *hard, st.span),
                 syn::Statement::Owner(s) => e.owner = Some(s.value.clone()),
                 syn::Statement::Note(s) => e.note = Some(s.value.clone()),
+                syn::Statement::Key(s) => e.key = Some(s.value.clone()),
                 syn::Statement::Priority(n) => e.priority = self.priority(n),
                 _ => {}
             }
@@ -702,6 +704,7 @@ impl Lower {
                 syn::Statement::Priority(n) => it.priority = self.priority(n),
                 syn::Statement::Owner(s) => it.owner = Some(s.value.clone()),
                 syn::Statement::Note(s) => it.note = Some(s.value.clone()),
+                syn::Statement::Key(s) => it.key = Some(s.value.clone()),
                 syn::Statement::Done { amount, by: None } => {
                     it.done = self.amount(amount, "the effort done", false).map(|v| At { value: v, loc: span.into() })
                 }

@@ -195,6 +195,9 @@ fn epic(out: &mut Layout, e: &Epic) {
     if let Some(n) = &e.note {
         st(format!("note {}", quote(n)));
     }
+    if let Some(k) = &e.key {
+        st(format!("key {}", quote(k)));
+    }
     out.close(None);
 }
 
@@ -268,6 +271,9 @@ fn item(out: &mut Layout, i: &Item) {
     }
     if let Some(n) = &i.note {
         st(format!("note {}", quote(n)));
+    }
+    if let Some(k) = &i.key {
+        st(format!("key {}", quote(k)));
     }
     if let Some(d) = &i.started {
         st(format!("started {}", d.value));

@@ -253,6 +253,21 @@ impl Item {
         self.owner = Some(owner.into());
         self
     }
+    /// `key "…"`: the tracker issue the item was imported from.
+    ///
+    /// ```
+    /// use haalbaar::model::Item;
+    /// use haalbaar::{NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let plan = PlanBuilder::new("Demo", start).item(Item::new("login").key("GDI-123")).plan();
+    /// assert_eq!(plan.items[0].key.as_deref(), Some("GDI-123"));
+    /// assert!(haalbaar::print(&plan).contains("\n  key \"GDI-123\"\n"));
+    /// ```
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
     /// `note "…"`.
     ///
     /// ```
@@ -390,6 +405,20 @@ impl Epic {
     /// ```
     pub fn owner(mut self, owner: impl Into<String>) -> Self {
         self.owner = Some(owner.into());
+        self
+    }
+    /// `key "…"`: the tracker issue the epic was imported from.
+    ///
+    /// ```
+    /// use haalbaar::model::Epic;
+    /// use haalbaar::{NaiveDate, PlanBuilder};
+    ///
+    /// # let start = NaiveDate::from_ymd_opt(2025, 1, 6).expect("a date");
+    /// let plan = PlanBuilder::new("Demo", start).epic(Epic::new("stelsel").key("GDI-120")).plan();
+    /// assert_eq!(plan.epics[0].key.as_deref(), Some("GDI-120"));
+    /// ```
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
         self
     }
     /// `priority N` (1 first).

@@ -75,6 +75,9 @@ pub struct Epic {
     pub priority: Option<u32>,
     /// `note "..."`: free text.
     pub note: Option<String>,
+    /// `key "..."`: the tracker issue it was imported from (`haalbaar import`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Where the block was written (`None` for a plan built in code).
     #[serde(default, skip_serializing_if = "is_none_loc")]
     pub loc: Loc,
@@ -88,7 +91,16 @@ impl Epic {
     /// assert_eq!((e.id.as_str(), e.commit.is_none()), ("stelsel", true));
     /// ```
     pub fn new(id: impl Into<String>) -> Self {
-        Epic { id: id.into(), title: None, commit: None, owner: None, priority: None, note: None, loc: Loc(None) }
+        Epic {
+            id: id.into(),
+            title: None,
+            commit: None,
+            owner: None,
+            priority: None,
+            note: None,
+            key: None,
+            loc: Loc(None),
+        }
     }
 }
 
@@ -464,6 +476,9 @@ pub struct Item {
     pub owner: Option<String>,
     /// `note "..."`: free text.
     pub note: Option<String>,
+    /// `key "..."`: the tracker issue it was imported from (`haalbaar import`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// `done N`: effort already spent, in the plan's unit (needs the plan's `as of`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<At<Fixed>>,
@@ -521,6 +536,7 @@ impl Item {
             priority: None,
             owner: None,
             note: None,
+            key: None,
             done: None,
             milestones: Vec::new(),
             history: Vec::new(),

@@ -57,7 +57,7 @@ pub(super) fn blocks(text: &str) -> (Blocks, BTreeMap<u8, BlockKind>) {
 }
 
 /// Statements whose meaning cannot change a commitment's answer.
-pub(super) const NO_EFFECT: &[&str] = &["owner", "note", "target"];
+pub(super) const NO_EFFECT: &[&str] = &["owner", "note", "key", "target"];
 
 /// Every statement added, removed or changed between two versions' [`blocks`], block by block; a
 /// statement written once per block (`effort 30` → `effort 40`) is one change.
