@@ -40,6 +40,9 @@ pub(super) fn import_command(
     if args.write && args.into.is_none() {
         return Err("`--write` writes into the plan given with `--into PLAN`".into());
     }
+    if args.start.is_some() && args.into.is_some() {
+        return Err("`--start` is for a new plan; the plan given with `--into` has its own start".into());
+    }
     let export = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
@@ -91,11 +94,23 @@ pub(super) fn import_command(
             )
         );
     }
+    // Teams that still have no capacity (made by an earlier import, say).
+    let new: Vec<&str> = outcome.facts.new_teams.iter().map(|(id, _)| id.as_str()).collect();
+    for d in checked.diagnostics.iter().filter(|d| d.code == haalbaar::Code::W0501) {
+        if !new.iter().any(|id| d.message.contains(&format!("`{id}`"))) {
+            eprintln!("{}", safe::text(&format!("warning: {}", d.message), color));
+        }
+    }
     if s.errors > 0 {
         let errors: Vec<_> =
             checked.diagnostics.iter().filter(|d| d.severity == haalbaar::Severity::Error).cloned().collect();
         let mut text = render::human(&name, &outcome.text, &errors, color);
-        text.push_str("the imported plan has errors: nothing was written");
+        text.push_str(if args.write {
+            "the imported plan has errors: nothing was written (the lines above are the result's: \
+             run without --write to see it)"
+        } else {
+            "the imported plan has errors (the lines above are the result's, printed below)"
+        });
         eprintln!("{}", safe::text(&text, color));
         if !args.write {
             print(&outcome.text)?;

@@ -248,9 +248,9 @@ enum Command {
         /// The format.
         #[arg(long, value_enum)]
         to: haalbaar_cli::export::Target,
-        /// With `--to csv`: which table.
-        #[arg(long, value_enum, default_value_t = haalbaar_cli::export::Table::Schedule)]
-        table: haalbaar_cli::export::Table,
+        /// With `--to csv`: which table (default: schedule).
+        #[arg(long, value_enum)]
+        table: Option<haalbaar_cli::export::Table>,
     },
     /// Make a plan from a Jira CSV export, or bring a plan up to date with a new export: items
     /// and epics keyed by their issue, the planner's own lines kept (see docs/import.md).
@@ -376,7 +376,12 @@ fn run() -> ExitCode {
         Command::Calendar { file, format } => calendar(&file, format, color),
         Command::Capacity { file, format } => capacity(&file, format, color),
         Command::Progress { file, format } => progress(&file, format, color),
-        Command::Export { file, to, table } => export(&file, to, table, color),
+        Command::Export { file, to, table } => match (to, table) {
+            (haalbaar_cli::export::Target::Csv, _) | (_, None) => {
+                export(&file, to, table.unwrap_or(haalbaar_cli::export::Table::Schedule), color)
+            }
+            (_, Some(_)) => Err("`--table` goes with `--to csv` only".into()),
+        },
         Command::Import { from, file, into, mapping, write, prune, start } => {
             import_command(from, &file, ImportArgs { into, mapping, write, prune, start }, color)
         }

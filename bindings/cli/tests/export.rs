@@ -19,6 +19,8 @@ fn examples() -> Vec<(PathBuf, Value)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let mut out = Vec::new();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    // Imported plans too: items finished before the plan's start, hundreds of items.
+    paths.extend(std::fs::read_dir(dir.join("import/expected")).unwrap().map(|e| e.unwrap().path()));
     paths.sort();
     for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "plan")) {
         let (json, _, _) = haalbaar(&["check", "--format", "json", path.to_str().unwrap()]);
@@ -172,6 +174,11 @@ fn a_plan_with_mistakes_is_not_exported() {
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(err.contains("error["), "{err}");
+    // `--table` is a CSV option.
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/portfolio-2026.plan");
+    let (out, err, code) = haalbaar(&["export", good.to_str().unwrap(), "--to", "ical", "--table", "commitments"]);
+    assert_eq!((code, out.is_empty()), (2, true));
+    assert!(err.contains("--to csv"), "{err}");
 }
 
 #[test]
@@ -206,7 +213,12 @@ fn ms_project_xml_reads_back_in_mpxj_with_the_same_tasks_dates_and_links() {
             let id = s["item"].as_str().unwrap();
             let task = tasks.iter().find(|t| t["wbs"] == id).unwrap_or_else(|| panic!("{id} in {}", path.display()));
             assert_eq!(task["start"].as_str().unwrap(), day(start, "start"), "{id}");
-            assert_eq!(task["finish"].as_str().unwrap(), day(finish, "end"), "{id}");
+            // The last working day of its last iteration.
+            let mut last = chrono::NaiveDate::parse_from_str(&day(finish, "end"), "%Y-%m-%d").unwrap();
+            while chrono::Datelike::weekday(&last).number_from_monday() > 5 {
+                last = last.pred_opt().unwrap();
+            }
+            assert_eq!(task["finish"].as_str().unwrap(), last.to_string(), "{id}");
             assert!(!task["summary"].as_bool().unwrap());
             // Each `after` on a task that is in the file is a link.
             let block =
@@ -221,6 +233,19 @@ fn ms_project_xml_reads_back_in_mpxj_with_the_same_tasks_dates_and_links() {
                 }
             }
             assert_eq!(task["resources"].as_array().unwrap().len(), 1, "{id}: its team");
+        }
+        // Each item finished before the status date: a one-day task on that day, 100% done.
+        let mut current: Option<&str> = None;
+        for line in plan.lines() {
+            if let Some(rest) = line.strip_prefix("item ") {
+                current = rest.split_whitespace().next();
+            } else if let (Some(id), Some(day)) =
+                (current, line.trim().strip_prefix("finished ").and_then(|d| d.split_whitespace().next()))
+            {
+                let task = tasks.iter().find(|t| t["wbs"] == id).unwrap_or_else(|| panic!("finished {id}"));
+                assert_eq!((task["start"].as_str().unwrap(), task["finish"].as_str().unwrap()), (day, day), "{id}");
+                assert_eq!(task["percent"].as_f64().unwrap(), 100.0, "{id}");
+            }
         }
     }
     std::fs::remove_dir_all(&work).ok();

@@ -83,8 +83,15 @@ const SAMPLES: &[Sample] = &[
     },
 ];
 
-/// The CSV as rows of (header → all values), with each row's line.
+/// The CSV as rows of (header → all values), with the line each row starts on (1 + the line
+/// breaks before its first byte).
 fn rows(csv_path: &Path) -> Vec<(usize, HashMap<String, Vec<String>>)> {
+    let raw = std::fs::read(csv_path).unwrap();
+    let line_at = |byte: usize| {
+        // The reader may place a record at the `\n` of the CRLF before it.
+        let byte = if raw.get(byte) == Some(&b'\n') { byte + 1 } else { byte };
+        1 + raw[..byte].iter().filter(|&&b| b == b'\n').count()
+    };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(csv_path).unwrap();
     let mut records = reader.records();
     let headers: Vec<String> = records.next().unwrap().unwrap().iter().map(str::to_string).collect();
@@ -98,7 +105,7 @@ fn rows(csv_path: &Path) -> Vec<(usize, HashMap<String, Vec<String>>)> {
                     e.push(v.trim().to_string());
                 }
             }
-            (r.position().unwrap().line() as usize, m)
+            (line_at(r.position().unwrap().byte() as usize), m)
         })
         .collect()
 }
@@ -263,7 +270,11 @@ fn importing_the_same_export_again_changes_nothing() {
         // Updated in place: the same text, the report saying so.
         let body = |t: &str| t.lines().skip_while(|l| l.starts_with('#')).collect::<Vec<_>>().join("\n");
         assert_eq!(body(&twice), body(&once), "{}", sample.csv);
-        assert!(twice.contains(" updated, 0 added."), "{}", twice.lines().take(4).collect::<Vec<_>>().join("\n"));
+        assert!(
+            twice.contains(" updated (0 changed), 0 added."),
+            "{}",
+            twice.lines().take(4).collect::<Vec<_>>().join("\n")
+        );
         std::fs::remove_dir_all(&work).ok();
     }
 }
@@ -293,7 +304,15 @@ fn re_import_updates_what_it_owns_and_keeps_every_planner_line() {
     ];
     let mut text = String::new();
     let header = format!("item {} ", planned.1.1);
+    let renamed_header = format!("item {} ", renamed.1.1);
+    let mut in_renamed = false;
     for line in first.lines() {
+        in_renamed = (in_renamed || line.starts_with(&renamed_header)) && line != "}";
+        if in_renamed && line.starts_with("  effort ") {
+            // A comment of the planner's on a line the import owns.
+            text.push_str(&format!("{line}  # geschat met het team\n"));
+            continue;
+        }
         text.push_str(line);
         text.push('\n');
         if line.starts_with(&header) {
@@ -304,8 +323,8 @@ fn re_import_updates_what_it_owns_and_keeps_every_planner_line() {
         }
     }
     let own_item = format!(
-        "\n# Mijn eigen item.\nitem handwerk \"Met de hand\" {{\n  team platform\n  effort 10\n  after {}\n}}\n\nscenario krap \"Krap\" {{\n  team platform people 3\n}}\n",
-        planned.1.1
+        "\n# Mijn eigen item.\nitem handwerk \"Met de hand\" {{\n  team platform\n  effort 10\n  after {}\n}}\n\nscenario krap \"Krap\" {{\n  team platform people 3\n}}\n\nitem nazorg {{\n  team platform\n  effort 5\n  after {}\n}}\n",
+        planned.1.1, removed.1.1
     );
     text.push_str(&own_item);
     std::fs::write(&plan, &text).unwrap();
@@ -377,15 +396,28 @@ fn re_import_updates_what_it_owns_and_keeps_every_planner_line() {
     for p in &planner {
         assert!(now[planned.0].2.contains(&p.trim().to_string()), "{p} moved out of {}", planned.0);
     }
-    // The renamed item: new title and estimate, same id.
+    // The renamed item: new title and estimate, same id; the planner's comment on its effort
+    // line stays; the report says what changed.
     assert!(after.contains(&format!("item {} \"Nieuwe naam, \\\"met\\\" aanhalingstekens\" {{", renamed.1.1)));
-    assert!(now[renamed.0].2.contains(&"effort 5".to_string()), "{:?}", now[renamed.0].2);
+    assert!(now[renamed.0].2.contains(&"effort 5  # geschat met het team".to_string()), "{:?}", now[renamed.0].2);
+    let changed =
+        after.lines().find(|l| l.starts_with(&format!("#   {} (`{}`): title ", renamed.0, renamed.1.1))).unwrap();
+    assert!(changed.contains("→ `effort 5`"), "{changed}");
+    assert!(after.contains(" changed), 1 added."), "{}", &after[..400]);
     // The new issue is added; the removed one is kept and reported.
     assert!(now.contains_key("DIG-999"));
     assert!(now.contains_key(removed.0.as_str()));
     assert!(after.contains(&format!("# No longer in the export: {} (`{}`), kept", removed.0, removed.1.1)));
 
-    // --prune removes it; nothing else goes.
+    // --prune keeps it while a line of the planner's names it ...
+    let (_, err, code) = haalbaar(&args(true).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{err}");
+    let kept = std::fs::read_to_string(&plan).unwrap();
+    assert!(blocks(&kept).contains_key(removed.0.as_str()));
+    assert!(kept.contains(&format!("# No longer in the export: {} (`{}`), kept: your line ", removed.0, removed.1.1)));
+    // ... and removes it, nothing else, once none does.
+    let own = format!("item nazorg {{\n  team platform\n  effort 5\n  after {}\n}}\n", removed.1.1);
+    std::fs::write(&plan, kept.replace(&own, "")).unwrap();
     let (_, err, code) = haalbaar(&args(true).iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(code, 0, "{err}");
     let pruned = std::fs::read_to_string(&plan).unwrap();
@@ -425,6 +457,18 @@ fn exports_as_they_really_are_a_byte_order_mark_quotes_and_line_breaks() {
     assert!(out.contains("#   line 4 A-2 \"Zonder team\": no team"), "{out}");
     // Finished on its Updated day (no Resolved column), the status date the newest update.
     assert!(out.contains("finished 2026-02-03") && out.contains("as of 2026-02-03"), "{out}");
+
+    // As a Dutch spreadsheet saves it: semicolons, CRLF, a day-first date, one it cannot read.
+    let csv = "Issue key;Summary;Issue Type;Status;Team;Custom field (Story Points);Description;Due date;Updated\r\n\
+               B-1;Een;Story;To Do;Platform;3,5;\"regel 1\r\nregel 2\r\nregel 3\";13/07/2026;2026-02-01 10:00\r\n\
+               B-2;Twee;Story;To Do;Platform;2;;volgende week;2026-02-01 10:00\r\n\
+               B-3;Drie;Story;To Do;Platform;24h;;;2026-02-01 10:00\r\n";
+    let (out, err, code) = haalbaar_in(&["import", "jira", "-", "--start", "2026-01-05"], csv);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(Jira columns, separated by `;`)"), "{out}");
+    assert!(out.contains("effort 3.5\n  commit 2026-07-13\n"), "{out}");
+    assert!(out.contains("#   line 5 B-2 \"Twee\": due date `volgende week` is not a date"), "{out}");
+    assert!(out.contains("#   line 6 B-3 \"Drie\": estimate `24h` is not a figure"), "{out}");
 }
 
 #[test]
@@ -451,6 +495,23 @@ fn mistakes_in_the_mapping_or_the_options_exit_2_and_say_what() {
     let (_, err, code) = haalbaar(&["import", "jira", csv, "--write"]);
     assert_eq!(code, 2);
     assert!(err.contains("--into"), "{err}");
+    let (_, err, code) = haalbaar(&["import", "jira", csv, "--into", dig.to_str().unwrap(), "--start", "2026-01-05"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("has its own start"), "{err}");
+    // A mapping that names its own estimate column says its unit.
+    std::fs::write(&bad, "[columns]\nestimate = \"Time Spent\"\n").unwrap();
+    let (_, err, code) =
+        haalbaar(&["import", "jira", csv, "--start", "2026-01-05", "--mapping", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("[estimate] unit"), "{err}");
+    // The wrong command for the file.
+    let book = dir().join("capacity-and-backlog.xlsx");
+    let (_, err, code) = haalbaar(&["import", "jira", book.to_str().unwrap(), "--start", "2026-01-05"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("haalbaar import xlsx"), "{err}");
+    let (_, err, code) = haalbaar(&["import", "xlsx", csv, "--start", "2026-01-05"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("haalbaar import jira"), "{err}");
     std::fs::remove_dir_all(&work).ok();
 }
 

@@ -26,6 +26,7 @@ for task in project.getTasks():
         "finish": day(task.getFinish()),
         "milestone": bool(task.getMilestone()),
         "summary": bool(task.getSummary()),
+        "percent": 0 if task.getPercentageComplete() is None else float(str(task.getPercentageComplete())),
         "predecessors": [str(r.getPredecessorTask().getWBS()) for r in task.getPredecessors()],
         "resources": [str(a.getResource().getName()) for a in task.getResourceAssignments() if a.getResource() is not None],
     })

@@ -29,6 +29,16 @@ fn xml(s: &str) -> String {
     out
 }
 
+/// The last working day (Monday to Friday) on or before `d`: where an iteration's work ends.
+fn last_weekday(d: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    let mut d = d;
+    while d.weekday().number_from_monday() > 5 {
+        d = d.pred_opt().unwrap_or(d);
+    }
+    d
+}
+
 /// Working days (Monday to Friday) from `from` to `to`, both included.
 fn weekdays(from: NaiveDate, to: NaiveDate) -> i64 {
     use chrono::Datelike;
@@ -42,6 +52,8 @@ struct Task {
     summary: bool,
     milestone: bool,
     span: Option<(NaiveDate, NaiveDate)>,
+    /// Finished before the status date: 100% complete.
+    done: bool,
     deadline: Option<NaiveDate>,
     notes: Option<String>,
     after: Vec<String>,
@@ -54,15 +66,20 @@ pub fn xml_project(e: &Exported) -> String {
     let (Some(first), Some(last)) = (e.rows.first(), e.rows.last()) else { return String::new() };
     let commitments: HashMap<&str, &CommitmentReport> =
         e.feasibility.commitments.iter().map(|c| (c.item.as_str(), c)).collect();
+    let finished =
+        |item: &str| plan.items.iter().find(|i| i.id == item).and_then(|i| i.finished.as_ref()).map(|f| f.value);
     let span_of = |item: &str| -> Option<(NaiveDate, NaiveDate)> {
-        let s = e.feasibility.schedule.iter().find(|s| s.item == item)?;
-        let from = e.row(s.start.as_deref()?)?.start;
+        let s = e.feasibility.schedule.iter().find(|s| s.item == item);
+        let Some(from) = s.and_then(|s| s.start.as_deref()).and_then(|i| e.row(i)).map(|r| r.start) else {
+            // Finished before the status date: a one-day task on that day.
+            return finished(item).map(|f| (f, f));
+        };
         // Work that goes on past the horizon ends with it here.
-        let to = match s.finish.as_deref() {
+        let to = match s.and_then(|s| s.finish.as_deref()) {
             Some(f) => e.row(f)?.end,
             None => last.end,
         };
-        Some((from, to))
+        Some((from, last_weekday(to).max(from)))
     };
     let mut tasks: Vec<Task> = Vec::new();
     let item_task = |i: &haalbaar::model::Item, level: u32| Task {
@@ -72,6 +89,7 @@ pub fn xml_project(e: &Exported) -> String {
         summary: false,
         milestone: false,
         span: span_of(&i.id),
+        done: finished(&i.id).is_some(),
         deadline: commitments.get(i.id.as_str()).map(|c| c.deadline_date),
         notes: commitments.get(i.id.as_str()).map(|c| note(c)),
         after: i.after.iter().chain(&i.milestones).map(|d| d.item.id.clone()).collect(),
@@ -85,6 +103,7 @@ pub fn xml_project(e: &Exported) -> String {
             summary: false,
             milestone: true,
             span: Some((m.date, m.date)),
+            done: false,
             deadline: None,
             notes: None,
             after: Vec::new(),
@@ -110,6 +129,7 @@ pub fn xml_project(e: &Exported) -> String {
             summary: true,
             milestone: false,
             span: from.zip(to),
+            done: false,
             deadline: commitments.get(epic.id.as_str()).map(|c| c.deadline_date),
             notes: commitments.get(epic.id.as_str()).map(|c| note(c)),
             after: Vec::new(),
@@ -125,6 +145,19 @@ pub fn xml_project(e: &Exported) -> String {
     let team_uid: HashMap<&str, usize> = plan.teams.iter().enumerate().map(|(n, t)| (t.id.as_str(), n + 1)).collect();
 
     let at = |d: NaiveDate, hour: u32| format!("{}T{hour:02}:00:00", d.format("%Y-%m-%d"));
+    // The project starts with PI1, or earlier with the first item finished before it.
+    let project_start =
+        plan.items.iter().filter_map(|i| i.finished.as_ref().map(|f| f.value)).fold(first.start, |a, b| a.min(b));
+    // Items with no work inside the horizon and not finished: named in the project's notes.
+    let left: Vec<&str> = plan.items.iter().filter(|i| span_of(&i.id).is_none()).map(|i| i.id.as_str()).collect();
+    let left_out = if left.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "      <Notes>{}</Notes>\n",
+            xml(&format!("Not in the schedule (no work inside the horizon): {}", left.join(", ")))
+        )
+    };
     let title = plan.title.clone().unwrap_or_else(|| "haalbaar plan".into());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
     out.push_str("<Project xmlns=\"http://schemas.microsoft.com/project\">\n");
@@ -137,8 +170,8 @@ pub fn xml_project(e: &Exported) -> String {
     let _ = writeln!(
         out,
         "  <ScheduleFromStart>1</ScheduleFromStart>\n  <StartDate>{}</StartDate>\n  <FinishDate>{}</FinishDate>",
-        at(first.start, 8),
-        at(last.end, 17)
+        at(project_start, 8),
+        at(last_weekday(last.end), 17)
     );
     if let Some(now) = e.feasibility.as_of {
         let _ = writeln!(out, "  <StatusDate>{}</StatusDate>", at(now, 8));
@@ -147,10 +180,11 @@ pub fn xml_project(e: &Exported) -> String {
     out.push_str("  <Tasks>\n");
     let _ = writeln!(
         out,
-        "    <Task>\n      <UID>0</UID>\n      <ID>0</ID>\n      <Name>{}</Name>\n      <OutlineNumber>0</OutlineNumber>\n      <OutlineLevel>0</OutlineLevel>\n      <Start>{}</Start>\n      <Finish>{}</Finish>\n      <Summary>1</Summary>\n    </Task>",
+        "    <Task>\n      <UID>0</UID>\n      <ID>0</ID>\n      <Name>{}</Name>\n      <OutlineNumber>0</OutlineNumber>\n      <OutlineLevel>0</OutlineLevel>\n      <Start>{}</Start>\n      <Finish>{}</Finish>\n      <Summary>1</Summary>\n{}    </Task>",
         xml(&title),
-        at(first.start, 8),
-        at(last.end, 17)
+        at(project_start, 8),
+        at(last_weekday(last.end), 17),
+        left_out
     );
     let mut outline = [0u32; 3];
     for (n, t) in tasks.iter().enumerate() {
@@ -197,6 +231,9 @@ pub fn xml_project(e: &Exported) -> String {
         }
         if let Some(d) = t.deadline {
             let _ = writeln!(out, "      <Deadline>{}</Deadline>", at(d, 17));
+        }
+        if t.done {
+            out.push_str("      <PercentComplete>100</PercentComplete>\n");
         }
         if let Some(notes) = &t.notes {
             let _ = writeln!(out, "      <Notes>{}</Notes>", xml(notes));

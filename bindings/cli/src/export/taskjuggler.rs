@@ -63,7 +63,10 @@ pub fn tjp(e: &Exported) -> String {
     let plan = &e.checked.plan;
     let mut ids = Ids { given: HashMap::new(), used: HashSet::new() };
     let (Some(first), Some(last)) = (e.rows.first(), e.rows.last()) else { return String::new() };
-    let (start, end) = (first.start, last.end.succ_opt().unwrap_or(last.end));
+    // The project starts with PI1, or earlier with the first item finished before it.
+    let start =
+        plan.items.iter().filter_map(|i| i.finished.as_ref().map(|f| f.value)).fold(first.start, |a, b| a.min(b));
+    let end = last.end.succ_opt().unwrap_or(last.end);
     let mut out = String::new();
     let name = plan.title.clone().unwrap_or_else(|| "haalbaar plan".into());
     let _ = writeln!(out, "# Exported by haalbaar {}: the check's schedule as the plan.", env!("CARGO_PKG_VERSION"));
@@ -89,10 +92,7 @@ pub fn tjp(e: &Exported) -> String {
             (Some(a), Some(b), _) => Some((a, b)),
             // Work that goes on past the horizon: to the project's end (a note says so).
             (Some(a), None, None) => Some((a, end)),
-            (_, _, Some(f)) => {
-                let f = f.max(start);
-                Some((f, f.succ_opt().unwrap_or(f)))
-            }
+            (_, _, Some(f)) => Some((f, f.succ_opt().unwrap_or(f))),
             _ => None,
         };
         if let Some(span) = span {
@@ -152,8 +152,15 @@ pub fn tjp(e: &Exported) -> String {
             if let Some(team) = &item.team {
                 let _ = writeln!(out, "{indent}  responsible {}", ids.of('t', &team.id));
             }
-            let waits: Vec<&String> =
-                item.after.iter().chain(&item.milestones).filter_map(|d| full.get(&d.item.id)).collect::<Vec<_>>();
+            // A finished item's dates are the record, not a schedule: it depends on nothing
+            // (what it waited for may have finished the same day).
+            let waits: Vec<&String> = item
+                .after
+                .iter()
+                .chain(&item.milestones)
+                .filter(|_| item.finished.is_none())
+                .filter_map(|d| full.get(&d.item.id))
+                .collect::<Vec<_>>();
             let mut seen = HashSet::new();
             let waits: Vec<&String> = waits.into_iter().filter(|w| seen.insert(*w)).collect();
             if !waits.is_empty() {

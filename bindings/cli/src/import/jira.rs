@@ -82,8 +82,10 @@ pub fn date(text: &str, format: Option<&str>) -> Option<NaiveDate> {
         "%Y-%m-%dT%H:%M:%S",
         "%d-%m-%Y %H:%M",
         "%d.%m.%Y %H:%M",
+        "%d/%m/%Y %H:%M",
+        "%Y/%m/%d %H:%M",
     ];
-    const DAY: &[&str] = &["%d/%b/%y", "%d/%b/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"];
+    const DAY: &[&str] = &["%d/%b/%y", "%d/%b/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d"];
     if let Ok(d) = chrono::DateTime::parse_from_rfc3339(t) {
         return Some(d.date_naive());
     }
@@ -148,7 +150,20 @@ pub fn read(table: &Table, m: &Mapping, plan_unit_points: Option<bool>) -> Resul
         .ok_or("the export has no `Issue key` column (name it in the mapping: [columns] key = \"…\")")?;
     let story_points = STORY_POINTS.iter().find_map(|n| table.column(n).map(|col| (col, *n)));
     let points_used = story_points.is_some_and(|(col, _)| table.rows.iter().any(|r| hundredths(r.cell(col)).is_some()));
-    let unit = m.estimate.unit.unwrap_or(if points_used { Unit::Points } else { Unit::Seconds });
+    let named = |n: &str, names: &[&str]| names.iter().any(|x| x.eq_ignore_ascii_case(n.trim()));
+    let unit = match (m.estimate.unit, &c.estimate) {
+        (Some(u), _) => u,
+        (None, Some(n)) if named(n, STORY_POINTS) => Unit::Points,
+        (None, Some(n)) if named(n, TIME_ESTIMATE) => Unit::Seconds,
+        (None, Some(n)) => {
+            return Err(format!(
+                "say the unit of the estimate column `{n}` in the mapping: [estimate] unit = \"points\", \
+                 \"seconds\", \"hours\" or \"days\""
+            ));
+        }
+        (None, None) if points_used => Unit::Points,
+        (None, None) => Unit::Seconds,
+    };
     let (estimate, estimate_name) = match (&c.estimate, unit) {
         (Some(n), _) => (find(table, &c.estimate, &[], "the estimate")?, n.clone()),
         (None, Unit::Points) => match story_points {
@@ -314,20 +329,28 @@ pub fn read(table: &Table, m: &Mapping, plan_unit_points: Option<bool>) -> Resul
         let category_done = cols.status_category.is_some_and(|s| row.cell(s).eq_ignore_ascii_case("done"))
             && m.status.finished.is_none();
         let is_finished = finished.contains(&status.to_lowercase()) || category_done;
+        let unreadable = |c: Option<usize>| c.map(|c| row.cell(c)).filter(|v| !v.is_empty() && date(v, fmt).is_none());
         let finished_on = if is_finished {
             let on = cols
                 .resolved
                 .and_then(|r| date(row.cell(r), fmt))
                 .or_else(|| cols.updated.and_then(|u| date(row.cell(u), fmt)));
             if on.is_none() {
-                read.skipped.push(skip(format!(
-                    "status `{status}` without a `Resolved` or `Updated` day: imported as not finished"
-                )));
+                let why = match unreadable(cols.resolved).or(unreadable(cols.updated)) {
+                    Some(v) => format!("`{v}` is not a date the import reads (set date_format in the mapping)"),
+                    None => "without a `Resolved` or `Updated` day".to_string(),
+                };
+                read.skipped.push(skip(format!("status `{status}`, {why}: imported as not finished")));
             }
             on
         } else {
             None
         };
+        if let Some(v) = unreadable(cols.due) {
+            read.skipped.push(skip(format!(
+                "due date `{v}` is not a date the import reads (set date_format in the mapping): no commit"
+            )));
+        }
         let team =
             cols.team.map(|t| row.cell(t).to_string()).filter(|t| !t.is_empty()).or_else(|| m.default_team.clone());
         let due = cols.due.and_then(|d| date(row.cell(d), fmt));
@@ -358,10 +381,10 @@ pub fn read(table: &Table, m: &Mapping, plan_unit_points: Option<bool>) -> Resul
                 effort = spent + remaining.unwrap_or(0);
             }
             if effort == 0 {
-                let what = if est.is_empty() {
-                    "no estimate".to_string()
-                } else {
-                    format!("estimate `{est}` is not more than zero")
+                let what = match hundredths(est) {
+                    _ if est.is_empty() => "no estimate".to_string(),
+                    Some(_) => format!("estimate `{est}` is zero"),
+                    None => format!("estimate `{est}` is not a figure"),
                 };
                 read.skipped.push(skip(format!("{what} (`{estimate_name}`)")));
                 continue;

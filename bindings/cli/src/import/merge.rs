@@ -49,11 +49,17 @@ pub struct Facts {
     /// The status date used, and where it came from.
     pub as_of: Option<(NaiveDate, &'static str)>,
     /// Keys the plan has and the export does not: (key, id, removed).
-    pub gone: Vec<(String, String, bool)>,
+    pub gone: Vec<(String, String, String)>,
+    /// `[teams]` entries of the mapping that matched no team of the export.
+    pub unused_teams: Vec<String>,
+    /// The newest update of the export, when it lies after the plan's own status date.
+    pub newer_export: Option<(NaiveDate, NaiveDate)>,
     /// Everything left out.
     pub skipped: Vec<Skipped>,
     /// Due dates the plan's own `commit` overrides: (key, due, the plan's line).
     pub commits_kept: Vec<(String, NaiveDate, String)>,
+    /// Blocks of the plan whose imported lines changed: (key, id, what changed).
+    pub changed: Vec<(String, String, Vec<String>)>,
 }
 
 /// A block of the plan that carries a key.
@@ -162,6 +168,7 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
         }
     }
 
+    let read_newest = read.newest_update;
     let mut facts = Facts { skipped: read.skipped, ..Facts::default() };
     let mut issues = read.issues;
     // Stable order: by project, then number.
@@ -244,6 +251,10 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
         };
         team_of.insert(name, id);
     }
+
+    // [teams] entries of the mapping that no issue names.
+    let named_teams: HashSet<&str> = issues.iter().filter_map(|i| i.team.as_deref()).collect();
+    facts.unused_teams = mapping.teams.keys().filter(|k| !named_teams.contains(k.as_str())).cloned().collect();
 
     // Dependencies that the plan could not hold.
     let by_key: HashMap<String, usize> = issues.iter().enumerate().map(|(n, i)| (i.key.clone(), n)).collect();
@@ -359,6 +370,26 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
     }
     let keyed_blocks: BTreeMap<usize, &String> = plan.keyed.iter().map(|(k, b)| (b.block, k)).collect();
     let as_of_missing = plan.as_of.is_none() && as_of.is_some();
+    if let (Some(mine), Some(newest)) = (plan.as_of, read_newest)
+        && newest > mine
+    {
+        facts.newer_export = Some((mine, newest));
+    }
+    // Ids your own lines name (in blocks without a key): `--prune` does not take those away.
+    let mut named_by: HashMap<&str, usize> = HashMap::new();
+    for (n, b) in file.blocks.iter().enumerate() {
+        if keyed_blocks.contains_key(&n) {
+            continue;
+        }
+        for s in &b.statements {
+            let id = match &s.value {
+                Statement::After { item, .. } => &item.value,
+                Statement::Epic(e) => &e.value,
+                _ => continue,
+            };
+            named_by.entry(id.as_str()).or_insert_with(|| line_col(source, s.span.start).0);
+        }
+    }
     for (n, b) in file.blocks.iter().enumerate() {
         if b.kind == BlockKind::Plan && as_of_missing {
             // Before the block's closing brace.
@@ -374,8 +405,14 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
         if !in_export.contains(key.as_str()) {
             if !skipped_keys.contains(key.as_str()) {
                 let id = plan.keyed[*key].id.clone();
-                facts.gone.push(((*key).clone(), id, options.prune));
-                if options.prune {
+                let named = named_by.get(id.as_str());
+                let what = match (options.prune, named) {
+                    (false, _) => "kept (--prune removes it)".to_string(),
+                    (true, Some(line)) => format!("kept: your line {line} names it"),
+                    (true, None) => "removed (--prune)".to_string(),
+                };
+                facts.gone.push(((*key).clone(), id, what));
+                if options.prune && named.is_none() {
                     out.push_str(&source[at..b.span.start]);
                     at = if source[..b.span.end].ends_with('\n') { b.span.end } else { line_end(source, b.span.end) };
                 }
@@ -481,7 +518,10 @@ fn break_cycles(issues: &[Issue], after: &mut [Vec<usize>], skipped: &mut Vec<Sk
     }
 }
 
-/// A keyed block of the plan with the import's lines new and the planner's kept.
+/// A keyed block of the plan with the import's lines new and the planner's kept. A comment at
+/// the end of a line the import replaces stays on the new line of the same statement; what
+/// changed (and any comment that went with a line the export no longer has) goes into
+/// `facts.changed`.
 #[allow(clippy::too_many_arguments)]
 fn rebuild(
     source: &str,
@@ -500,9 +540,15 @@ fn rebuild(
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    // The statements that start on each line, and whether the import owns them.
-    // The statement kind the import owns on each line (`None`: the planner's line).
+    let mut changes: Vec<String> = Vec::new();
+    let old_title = b.title.as_ref().map_or("", |t| t.value.as_str());
+    if quoted(old_title) != quoted(title) {
+        changes.push(format!("title {} → {}", quoted(old_title), quoted(title)));
+    }
+    // The statement kind the import owns on each line, and the old statements with their
+    // trailing comments.
     let mut owns_line: HashMap<usize, &'static str> = HashMap::new();
+    let mut old: Vec<(String, Option<String>)> = Vec::new();
     let mut commit: Option<String> = None;
     for s in &b.statements {
         let line = source[..s.span.start].rfind('\n').map_or(0, |p| p + 1);
@@ -523,6 +569,9 @@ fn rebuild(
         };
         if own {
             owns_line.insert(line, s.value.keyword());
+            let rest = source[s.span.end..line_end(source, s.span.end)].trim();
+            let comment = rest.starts_with('#').then(|| rest.to_string());
+            old.push((source[s.span.start..s.span.end].trim().to_string(), comment));
         }
     }
     let mut owned: Vec<String> = owned.to_vec();
@@ -533,7 +582,42 @@ fn rebuild(
             Some(_) => {}
         }
     }
-    let kind = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
+    let kind_of = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
+    // What changed, kind by kind; a comment on a line that goes is said.
+    for k in ["key", "team", "epic", "effort", "after", "finished", "done", "remaining", "commit"] {
+        let was: Vec<&(String, Option<String>)> = old.iter().filter(|(l, _)| kind_of(l) == k).collect();
+        let now: Vec<&String> = owned.iter().filter(|l| kind_of(l) == k).collect();
+        let gone: Vec<&&(String, Option<String>)> = was.iter().filter(|(l, _)| !now.contains(&l)).collect();
+        let new: Vec<&&String> = now.iter().filter(|l| !was.iter().any(|(o, _)| o == **l)).collect();
+        let with = |c: &Option<String>| c.as_ref().map(|c| format!(" (and its comment `{c}`)")).unwrap_or_default();
+        match (gone.as_slice(), new.as_slice()) {
+            ([], []) => {}
+            // One line for another: its comment stays on the new line.
+            ([(o, _)], [n]) if k != "after" => changes.push(format!("`{o}` → `{n}`")),
+            _ => {
+                for (o, c) in &gone {
+                    changes.push(format!("`{o}` removed{}", with(c)));
+                }
+                for n in &new {
+                    changes.push(format!("`{n}` added"));
+                }
+            }
+        }
+    }
+    if !changes.is_empty() {
+        facts.changed.push((key.to_string(), id.to_string(), changes));
+    }
+    // The comment a new line carries: the one of the same statement, else (one of a kind) the
+    // one of the statement it replaces.
+    let comment_of = |l: &str| -> String {
+        let k = kind_of(l);
+        old.iter()
+            .find(|(o, _)| o == l)
+            .or_else(|| (k != "after").then(|| old.iter().find(|(o, _)| kind_of(o) == k)).flatten())
+            .and_then(|(_, c)| c.clone())
+            .map(|c| format!("  {c}"))
+            .unwrap_or_default()
+    };
     // The body: each owned statement's new lines where the old ones of its kind were; the
     // kinds the block did not have yet after the last of them (or first); the planner's
     // lines where they are.
@@ -549,8 +633,8 @@ fn rebuild(
         match owns_line.get(&pos) {
             Some(k) => {
                 if written.insert(k.to_string()) {
-                    for l in owned.iter().filter(|l| kind(l) == *k) {
-                        body.push_str(&format!("  {l}\n"));
+                    for l in owned.iter().filter(|l| kind_of(l) == *k) {
+                        body.push_str(&format!("  {l}{}\n", comment_of(l)));
                     }
                 }
                 insert_at = body.len();
@@ -559,7 +643,8 @@ fn rebuild(
         }
         pos = end;
     }
-    let rest: String = owned.iter().filter(|l| !written.contains(&kind(l))).map(|l| format!("  {l}\n")).collect();
+    let rest: String =
+        owned.iter().filter(|l| !written.contains(&kind_of(l))).map(|l| format!("  {l}{}\n", comment_of(l))).collect();
     body.insert_str(insert_at, &rest);
     text.push_str(&body);
     text.push_str(&source[body_end..b.span.end]);

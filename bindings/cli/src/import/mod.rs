@@ -165,7 +165,11 @@ pub fn jira(request: &Request) -> Result<Outcome, String> {
         row_word: "line",
         teams: None,
         file: request.export_name.clone(),
-        style: read.style.to_string(),
+        style: match table.separator {
+            ',' => format!("{} columns", read.style),
+            '\t' => format!("{} columns, separated by tabs", read.style),
+            c => format!("{} columns, separated by `{c}`", read.style),
+        },
         rows: table.rows.iter().filter(|r| !r.is_blank()).count(),
         estimates: read.estimates.clone(),
         other_links: read.other_links.clone(),

@@ -39,11 +39,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The report as comment lines (each starting with `#`), ending with [`LAST`].
 pub fn comment(source: &Source, facts: &Facts) -> String {
     let mut out = String::new();
-    let style = match source.what {
-        _ if source.style.is_empty() => String::new(),
-        "jira" => format!(" ({} columns)", source.style),
-        _ => format!(" ({})", source.style),
-    };
+    let style = if source.style.is_empty() { String::new() } else { format!(" ({})", source.style) };
     let _ = writeln!(out, "{FIRST} {}: {}{style}", source.what, source.file);
     let _ = writeln!(
         out,
@@ -58,8 +54,13 @@ pub fn comment(source: &Source, facts: &Facts) -> String {
             n => format!("{n} left out or changed (listed below)"),
         }
     );
-    let _ =
-        writeln!(out, "# In this plan: {} updated, {} added.", plural(facts.updated, "block", "blocks"), facts.added);
+    let _ = writeln!(
+        out,
+        "# In this plan: {} updated ({} changed), {} added.",
+        plural(facts.updated, "block", "blocks"),
+        facts.changed.len(),
+        facts.added
+    );
     if let Some((updated, added)) = source.teams {
         let _ = writeln!(out, "# Teams from the capacity sheet: {updated} updated, {added} added.");
     }
@@ -73,13 +74,28 @@ pub fn comment(source: &Source, facts: &Facts) -> String {
         let names: Vec<String> = facts.new_teams.iter().map(|(id, name)| format!("{id} (\"{name}\")")).collect();
         let _ = writeln!(out, "# New teams without a capacity (give each its people): {}.", names.join(", "));
     }
+    if !facts.unused_teams.is_empty() {
+        let names: Vec<String> = facts.unused_teams.iter().map(|t| format!("`{t}`")).collect();
+        let _ = writeln!(out, "# The mapping's [teams] names teams no issue has: {}.", names.join(", "));
+    }
     if !source.other_links.is_empty() {
         let links: Vec<String> = source.other_links.iter().map(|(k, n)| format!("{n} `{k}`")).collect();
         let _ = writeln!(out, "# Links that are not dependencies (not imported): {}.", links.join(", "));
     }
-    for (key, id, removed) in &facts.gone {
-        let what = if *removed { "removed (--prune)" } else { "kept (--prune removes it)" };
+    for (key, id, what) in &facts.gone {
         let _ = writeln!(out, "# No longer in the export: {key} (`{id}`), {what}.");
+    }
+    if let Some((mine, newest)) = facts.newer_export {
+        let _ = writeln!(
+            out,
+            "# The export has updates up to {newest}, after the plan's status date {mine}: move `as of` forward to take in what was finished since."
+        );
+    }
+    if !facts.changed.is_empty() {
+        let _ = writeln!(out, "# Changed by this import:");
+        for (key, id, changes) in &facts.changed {
+            let _ = writeln!(out, "#   {key} (`{id}`): {}", changes.join("; ").replace(['\n', '\r'], " "));
+        }
     }
     for (key, due, line) in &facts.commits_kept {
         let _ = writeln!(out, "# {key}: due {due} in the export; the plan's `{line}` is kept (it is yours).");

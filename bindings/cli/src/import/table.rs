@@ -8,6 +8,8 @@ pub struct Table {
     pub headers: Vec<String>,
     /// The rows under the header.
     pub rows: Vec<Row>,
+    /// The separator of a CSV file (`,`, `;` or a tab).
+    pub separator: char,
 }
 
 /// One row.
@@ -54,17 +56,40 @@ impl Table {
     }
 
     /// A CSV file's text as a table: the first record is the header; quoted fields may hold
-    /// commas, quotes and line breaks; a byte-order mark is left out.
+    /// separators, quotes and line breaks; a byte-order mark is left out. The separator is a
+    /// comma, or a semicolon or tab when the header line has more of those (as Excel saves CSV
+    /// where the decimal separator is a comma).
     pub fn from_csv(bytes: &[u8]) -> Result<Table, String> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-        let mut table = Table::default();
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Err("this is a workbook (.xlsx), not CSV: use `haalbaar import xlsx`".into());
+        }
+        let first = &bytes[..bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len())];
+        let count = |c: u8| first.iter().filter(|&&b| b == c).count();
+        let separator = [b';', b'\t'].into_iter().find(|&c| count(c) > count(b',')).unwrap_or(b',');
+        let mut reader =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(bytes);
+        let mut table = Table { separator: separator as char, ..Table::default() };
+        // Lines counted from the bytes (a line break inside a quoted field counts too).
+        let (mut seen, mut line) = (0usize, 1usize);
+        let mut line_of = |byte: usize| {
+            // A record of a CRLF file may be placed at the `\n` of the line break before it.
+            let mut to = byte.min(bytes.len());
+            while to < bytes.len() && matches!(bytes[to], b'\r' | b'\n') {
+                to += 1;
+            }
+            if to > seen {
+                line += bytes[seen..to].iter().filter(|&&b| b == b'\n').count();
+                seen = to;
+            }
+            line
+        };
         for (n, record) in reader.byte_records().enumerate() {
             let record = record.map_err(|e| match e.position() {
-                Some(p) => format!("line {}: {}", p.line(), e.kind_message()),
+                Some(p) => format!("line {}: {}", line_of(p.byte() as usize), e.kind_message()),
                 None => e.to_string(),
             })?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let line = record.position().map_or(0, |p| line_of(p.byte() as usize));
             let mut cells = Vec::with_capacity(record.len());
             for field in record.iter() {
                 let text = std::str::from_utf8(field)
@@ -79,6 +104,9 @@ impl Table {
         }
         if table.headers.iter().all(|h| h.trim().is_empty()) {
             return Err("the file is empty: no header line".into());
+        }
+        if table.rows.iter().all(Row::is_blank) {
+            return Err("the export has a header and no issues".into());
         }
         Ok(table)
     }

@@ -41,6 +41,9 @@ pub const KEY_HEADERS: &[&str] = &["Issue key", "Key"];
 /// is the capacity sheet, the first with `Issue key` (or the mapping's key column) the item
 /// sheet.
 pub fn read(bytes: &[u8], key_column: Option<&str>) -> Result<Workbook, String> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err("not a workbook (.xlsx); for a CSV export use `haalbaar import jira`".into());
+    }
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| format!("not a workbook Excel or LibreOffice can save as .xlsx ({e})"))?;
     let mut out = Workbook::default();
@@ -49,7 +52,7 @@ pub fn read(bytes: &[u8], key_column: Option<&str>) -> Result<Workbook, String> 
         let (top, _) = range.start().unwrap_or((0, 0));
         let mut rows = range.rows();
         let Some(header) = rows.next() else { continue };
-        let mut table = Table { headers: header.iter().map(text).collect(), rows: Vec::new() };
+        let mut table = Table { headers: header.iter().map(text).collect(), rows: Vec::new(), separator: ',' };
         for (n, row) in rows.enumerate() {
             // The sheet's own row number (from 1), as the planner sees it.
             table.rows.push(Row { line: top as usize + n + 2, cells: row.iter().map(text).collect() });
