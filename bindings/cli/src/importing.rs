@@ -27,6 +27,7 @@ pub(super) struct ImportArgs {
     pub write: bool,
     pub prune: bool,
     pub start: Option<String>,
+    pub capacity_only: bool,
 }
 
 /// Reads the export (and plan and mapping), imports, checks the result; prints it, or writes it
@@ -39,6 +40,9 @@ pub(super) fn import_command(
 ) -> Result<ExitCode, String> {
     if args.write && args.into.is_none() {
         return Err("`--write` writes into the plan given with `--into PLAN`".into());
+    }
+    if args.capacity_only && from != ImportFrom::Xlsx {
+        return Err("`--capacity-only` is for a workbook (`haalbaar import xlsx`)".into());
     }
     if args.start.is_some() && args.into.is_some() {
         return Err("`--start` is for a new plan; the plan given with `--into` has its own start".into());
@@ -55,6 +59,12 @@ pub(super) fn import_command(
         Some(m) => Mapping::parse(&read(m)?).map_err(|e| format!("{}: {e}", m.display()))?,
         None => Mapping::default(),
     };
+    if let Some(plan) = args.into.as_ref().filter(|p| !p.exists()) {
+        return Err(format!(
+            "{}: no such file; to make a new plan, give --start DATE and send the output to the file",
+            plan.display()
+        ));
+    }
     let into = args.into.as_ref().map(read).transpose()?;
     if let (Some(plan), Some(text)) = (&args.into, &into) {
         import::merge::readable(text).map_err(|e| format!("{}: {e}", plan.display()))?;
@@ -74,6 +84,7 @@ pub(super) fn import_command(
         into,
         start,
         prune: args.prune,
+        capacity_only: args.capacity_only,
     };
     let outcome = match from {
         ImportFrom::Jira => import::jira(&request),

@@ -277,6 +277,9 @@ enum Command {
         /// The first day of a new plan (without `--into`).
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
+        /// With `xlsx`: read the capacity sheet only (the teams), not the backlog.
+        #[arg(long)]
+        capacity_only: bool,
     },
     /// Serve the Language Server Protocol on standard input and output, for an editor: the
     /// check as you type, hover, go to definition, rename, completion, repairs as quick fixes,
@@ -382,8 +385,8 @@ fn run() -> ExitCode {
             }
             (_, Some(_)) => Err("`--table` goes with `--to csv` only".into()),
         },
-        Command::Import { from, file, into, mapping, write, prune, start } => {
-            import_command(from, &file, ImportArgs { into, mapping, write, prune, start }, color)
+        Command::Import { from, file, into, mapping, write, prune, start, capacity_only } => {
+            import_command(from, &file, ImportArgs { into, mapping, write, prune, start, capacity_only }, color)
         }
         Command::Catalogue => catalogue(),
         Command::Fmt { files, check } => fmt_command(&files, check, color),
@@ -426,6 +429,12 @@ fn read(path: &PathBuf) -> Result<String, String> {
         };
         format!("cannot read {}: {why}", path.display())
     })?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(format!(
+            "{} is a workbook (.xlsx), not a plan file: `haalbaar import xlsx` makes a plan from one",
+            path.display()
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",

@@ -414,7 +414,16 @@ fn re_import_updates_what_it_owns_and_keeps_every_planner_line() {
     assert_eq!(code, 0, "{err}");
     let kept = std::fs::read_to_string(&plan).unwrap();
     assert!(blocks(&kept).contains_key(removed.0.as_str()));
-    assert!(kept.contains(&format!("# No longer in the export: {} (`{}`), kept: your line ", removed.0, removed.1.1)));
+    assert!(
+        kept.contains(&format!(
+            "# No longer in the export: {} (`{}`), kept: `nazorg` has `after {}`.",
+            removed.0, removed.1.1, removed.1.1
+        )),
+        "{}",
+        &kept[..2000]
+    );
+    // New blocks go before the first scenario.
+    assert!(kept.find("key \"DIG-999\"").unwrap() < kept.find("scenario krap").unwrap());
     // ... and removes it, nothing else, once none does.
     let own = format!("item nazorg {{\n  team platform\n  effort 5\n  after {}\n}}\n", removed.1.1);
     std::fs::write(&plan, kept.replace(&own, "")).unwrap();
@@ -598,4 +607,75 @@ fn a_workbook_gives_the_teams_of_its_capacity_sheet_and_the_items_of_its_backlog
     assert_eq!(code, 0, "{err}");
     assert!(into.contains("team toegang \"Team Toegang\" {\n  people 7\n  focus 80%\n  reserve 15% \"beheer\"\n  hire 2 on 2026-05-01\n}"), "{into}");
     assert!(into.contains("# Teams from the capacity sheet: 4 updated, 0 added."));
+
+    // A plan with imported Jira items and comments on team lines: the capacity sheet alone
+    // updates the figures, keeps the comments, says what changed, and leaves the Jira items be.
+    let work = temp("workbook");
+    let plan = work.join("dig.plan");
+    let dig = std::fs::read_to_string(dir().join("expected/jira-datacenter.plan")).unwrap();
+    let dig = dig
+        .replace(
+            "team toegang \"Team Toegang\" {\n  people 8\n",
+            "team toegang \"Team Toegang\" {\n  people 8  # incl. 2 inhuur\n",
+        )
+        .replace("  hire 1 on 2026-06-01\n", "  hire 1 on 2026-06-01  # vacature 2026-114\n");
+    std::fs::write(&plan, &dig).unwrap();
+    let (out, err, code) =
+        haalbaar(&["import", "xlsx", book.to_str().unwrap(), "--into", plan.to_str().unwrap(), "--capacity-only"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("team toegang \"Team Toegang\" {\n  people 7  # incl. 2 inhuur\n"), "{out}");
+    assert!(out.contains("#   team toegang (`toegang`): `people 8` → `people 7`"), "{out}");
+    assert!(out.contains("`hire 1 on 2026-06-01` removed (and its comment `# vacature 2026-114`)"), "{out}");
+    assert!(!out.contains("key \"PF-") && !out.contains("No longer in the export"), "{}", &out[..1500]);
+    // With its backlog too: the Jira items (another project) are not "no longer in the export".
+    let (out, err, code) = haalbaar(&["import", "xlsx", book.to_str().unwrap(), "--into", plan.to_str().unwrap()]);
+    assert_eq!(code, 2, "points into a plan in days: {out}");
+    assert!(err.contains("days_per_point"), "{err}");
+    let mapping = work.join("m.toml");
+    std::fs::write(&mapping, "[estimate]\ndays_per_point = 2\n").unwrap();
+    let (out, err, code) = haalbaar(&[
+        "import",
+        "xlsx",
+        book.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("key \"PF-2\"") && !out.contains("No longer in the export"), "{}", &out[..1500]);
+    std::fs::remove_dir_all(&work).ok();
+}
+
+#[test]
+fn excel_csv_in_windows_1252_and_a_mapping_team_the_plan_lacks() {
+    // "Café" and "Één" as Excel's Windows code page writes them.
+    let mut csv = b"Issue key;Summary;Issue Type;Status;Team;Custom field (Story Points)\r\nC-1;Caf".to_vec();
+    csv.extend([0xE9]);
+    csv.extend(b";Story;To Do;Platform;3\r\nC-2;");
+    csv.extend([0xC9, 0xE9, 0x6E]);
+    csv.extend(b" loket;Story;To Do;Platform;2\r\n");
+    let work = temp("cp1252");
+    let file = work.join("excel.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let (out, err, code) = haalbaar(&["import", "jira", file.to_str().unwrap(), "--start", "2026-01-05"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("item cafe \"Café\" {") && out.contains("\"Één loket\""), "{out}");
+    assert!(out.contains("read as Windows-1252 (not UTF-8)"), "{out}");
+    // The bundled mapping names a team id (`data`) a new plan does not have: it is made.
+    let csv = dir().join("jira-datacenter.csv");
+    let mapping = dir().join("jira-datacenter.toml");
+    let (out, err, code) = haalbaar(&[
+        "import",
+        "jira",
+        csv.to_str().unwrap(),
+        "--start",
+        "2026-01-05",
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("team data \"Data & Analyse\" {\n  capacity 0 per iteration\n}"), "{out}");
+    assert_ne!(check(&out)["verdict"], "invalid");
+    std::fs::remove_dir_all(&work).ok();
 }

@@ -230,7 +230,7 @@ pub fn xml_project(e: &Exported) -> String {
             );
         }
         if let Some(d) = t.deadline {
-            let _ = writeln!(out, "      <Deadline>{}</Deadline>", at(d, 17));
+            let _ = writeln!(out, "      <Deadline>{}</Deadline>", at(last_weekday(d), 17));
         }
         if t.done {
             out.push_str("      <PercentComplete>100</PercentComplete>\n");

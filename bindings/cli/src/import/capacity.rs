@@ -3,6 +3,8 @@
 //! `reserve`, `hire` and `leave` lines it gives figures for; every other line of the team
 //! (`lend`, `vacancy`, `capacity`, `absent`, comments) stays. A team the plan lacks is added.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use haalbaar_grammar::{BlockKind, Statement};
 
@@ -39,6 +41,8 @@ pub struct TeamFacts {
     pub added: usize,
     /// Rows left out.
     pub skipped: Vec<Skipped>,
+    /// Teams whose lines changed: (the sheet's name, id, what changed).
+    pub changed: Vec<(String, String, Vec<String>)>,
 }
 
 /// `0.8`, `80`, `80%` as hundredths of a percent (8000).
@@ -166,7 +170,12 @@ pub fn merge(source: &str, teams: &[TeamRow]) -> (String, TeamFacts) {
         match find(t) {
             Some(k) => {
                 let b = blocks[k];
-                replaced.push((b.span.start, b.span.end, rebuild(source, b, t)));
+                let (text, changes) = rebuild(source, b, t);
+                if !changes.is_empty() {
+                    let id = b.id.as_ref().map_or(String::new(), |i| i.value.clone());
+                    facts.changed.push((t.team.clone(), id, changes));
+                }
+                replaced.push((b.span.start, b.span.end, text));
                 facts.updated += 1;
             }
             None => {
@@ -205,50 +214,107 @@ pub fn merge(source: &str, teams: &[TeamRow]) -> (String, TeamFacts) {
     (out, facts)
 }
 
-/// A team block with the sheet's lines first and the planner's other lines kept.
-fn rebuild(source: &str, b: &haalbaar_grammar::Block, t: &TeamRow) -> String {
-    let owned = lines(t);
+/// A team block with the sheet's lines where the old ones of their kind stood (their trailing
+/// comments kept) and the planner's other lines kept; what changed is returned.
+fn rebuild(source: &str, b: &haalbaar_grammar::Block, t: &TeamRow) -> (String, Vec<String>) {
     let line_end = |at: usize| source[at..].find('\n').map_or(source.len(), |p| at + p + 1);
     let mut text = source[b.span.start..line_end(b.header.end)].to_string();
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    let owned_kinds: Vec<usize> = b
-        .statements
-        .iter()
-        // The sheet owns the statements it gives a figure for.
-        .filter(|s| match s.value {
+    // A reserve's reason (`reserve 15% "beheer"`) is the planner's: kept when the figure changes.
+    let reason = b.statements.iter().find_map(|s| match &s.value {
+        Statement::Reserve { reason: Some(r), .. } => Some(r.value.clone()),
+        _ => None,
+    });
+    let owned: Vec<String> = lines(t)
+        .into_iter()
+        .map(|l| match (&reason, l.starts_with("reserve ")) {
+            (Some(r), true) => format!("{l} {}", quoted(r)),
+            _ => l,
+        })
+        .collect();
+    // The sheet owns the statements it gives a figure for.
+    let mut owns_line: HashMap<usize, &'static str> = HashMap::new();
+    let mut old: Vec<(String, Option<String>)> = Vec::new();
+    for s in &b.statements {
+        let own = match s.value {
             Statement::People(_) => t.people.is_some(),
             Statement::Focus(_) => t.focus.is_some(),
             Statement::Reserve { .. } => t.reserve.is_some(),
             Statement::Hire { .. } => !t.hires.is_empty(),
             Statement::Leave { .. } => !t.leaves.is_empty(),
             _ => false,
-        })
-        .map(|s| source[..s.span.start].rfind('\n').map_or(0, |p| p + 1))
-        .collect();
-    // A reserve's reason (`reserve 15% "beheer"`) is the planner's: kept when the figure changes.
-    let reason = b.statements.iter().find_map(|s| match &s.value {
-        Statement::Reserve { reason: Some(r), .. } => Some(r.value.clone()),
-        _ => None,
-    });
-    for l in &owned {
-        match (&reason, l.starts_with("reserve ")) {
-            (Some(r), true) => text.push_str(&format!("  {l} {}\n", quoted(r))),
-            _ => text.push_str(&format!("  {l}\n")),
+        };
+        if own {
+            owns_line.insert(source[..s.span.start].rfind('\n').map_or(0, |p| p + 1), s.value.keyword());
+            let rest = source[s.span.end..line_end(s.span.end)].trim();
+            old.push((
+                source[s.span.start..s.span.end].trim().to_string(),
+                rest.starts_with('#').then(|| rest.to_string()),
+            ));
         }
     }
+    let kind_of = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
+    let mut changes = Vec::new();
+    for k in ["people", "focus", "reserve", "hire", "leave"] {
+        let was: Vec<&(String, Option<String>)> = old.iter().filter(|(l, _)| kind_of(l) == k).collect();
+        let now: Vec<&String> = owned.iter().filter(|l| kind_of(l) == k).collect();
+        let gone: Vec<&&(String, Option<String>)> = was.iter().filter(|(l, _)| !now.contains(&l)).collect();
+        let new: Vec<&&String> = now.iter().filter(|l| !was.iter().any(|(o, _)| o == **l)).collect();
+        match (gone.as_slice(), new.as_slice()) {
+            ([], []) => {}
+            ([(o, _)], [n]) if k != "hire" && k != "leave" => changes.push(format!("`{o}` → `{n}`")),
+            _ => {
+                for (o, c) in &gone {
+                    let with = c.as_ref().map(|c| format!(" (and its comment `{c}`)")).unwrap_or_default();
+                    changes.push(format!("`{o}` removed{with}"));
+                }
+                for n in &new {
+                    changes.push(format!("`{n}` added"));
+                }
+            }
+        }
+    }
+    let comment_of = |l: &str| -> String {
+        let k = kind_of(l);
+        old.iter()
+            .find(|(o, _)| o == l)
+            .or_else(|| (k != "hire" && k != "leave").then(|| old.iter().find(|(o, _)| kind_of(o) == k)).flatten())
+            .and_then(|(_, c)| c.clone())
+            .map(|c| format!("  {c}"))
+            .unwrap_or_default()
+    };
     let body_start = line_end(b.header.end);
     let close = source[..b.span.end].rfind('}').unwrap_or(b.span.end);
     let body_end = source[..close].rfind('\n').map_or(body_start, |p| p + 1).max(body_start);
+    let mut body = String::new();
+    let mut written: Vec<&str> = Vec::new();
+    let mut insert_at = 0;
     let mut pos = body_start;
     while pos < body_end {
         let end = line_end(pos).min(body_end);
-        if !owned_kinds.contains(&pos) {
-            text.push_str(&source[pos..end]);
+        match owns_line.get(&pos) {
+            Some(k) => {
+                if !written.contains(k) {
+                    written.push(k);
+                    for l in owned.iter().filter(|l| kind_of(l) == *k) {
+                        body.push_str(&format!("  {l}{}\n", comment_of(l)));
+                    }
+                }
+                insert_at = body.len();
+            }
+            None => body.push_str(&source[pos..end]),
         }
         pos = end;
     }
+    let rest: String = owned
+        .iter()
+        .filter(|l| !written.contains(&kind_of(l).as_str()))
+        .map(|l| format!("  {l}{}\n", comment_of(l)))
+        .collect();
+    body.insert_str(insert_at, &rest);
+    text.push_str(&body);
     text.push_str(&source[body_end..b.span.end]);
-    text
+    (text, changes)
 }

@@ -25,6 +25,10 @@ pub struct Read {
     pub unit: Unit,
     /// The newest `Updated` day of the export (the status date without a plan).
     pub newest_update: Option<NaiveDate>,
+    /// Every key of the export, read or left out.
+    pub keys: Vec<String>,
+    /// Rows left out for their issue type, counted per type.
+    pub types_left_out: BTreeMap<String, usize>,
     /// Links of types that do not mean `after`, counted per type.
     pub other_links: BTreeMap<String, usize>,
 }
@@ -307,6 +311,7 @@ pub fn read(table: &Table, m: &Mapping, plan_unit_points: Option<bool>) -> Resul
             read.skipped.push(skip("no issue key".into()));
             continue;
         }
+        read.keys.push(key.clone());
         if !seen.insert(key.clone()) {
             read.skipped.push(skip("the same key as a row above".into()));
             continue;
@@ -317,6 +322,9 @@ pub fn read(table: &Table, m: &Mapping, plan_unit_points: Option<bool>) -> Resul
         let kind = kind_of(row);
         let kl = kind.to_lowercase();
         let is_epic = epic_types.contains(&kl);
+        if skipped_types.contains(&kl) || (!is_epic && item_types.as_ref().is_some_and(|t| !t.contains(&kl))) {
+            *read.types_left_out.entry(kind.clone()).or_default() += 1;
+        }
         if skipped_types.contains(&kl) {
             read.skipped.push(skip(format!("a {kind}: its work is part of its parent's estimate")));
             continue;

@@ -50,6 +50,8 @@ pub struct Facts {
     pub as_of: Option<(NaiveDate, &'static str)>,
     /// Keys the plan has and the export does not: (key, id, removed).
     pub gone: Vec<(String, String, String)>,
+    /// Issues added to a plan that had imported ones already: (key, id).
+    pub added_keys: Vec<(String, String)>,
     /// `[teams]` entries of the mapping that matched no team of the export.
     pub unused_teams: Vec<String>,
     /// The newest update of the export, when it lies after the plan's own status date.
@@ -169,6 +171,7 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
     }
 
     let read_newest = read.newest_update;
+    let read_keys = read.keys.clone();
     let mut facts = Facts { skipped: read.skipped, ..Facts::default() };
     let mut issues = read.issues;
     // Stable order: by project, then number.
@@ -242,7 +245,13 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
                 .map(|(id, _)| id.clone())
         });
         let id = match known {
-            Some(id) => id,
+            Some(id) if plan.teams.iter().any(|(t, _)| *t == id) || facts.new_teams.iter().any(|(t, _)| *t == id) => id,
+            Some(id) => {
+                // The mapping's team the plan lacks: made, like any new team.
+                ids.take(&id);
+                facts.new_teams.push((id.clone(), name.clone()));
+                id
+            }
             None => {
                 let id = ids.new_id(&name, &name, "team");
                 facts.new_teams.push((id.clone(), name.clone()));
@@ -361,6 +370,7 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
     let imported_ids: HashSet<String> =
         id_of.values().cloned().chain(plan.keyed.values().map(|k| k.id.clone())).collect();
     let in_export: HashSet<&str> = issues.iter().map(|i| i.key.as_str()).collect();
+    let projects: HashSet<&str> = read_keys.iter().map(|k| project(k)).collect();
     let skipped_keys: HashSet<String> = facts.skipped.iter().map(|s| s.key.clone()).collect();
     let mut out = String::new();
     let mut at = 0;
@@ -376,7 +386,7 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
         facts.newer_export = Some((mine, newest));
     }
     // Ids your own lines name (in blocks without a key): `--prune` does not take those away.
-    let mut named_by: HashMap<&str, usize> = HashMap::new();
+    let mut named_by: HashMap<&str, String> = HashMap::new();
     for (n, b) in file.blocks.iter().enumerate() {
         if keyed_blocks.contains_key(&n) {
             continue;
@@ -387,10 +397,55 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
                 Statement::Epic(e) => &e.value,
                 _ => continue,
             };
-            named_by.entry(id.as_str()).or_insert_with(|| line_col(source, s.span.start).0);
+            let by = b.id.as_ref().map_or("the plan".to_string(), |i| format!("`{}`", i.value));
+            let what = source[s.span.start..s.span.end].trim().to_string();
+            named_by.entry(id.as_str()).or_insert_with(|| format!("{by} has `{what}`"));
         }
     }
+    // New teams, epics and items: before the first scenario (a scenario changes the blocks
+    // above it), else at the end.
+    let mut new = String::new();
+    for (id, name) in &facts.new_teams {
+        new.push_str(&format!(
+            "\n# A team the export names and the plan did not have: give it its people (or a capacity).\nteam {id} {} {{\n  capacity 0 per iteration\n}}\n",
+            quoted(name)
+        ));
+    }
+    for kind in [IssueKind::Epic, IssueKind::Item] {
+        for issue in issues.iter().filter(|i| i.kind == kind && !plan.keyed.contains_key(&i.key)) {
+            let mut lines = owned[&issue.key].clone();
+            if let Some(due) = due_of.remove(&issue.key) {
+                lines.push(format!("commit {due}"));
+            }
+            new.push_str(&format!("\n{} {} {} {{\n", kind.word(), id_of[&issue.key], quoted(&issue.summary)));
+            for l in lines {
+                new.push_str(&format!("  {l}\n"));
+            }
+            new.push_str("}\n");
+            facts.added += 1;
+            if !plan.keyed.is_empty() {
+                facts.added_keys.push((issue.key.clone(), id_of[&issue.key].clone()));
+            }
+        }
+    }
+    let mut placed_new = new.is_empty();
     for (n, b) in file.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Scenario && !placed_new {
+            // Above the comment lines that head the scenario.
+            let mut here = source[..b.span.start].rfind('\n').map_or(0, |p| p + 1).max(at);
+            while here > at {
+                let prev = source[..here - 1].rfind('\n').map_or(0, |p| p + 1).max(at);
+                if !source[prev..here].trim_start().starts_with('#') {
+                    break;
+                }
+                here = prev;
+            }
+            out.push_str(&source[at..here]);
+            out.push_str(new.trim_start_matches('\n'));
+            out.push('\n');
+            at = here;
+            placed_new = true;
+        }
         if b.kind == BlockKind::Plan && as_of_missing {
             // Before the block's closing brace.
             let close = source[..b.span.end].rfind('}').unwrap_or(b.span.end);
@@ -403,12 +458,13 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
         }
         let Some(key) = keyed_blocks.get(&n) else { continue };
         if !in_export.contains(key.as_str()) {
-            if !skipped_keys.contains(key.as_str()) {
+            // Keys of projects the export does not hold are not this export's to judge.
+            if !skipped_keys.contains(key.as_str()) && projects.contains(project(key)) {
                 let id = plan.keyed[*key].id.clone();
                 let named = named_by.get(id.as_str());
                 let what = match (options.prune, named) {
                     (false, _) => "kept (--prune removes it)".to_string(),
-                    (true, Some(line)) => format!("kept: your line {line} names it"),
+                    (true, Some(by)) => format!("kept: {by}"),
                     (true, None) => "removed (--prune)".to_string(),
                 };
                 facts.gone.push(((*key).clone(), id, what));
@@ -435,29 +491,7 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
     }
     out.push_str(&source[at..]);
 
-    // New teams, epics and items.
-    let mut new = String::new();
-    for (id, name) in &facts.new_teams {
-        new.push_str(&format!(
-            "\n# A team the export names and the plan did not have: give it its people (or a capacity).\nteam {id} {} {{\n  capacity 0 per iteration\n}}\n",
-            quoted(name)
-        ));
-    }
-    for kind in [IssueKind::Epic, IssueKind::Item] {
-        for issue in issues.iter().filter(|i| i.kind == kind && !plan.keyed.contains_key(&i.key)) {
-            let mut lines = owned[&issue.key].clone();
-            if let Some(due) = due_of.remove(&issue.key) {
-                lines.push(format!("commit {due}"));
-            }
-            new.push_str(&format!("\n{} {} {} {{\n", kind.word(), id_of[&issue.key], quoted(&issue.summary)));
-            for l in lines {
-                new.push_str(&format!("  {l}\n"));
-            }
-            new.push_str("}\n");
-            facts.added += 1;
-        }
-    }
-    if !new.is_empty() {
+    if !new.is_empty() && !placed_new {
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -471,6 +505,11 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
 /// Where the line holding byte `at` ends (past its newline).
 fn line_end(source: &str, at: usize) -> usize {
     source[at..].find('\n').map_or(source.len(), |p| at + p + 1)
+}
+
+/// The project of a key: `GDI` of `GDI-12`.
+fn project(key: &str) -> &str {
+    key.rsplit_once('-').map_or(key, |(p, _)| p)
 }
 
 /// `GDI-12` before `GDI-100`: the project, then the number.

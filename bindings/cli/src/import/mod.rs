@@ -132,6 +132,8 @@ pub struct Request {
     pub start: Option<NaiveDate>,
     /// Remove blocks whose key the export no longer has.
     pub prune: bool,
+    /// A workbook: read its capacity sheet only.
+    pub capacity_only: bool,
 }
 
 /// The plan text an import gives, and what it did.
@@ -165,14 +167,20 @@ pub fn jira(request: &Request) -> Result<Outcome, String> {
         row_word: "line",
         teams: None,
         file: request.export_name.clone(),
-        style: match table.separator {
-            ',' => format!("{} columns", read.style),
-            '\t' => format!("{} columns, separated by tabs", read.style),
-            c => format!("{} columns, separated by `{c}`", read.style),
-        },
+        style: format!(
+            "{} columns{}{}",
+            read.style,
+            match table.separator {
+                ',' => String::new(),
+                '\t' => ", separated by tabs".to_string(),
+                c => format!(", separated by `{c}`"),
+            },
+            table.encoding.map(|e| format!(", read as {e} (not UTF-8)")).unwrap_or_default()
+        ),
         rows: table.rows.iter().filter(|r| !r.is_blank()).count(),
         estimates: read.estimates.clone(),
         other_links: read.other_links.clone(),
+        types_left_out: read.types_left_out.clone(),
     };
     let options = merge::Options { prune: request.prune };
     let merged = merge::merge(&base, read, &request.mapping, &options)?;
@@ -191,7 +199,11 @@ pub fn xlsx(request: &Request) -> Result<Outcome, String> {
     if request.into.is_none() && request.start.is_none() {
         return Err("give --start DATE (the first day of a new plan) or --into PLAN".into());
     }
-    let read = match &book.items {
+    let items = if request.capacity_only { None } else { book.items.as_ref() };
+    if request.capacity_only && book.capacity.is_none() {
+        return Err("--capacity-only: the workbook has no capacity sheet (a header with Team and People)".into());
+    }
+    let read = match items {
         Some((name, table)) => {
             Some(jira::read(table, &request.mapping, points).map_err(|e| format!("sheet `{name}`: {e}"))?)
         }
@@ -208,6 +220,7 @@ pub fn xlsx(request: &Request) -> Result<Outcome, String> {
     };
     let mut skipped = Vec::new();
     let mut teams = None;
+    let mut team_changes = Vec::new();
     let mut sheets = Vec::new();
     if let Some((name, table)) = &book.capacity {
         let (rows, left) = capacity::rows(table);
@@ -215,25 +228,28 @@ pub fn xlsx(request: &Request) -> Result<Outcome, String> {
             s.reason = format!("sheet `{name}`: {}", s.reason);
             s
         }));
-        let (text, facts) = capacity::merge(&base, &rows);
+        let (text, team_facts) = capacity::merge(&base, &rows);
         base = text;
-        teams = Some((facts.updated, facts.added));
+        teams = Some((team_facts.updated, team_facts.added));
+        team_changes = team_facts.changed;
         sheets.push(format!("`{name}` (capacity)"));
     }
-    let (text, mut facts, rows, estimates, other_links) = match (read, &book.items) {
+    let (text, mut facts, rows, estimates, other_links, types_left_out) = match (read, items) {
         (Some(read), Some((name, table))) => {
             sheets.push(format!("`{name}` (items)"));
             let estimates = read.estimates.clone();
             let other = read.other_links.clone();
+            let types = read.types_left_out.clone();
             let merged = merge::merge(&base, read, &request.mapping, &merge::Options { prune: request.prune })?;
-            (merged.text, merged.facts, table.rows.iter().filter(|r| !r.is_blank()).count(), estimates, other)
+            (merged.text, merged.facts, table.rows.iter().filter(|r| !r.is_blank()).count(), estimates, other, types)
         }
         _ => {
             let text = haalbaar_grammar::format(&base).unwrap_or(base);
-            (text, merge::Facts::default(), 0, String::new(), Default::default())
+            (text, merge::Facts::default(), 0, String::new(), Default::default(), Default::default())
         }
     };
     facts.skipped.extend(skipped);
+    facts.changed.splice(0..0, team_changes.into_iter().map(|(name, id, c)| (format!("team {name}"), id, c)));
     let source = report::Source {
         what: "xlsx",
         row_word: "row",
@@ -243,6 +259,7 @@ pub fn xlsx(request: &Request) -> Result<Outcome, String> {
         rows,
         estimates,
         other_links,
+        types_left_out,
     };
     let text = format!("{}\n{}", report::comment(&source, &facts), text);
     Ok(Outcome { text, facts })

@@ -30,6 +30,8 @@ pub struct Source {
     pub estimates: String,
     /// Links of other types, counted.
     pub other_links: BTreeMap<String, usize>,
+    /// Rows left out for their issue type, counted per type.
+    pub types_left_out: BTreeMap<String, usize>,
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -77,6 +79,15 @@ pub fn comment(source: &Source, facts: &Facts) -> String {
     if !facts.unused_teams.is_empty() {
         let names: Vec<String> = facts.unused_teams.iter().map(|t| format!("`{t}`")).collect();
         let _ = writeln!(out, "# The mapping's [teams] names teams no issue has: {}.", names.join(", "));
+    }
+    if !source.types_left_out.is_empty() {
+        let types: Vec<String> = source.types_left_out.iter().map(|(k, n)| format!("{n} `{k}`")).collect();
+        let _ =
+            writeln!(out, "# Issue types left out: {} (the mapping's [types] says which are read).", types.join(", "));
+    }
+    if !facts.added_keys.is_empty() {
+        let added: Vec<String> = facts.added_keys.iter().map(|(k, id)| format!("{k} (`{id}`)")).collect();
+        let _ = writeln!(out, "# Added: {}.", added.join(", "));
     }
     if !source.other_links.is_empty() {
         let links: Vec<String> = source.other_links.iter().map(|(k, n)| format!("{n} `{k}`")).collect();

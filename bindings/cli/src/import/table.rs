@@ -10,6 +10,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The separator of a CSV file (`,`, `;` or a tab).
     pub separator: char,
+    /// The encoding, when the file is not UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 /// One row.
@@ -64,12 +66,23 @@ impl Table {
         if bytes.starts_with(b"PK\x03\x04") {
             return Err("this is a workbook (.xlsx), not CSV: use `haalbaar import xlsx`".into());
         }
+        // Not UTF-8: the Windows code page Excel saves "CSV" in (every byte is a character
+        // there, so nothing is lost).
+        let decoded;
+        let mut encoding = None;
+        let bytes = if std::str::from_utf8(bytes).is_err() {
+            decoded = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned();
+            encoding = Some("Windows-1252");
+            decoded.as_bytes()
+        } else {
+            bytes
+        };
         let first = &bytes[..bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len())];
         let count = |c: u8| first.iter().filter(|&&b| b == c).count();
         let separator = [b';', b'\t'].into_iter().find(|&c| count(c) > count(b',')).unwrap_or(b',');
         let mut reader =
             csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(bytes);
-        let mut table = Table { separator: separator as char, ..Table::default() };
+        let mut table = Table { separator: separator as char, encoding, ..Table::default() };
         // Lines counted from the bytes (a line break inside a quoted field counts too).
         let (mut seen, mut line) = (0usize, 1usize);
         let mut line_of = |byte: usize| {

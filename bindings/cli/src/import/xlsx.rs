@@ -52,7 +52,8 @@ pub fn read(bytes: &[u8], key_column: Option<&str>) -> Result<Workbook, String> 
         let (top, _) = range.start().unwrap_or((0, 0));
         let mut rows = range.rows();
         let Some(header) = rows.next() else { continue };
-        let mut table = Table { headers: header.iter().map(text).collect(), rows: Vec::new(), separator: ',' };
+        let mut table =
+            Table { headers: header.iter().map(text).collect(), rows: Vec::new(), separator: ',', encoding: None };
         for (n, row) in rows.enumerate() {
             // The sheet's own row number (from 1), as the planner sees it.
             table.rows.push(Row { line: top as usize + n + 2, cells: row.iter().map(text).collect() });
