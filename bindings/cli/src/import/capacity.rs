@@ -3,13 +3,12 @@
 //! `reserve`, `hire` and `leave` lines it gives figures for; every other line of the team
 //! (`lend`, `vacancy`, `capacity`, `absent`, comments) stays. A team the plan lacks is added.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use haalbaar_grammar::{BlockKind, Statement};
 
 use super::ids::{Ids, slug};
 use super::jira::{date, hundredths};
+use super::owned::{Owned, line_end};
 use super::table::Table;
 use super::{Skipped, figure, quoted};
 
@@ -217,8 +216,7 @@ pub fn merge(source: &str, teams: &[TeamRow]) -> (String, TeamFacts) {
 /// A team block with the sheet's lines where the old ones of their kind stood (their trailing
 /// comments kept) and the planner's other lines kept; what changed is returned.
 fn rebuild(source: &str, b: &haalbaar_grammar::Block, t: &TeamRow) -> (String, Vec<String>) {
-    let line_end = |at: usize| source[at..].find('\n').map_or(source.len(), |p| at + p + 1);
-    let mut text = source[b.span.start..line_end(b.header.end)].to_string();
+    let mut text = source[b.span.start..line_end(source, b.header.end)].to_string();
     if !text.ends_with('\n') {
         text.push('\n');
     }
@@ -235,86 +233,15 @@ fn rebuild(source: &str, b: &haalbaar_grammar::Block, t: &TeamRow) -> (String, V
         })
         .collect();
     // The sheet owns the statements it gives a figure for.
-    let mut owns_line: HashMap<usize, &'static str> = HashMap::new();
-    let mut old: Vec<(String, Option<String>)> = Vec::new();
-    for s in &b.statements {
-        let own = match s.value {
-            Statement::People(_) => t.people.is_some(),
-            Statement::Focus(_) => t.focus.is_some(),
-            Statement::Reserve { .. } => t.reserve.is_some(),
-            Statement::Hire { .. } => !t.hires.is_empty(),
-            Statement::Leave { .. } => !t.leaves.is_empty(),
-            _ => false,
-        };
-        if own {
-            owns_line.insert(source[..s.span.start].rfind('\n').map_or(0, |p| p + 1), s.value.keyword());
-            let rest = source[s.span.end..line_end(s.span.end)].trim();
-            old.push((
-                source[s.span.start..s.span.end].trim().to_string(),
-                rest.starts_with('#').then(|| rest.to_string()),
-            ));
-        }
-    }
-    let kind_of = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
-    let mut changes = Vec::new();
-    for k in ["people", "focus", "reserve", "hire", "leave"] {
-        let was: Vec<&(String, Option<String>)> = old.iter().filter(|(l, _)| kind_of(l) == k).collect();
-        let now: Vec<&String> = owned.iter().filter(|l| kind_of(l) == k).collect();
-        let gone: Vec<&&(String, Option<String>)> = was.iter().filter(|(l, _)| !now.contains(&l)).collect();
-        let new: Vec<&&String> = now.iter().filter(|l| !was.iter().any(|(o, _)| o == **l)).collect();
-        match (gone.as_slice(), new.as_slice()) {
-            ([], []) => {}
-            ([(o, _)], [n]) if k != "hire" && k != "leave" => changes.push(format!("`{o}` → `{n}`")),
-            _ => {
-                for (o, c) in &gone {
-                    let with = c.as_ref().map(|c| format!(" (and its comment `{c}`)")).unwrap_or_default();
-                    changes.push(format!("`{o}` removed{with}"));
-                }
-                for n in &new {
-                    changes.push(format!("`{n}` added"));
-                }
-            }
-        }
-    }
-    let comment_of = |l: &str| -> String {
-        let k = kind_of(l);
-        old.iter()
-            .find(|(o, _)| o == l)
-            .or_else(|| (k != "hire" && k != "leave").then(|| old.iter().find(|(o, _)| kind_of(o) == k)).flatten())
-            .and_then(|(_, c)| c.clone())
-            .map(|c| format!("  {c}"))
-            .unwrap_or_default()
-    };
-    let body_start = line_end(b.header.end);
-    let close = source[..b.span.end].rfind('}').unwrap_or(b.span.end);
-    let body_end = source[..close].rfind('\n').map_or(body_start, |p| p + 1).max(body_start);
-    let mut body = String::new();
-    let mut written: Vec<&str> = Vec::new();
-    let mut insert_at = 0;
-    let mut pos = body_start;
-    while pos < body_end {
-        let end = line_end(pos).min(body_end);
-        match owns_line.get(&pos) {
-            Some(k) => {
-                if !written.contains(k) {
-                    written.push(k);
-                    for l in owned.iter().filter(|l| kind_of(l) == *k) {
-                        body.push_str(&format!("  {l}{}\n", comment_of(l)));
-                    }
-                }
-                insert_at = body.len();
-            }
-            None => body.push_str(&source[pos..end]),
-        }
-        pos = end;
-    }
-    let rest: String = owned
-        .iter()
-        .filter(|l| !written.contains(&kind_of(l).as_str()))
-        .map(|l| format!("  {l}{}\n", comment_of(l)))
-        .collect();
-    body.insert_str(insert_at, &rest);
-    text.push_str(&body);
-    text.push_str(&source[body_end..b.span.end]);
+    let owned_here = Owned::of(source, b, &["hire", "leave"], |st| match st {
+        Statement::People(_) => t.people.is_some(),
+        Statement::Focus(_) => t.focus.is_some(),
+        Statement::Reserve { .. } => t.reserve.is_some(),
+        Statement::Hire { .. } => !t.hires.is_empty(),
+        Statement::Leave { .. } => !t.leaves.is_empty(),
+        _ => false,
+    });
+    let changes = owned_here.changes(&owned, &["people", "focus", "reserve", "hire", "leave"]);
+    text.push_str(&owned_here.body(&owned));
     (text, changes)
 }

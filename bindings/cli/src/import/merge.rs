@@ -11,6 +11,7 @@ use haalbaar_grammar::{BlockKind, Statement};
 use super::ids::{Ids, slug};
 use super::jira::Read;
 use super::mapping::Mapping;
+use super::owned::{Owned, line_end};
 use super::{Issue, IssueKind, Skipped, figure, quoted};
 
 /// What the merge was asked.
@@ -502,11 +503,6 @@ pub fn merge(source: &str, read: Read, mapping: &Mapping, options: &Options) -> 
     Ok(Merged { text, facts })
 }
 
-/// Where the line holding byte `at` ends (past its newline).
-fn line_end(source: &str, at: usize) -> usize {
-    source[at..].find('\n').map_or(source.len(), |p| at + p + 1)
-}
-
 /// The project of a key: `GDI` of `GDI-12`.
 fn project(key: &str) -> &str {
     key.rsplit_once('-').map_or(key, |(p, _)| p)
@@ -584,35 +580,22 @@ fn rebuild(
     if quoted(old_title) != quoted(title) {
         changes.push(format!("title {} → {}", quoted(old_title), quoted(title)));
     }
-    // The statement kind the import owns on each line, and the old statements with their
-    // trailing comments.
-    let mut owns_line: HashMap<usize, &'static str> = HashMap::new();
-    let mut old: Vec<(String, Option<String>)> = Vec::new();
-    let mut commit: Option<String> = None;
-    for s in &b.statements {
-        let line = source[..s.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let own = match &s.value {
-            Statement::Key(_)
-            | Statement::Team(_)
-            | Statement::Epic(_)
-            | Statement::Effort(_)
-            | Statement::Finished(_)
-            | Statement::Remaining(_)
-            | Statement::Done { by: None, .. } => true,
-            Statement::After { item, .. } => imported.contains(&item.value),
-            Statement::Commit { .. } => {
-                commit = Some(source[s.span.start..s.span.end].to_string());
-                false
-            }
-            _ => false,
-        };
-        if own {
-            owns_line.insert(line, s.value.keyword());
-            let rest = source[s.span.end..line_end(source, s.span.end)].trim();
-            let comment = rest.starts_with('#').then(|| rest.to_string());
-            old.push((source[s.span.start..s.span.end].trim().to_string(), comment));
-        }
-    }
+    // The statements the import owns here.
+    let owned_here = Owned::of(source, b, &["after"], |st| match st {
+        Statement::Key(_)
+        | Statement::Team(_)
+        | Statement::Epic(_)
+        | Statement::Effort(_)
+        | Statement::Finished(_)
+        | Statement::Remaining(_)
+        | Statement::Done { by: None, .. } => true,
+        Statement::After { item, .. } => imported.contains(&item.value),
+        _ => false,
+    });
+    let commit = b.statements.iter().find_map(|s| match s.value {
+        Statement::Commit { .. } => Some(source[s.span.start..s.span.end].to_string()),
+        _ => None,
+    });
     let mut owned: Vec<String> = owned.to_vec();
     if let Some(due) = due_of.remove(key) {
         match commit {
@@ -621,72 +604,14 @@ fn rebuild(
             Some(_) => {}
         }
     }
-    let kind_of = |l: &str| l.split_whitespace().next().unwrap_or("").to_string();
-    // What changed, kind by kind; a comment on a line that goes is said.
-    for k in ["key", "team", "epic", "effort", "after", "finished", "done", "remaining", "commit"] {
-        let was: Vec<&(String, Option<String>)> = old.iter().filter(|(l, _)| kind_of(l) == k).collect();
-        let now: Vec<&String> = owned.iter().filter(|l| kind_of(l) == k).collect();
-        let gone: Vec<&&(String, Option<String>)> = was.iter().filter(|(l, _)| !now.contains(&l)).collect();
-        let new: Vec<&&String> = now.iter().filter(|l| !was.iter().any(|(o, _)| o == **l)).collect();
-        let with = |c: &Option<String>| c.as_ref().map(|c| format!(" (and its comment `{c}`)")).unwrap_or_default();
-        match (gone.as_slice(), new.as_slice()) {
-            ([], []) => {}
-            // One line for another: its comment stays on the new line.
-            ([(o, _)], [n]) if k != "after" => changes.push(format!("`{o}` → `{n}`")),
-            _ => {
-                for (o, c) in &gone {
-                    changes.push(format!("`{o}` removed{}", with(c)));
-                }
-                for n in &new {
-                    changes.push(format!("`{n}` added"));
-                }
-            }
-        }
-    }
+    changes.extend(
+        owned_here
+            .changes(&owned, &["key", "team", "epic", "effort", "after", "finished", "done", "remaining", "commit"]),
+    );
     if !changes.is_empty() {
         facts.changed.push((key.to_string(), id.to_string(), changes));
     }
-    // The comment a new line carries: the one of the same statement, else (one of a kind) the
-    // one of the statement it replaces.
-    let comment_of = |l: &str| -> String {
-        let k = kind_of(l);
-        old.iter()
-            .find(|(o, _)| o == l)
-            .or_else(|| (k != "after").then(|| old.iter().find(|(o, _)| kind_of(o) == k)).flatten())
-            .and_then(|(_, c)| c.clone())
-            .map(|c| format!("  {c}"))
-            .unwrap_or_default()
-    };
-    // The body: each owned statement's new lines where the old ones of its kind were; the
-    // kinds the block did not have yet after the last of them (or first); the planner's
-    // lines where they are.
-    let body_start = line_end(source, b.header.end);
-    let close = source[..b.span.end].rfind('}').unwrap_or(b.span.end);
-    let body_end = source[..close].rfind('\n').map_or(body_start, |p| p + 1).max(body_start);
-    let mut body = String::new();
-    let mut written: HashSet<String> = HashSet::new();
-    let mut insert_at = 0;
-    let mut pos = body_start;
-    while pos < body_end {
-        let end = line_end(source, pos).min(body_end);
-        match owns_line.get(&pos) {
-            Some(k) => {
-                if written.insert(k.to_string()) {
-                    for l in owned.iter().filter(|l| kind_of(l) == *k) {
-                        body.push_str(&format!("  {l}{}\n", comment_of(l)));
-                    }
-                }
-                insert_at = body.len();
-            }
-            None => body.push_str(&source[pos..end]),
-        }
-        pos = end;
-    }
-    let rest: String =
-        owned.iter().filter(|l| !written.contains(&kind_of(l))).map(|l| format!("  {l}{}\n", comment_of(l))).collect();
-    body.insert_str(insert_at, &rest);
-    text.push_str(&body);
-    text.push_str(&source[body_end..b.span.end]);
+    text.push_str(&owned_here.body(&owned));
     text
 }
 

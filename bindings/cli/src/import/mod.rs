@@ -9,6 +9,7 @@ pub mod ids;
 pub mod jira;
 pub mod mapping;
 pub mod merge;
+pub mod owned;
 pub mod report;
 pub mod table;
 pub mod xlsx;
