@@ -1,5 +1,5 @@
 //! Times the phases of a check on a generated plan and counts the outcomes:
-//! `cargo run --release -p haalbaar-benches --example profile -- ITEMS [TIGHTNESS] [SEED]`.
+//! `cargo run --release -p haalbaar-benches --example profile -- ITEMS [TIGHTNESS] [SEED] [TRAINS]`.
 
 /// The allocator the `haalbaar` command uses, so in-process figures match it.
 #[global_allocator]
@@ -9,7 +9,8 @@ fn main() {
     let items: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
     let tightness: f64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1.0);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
-    let text = haalbaar_benches::generate_with(haalbaar_benches::Shape { items, seed, tightness });
+    let trains: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let text = haalbaar_benches::generate_with(haalbaar_benches::Shape { items, seed, tightness, trains });
     let t = std::time::Instant::now();
     let file = haalbaar_grammar::parse(&text);
     let parsed = t.elapsed();
@@ -19,7 +20,11 @@ fn main() {
     let lowered_at = t.elapsed();
     let Some(p) = haalbaar::unstable::solve::problem::Problem::new(&lowered.plan, &cal, &cap) else { return };
     haalbaar::unstable::solve::reset_stats();
-    let s = haalbaar::unstable::solve::rank::solve(&p, haalbaar::DEFAULT_BUDGET);
+    let s = if std::env::var_os("AS_ONE").is_some() {
+        haalbaar::unstable::solve::rank::solve_as_one(&p, haalbaar::DEFAULT_BUDGET)
+    } else {
+        haalbaar::unstable::solve::rank::solve(&p, haalbaar::DEFAULT_BUDGET)
+    };
     let solved = t.elapsed();
     let st = haalbaar::unstable::solve::take_stats();
     let mut counts = std::collections::BTreeMap::new();

@@ -1,6 +1,7 @@
 //! Median time of `haalbaar::report::compare` against one check, on the generated plan with
 //! scenarios of different reach: `cargo run --release -p haalbaar-benches --example
-//! time_compare -- [ITEMS]`.
+//! time_compare -- [ITEMS] [TRAINS]` (TRAINS independent release trains, see
+//! `haalbaar_benches::portfolio_of`).
 #![allow(clippy::expect_used)] // a measuring tool on the generated plan, which has what it needs
 
 /// The allocator the `haalbaar` command uses, so in-process figures match it.
@@ -15,7 +16,8 @@ fn median(f: impl FnMut()) -> f64 {
 
 fn main() {
     let items: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
-    let text = haalbaar_benches::generate(items, 7);
+    let trains: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(1);
+    let text = haalbaar_benches::generate_with(haalbaar_benches::Shape { items, seed: 7, tightness: 1.0, trains });
     let last = text.matches("\nitem i").count() - 1;
     let scenarios = [
         ("a note (no answer changes)", "  item i0 note \"alleen een notitie\"".to_string()),
@@ -27,7 +29,7 @@ fn main() {
     let check = median(|| {
         std::hint::black_box(haalbaar::check_with(&text, &options));
     });
-    println!("{items} items: one check of the plan {check:.1} ms");
+    println!("{items} items, {trains} train(s): one check of the plan {check:.1} ms");
     for (what, line) in &scenarios {
         let file = format!("{text}\nscenario s {{\n{line}\n}}\n");
         let alone = median(|| {

@@ -38,6 +38,9 @@ pub struct Shape {
     /// Effort against capacity: 1.0 puts about as much work on each team as it can plan over
     /// the horizon; below it most commitments fit, above it more and more do not.
     pub tightness: f64,
+    /// Release trains: independent groups of teams (item `i` and its dependencies belong to
+    /// train `i % trains`, team `t` to train `t % trains`). 1 draws the same portfolio as ever.
+    pub trains: usize,
 }
 
 /// Days from the start (2025-01-06) of the generated plans' holidays: Christmas 2025
@@ -48,11 +51,14 @@ pub const HOLIDAYS: [(&str, u64, u64); 2] = [("Kerst", 350, 361), ("Koningsdag",
 /// people, a third hiring during the horizon and a quarter losing someone; items of 5-35
 /// days (two-point ranges) scaled by `tightness`; each depends on up to two items drawn among
 /// the previous 200 (any team: cross-team edges), one in five of those with a 1-iteration lag; one
-/// in six capped with `max N people`; 40-60% committed to a PI between 2 and 7.
+/// in six capped with `max N people`; 40-60% committed to a PI between 2 and 7. With several
+/// trains (at most one per team), the teams and items are dealt out among them and an item
+/// depends only on items of its own train, so the trains are independent parts of the plan.
 /// Deterministic by seed.
 pub fn portfolio_of(shape: Shape) -> Portfolio {
-    let Shape { items, seed, tightness } = shape;
+    let Shape { items, seed, tightness, trains } = shape;
     let teams_n = (items / 50).max(3);
+    let trains = trains.clamp(1, teams_n);
     let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1;
     let mut next = move |n: u64| {
         rng ^= rng << 13;
@@ -73,15 +79,19 @@ pub fn portfolio_of(shape: Shape) -> Portfolio {
     let committed_share = 4 + next(3); // 40%, 50% or 60% of items committed
     let mut out = Vec::with_capacity(items);
     for i in 0..items {
-        let team = next(teams_n as u64) as usize;
+        // Train `i % trains`: its teams are those numbered `train`, `train + trains`, ...
+        let train = i % trains;
+        let team = train + trains * next(((teams_n - train).div_ceil(trains)) as u64) as usize;
         let avg = per_person * teams[team].people as f64;
         // likely = (low + high) / 2 averages `avg`: low in 0.5..1.2 avg, high up to 0.6 avg above.
         let low = (avg * (50 + next(71)) as f64 / 100.0).round().max(1.0) as u64;
         let high = low + (avg * next(61) as f64 / 100.0).round() as u64;
         let mut after = Vec::new();
+        // The item's place among its train's items: it depends on earlier ones of its train.
+        let place = i / trains;
         for _ in 0..next(3) {
-            if i > 0 {
-                let back = 1 + next(i.min(200) as u64) as usize;
+            if place > 0 {
+                let back = trains * (1 + next(place.min(200) as u64) as usize);
                 let lag = u64::from(next(5) == 0);
                 if !after.iter().any(|(a, _)| *a == i - back) {
                     after.push((i - back, lag));
@@ -97,7 +107,7 @@ pub fn portfolio_of(shape: Shape) -> Portfolio {
 
 /// [`portfolio_of`] at tightness 1.0.
 pub fn portfolio(items: usize, seed: u64) -> Portfolio {
-    portfolio_of(Shape { items, seed, tightness: 1.0 })
+    portfolio_of(Shape { items, seed, tightness: 1.0, trains: 1 })
 }
 
 fn day(offset: u64) -> chrono::NaiveDate {
@@ -148,7 +158,7 @@ pub fn generate_with(shape: Shape) -> String {
 
 /// [`generate_with`] at tightness 1.0.
 pub fn generate(items: usize, seed: u64) -> String {
-    generate_with(Shape { items, seed, tightness: 1.0 })
+    generate_with(Shape { items, seed, tightness: 1.0, trains: 1 })
 }
 
 /// The same portfolio as a TaskJuggler 3 project, an approximation for timing only: each
@@ -210,7 +220,7 @@ pub fn taskjuggler_with(shape: Shape) -> String {
 
 /// [`taskjuggler_with`] at tightness 1.0.
 pub fn taskjuggler(items: usize, seed: u64) -> String {
-    taskjuggler_with(Shape { items, seed, tightness: 1.0 })
+    taskjuggler_with(Shape { items, seed, tightness: 1.0, trains: 1 })
 }
 
 /// A medium plan for the solver's decided-share figures: 20–40 items over 3–5 teams and

@@ -320,7 +320,7 @@ fn repairs_on_a_second_thread_change_nothing() {
     let mut plans: Vec<String> = HARD.iter().take(8).map(|&seed| haalbaar_benches::medium(seed, 1.1)).collect();
     plans.push(haalbaar_benches::medium(884, 1.1));
     for seed in [3, 7] {
-        let shape = haalbaar_benches::Shape { items: 1_000, seed, tightness: 1.0 };
+        let shape = haalbaar_benches::Shape { items: 1_000, seed, tightness: 1.0, trains: 1 };
         plans.push(haalbaar_benches::generate_with(shape));
     }
     let mut repaired = 0;

@@ -72,11 +72,10 @@ pub struct Checked {
     reused: bool,
 }
 
-/// What a check keeps for a re-check: the solver's problem and answer, the budget it was
-/// found with, and what taking out each loan did.
+/// What a check keeps for a re-check: the solver's answer (with each independent part's
+/// problem), the budget it was found with, and what taking out each loan did.
 #[derive(Debug)]
 struct Reuse {
-    problem: solve::problem::Problem,
     solution: solve::rank::Solution,
     budget: u64,
     loans: Vec<Loan>,
@@ -502,9 +501,11 @@ fn finish(
         {
             // The previous check's answer where the problem allows (see `solve::rank::reuse`).
             let previous = previous.filter(|r| r.budget == options.budget);
-            let again = previous.and_then(|r| solve::rank::reuse(&r.problem, &r.solution, &problem));
+            let again = previous.and_then(|r| solve::rank::reuse(&r.solution, &problem));
             reused = again.is_some();
-            let solution = again.unwrap_or_else(|| solve::rank::solve_with_options(&problem, options));
+            // Else the parts a change does not reach are still taken over.
+            let solution =
+                again.unwrap_or_else(|| solve::rank::solve_reusing(&problem, options, previous.map(|r| &r.solution)));
             if !options.cancelled() {
                 let unit = match plan.settings.unit {
                     model::Unit::Days => "days",
@@ -533,7 +534,7 @@ fn finish(
                 if !cancelled {
                     diagnostics.extend(found);
                     feasibility = Some(report);
-                    reuse = Some(std::sync::Arc::new(Reuse { problem, solution, budget: options.budget, loans }));
+                    reuse = Some(std::sync::Arc::new(Reuse { solution, budget: options.budget, loans }));
                 }
             }
         }
@@ -645,7 +646,7 @@ fn loans(
         solve::problem::Problem,
         Option<Vec<Status>>,
     )| {
-        let statuses = known.unwrap_or_else(|| solve::rank::statuses_upto(&p, last, options));
+        let statuses = known.unwrap_or_else(|| solve::rank::statuses_upto(&p, last, options, Some(solution)));
         let met_without = candidates.into_iter().filter(|&c| statuses.get(c) == Some(&Status::Met)).collect();
         Loan { team: t, lend: k, without: p.team_cap.clone(), statuses, met_without }
     };

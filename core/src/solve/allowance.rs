@@ -151,13 +151,24 @@ pub(super) fn walk_allowance(budget: u64) -> u64 {
     budget.max(super::DEFAULT_BUDGET).saturating_mul(WALK_DECISIONS_PER_BUDGET)
 }
 
-/// Sets the walk's allowances for a fresh solve of a problem of `jobs` jobs.
-pub(super) fn start_walk(budget: u64, jobs: usize, shrink: bool) {
-    super::allow_search(budget.saturating_mul(SEARCH_SHARE));
+/// The search nodes a walk over `jobs` jobs of a plan of `scale` jobs may take: its share of
+/// `SEARCH_SHARE` decisions' budgets.
+pub(super) fn search_share(budget: u64, jobs: usize, scale: usize) -> u64 {
+    let share = u128::from(budget) * u128::from(SEARCH_SHARE) * jobs as u128 / scale.max(jobs).max(1) as u128;
+    u64::try_from(share).unwrap_or(u64::MAX)
+}
+
+/// Sets the walk's allowances for a fresh solve of a problem of `jobs` jobs, part of a plan
+/// of `scale` jobs (see `super::parts`): a decision costs what one over the whole plan would,
+/// and the part may search its share of the whole plan's nodes, so the parts of a plan
+/// together take no more than the whole plan would.
+pub(super) fn start_walk(budget: u64, jobs: usize, scale: usize, shrink: bool) {
+    let scale = scale.max(jobs).max(1);
+    super::allow_search(search_share(budget, jobs, scale));
     SHRINK_LEFT.with(|l| l.set(if shrink { SHRINK_DECISIONS } else { 0 }));
     WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
     LATE_LEFT.with(|l| l.set(walk_allowance(budget) / LATE_SHARE));
-    DECISION_COST.with(|c| c.set(jobs.max(1) as u64));
+    DECISION_COST.with(|c| c.set(scale as u64));
 }
 
 /// The late searches may take this share (1 / `LATE_SHARE`) of the walk's whole-plan

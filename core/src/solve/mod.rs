@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod flow;
 pub mod greedy;
 mod late;
+pub mod parts;
 pub mod place;
 pub mod problem;
 mod progress;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::allowance::{SHRINK_LEFT, StatusesOnly, start_walk};
 use super::conflict::TEAMS;
 use super::evidence::{Evidence, Schedule};
+use super::parts::Solved;
 use super::problem::Problem;
 use super::repairs::explain;
 use super::uncommitted::fill_uncommitted;
@@ -171,59 +172,200 @@ pub struct Solution {
     /// commitments: what [`reuse`] places uncommitted work with again.
     pub walked: Problem,
     pub kept: Vec<usize>,
+    /// The independent parts as each was decided (see [`super::parts`]): what a check of a
+    /// changed plan takes over where a part is the same. Empty for statuses-only solves.
+    pub parts: Vec<std::sync::Arc<Solved>>,
 }
 
 /// Solves the whole problem: statuses in rank order, the final schedule, and repairs.
 ///
-/// The repairs of a commitment need only what the walk decided up to it, so where threads
-/// exist they are found on a second one as the walk goes. Each side has its own
-/// allowances, so the answer is the same, byte for byte, with or without the second thread.
+/// Each independent part of the plan (see [`super::parts`]) is decided on its own. The
+/// repairs of a commitment need only what the walk decided up to it, so where threads exist
+/// they are found on a second one as the walk goes. Each side has its own allowances, so the
+/// answer is the same, byte for byte, with or without the second thread.
 pub fn solve(p: &Problem, budget: u64) -> Solution {
-    solve_with(p, budget, parallel(), true)
+    solve_with(p, budget, parallel(), true, None)
 }
 
 /// [`solve`] as `options` say: its budget, its threads, its cancellation flag (a cancelled
 /// solve answers `unknown` for what it had not decided; the caller discards it).
 pub fn solve_with_options(p: &Problem, options: &crate::Options) -> Solution {
+    solve_reusing(p, options, None)
+}
+
+/// [`solve_with_options`] taking over, from `previous` (the solution of an earlier version of
+/// the plan), the answer of every independent part that is the same in `p` (or differs only
+/// in work no commitment needs): only the parts a change reaches are decided again. The same
+/// answer as [`solve_with_options`], byte for byte.
+pub fn solve_reusing(p: &Problem, options: &crate::Options, previous: Option<&Solution>) -> Solution {
     let _cancelling = super::allowance::Cancelling::new(options.cancel.as_ref());
     let threads = parallel() && options.threads == crate::Threads::Auto;
-    solve_with(p, options.budget, threads, true)
+    solve_with(p, options.budget, threads, true, previous)
 }
 
 /// [`solve`] with the repairs on this thread after the walk, as in WebAssembly: for the test
 /// that both ways give the same answer.
 #[doc(hidden)]
 pub fn solve_on_one_thread(p: &Problem, budget: u64) -> Solution {
-    solve_with(p, budget, false, true)
+    solve_with(p, budget, false, true, None)
+}
+
+/// [`solve`] as one walk over the whole problem, its independent parts together: for the
+/// test that deciding the parts apart gives the same answers.
+#[doc(hidden)]
+pub fn solve_as_one(p: &Problem, budget: u64) -> Solution {
+    solve_one(p, budget, parallel(), true, p.jobs.len())
 }
 
 /// The statuses, finishes and schedule alone: no conflict sets and no repairs (the forecast's
 /// runs). The statuses and finishes are those of [`solve`].
 pub fn statuses(p: &Problem, budget: u64) -> Solution {
-    solve_with(p, budget, false, false)
+    solve_with(p, budget, false, false, None)
 }
 
 /// The statuses of the commitments up to `upto` in rank order, as [`solve`] finds them: the
-/// walk alone, stopped there (what a loan taken out changes, see the check's loans).
-pub fn statuses_upto(p: &Problem, upto: usize, options: &crate::Options) -> Vec<Status> {
+/// walk alone, stopped there (what a loan taken out changes, see the check's loans). A part
+/// that is the same as in `base` (a solution of a plan with the same parts) keeps its
+/// statuses there.
+pub fn statuses_upto(p: &Problem, upto: usize, options: &crate::Options, base: Option<&Solution>) -> Vec<Status> {
     let _cancelling = super::allowance::Cancelling::new(options.cancel.as_ref());
     // This thread's counts of how decisions were reached stay those of the check.
     let counted = super::take_stats();
-    start_walk(options.budget, p.jobs.len(), false);
-    let answers = StatusesOnly::new();
-    TEAMS.with(|cache| cache.borrow_mut().clear());
-    let walked = walk(p, upto, options.budget, &mut |_| {});
-    drop(answers);
-    SHRINK_LEFT.with(|l| l.set(0));
+    let scale = p.jobs.len();
+    let mut out = vec![Status::Unknown; p.commitments.len().min(upto.saturating_add(1))];
+    for part in super::parts::parts(p) {
+        // The part's commitments up to `upto` (they are in rank order).
+        let mine = part.commitments.iter().take_while(|&&c| c <= upto).count();
+        if mine == 0 {
+            continue;
+        }
+        let q = if part.is_whole(p) { p.clone() } else { part.problem(p) };
+        let same = base.and_then(|b| find(b, &q, options.budget, scale, true));
+        let statuses: Vec<Status> = match same {
+            Some(s) if same_problem(&s.problem, &q) => s.solution.results.iter().map(|r| r.status).collect(),
+            _ => {
+                start_walk(options.budget, q.jobs.len(), scale, false);
+                let answers = StatusesOnly::new();
+                TEAMS.with(|cache| cache.borrow_mut().clear());
+                let walked = walk(&q, mine - 1, options.budget, &mut |_| {});
+                drop(answers);
+                SHRINK_LEFT.with(|l| l.set(0));
+                walked.walked.iter().map(|w| w.status).collect()
+            }
+        };
+        for (k, &c) in part.commitments.iter().take(mine).enumerate() {
+            if let Some(s) = statuses.get(k) {
+                out[c] = *s;
+            }
+        }
+    }
     super::take_stats();
     super::add_stats(counted);
-    walked.walked.iter().map(|w| w.status).collect()
+    out
 }
 
-fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solution {
+/// The part of `previous` decided with the same allowances over the same teams as `q`.
+fn find<'a>(
+    previous: &'a Solution,
+    q: &Problem,
+    budget: u64,
+    scale: usize,
+    explained: bool,
+) -> Option<&'a std::sync::Arc<Solved>> {
+    previous
+        .parts
+        .iter()
+        .find(|s| s.budget == budget && s.scale == scale && s.explained == explained && *s.problem.teams == *q.teams)
+}
+
+/// Whether two problems ask the same, but for where their commitments are written.
+fn same_problem(a: &Problem, b: &Problem) -> bool {
+    a.iterations == b.iterations
+        && a.load == b.load
+        && a.status == b.status
+        && *a.ids == *b.ids
+        && *a.teams == *b.teams
+        && *a.team_cap == *b.team_cap
+        && *a.jobs == *b.jobs
+        && *a.topo == *b.topo
+        && *a.spread == *b.spread
+        && (*a.commitments == *b.commitments || same_but_spans(&a.commitments, &b.commitments))
+}
+
+fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool, previous: Option<&Solution>) -> Solution {
+    match solve_parts(p, budget, threads, explained, previous, true) {
+        Some(s) => s,
+        None => solve_one(p, budget, threads, explained, p.jobs.len()),
+    }
+}
+
+/// Each independent part taken over from `previous` where it carries over, else decided
+/// (`decide`; without it, `None` as soon as one part would need deciding); the parts' answers
+/// merged. `None` also for a problem without jobs.
+fn solve_parts(
+    p: &Problem,
+    budget: u64,
+    threads: bool,
+    explained: bool,
+    previous: Option<&Solution>,
+    decide: bool,
+) -> Option<Solution> {
+    let split = super::parts::parts(p);
+    let scale = p.jobs.len();
+    if split.is_empty() {
+        return None;
+    }
+    let whole = split.len() == 1 && split[0].is_whole(p);
+    let mut solved = Vec::with_capacity(split.len());
+    for part in &split {
+        let q = if whole { p.clone() } else { part.problem(p) };
+        let before = previous.and_then(|s| find(s, &q, budget, scale, explained));
+        // The same part: its answer as it is (shared, not copied).
+        if let Some(same) = before
+            && same_problem(&same.problem, &q)
+        {
+            solved.push(same.clone());
+            continue;
+        }
+        let again = before.and_then(|s| reuse_part(&s.problem, &s.solution, &q));
+        let solution = match again {
+            Some(s) => s,
+            None if decide => solve_one(&q, budget, threads, explained, scale),
+            None => return None,
+        };
+        solved.push(std::sync::Arc::new(Solved { problem: q, solution, budget, scale, explained }));
+    }
+    if whole {
+        let mut s = solved[0].solution.clone();
+        if explained {
+            s.parts = solved;
+        }
+        return Some(s);
+    }
+    let mut s = super::parts::merge(p, &split, &solved);
+    if !explained {
+        s.parts.clear();
+    }
+    Some(s)
+}
+
+/// The verdict over every commitment's answer.
+pub(super) fn verdict_of(results: &[CommitmentResult]) -> Verdict {
+    if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
+        Verdict::Infeasible
+    } else if results.iter().any(|r| r.status == Status::Unknown) {
+        Verdict::Unknown
+    } else {
+        Verdict::Feasible
+    }
+}
+
+/// One part (or the whole problem) decided: the walk, the uncommitted work, the repairs and
+/// their side effects; allowances counted as for a plan of `scale` jobs.
+fn solve_one(p: &Problem, budget: u64, threads: bool, explained: bool, scale: usize) -> Solution {
     // The walk's search nodes, whole-plan decisions and conflict-set decisions; the repairs
     // set their own (see `explain`).
-    start_walk(budget, p.jobs.len(), explained);
+    start_walk(budget, p.jobs.len(), scale, explained);
     let _answers = (!explained).then(StatusesOnly::new);
     TEAMS.with(|cache| cache.borrow_mut().clear());
     let last = p.commitments.len().saturating_sub(1);
@@ -237,7 +379,7 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
                     .name("haalbaar-repairs".into())
                     .spawn_scoped(scope, move || {
                         let _cancelling = super::allowance::Cancelling::new(cancel.as_ref());
-                        explain(p, rx, budget)
+                        explain(p, rx, budget, scale)
                     })
                     .ok()?;
                 let walked = walk(p, last, budget, &mut |step| {
@@ -262,7 +404,8 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
             });
             let filled = fill_uncommitted(&walked.q, &walked.kept, &walked.schedule);
             let mine = super::take_stats();
-            let found = if explained { explain(p, steps, budget) } else { (Vec::new(), super::Stats::default()) };
+            let found =
+                if explained { explain(p, steps, budget, scale) } else { (Vec::new(), super::Stats::default()) };
             super::add_stats(mine);
             (walked, filled, found)
         }
@@ -288,17 +431,11 @@ fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool) -> Solut
     for (c, repairs) in found {
         results[c].repairs = repairs;
     }
-    side_effects(p, budget, &mut results);
+    side_effects(p, budget, scale, &mut results);
     finishes(p, &landing, &mut results);
-    let verdict = if results.iter().any(|r| matches!(r.status, Status::Infeasible | Status::Conflict)) {
-        Verdict::Infeasible
-    } else if results.iter().any(|r| r.status == Status::Unknown) {
-        Verdict::Unknown
-    } else {
-        Verdict::Feasible
-    };
+    let verdict = verdict_of(&results);
     let slipped = (0..p.jobs.len()).filter(|&j| q.jobs[j].hi != p.jobs[j].hi).collect();
-    Solution { verdict, results, schedule, committed, landing, needed, slipped, walked: q, kept }
+    Solution { verdict, results, schedule, committed, landing, needed, slipped, walked: q, kept, parts: Vec::new() }
 }
 
 /// Each commitment's finish: its late finish, or where its last job lands.
@@ -327,12 +464,21 @@ fn same_but_spans(a: &[super::problem::Commitment], b: &[super::problem::Commitm
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| unplaced(x) == unplaced(y))
 }
 
-/// The solution of `p` made from `previous`, the solution of `before`, when the two problems
-/// differ at most in the effort of jobs that no commitment needs (nor anything a commitment
-/// waits for): the walk, the repairs and their side effects look only at what commitments
-/// need, so they are the same, and only the uncommitted work is placed again. `None` when
-/// the problems differ in anything else. Same answer as solving `p` (tested against it).
-pub fn reuse(before: &Problem, previous: &Solution, p: &Problem) -> Option<Solution> {
+/// The solution of `p` made from `previous` (a solution from [`solve_reusing`] or
+/// [`solve`]) when every independent part of `p` carries over from it without a decision
+/// (see [`solve_reusing`]); `None` when some part must be decided again. Same answer as
+/// solving `p` (tested against it).
+pub fn reuse(previous: &Solution, p: &Problem) -> Option<Solution> {
+    let first = previous.parts.first()?;
+    solve_parts(p, first.budget, false, first.explained, Some(previous), false)
+}
+
+/// The solution of part `p` made from `previous`, the solution of `before`, when the two
+/// problems differ at most in the effort of jobs that no commitment needs (nor anything a
+/// commitment waits for): the walk, the repairs and their side effects look only at what
+/// commitments need, so they are the same, and only the uncommitted work is placed again.
+/// `None` when the problems differ in anything else.
+fn reuse_part(before: &Problem, previous: &Solution, p: &Problem) -> Option<Solution> {
     fn same<T: PartialEq + ?Sized>(a: &std::sync::Arc<T>, b: &std::sync::Arc<T>) -> bool {
         std::sync::Arc::ptr_eq(a, b) || **a == **b
     }
@@ -392,11 +538,14 @@ fn standing(status: Status, late: Option<Lateness>) -> Option<(u8, usize)> {
 
 /// Fills `worse` of every repair: the changed plan walked again, each other commitment's
 /// answer compared (within the allowances above).
-fn side_effects(p: &Problem, budget: u64, results: &mut [CommitmentResult]) {
+fn side_effects(p: &Problem, budget: u64, scale: usize, results: &mut [CommitmentResult]) {
     // The solve's own counts of how decisions were reached, without these walks'.
     let counted = super::take_stats();
     let mut walks = 0;
-    let cost = (p.jobs.len() as u64).saturating_mul(p.jobs.len() as u64);
+    // A part's walk counts as one over the whole plan (`scale` jobs), so each part walks as
+    // often as the whole plan would, each walk smaller and with its share of the search.
+    let scale = scale.max(p.jobs.len()) as u64;
+    let cost = scale.saturating_mul(scale);
     let mut work = 0u64;
     let last = p.commitments.len().saturating_sub(1);
     let _answers = StatusesOnly::new();
@@ -411,7 +560,7 @@ fn side_effects(p: &Problem, budget: u64, results: &mut [CommitmentResult]) {
             work += cost;
             let mut q = p.clone();
             super::repairs::apply(&mut q, &super::repairs::change_of(p, c, repair));
-            start_walk(budget, q.jobs.len(), false);
+            start_walk(budget, q.jobs.len(), scale as usize, false);
             // The teams each commitment needs may differ in the changed plan (a link removed).
             TEAMS.with(|cache| cache.borrow_mut().clear());
             let after = walk(&q, last, budget, &mut |_| {});

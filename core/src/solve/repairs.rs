@@ -5,8 +5,8 @@
 
 use super::Requirement;
 use super::allowance::{
-    DECISION_COST, EXTRA_DECISIONS, EXTRA_LEFT, LATE_LEFT, LATE_SHARE, SEARCH_SHARE, SHRINK_LEFT, WALK_LEFT,
-    extra_left, pay, spend, walk_allowance,
+    DECISION_COST, EXTRA_DECISIONS, EXTRA_LEFT, LATE_LEFT, LATE_SHARE, SHRINK_LEFT, WALK_LEFT, extra_left, pay,
+    search_share, spend, walk_allowance,
 };
 use super::conflict::TEAMS;
 use super::evidence::Evidence;
@@ -25,11 +25,12 @@ pub(super) fn explain(
     p: &Problem,
     steps: impl IntoIterator<Item = Step>,
     budget: u64,
+    scale: usize,
 ) -> (Vec<(usize, Vec<Repair>)>, super::Stats) {
     super::allow_search(0);
     EXTRA_LEFT.with(|l| l.set(EXTRA_DECISIONS));
     SHRINK_LEFT.with(|l| l.set(0));
-    DECISION_COST.with(|c| c.set(p.jobs.len().max(1) as u64));
+    DECISION_COST.with(|c| c.set(scale.max(p.jobs.len()).max(1) as u64));
     TEAMS.with(|cache| cache.borrow_mut().clear());
     // The problem as the walk has it at each step (placements it let slip), and the
     // commitments it keeps above, each with the deadline it keeps them by.
@@ -685,7 +686,8 @@ fn met_when_walked(p: &Problem, c: usize, budget: u64) -> bool {
         SHRINK_LEFT.with(std::cell::Cell::get),
         LATE_LEFT.with(std::cell::Cell::get),
     );
-    super::allow_search(budget.saturating_mul(SEARCH_SHARE));
+    let scale = DECISION_COST.with(std::cell::Cell::get) as usize;
+    super::allow_search(search_share(budget, p.jobs.len(), scale));
     WALK_LEFT.with(|l| l.set(walk_allowance(budget)));
     LATE_LEFT.with(|l| l.set(walk_allowance(budget) / LATE_SHARE));
     SHRINK_LEFT.with(|l| l.set(0));
