@@ -28,7 +28,7 @@ use fix::{fix_command, fix_findings};
 use fmt::fmt_command;
 use html_report::{ReportOptions, report_command};
 use importing::{ImportArgs, ImportFrom, import_command};
-use what_if::{DiffFormat, WhatIf, compare_command, diff_command};
+use what_if::{Assumed, CompareFormat, DiffFormat, WhatIf, compare_command, diff_command};
 
 #[derive(Parser)]
 #[command(
@@ -198,13 +198,13 @@ enum Command {
         /// Show every commitment, not only those a scenario changes.
         #[arg(long)]
         all: bool,
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-        format: DiffFormat,
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
         #[arg(long, default_value_t = haalbaar::DEFAULT_BUDGET)]
         budget: u64,
         /// What-ifs assumed of the plan and every scenario.
         #[command(flatten)]
-        what_if: WhatIf,
+        what_if: Assumed,
     },
     /// Explain a diagnostic code (`haalbaar explain E0201`), or list them all.
     Explain {
@@ -341,7 +341,7 @@ fn run() -> ExitCode {
             check(&files, format, Filters { deny: &deny, allow: &allow }, !no_board, &what_if.options(budget), color)
         }
         Command::Compare { file, all, format, budget, what_if } => {
-            if format == DiffFormat::Text
+            if format == CompareFormat::Text
                 && let Some(said) = what_if.said()
             {
                 println!("{said}");

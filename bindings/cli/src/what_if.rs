@@ -1,6 +1,7 @@
 //! What-ifs and comparing versions on the command line: `--assume`, `--load` (on `check`,
-//! `report`, `forecast`, `diff`) and `haalbaar diff`. The engine decides and compares; this
-//! reads the arguments and files and prints what `haalbaar_cli::diff` renders.
+//! `compare`, `report`, `forecast`, `diff`), `haalbaar compare` and `haalbaar diff`. The
+//! engine decides and compares; this reads the arguments and files and prints what
+//! `haalbaar_cli::compare` and `haalbaar_cli::diff` render.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,9 +12,10 @@ use haalbaar_cli::{compare, diff};
 
 use super::{print, read, show};
 
-/// What-ifs checked without editing the plan.
+/// The built-in what-ifs: `--assume` and `--load` (`compare` takes these alone: it checks
+/// every scenario).
 #[derive(clap::Args, Clone, Default)]
-pub(super) struct WhatIf {
+pub(super) struct Assumed {
     /// Assume this without editing the plan (repeatable): `vacancies-filled` (every vacancy
     /// filled on its date), `no-loans` (no `lend`).
     #[arg(long, value_enum, value_name = "WHAT")]
@@ -21,6 +23,13 @@ pub(super) struct WhatIf {
     /// Use this load instead of the plan's (`--load 90%`).
     #[arg(long, value_name = "PERCENT", value_parser = parse_load)]
     pub(super) load: Option<haalbaar::Fixed>,
+}
+
+/// What-ifs checked without editing the plan.
+#[derive(clap::Args, Clone, Default)]
+pub(super) struct WhatIf {
+    #[command(flatten)]
+    pub(super) assumed: Assumed,
     /// Check this scenario of the file (`scenario ID { ... }`) instead of the plan itself.
     #[arg(long, value_name = "ID")]
     pub(super) scenario: Option<String>,
@@ -28,13 +37,13 @@ pub(super) struct WhatIf {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(super) enum Assumption {
-    /// Every vacancy filled on its date, at full productivity.
+    /// Every vacancy filled on its date (with its ramp, if it has one).
     VacanciesFilled,
     /// No team lends people.
     NoLoans,
 }
 
-impl WhatIf {
+impl Assumed {
     pub(super) fn assume(&self) -> haalbaar::Assume {
         let mut a = haalbaar::Assume::default()
             .vacancies_filled(self.assume.contains(&Assumption::VacanciesFilled))
@@ -47,11 +56,7 @@ impl WhatIf {
 
     /// Options with `budget` and these what-ifs.
     pub(super) fn options(&self, budget: u64) -> haalbaar::Options {
-        let options = haalbaar::Options::default().budget(budget).assume(self.assume());
-        match &self.scenario {
-            Some(id) => options.scenario(id.clone()),
-            None => options,
-        }
+        haalbaar::Options::default().budget(budget).assume(self.assume())
     }
 
     /// `assuming every vacancy filled, no loans, load 90%`, or nothing.
@@ -66,8 +71,27 @@ impl WhatIf {
         if let Some(load) = self.load {
             parts.push(t(&format!("load {load}%")));
         }
-        let assumed = (!parts.is_empty()).then(|| t(&format!("assuming {}", parts.join(", "))));
-        match (&self.scenario, assumed) {
+        (!parts.is_empty()).then(|| t(&format!("assuming {}", parts.join(", "))))
+    }
+}
+
+impl WhatIf {
+    pub(super) fn assume(&self) -> haalbaar::Assume {
+        self.assumed.assume()
+    }
+
+    /// Options with `budget`, these what-ifs and the scenario.
+    pub(super) fn options(&self, budget: u64) -> haalbaar::Options {
+        let options = self.assumed.options(budget);
+        match &self.scenario {
+            Some(id) => options.scenario(id.clone()),
+            None => options,
+        }
+    }
+
+    /// `scenario `x`, assuming every vacancy filled, no loans, load 90%`, or nothing.
+    pub(super) fn said(&self) -> Option<String> {
+        match (&self.scenario, self.assumed.said()) {
             (Some(id), Some(a)) => Some(format!("{}, {a}", t(&format!("scenario `{id}`")))),
             (Some(id), None) => Some(t(&format!("scenario `{id}`"))),
             (None, a) => a,
@@ -88,6 +112,19 @@ pub(super) fn parse_load(text: &str) -> Result<haalbaar::Fixed, String> {
     Ok(n)
 }
 
+/// How `haalbaar compare` shows its table.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(super) enum CompareFormat {
+    /// Each commitment's status and finish in the plan and in every scenario, with what each
+    /// scenario does to it (better, worse, earlier, later, added, removed).
+    Text,
+    /// The comparison as JSON (docs/json-report.md, "haalbaar compare").
+    Json,
+    /// The same table in Markdown, for a pull request or a wiki page.
+    Markdown,
+}
+
+/// How `haalbaar diff` shows the two versions.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(super) enum DiffFormat {
     /// Each changed commitment before and after, with its causes and their lines.
@@ -140,21 +177,18 @@ pub(super) fn diff_command(
 pub(super) fn compare_command(
     file: &PathBuf,
     all: bool,
-    format: DiffFormat,
-    what_if: &WhatIf,
+    format: CompareFormat,
+    what_if: &Assumed,
     budget: u64,
     color: bool,
 ) -> Result<ExitCode, String> {
-    if what_if.scenario.is_some() {
-        return Err("`compare` checks every scenario; to check one, use `haalbaar check --scenario ID`".into());
-    }
     let name = if file.as_os_str() == "-" { "<stdin>".to_string() } else { file.display().to_string() };
     let source = read(file)?;
     let c = haalbaar::report::compare::compare(&name, &source, &what_if.options(budget));
     match format {
-        DiffFormat::Text => show(&compare::text(&c, all), color)?,
-        DiffFormat::Markdown => print(&compare::markdown(&c, all))?,
-        DiffFormat::Json => {
+        CompareFormat::Text => show(&compare::text(&c, all), color)?,
+        CompareFormat::Markdown => print(&compare::markdown(&c, all))?,
+        CompareFormat::Json => {
             let mut c = c.clone();
             if !all {
                 c.commitments.retain(|r| r.effects.iter().any(|e| *e != haalbaar::report::compare::Effect::Same));

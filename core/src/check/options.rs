@@ -155,7 +155,7 @@ impl Default for Options {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Assume {
-    /// Every `vacancy` filled on its date at full productivity (as a `hire`).
+    /// Every `vacancy` filled on its date (as a `hire`, with the vacancy's `ramp` if it has one).
     pub vacancies_filled: bool,
     /// No `lend`: every team keeps its people.
     pub no_loans: bool,

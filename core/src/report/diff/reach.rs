@@ -17,6 +17,8 @@ pub(super) struct Chains {
     pub(super) items: BTreeMap<(CommitmentKind, String), BTreeSet<String>>,
     /// Item id → team id.
     pub(super) team_of: BTreeMap<String, String>,
+    /// Team id → the teams it lends people to: what changes its capacity changes theirs.
+    pub(super) lends_to: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Chains {
@@ -49,7 +51,9 @@ impl Chains {
                 .collect();
             items.insert((CommitmentKind::Epic, e.id.clone()), closure(members));
         }
-        Chains { items, team_of }
+        let lends_to =
+            plan.teams.iter().map(|t| (t.id.clone(), t.lends.iter().map(|l| l.to.id.clone()).collect())).collect();
+        Chains { items, team_of, lends_to }
     }
 
     pub(super) fn chain(&self, kind: CommitmentKind, id: &str) -> Option<&BTreeSet<String>> {
@@ -111,6 +115,11 @@ impl Context<'_> {
             BlockKind::Plan => Some(CauseKind::Plan),
             BlockKind::Team => {
                 let mut teams = vec![block_id.to_string()];
+                // What changes a lending team's capacity changes what it lends (in either
+                // version).
+                for chains in [self.old_chains, self.new_chains] {
+                    teams.extend(chains.lends_to.get(block_id).into_iter().flatten().cloned());
+                }
                 // A loan touches the team it goes to as well.
                 for side in [&ch.old, &ch.new].into_iter().flatten() {
                     let words: Vec<&str> = side.0.split(' ').collect();
