@@ -88,6 +88,12 @@ impl Part {
         self.jobs.len() == p.jobs.len() && self.teams.len() == p.teams.len()
     }
 
+    /// The part's problem: `p` itself when the part is the whole problem, else
+    /// [`Part::problem`].
+    pub fn problem_in(&self, p: &Problem) -> Problem {
+        if self.is_whole(p) { p.clone() } else { self.problem(p) }
+    }
+
     /// The part's own problem: its jobs, teams and commitments numbered from 0 in their
     /// original order (so every tie breaks as in the whole problem), item names its own, and
     /// no source positions (which decide nothing once the commitments are ranked).

@@ -239,7 +239,7 @@ pub fn statuses_upto(p: &Problem, upto: usize, options: &crate::Options, base: O
         if mine == 0 {
             continue;
         }
-        let q = if part.is_whole(p) { p.clone() } else { part.problem(p) };
+        let q = part.problem_in(p);
         let same = base.and_then(|b| find(b, &q, options.budget, scale, true));
         let statuses: Vec<Status> = match same {
             Some(s) if same_problem(&s.problem, &q) => s.solution.results.iter().map(|r| r.status).collect(),
@@ -280,16 +280,28 @@ fn find<'a>(
 
 /// Whether two problems ask the same, but for where their commitments are written.
 fn same_problem(a: &Problem, b: &Problem) -> bool {
+    same_but_jobs(a, b) && same(&a.jobs, &b.jobs)
+}
+
+/// Whether two problems ask the same but for their jobs (of which they have as many) and for
+/// where their commitments are written.
+fn same_but_jobs(a: &Problem, b: &Problem) -> bool {
     a.iterations == b.iterations
         && a.load == b.load
         && a.status == b.status
-        && *a.ids == *b.ids
-        && *a.teams == *b.teams
-        && *a.team_cap == *b.team_cap
-        && *a.jobs == *b.jobs
-        && *a.topo == *b.topo
-        && *a.spread == *b.spread
-        && (*a.commitments == *b.commitments || same_but_spans(&a.commitments, &b.commitments))
+        && same(&a.ids, &b.ids)
+        && same(&a.teams, &b.teams)
+        && same(&a.team_cap, &b.team_cap)
+        && (same(&a.commitments, &b.commitments) || same_but_spans(&a.commitments, &b.commitments))
+        && same(&a.topo, &b.topo)
+        && same(&a.topo_pos, &b.topo_pos)
+        && same(&a.spread, &b.spread)
+        && a.jobs.len() == b.jobs.len()
+}
+
+/// The same shared value, or an equal one.
+fn same<T: PartialEq + ?Sized>(a: &std::sync::Arc<T>, b: &std::sync::Arc<T>) -> bool {
+    std::sync::Arc::ptr_eq(a, b) || **a == **b
 }
 
 fn solve_with(p: &Problem, budget: u64, threads: bool, explained: bool, previous: Option<&Solution>) -> Solution {
@@ -318,7 +330,7 @@ fn solve_parts(
     let whole = split.len() == 1 && split[0].is_whole(p);
     let mut solved = Vec::with_capacity(split.len());
     for part in &split {
-        let q = if whole { p.clone() } else { part.problem(p) };
+        let q = part.problem_in(p);
         let before = previous.and_then(|s| find(s, &q, budget, scale, explained));
         // The same part: its answer as it is (shared, not copied).
         if let Some(same) = before
@@ -479,20 +491,7 @@ pub fn reuse(previous: &Solution, p: &Problem) -> Option<Solution> {
 /// commitments need, so they are the same, and only the uncommitted work is placed again.
 /// `None` when the problems differ in anything else.
 fn reuse_part(before: &Problem, previous: &Solution, p: &Problem) -> Option<Solution> {
-    fn same<T: PartialEq + ?Sized>(a: &std::sync::Arc<T>, b: &std::sync::Arc<T>) -> bool {
-        std::sync::Arc::ptr_eq(a, b) || **a == **b
-    }
-    if before.iterations != p.iterations
-        || before.load != p.load
-        || !same(&before.ids, &p.ids)
-        || !same(&before.teams, &p.teams)
-        || !same(&before.team_cap, &p.team_cap)
-        || !(same(&before.commitments, &p.commitments) || same_but_spans(&before.commitments, &p.commitments))
-        || !same(&before.topo, &p.topo)
-        || !same(&before.topo_pos, &p.topo_pos)
-        || !same(&before.spread, &p.spread)
-        || before.jobs.len() != p.jobs.len()
-    {
+    if !same_but_jobs(before, p) {
         return None;
     }
     if same(&before.jobs, &p.jobs) {
